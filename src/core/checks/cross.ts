@@ -1,0 +1,68 @@
+import { finding, type Finding } from '../finding';
+import { msg } from '../message';
+import { registerPlace, reportPlace, type ParsedWorkbook } from '../parse';
+import { normalizeLabel } from '../values';
+import { lineYear } from './reports';
+
+/**
+ * Checks across a report and the registers: E01 against the library's rows in
+ * Events, S04 against its persons in Training (W4); probable duplicate events
+ * (W5).
+ */
+export function checkCross(wb: ParsedWorkbook): Finding[] {
+  const out: Finding[] = [];
+  const events = new Map<string, number>();
+  for (const row of wb.registers.Events.rows) {
+    const lib = row.v.lib_id;
+    if (typeof lib === 'string') events.set(lib.toUpperCase(), (events.get(lib.toUpperCase()) ?? 0) + 1);
+  }
+  const trained = new Map<string, number>();
+  for (const row of wb.registers.Training.rows) {
+    const lib = row.v.lib_id;
+    const persons = typeof row.v.persons === 'number' ? row.v.persons : row.bad?.has('persons') ? 0 : 1;
+    if (typeof lib === 'string') trained.set(lib.toUpperCase(), (trained.get(lib.toUpperCase()) ?? 0) + persons);
+  }
+  for (const report of wb.reports.values()) {
+    if (report.empty) continue;
+    const e01 = report.lines.get('E01');
+    const reportedEvents = lineYear(e01);
+    const rows = events.get(report.libId) ?? 0;
+    if (e01 && reportedEvents !== null && reportedEvents !== rows) {
+      out.push(
+        finding('W4', reportPlace(report, e01, 'year'), msg('W4.events', { value: reportedEvents, rows }), !!e01.note),
+      );
+    }
+    const s04 = report.lines.get('S04');
+    const reportedTrained = lineYear(s04);
+    const persons = trained.get(report.libId) ?? 0;
+    if (s04 && reportedTrained !== null && reportedTrained !== persons) {
+      out.push(
+        finding(
+          'W4',
+          reportPlace(report, s04, 'year'),
+          msg('W4.training', { value: reportedTrained, persons }),
+          !!s04.note,
+        ),
+      );
+    }
+  }
+  const reg = wb.registers.Events;
+  const seen = new Map<string, string>();
+  for (const row of reg.rows) {
+    const { lib_id, date_start, title } = row.v;
+    if (typeof lib_id !== 'string' || typeof date_start !== 'number' || typeof title !== 'string') continue;
+    const k = `${lib_id.toUpperCase()}|${date_start}|${normalizeLabel(title)}`;
+    const first = seen.get(k);
+    if (first !== undefined) {
+      out.push(
+        finding(
+          'W5',
+          registerPlace(reg, row, 'title'),
+          msg('W5.duplicate', { first, title }),
+          typeof row.v.note === 'string',
+        ),
+      );
+    } else seen.set(k, String(row.key));
+  }
+  return out;
+}

@@ -1,0 +1,208 @@
+import { LIB_ID_PATTERN, type ColumnDef } from '../../standard';
+import { finding, type Finding } from '../finding';
+import { label, msg } from '../message';
+import { registerPlace, type ParsedWorkbook, type Register, type RegisterRow } from '../parse';
+import { lookalikes } from '../values';
+
+/**
+ * Checks of the registers (Territories, Libraries, Submissions, Events,
+ * Training) that need a whole row or a whole table: required cells (D2),
+ * codes (D5), duplicates (D6), parts of a row (R1), date order (D4).
+ */
+export function checkRegisters(wb: ParsedWorkbook): Finding[] {
+  const out: Finding[] = [];
+  const keys = new Map<string, Set<string>>();
+  for (const reg of Object.values(wb.registers)) {
+    if (!reg.table) continue;
+    checkRequired(reg, out);
+    checkRowRelations(reg, out);
+    const uniqueCols = reg.def.columns.filter((c) => c.unique);
+    for (const col of uniqueCols) keys.set(`${reg.def.name}.${col.key}`, checkUnique(reg, col, out));
+  }
+  for (const reg of Object.values(wb.registers)) {
+    if (!reg.table) continue;
+    for (const col of reg.def.columns) {
+      if (!reg.columns.has(col.key)) continue;
+      if (col.ref) checkRefs(reg, col, keys.get(`${col.ref.table}.${col.ref.column}`) ?? new Set(), out);
+      else if (col.unique) checkCodeForm(reg, col, out);
+    }
+  }
+  checkParentCycles(wb.registers.Libraries, out);
+  return out;
+}
+
+const libOf = (reg: Register, row: RegisterRow): string | undefined =>
+  reg.def.name === 'Libraries' && typeof row.v.lib_id === 'string' ? row.v.lib_id : undefined;
+
+function isRequired(col: ColumnDef, row: RegisterRow): boolean {
+  if (col.required === true) return true;
+  if (col.required === false) return false;
+  const other = row.v[col.required.column];
+  return typeof other === 'string' && col.required.in.includes(other);
+}
+
+function checkRequired(reg: Register, out: Finding[]): void {
+  const cols = reg.def.columns.filter((c) => c.required !== false && reg.columns.has(c.key));
+  for (const row of reg.rows) {
+    for (const col of cols) {
+      if (row.v[col.key] !== null || row.bad?.has(col.key) || !isRequired(col, row)) continue;
+      const cond = col.required;
+      const message =
+        typeof cond === 'boolean'
+          ? msg('D2.blank', { column: label(`column.${reg.def.name}.${col.key}`) })
+          : msg('D2.blank_when', {
+              column: label(`column.${reg.def.name}.${col.key}`),
+              other: label(`column.${reg.def.name}.${cond.column}`),
+              value: label(`enum.${enumOf(reg, cond.column)}.${String(row.v[cond.column])}`),
+            });
+      out.push(finding('D2', registerPlace(reg, row, col.key, libOf(reg, row)), message));
+    }
+  }
+}
+
+function enumOf(reg: Register, key: string): string {
+  const t = reg.def.columns.find((c) => c.key === key)?.type;
+  return t && t.kind === 'enum' ? t.enum : key;
+}
+
+function checkRowRelations(reg: Register, out: Finding[]): void {
+  const rel = reg.def.columns.filter((c) => (c.notAbove || c.notBefore) && reg.columns.has(c.key));
+  if (rel.length === 0) return;
+  for (const row of reg.rows) {
+    for (const col of rel) {
+      const v = row.v[col.key];
+      if (typeof v !== 'number') continue;
+      if (col.notAbove) {
+        const whole = row.v[col.notAbove];
+        if (typeof whole === 'number' && v > whole) {
+          out.push(
+            finding(
+              'R1',
+              registerPlace(reg, row, col.key),
+              msg('R1.row_part', {
+                column: label(`column.${reg.def.name}.${col.key}`),
+                value: v,
+                whole: label(`column.${reg.def.name}.${col.notAbove}`),
+                wholeValue: whole,
+              }),
+            ),
+          );
+        }
+      }
+      if (col.notBefore) {
+        const start = row.v[col.notBefore];
+        if (typeof start === 'number' && v < start) {
+          out.push(
+            finding(
+              'D4',
+              registerPlace(reg, row, col.key),
+              msg('D4.end_before_start', { end: { date: v }, start: { date: start } }),
+            ),
+          );
+        }
+      }
+    }
+  }
+}
+
+/** Reports duplicates of a key column and returns the set of its values. */
+function checkUnique(reg: Register, col: ColumnDef, out: Finding[]): Set<string> {
+  const first = new Map<string, RegisterRow>();
+  for (const row of reg.rows) {
+    const v = row.v[col.key];
+    if (typeof v !== 'string') continue;
+    const k = v.toUpperCase();
+    const prev = first.get(k);
+    if (prev) {
+      out.push(
+        finding(
+          'D6',
+          registerPlace(reg, row, col.key, libOf(reg, row)),
+          msg('D6.duplicate', { value: v, first: registerPlace(reg, prev, col.key).cell ?? '' }),
+        ),
+      );
+    } else first.set(k, row);
+  }
+  return new Set(first.keys());
+}
+
+/** A key's own form: LIB_ID's pattern, and no Cyrillic letters mixed into a Latin code. */
+function checkCodeForm(reg: Register, col: ColumnDef, out: Finding[]): void {
+  const isLibId = col.type.kind === 'text' && col.type.format === 'lib_id';
+  for (const row of reg.rows) {
+    const v = row.v[col.key];
+    if (typeof v !== 'string') continue;
+    const look = lookalikes(v);
+    const place = registerPlace(reg, row, col.key, libOf(reg, row));
+    if (look && (isLibId || /[A-Za-z]/.test(v))) {
+      out.push(
+        finding('D5', place, msg('D5.lookalike', { value: v, letters: look.letters.join(', '), meant: look.meant })),
+      );
+    } else if (isLibId && !LIB_ID_PATTERN.test(v)) {
+      out.push(finding('D5', place, msg('D5.lib_id_format', { value: v })));
+    }
+  }
+}
+
+function checkRefs(reg: Register, col: ColumnDef, known: Set<string>, out: Finding[]): void {
+  const target = col.ref;
+  if (!target) return;
+  for (const row of reg.rows) {
+    const v = row.v[col.key];
+    if (typeof v !== 'string' || known.has(v.toUpperCase())) continue;
+    const look = lookalikes(v);
+    const place = registerPlace(reg, row, col.key, libOf(reg, row));
+    if (look) {
+      out.push(
+        finding('D5', place, msg('D5.lookalike', { value: v, letters: look.letters.join(', '), meant: look.meant })),
+      );
+    } else {
+      out.push(
+        finding(
+          'D5',
+          place,
+          msg('D5.unknown_ref', {
+            value: v,
+            column: label(`column.${target.table}.${target.column}`),
+            sheet: label(`sheet.${target.table}`),
+          }),
+        ),
+      );
+    }
+  }
+}
+
+function checkParentCycles(reg: Register, out: Finding[]): void {
+  const parent = new Map<string, string>();
+  const rowOf = new Map<string, RegisterRow>();
+  for (const row of reg.rows) {
+    const id = row.v.lib_id;
+    const p = row.v.parent_id;
+    if (typeof id !== 'string') continue;
+    rowOf.set(id.toUpperCase(), row);
+    if (typeof p === 'string') parent.set(id.toUpperCase(), p.toUpperCase());
+  }
+  const reported = new Set<string>();
+  for (const start of parent.keys()) {
+    const chain: string[] = [];
+    const seen = new Set<string>();
+    let cur: string | undefined = start;
+    while (cur !== undefined && !seen.has(cur)) {
+      seen.add(cur);
+      chain.push(cur);
+      cur = parent.get(cur);
+    }
+    if (cur === undefined || cur !== start || reported.has(start)) continue;
+    chain.forEach((id) => reported.add(id));
+    const row = rowOf.get(start);
+    if (row) {
+      out.push(
+        finding(
+          'D5',
+          registerPlace(reg, row, 'parent_id', start),
+          msg('D5.cycle', { value: start, chain: [...chain, start].join(' → ') }),
+        ),
+      );
+    }
+  }
+}

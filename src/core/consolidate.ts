@@ -1,0 +1,363 @@
+import {
+  ENUMS,
+  INDICATORS,
+  RATIOS,
+  changePercent,
+  percentOf,
+  ratioValue,
+  yearValue,
+  type EnumKey,
+  type Level,
+  type RatioKey,
+} from '../standard';
+import type { Finding } from './finding';
+import type { ParsedWorkbook, Report } from './parse';
+import type { Validation } from './validate';
+
+/**
+ * Consolidation (the «свод») of section 4 of the standard: the network's
+ * totals, by territory and by library type, ratios recomputed from sums, the
+ * events and training summaries, and which libraries were left out and why.
+ * A pure function of a validated workbook.
+ */
+export interface Totals {
+  plan: number | null;
+  q1: number | null;
+  q2: number | null;
+  q3: number | null;
+  q4: number | null;
+  year: number | null;
+  prior_year: number | null;
+  plan_pct: number | null;
+  change_pct: number | null;
+}
+export type IndicatorTotals = Record<string, Totals>;
+export type Ratios = Record<RatioKey, number | null>;
+
+export interface Excluded {
+  readonly libId: string;
+  /** The first error that excludes the report, and how many there are. */
+  readonly first: Finding;
+  readonly errors: number;
+}
+
+export interface CountAndParticipants {
+  count: number;
+  participants: number;
+}
+
+export interface EventsSummary {
+  count: number;
+  participants: number;
+  by_form: Record<string, CountAndParticipants>;
+  by_format: Record<string, CountAndParticipants>;
+  by_language: Record<string, CountAndParticipants>;
+  by_audience: Record<string, CountAndParticipants>;
+  by_month: Record<string, number>;
+  by_territory: Record<string, CountAndParticipants>;
+  territories_covered: number;
+  pd: { count: number; hours: number; certificates: number };
+}
+
+export interface TrainingTotals {
+  persons: number;
+  hours: number;
+  certificates: number;
+  staff: number | null;
+  staff_trained_pct: number | null;
+}
+
+export interface Consolidation {
+  readonly year: number | null;
+  readonly region: string | null;
+  readonly level: Level | null;
+  readonly includeErrors: boolean;
+  readonly libraries: {
+    readonly active: number;
+    readonly included: readonly string[];
+    readonly excluded: readonly Excluded[];
+    readonly missing: readonly string[];
+  };
+  readonly indicators: IndicatorTotals;
+  readonly byTerritory: Record<string, IndicatorTotals>;
+  readonly byType: Record<string, IndicatorTotals>;
+  readonly ratios: Ratios;
+  readonly ratiosByTerritory: Record<string, Ratios>;
+  readonly events: EventsSummary;
+  readonly training: TrainingTotals & { by_territory: Record<string, TrainingTotals> };
+  readonly issues: { readonly errors: number; readonly warnings: number };
+  /** Territories and library types in registry order, for stable layout. */
+  readonly territoryOrder: readonly string[];
+}
+
+export interface ConsolidateOptions {
+  /** Count reports that have errors instead of excluding them. */
+  readonly includeErrors?: boolean;
+}
+
+interface Library {
+  readonly id: string;
+  readonly terr: string | null;
+  readonly type: string | null;
+}
+
+/** Sums that stay null until something is added: blank is "not reported", never zero. */
+class Accumulator {
+  readonly plan: (number | null)[];
+  readonly q: (number | null)[][];
+  readonly year: (number | null)[];
+  readonly prior: (number | null)[];
+  constructor() {
+    const n = INDICATORS.length;
+    this.plan = new Array<number | null>(n).fill(null);
+    this.q = [0, 1, 2, 3].map(() => new Array<number | null>(n).fill(null));
+    this.year = new Array<number | null>(n).fill(null);
+    this.prior = new Array<number | null>(n).fill(null);
+  }
+  add(report: Report): void {
+    INDICATORS.forEach((ind, i) => {
+      const line = report.lines.get(ind.code);
+      if (!line) return;
+      this.plan[i] = plus(this.plan[i] ?? null, line.plan);
+      for (let k = 0; k < 4; k++)
+        (this.q[k] as (number | null)[])[i] = plus((this.q[k] as (number | null)[])[i] ?? null, line.q[k] ?? null);
+      this.year[i] = plus(this.year[i] ?? null, yearValue(ind.agg, line.q));
+      this.prior[i] = plus(this.prior[i] ?? null, line.prior_year);
+    });
+  }
+  totals(): IndicatorTotals {
+    const out: IndicatorTotals = {};
+    INDICATORS.forEach((ind, i) => {
+      const year = this.year[i] ?? null;
+      const plan = this.plan[i] ?? null;
+      const prior = this.prior[i] ?? null;
+      const q = (k: number) => (this.q[k] as (number | null)[])[i] ?? null;
+      out[ind.code] = {
+        plan,
+        q1: q(0),
+        q2: q(1),
+        q3: q(2),
+        q4: q(3),
+        year,
+        prior_year: prior,
+        plan_pct: percentOf(year, plan),
+        change_pct: changePercent(year, prior),
+      };
+    });
+    return out;
+  }
+}
+
+function plus(a: number | null, b: number | null): number | null {
+  if (b === null) return a;
+  return (a ?? 0) + b;
+}
+
+function ratiosOf(t: IndicatorTotals, population: number | null): Ratios {
+  const out = {} as Ratios;
+  for (const r of RATIOS) {
+    const num = t[r.numerator]?.year ?? null;
+    const den = r.denominator === 'population' ? population : (t[r.denominator]?.year ?? null);
+    out[r.key] = ratioValue(r, num, den);
+  }
+  return out;
+}
+
+export function consolidate(validation: Validation, options: ConsolidateOptions = {}): Consolidation {
+  const wb = validation.workbook;
+  const includeErrors = options.includeErrors ?? false;
+  const errorsByLib = new Map<string, Finding[]>();
+  for (const f of validation.findings) {
+    if (f.severity !== 'error' || !f.libId) continue;
+    const k = f.libId.toUpperCase();
+    const list = errorsByLib.get(k);
+    if (list) list.push(f);
+    else errorsByLib.set(k, [f]);
+  }
+  const libraries = activeLibraries(wb);
+  const territoryOrder: string[] = [];
+  const population = new Map<string, number | null>();
+  for (const row of wb.registers.Territories.rows) {
+    const code = row.v.terr_code;
+    if (typeof code !== 'string' || population.has(code)) continue;
+    territoryOrder.push(code);
+    population.set(code, typeof row.v.population === 'number' ? row.v.population : null);
+  }
+
+  const network = new Accumulator();
+  const byTerr = new Map<string, Accumulator>();
+  const byType = new Map<string, Accumulator>();
+  const coverage = { users: null as number | null, population: 0 };
+  const included: string[] = [];
+  const excluded: Excluded[] = [];
+  const missing: string[] = [];
+  for (const lib of libraries) {
+    const report = wb.reports.get(lib.id);
+    if (!report || report.empty) {
+      missing.push(lib.id);
+      continue;
+    }
+    const errs = errorsByLib.get(lib.id);
+    if (errs && errs.length > 0 && !includeErrors) {
+      excluded.push({ libId: lib.id, first: errs[0] as Finding, errors: errs.length });
+      continue;
+    }
+    included.push(lib.id);
+    network.add(report);
+    if (lib.terr) getOr(byTerr, lib.terr, () => new Accumulator()).add(report);
+    if (lib.type) getOr(byType, lib.type, () => new Accumulator()).add(report);
+  }
+  const indicators = network.totals();
+  const territoryTotals: Record<string, IndicatorTotals> = {};
+  const ratiosByTerritory: Record<string, Ratios> = {};
+  for (const code of territoryOrder) {
+    const acc = byTerr.get(code) ?? new Accumulator();
+    const totals = acc.totals();
+    territoryTotals[code] = totals;
+    const pop = population.get(code) ?? null;
+    ratiosByTerritory[code] = ratiosOf(totals, pop);
+    const users = totals.U01?.year ?? null;
+    if (pop !== null && users !== null) {
+      coverage.users = (coverage.users ?? 0) + users;
+      coverage.population += pop;
+    }
+  }
+  const typeTotals: Record<string, IndicatorTotals> = {};
+  for (const type of ENUMS.library_type) {
+    const acc = byType.get(type);
+    if (acc) typeTotals[type] = acc.totals();
+  }
+  const ratios = ratiosOf(indicators, null);
+  ratios.coverage_pct = coverage.population > 0 ? percentOf(coverage.users, coverage.population) : null;
+
+  const terrOf = new Map(allLibraries(wb).map((l) => [l.id, l.terr]));
+  return {
+    year: wb.meta.year,
+    region: wb.meta.region,
+    level: wb.meta.level,
+    includeErrors,
+    libraries: { active: libraries.length, included, excluded, missing },
+    indicators,
+    byTerritory: territoryTotals,
+    byType: typeTotals,
+    ratios,
+    ratiosByTerritory,
+    events: summarizeEvents(wb, terrOf),
+    training: summarizeTraining(wb, terrOf, indicators, territoryTotals, territoryOrder),
+    issues: { errors: validation.errors, warnings: validation.warnings },
+    territoryOrder,
+  };
+}
+
+function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
+function allLibraries(wb: ParsedWorkbook): (Library & { active: boolean })[] {
+  const seen = new Set<string>();
+  const out: (Library & { active: boolean })[] = [];
+  for (const row of wb.registers.Libraries.rows) {
+    const id = row.v.lib_id;
+    if (typeof id !== 'string' || seen.has(id.toUpperCase())) continue;
+    seen.add(id.toUpperCase());
+    out.push({
+      id: id.toUpperCase(),
+      terr: typeof row.v.terr_code === 'string' ? row.v.terr_code : null,
+      type: typeof row.v.type === 'string' ? row.v.type : null,
+      active: row.v.active === 'yes',
+    });
+  }
+  return out;
+}
+
+function activeLibraries(wb: ParsedWorkbook): Library[] {
+  return allLibraries(wb).filter((l) => l.active);
+}
+
+const blankCounts = <E extends 'event_form' | 'event_format' | 'event_language' | 'audience'>(e: E) =>
+  Object.fromEntries(ENUMS[e].map((k: EnumKey<E>) => [k, { count: 0, participants: 0 }])) as Record<
+    string,
+    CountAndParticipants
+  >;
+
+function summarizeEvents(wb: ParsedWorkbook, terrOf: Map<string, string | null>): EventsSummary {
+  const s: EventsSummary = {
+    count: 0,
+    participants: 0,
+    by_form: blankCounts('event_form'),
+    by_format: blankCounts('event_format'),
+    by_language: blankCounts('event_language'),
+    by_audience: blankCounts('audience'),
+    by_month: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(i + 1).padStart(2, '0'), 0])),
+    by_territory: {},
+    territories_covered: 0,
+    pd: { count: 0, hours: 0, certificates: 0 },
+  };
+  const add = (bucket: Record<string, CountAndParticipants>, key: unknown, p: number) => {
+    if (typeof key !== 'string') return;
+    const b = bucket[key] ?? (bucket[key] = { count: 0, participants: 0 });
+    b.count++;
+    b.participants += p;
+  };
+  for (const row of wb.registers.Events.rows) {
+    const v = row.v;
+    const p = typeof v.participants === 'number' ? v.participants : 0;
+    s.count++;
+    s.participants += p;
+    add(s.by_form, v.form, p);
+    add(s.by_format, v.format, p);
+    add(s.by_language, v.language, p);
+    add(s.by_audience, v.audience, p);
+    if (typeof v.date_start === 'number') {
+      const m = String(new Date(v.date_start).getUTCMonth() + 1).padStart(2, '0');
+      s.by_month[m] = (s.by_month[m] ?? 0) + 1;
+    }
+    const terr = typeof v.lib_id === 'string' ? terrOf.get(v.lib_id.toUpperCase()) : undefined;
+    if (terr) add(s.by_territory, terr, p);
+    if (v.pd === 'yes') {
+      s.pd.count++;
+      s.pd.hours += typeof v.hours === 'number' ? v.hours : 0;
+      s.pd.certificates += typeof v.certificates === 'number' ? v.certificates : 0;
+    }
+  }
+  s.territories_covered = Object.values(s.by_territory).filter((b) => b.count > 0).length;
+  return s;
+}
+
+function summarizeTraining(
+  wb: ParsedWorkbook,
+  terrOf: Map<string, string | null>,
+  network: IndicatorTotals,
+  territories: Record<string, IndicatorTotals>,
+  order: readonly string[],
+): TrainingTotals & { by_territory: Record<string, TrainingTotals> } {
+  const blank = (staff: number | null): TrainingTotals => ({
+    persons: 0,
+    hours: 0,
+    certificates: 0,
+    staff,
+    staff_trained_pct: null,
+  });
+  const total = blank(network.S01?.year ?? null);
+  const byTerr: Record<string, TrainingTotals> = {};
+  for (const code of order) byTerr[code] = blank(territories[code]?.S01?.year ?? null);
+  for (const row of wb.registers.Training.rows) {
+    const v = row.v;
+    const persons = typeof v.persons === 'number' ? v.persons : 1;
+    const hours = typeof v.hours === 'number' ? v.hours * persons : 0;
+    const certs = v.certificate === 'yes' ? persons : 0;
+    const terr = typeof v.lib_id === 'string' ? terrOf.get(v.lib_id.toUpperCase()) : undefined;
+    for (const t of terr && byTerr[terr] ? [total, byTerr[terr]] : [total]) {
+      t.persons += persons;
+      t.hours += hours;
+      t.certificates += certs;
+    }
+  }
+  for (const t of [total, ...Object.values(byTerr)]) t.staff_trained_pct = percentOf(t.persons, t.staff);
+  return { ...total, by_territory: byTerr };
+}

@@ -1,0 +1,58 @@
+import { ENUMS, INDICATORS, type EnumName, type Unit } from '../standard';
+import { labelsInAllLanguages } from '../i18n';
+import { normalizeLabel } from './values';
+
+/**
+ * Lookups from what people write (a label in any of the three languages, or
+ * the key itself) to the standard's keys. Built once from the catalogues.
+ */
+function lookup(entries: Iterable<[key: string, catalogueKey: string]>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [key, catKey] of entries) {
+    map.set(normalizeLabel(key), key);
+    for (const l of labelsInAllLanguages(catKey)) if (!map.has(normalizeLabel(l))) map.set(normalizeLabel(l), key);
+  }
+  return map;
+}
+
+const enumCache = new Map<EnumName, Map<string, string>>();
+export function enumLookup(name: EnumName): Map<string, string> {
+  let m = enumCache.get(name);
+  if (!m) {
+    m = lookup(ENUMS[name].map((k) => [k, `enum.${name}.${k}`] as [string, string]));
+    enumCache.set(name, m);
+  }
+  return m;
+}
+
+const headerCache = new Map<string, Map<string, string>>();
+/** Header text → column key for a table (`Report` for report tables). */
+export function headerLookup(table: string, keys: readonly string[]): Map<string, string> {
+  let m = headerCache.get(table);
+  if (!m) {
+    m = lookup(keys.map((k) => [k, `column.${table}.${k}`] as [string, string]));
+    headerCache.set(table, m);
+  }
+  return m;
+}
+
+let indicatorLabels: Map<string, Set<string>> | null = null;
+/** Accepted (normalized) names of each indicator. */
+export function indicatorNames(code: string): Set<string> {
+  if (!indicatorLabels) {
+    indicatorLabels = new Map(
+      INDICATORS.map((i) => [i.code, new Set(labelsInAllLanguages(`indicator.${i.code}`).map(normalizeLabel))]),
+    );
+  }
+  return indicatorLabels.get(code) ?? new Set();
+}
+
+const unitCache = new Map<Unit, Set<string>>();
+export function unitNames(unit: Unit): Set<string> {
+  let s = unitCache.get(unit);
+  if (!s) {
+    s = new Set([unit, ...labelsInAllLanguages(`unit.${unit}`)].map(normalizeLabel));
+    unitCache.set(unit, s);
+  }
+  return s;
+}

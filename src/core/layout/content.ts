@@ -1,0 +1,40 @@
+import type { Language, Level, ReportColumn } from '../../standard';
+import type { PlanValue } from '../plan';
+
+/**
+ * What a new standard workbook is filled with: the settings, the registers'
+ * rows and the libraries' report values, as the cell values to write. `init`
+ * gives empty registers (or the registry of an existing workbook); the sample
+ * generator fills everything, mistakes included, to make test workbooks.
+ */
+export type ContentRow = Readonly<Record<string, PlanValue>>;
+
+export type ReportInput = Partial<
+  Record<Exclude<ReportColumn, 'code' | 'indicator' | 'unit' | 'year' | 'plan_pct' | 'change_pct'>, PlanValue>
+>;
+
+export interface WorkbookSettings {
+  readonly level: Level;
+  readonly region: string;
+  readonly year: number;
+  readonly language: Language;
+}
+
+export interface ReportSheet {
+  readonly libId: string;
+  /** The library's name in the workbook language, for the sheet's title. */
+  readonly name: string;
+  /** Input values by indicator code; missing codes are blank rows. */
+  readonly values?: Readonly<Record<string, ReportInput>>;
+}
+
+export interface WorkbookContent {
+  readonly settings: WorkbookSettings;
+  readonly territories: readonly ContentRow[];
+  readonly libraries: readonly ContentRow[];
+  readonly submissions: readonly ContentRow[];
+  readonly events: readonly ContentRow[];
+  readonly training: readonly ContentRow[];
+  /** One report sheet per entry, in this order (the active libraries). */
+  readonly reports: readonly ReportSheet[];
+}

@@ -1,0 +1,474 @@
+import {
+  INDICATORS,
+  LEVELS,
+  REPORT_COLUMNS,
+  REPORT_NUMBER_COLUMNS,
+  REPORT_TABLE_PREFIX,
+  STANDARD_ID,
+  STANDARD_VERSION,
+  TABLES,
+  isLanguage,
+  type ColumnDef,
+  type Language,
+  type Level,
+  type TableDef,
+  type TableName,
+} from '../standard';
+import type { CellValue, Snapshot, TableSnapshot } from './snapshot';
+import { cellAddress, tableIndex } from './snapshot';
+import { finding, type Finding, type Place } from './finding';
+import { label, msg, type Message } from './message';
+import { mapColumns } from './structure';
+import { enumLookup, indicatorNames, unitNames } from './labels';
+import { isBlank, normalizeLabel, parseDate, parseNumber, parseText, utcYear } from './values';
+
+/**
+ * Snapshot → typed records, plus what parsing itself finds: structure damage
+ * (S1), values of the wrong kind (D1, D3, D4). A refused value becomes null
+ * and its column is marked bad, so later checks neither use it nor report it
+ * a second time as blank.
+ */
+export type FieldValue = string | number | null;
+
+export interface RegisterRow {
+  /** 0-based data row within the table. */
+  readonly n: number;
+  readonly key: string | number;
+  readonly v: Readonly<Record<string, FieldValue>>;
+  readonly bad: ReadonlySet<string> | null;
+}
+
+export interface Register {
+  readonly def: TableDef;
+  readonly table: TableSnapshot | null;
+  readonly columns: ReadonlyMap<string, number>;
+  readonly rows: readonly RegisterRow[];
+}
+
+export type ReportNumberColumn = 'plan' | 'q1' | 'q2' | 'q3' | 'q4' | 'prior_year';
+
+export interface ReportLine {
+  readonly code: string;
+  /** 0-based data row within the report table. */
+  readonly n: number;
+  readonly plan: number | null;
+  readonly q: readonly [number | null, number | null, number | null, number | null];
+  readonly prior_year: number | null;
+  readonly note: string | null;
+  readonly bad: ReadonlySet<string> | null;
+}
+
+export interface Report {
+  readonly libId: string;
+  readonly table: TableSnapshot;
+  readonly columns: ReadonlyMap<string, number>;
+  readonly lines: ReadonlyMap<string, ReportLine>;
+  /** Quarters in which the library reported anything. */
+  readonly reported: readonly [boolean, boolean, boolean, boolean];
+  /** No input cell holds anything: the report is missing (W6). */
+  readonly empty: boolean;
+}
+
+export interface Meta {
+  readonly level: Level | null;
+  readonly region: string | null;
+  readonly year: number | null;
+  readonly language: Language | null;
+}
+
+export type RegisterName = Exclude<TableName, 'Meta' | 'Lists'>;
+
+export interface ParsedWorkbook {
+  readonly meta: Meta;
+  readonly registers: Readonly<Record<RegisterName, Register>>;
+  readonly reports: ReadonlyMap<string, Report>;
+  readonly findings: readonly Finding[];
+}
+
+/** Where a register cell is, as findings name it. */
+export function registerPlace(reg: Register, row: RegisterRow | null, column: string | null, libId?: string): Place {
+  const t = reg.table;
+  if (!t) return { table: reg.def.name, row: null, column, cell: null };
+  const col = column === null ? 0 : (reg.columns.get(column) ?? 0);
+  return {
+    table: t.name,
+    row: row ? row.key : null,
+    column,
+    cell: cellAddress(t.sheet, row ? t.top + 1 + row.n : t.top, t.left + col),
+    ...(libId ? { libId } : {}),
+  };
+}
+
+export function reportPlace(report: Report, line: ReportLine | null, column: string | null, code?: string): Place {
+  const t = report.table;
+  const col = column === null ? 0 : (report.columns.get(column) ?? 0);
+  return {
+    table: t.name,
+    row: line ? line.code : (code ?? null),
+    column,
+    cell: cellAddress(t.sheet, line ? t.top + 1 + line.n : t.top, t.left + col),
+    libId: report.libId,
+  };
+}
+
+const REGISTERS: readonly RegisterName[] = ['Territories', 'Libraries', 'Submissions', 'Events', 'Training'];
+
+export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
+  const findings: Finding[] = [];
+  const byName = tableIndex(snapshot);
+  const one = (name: string): TableSnapshot | null => byName.get(name.toUpperCase())?.[0] ?? null;
+
+  for (const def of TABLES) {
+    if (def.required && !one(def.name)) {
+      findings.push(
+        finding(
+          'S1',
+          { table: def.name, row: null, column: null, cell: null },
+          msg('S1.table_missing', { table: def.name, sheet: label(`sheet.${def.sheet}`) }),
+        ),
+      );
+    }
+  }
+  const meta = parseMeta(one('Meta'), findings);
+  const registers = {} as Record<RegisterName, Register>;
+  for (const name of REGISTERS) {
+    const def = TABLES.find((t) => t.name === name) as TableDef;
+    registers[name] = parseRegister(def, one(name), meta.year, snapshot.date1904, findings);
+  }
+  const reports = new Map<string, Report>();
+  for (const t of snapshot.tables) {
+    if (t.name.toUpperCase().startsWith(REPORT_TABLE_PREFIX) && t.name.length > REPORT_TABLE_PREFIX.length) {
+      const libId = t.name.slice(REPORT_TABLE_PREFIX.length).toUpperCase();
+      reports.set(libId, parseReport(libId, t, findings));
+    }
+  }
+  return { meta, registers, reports, findings };
+}
+
+function parseMeta(table: TableSnapshot | null, findings: Finding[]): Meta {
+  const values = new Map<string, string>();
+  const rowOf = new Map<string, number>();
+  if (table) {
+    const cols = mapColumns(table, 'Meta', ['key', 'value']);
+    findings.push(...cols.findings);
+    const k = cols.index.get('key') ?? 0;
+    const v = cols.index.get('value') ?? 1;
+    table.rows.forEach((r, n) => {
+      const key = parseText(r[k] ?? null);
+      const value = parseText(r[v] ?? null);
+      if (key.ok && key.value) {
+        values.set(key.value.toLowerCase(), value.ok && value.value !== null ? value.value : '');
+        rowOf.set(key.value.toLowerCase(), n);
+      }
+    });
+  }
+  const place = (key: string): Place => {
+    const n = rowOf.get(key);
+    return {
+      table: 'Meta',
+      row: key,
+      column: 'value',
+      cell: table && n !== undefined ? cellAddress(table.sheet, table.top + 1 + n, table.left + 1) : null,
+    };
+  };
+  if (table) {
+    const standard = values.get('standard');
+    if (standard !== undefined && standard.toLowerCase() !== STANDARD_ID) {
+      findings.push(finding('S1', place('standard'), msg('S1.meta_standard', { value: standard })));
+    }
+    const version = values.get('version');
+    if (version === undefined || version.replace(/\.0+$/, '') !== STANDARD_VERSION) {
+      findings.push(finding('S1', place('version'), msg('S1.meta_version', { value: version ?? '' })));
+    }
+  }
+  const yearText = values.get('year');
+  const year =
+    yearText !== undefined && /^\d{4}$/.test(yearText.replace(/\.0+$/, ''))
+      ? Number(yearText.replace(/\.0+$/, ''))
+      : null;
+  if (table && year === null)
+    findings.push(finding('S1', place('year'), msg('S1.meta_year', { value: yearText ?? '' })));
+  const levelText = values.get('level');
+  const level = (LEVELS as readonly string[]).includes(levelText ?? '') ? (levelText as Level) : null;
+  const lang = values.get('language');
+  return { level, region: values.get('region') ?? null, year, language: isLanguage(lang) ? lang : null };
+}
+
+/** Parses one cell of a register column; returns the value and, if refused, why. */
+function parseField(
+  tableName: string,
+  col: ColumnDef,
+  raw: CellValue,
+  year: number | null,
+  date1904: boolean,
+): { value: FieldValue; problem?: [rule: 'D1' | 'D3' | 'D4', Message] } {
+  const t = col.type;
+  switch (t.kind) {
+    case 'text': {
+      const p = parseText(raw);
+      if (!p.ok) return { value: null, problem: ['D1', p.problem] };
+      if (p.value !== null && t.maxLength !== undefined && p.value.length > t.maxLength) {
+        return { value: p.value, problem: ['D1', msg('D1.too_long', { length: p.value.length, max: t.maxLength })] };
+      }
+      if (p.value !== null && t.format === 'url' && !/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(p.value)) {
+        return { value: null, problem: ['D1', msg('D1.not_url', { text: p.value })] };
+      }
+      return { value: p.value };
+    }
+    case 'integer':
+    case 'number': {
+      const p = parseNumber(raw);
+      if (!p.ok) return { value: null, problem: ['D1', p.problem] };
+      const n = p.value;
+      if (n === null) return { value: null };
+      if (t.kind === 'integer') {
+        if (n < t.min)
+          return {
+            value: null,
+            problem: [
+              'D1',
+              t.min === 0 ? msg('D1.negative', { value: n }) : msg('D1.below_min', { value: n, min: t.min }),
+            ],
+          };
+        if (!Number.isInteger(n))
+          return { value: null, problem: ['D1', msg('D1.fraction', { value: n, rounded: Math.round(n) })] };
+      } else {
+        if (t.exclusiveMin !== undefined && n <= t.exclusiveMin)
+          return { value: null, problem: ['D1', msg('D1.not_positive', { value: n })] };
+        if (t.max !== undefined && n > t.max)
+          return { value: null, problem: ['D1', msg('D1.above_max', { value: n, max: t.max })] };
+      }
+      return { value: n };
+    }
+    case 'enum': {
+      if (typeof raw === 'boolean' && t.enum === 'yes_no') return { value: raw ? 'yes' : 'no' };
+      const p = parseText(raw);
+      if (!p.ok) return { value: null, problem: ['D1', p.problem] };
+      if (p.value === null) return { value: null };
+      const key = enumLookup(t.enum).get(normalizeLabel(p.value));
+      if (key === undefined)
+        return {
+          value: null,
+          problem: ['D3', msg('D3.enum', { value: p.value, column: label(`column.${tableName}.${col.key}`) })],
+        };
+      return { value: key };
+    }
+    case 'date':
+    case 'datetime': {
+      const p = parseDate(raw, date1904);
+      if (!p.ok) return { value: null, problem: [p.problem.key.startsWith('D1') ? 'D1' : 'D4', p.problem] };
+      if (p.value !== null && t.kind === 'date' && t.withinYear && year !== null && utcYear(p.value) !== year) {
+        return {
+          value: p.value,
+          problem: ['D4', msg('D4.outside_year', { date: { date: p.value }, year: String(year) })],
+        };
+      }
+      return { value: p.value };
+    }
+  }
+}
+
+function parseRegister(
+  def: TableDef,
+  table: TableSnapshot | null,
+  year: number | null,
+  date1904: boolean,
+  findings: Finding[],
+): Register {
+  if (!table) return { def, table: null, columns: new Map(), rows: [] };
+  const keys = def.columns.map((c) => c.key);
+  const cols = mapColumns(table, def.name, keys);
+  findings.push(...cols.findings);
+  const reg: { def: TableDef; table: TableSnapshot; columns: ReadonlyMap<string, number>; rows: RegisterRow[] } = {
+    def,
+    table,
+    columns: cols.index,
+    rows: [],
+  };
+  const present = def.columns
+    .filter((c) => cols.index.has(c.key))
+    .map((c) => [c, cols.index.get(c.key) as number] as const);
+  const keyIdx = def.keyColumn ? cols.index.get(def.keyColumn) : undefined;
+  const libIdx = cols.index.get('lib_id');
+  for (let n = 0; n < table.rows.length; n++) {
+    const raw = table.rows[n] as readonly CellValue[];
+    if (raw.every(isBlank)) continue;
+    const keyText = keyIdx === undefined ? null : parseText(raw[keyIdx] ?? null);
+    const key = keyText && keyText.ok && keyText.value !== null ? keyText.value : n + 1;
+    const v: Record<string, FieldValue> = {};
+    let bad: Set<string> | null = null;
+    const row: RegisterRow = { n, key, v, bad: null };
+    const libText = def.name === 'Libraries' && libIdx !== undefined ? parseText(raw[libIdx] ?? null) : null;
+    const libId = libText && libText.ok && libText.value ? libText.value : undefined;
+    for (const [col, i] of present) {
+      const r = parseField(def.name, col, raw[i] ?? null, year, date1904);
+      v[col.key] = r.value;
+      if (r.problem) {
+        (bad ??= new Set()).add(col.key);
+        const [rule, message] = r.problem;
+        findings.push(finding(rule, { ...registerPlace(reg, row, col.key, libId), row: key }, message));
+      }
+    }
+    reg.rows.push(bad ? { ...row, bad } : row);
+  }
+  return reg;
+}
+
+const INPUT_NUMBER_COLUMNS = REPORT_NUMBER_COLUMNS as readonly ReportNumberColumn[];
+
+function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): Report {
+  const cols = mapColumns(table, 'Report', REPORT_COLUMNS, libId);
+  findings.push(...cols.findings);
+  const c = cols.index;
+  const report = { libId, table, columns: c } as Report;
+  const place = (line: ReportLine | null, column: string | null, code?: string): Place =>
+    reportPlace(report, line, column, code);
+  const codeIdx = c.get('code');
+  const lines = new Map<string, ReportLine>();
+  const reported: [boolean, boolean, boolean, boolean] = [false, false, false, false];
+  let empty = true;
+  const rowOfCode = new Map<string, number>();
+  table.rows.forEach((raw, n) => {
+    const text = codeIdx === undefined ? null : parseText(raw[codeIdx] ?? null);
+    const code = text && text.ok && text.value ? text.value.toUpperCase() : '';
+    const expected = INDICATORS[n];
+    if (!INDICATORS.some((i) => i.code === code)) {
+      if (raw.every(isBlank)) return;
+      findings.push(
+        finding(
+          'S1',
+          {
+            ...place(null, 'code'),
+            row: code || n + 1,
+            cell: cellAddress(table.sheet, table.top + 1 + n, table.left + (codeIdx ?? 0)),
+          },
+          msg('S1.report_row_unknown', { value: code, expected: expected?.code ?? '' }),
+        ),
+      );
+      return;
+    }
+    if (rowOfCode.has(code)) {
+      findings.push(
+        finding(
+          'S1',
+          {
+            ...place(null, 'code', code),
+            cell: cellAddress(table.sheet, table.top + 1 + n, table.left + (codeIdx ?? 0)),
+          },
+          msg('S1.report_row_duplicate', { code }),
+        ),
+      );
+      return;
+    }
+    rowOfCode.set(code, n);
+    let bad: Set<string> | null = null;
+    const values: Record<ReportNumberColumn, number | null> = {
+      plan: null,
+      q1: null,
+      q2: null,
+      q3: null,
+      q4: null,
+      prior_year: null,
+    };
+    const provisional: ReportLine = {
+      code,
+      n,
+      plan: null,
+      q: [null, null, null, null],
+      prior_year: null,
+      note: null,
+      bad: null,
+    };
+    for (const col of INPUT_NUMBER_COLUMNS) {
+      const i = c.get(col);
+      if (i === undefined) continue;
+      const cell = raw[i] ?? null;
+      if (!isBlank(cell)) {
+        empty = false;
+        const qi = ['q1', 'q2', 'q3', 'q4'].indexOf(col);
+        if (qi >= 0) reported[qi] = true;
+      }
+      const p = parseNumber(cell);
+      if (!p.ok) {
+        (bad ??= new Set()).add(col);
+        findings.push(finding('D1', place(provisional, col), p.problem));
+        continue;
+      }
+      if (p.value !== null && p.value < 0) {
+        (bad ??= new Set()).add(col);
+        findings.push(finding('D1', place(provisional, col), msg('D1.negative', { value: p.value })));
+        continue;
+      }
+      if (p.value !== null && !Number.isInteger(p.value)) {
+        (bad ??= new Set()).add(col);
+        findings.push(
+          finding('D1', place(provisional, col), msg('D1.fraction', { value: p.value, rounded: Math.round(p.value) })),
+        );
+        continue;
+      }
+      values[col] = p.value;
+    }
+    const noteIdx = c.get('note');
+    const note = noteIdx === undefined ? null : parseText(raw[noteIdx] ?? null);
+    const line: ReportLine = {
+      code,
+      n,
+      plan: values.plan,
+      q: [values.q1, values.q2, values.q3, values.q4],
+      prior_year: values.prior_year,
+      note: note && note.ok ? note.value : null,
+      bad,
+    };
+    lines.set(code, line);
+    // The indicator's name and unit are the software's: an edited one means the row may not be what it says.
+    const indicator = INDICATORS.find((i) => i.code === code);
+    for (const [col, names] of [
+      ['indicator', indicator ? indicatorNames(code) : new Set<string>()],
+      ['unit', indicator ? unitNames(indicator.unit) : new Set<string>()],
+    ] as const) {
+      const i = c.get(col);
+      if (i === undefined) continue;
+      const text = parseText(raw[i] ?? null);
+      if (!text.ok || text.value === null || !names.has(normalizeLabel(text.value))) {
+        findings.push(
+          finding(
+            'S1',
+            place(line, col),
+            msg('S1.report_row_edited', {
+              code,
+              column: label(`column.Report.${col}`),
+              text: text.ok ? (text.value ?? '') : '',
+            }),
+          ),
+        );
+      }
+    }
+  });
+  // A deleted row shifts those below it without moving them: only rows out of order are reported as moved.
+  let lastN = -1;
+  for (const ind of INDICATORS) {
+    const n = rowOfCode.get(ind.code);
+    if (n === undefined) {
+      findings.push(
+        finding(
+          'S1',
+          place(null, null, ind.code),
+          msg('S1.report_row_missing', { code: ind.code, name: label(`indicator.${ind.code}`) }),
+        ),
+      );
+      continue;
+    }
+    if (n < lastN) {
+      const position = INDICATORS.indexOf(ind) + 1;
+      findings.push(
+        finding(
+          'S1',
+          place(lines.get(ind.code) ?? null, 'code'),
+          msg('S1.report_row_moved', { code: ind.code, position }),
+        ),
+      );
+    }
+    lastN = Math.max(lastN, n);
+  }
+  return Object.assign(report, { lines, reported, empty });
+}

@@ -1,0 +1,108 @@
+/**
+ * A `WorkbookPlan` is what the software wants a workbook to look like, as
+ * data: sheets, tables, cells, formats, validations. Layout functions produce
+ * it from the standard or from a consolidation; each adapter (the .xlsx
+ * writer, office-js) applies it in its own medium. Cells that people fill are
+ * never in a plan's write set for an existing workbook.
+ */
+export type PlanValue =
+  | null
+  | string
+  | number
+  | boolean
+  | { readonly date: number }
+  | { readonly formula: string }
+  /** A link inside the workbook, e.g. `#'KRG_TEMIRTAU'!F6`. */
+  | { readonly text: string; readonly link: string };
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  /** Font colour, RRGGBB. */
+  readonly color?: string;
+  /** Fill colour, RRGGBB. */
+  readonly fill?: string;
+  readonly numFmt?: string;
+  readonly wrap?: boolean;
+  readonly hAlign?: 'left' | 'center' | 'right';
+  readonly vAlign?: 'top' | 'middle' | 'bottom';
+  readonly border?: boolean;
+  /** Cells are locked by default in Excel; input cells of protected sheets say `false`. */
+  readonly locked?: boolean;
+}
+
+/** A rectangle of cells, 0-based, inclusive. */
+export interface Area {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface StylePlan {
+  readonly area: Area;
+  readonly style: CellStyle;
+}
+
+/** Values written from (top, left), row by row. */
+export interface BlockPlan {
+  readonly top: number;
+  readonly left: number;
+  readonly values: readonly (readonly PlanValue[])[];
+}
+
+export interface TablePlan {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly header: readonly string[];
+  /** At least one row: Excel tables cannot be empty, so an empty register has one blank row. */
+  readonly rows: readonly (readonly PlanValue[])[];
+}
+
+export type ValidationRule =
+  | { readonly kind: 'list'; readonly source: string }
+  | { readonly kind: 'whole'; readonly min: number; readonly max?: number }
+  | { readonly kind: 'decimal'; readonly min: number; readonly max?: number }
+  | { readonly kind: 'date'; readonly min: number; readonly max: number }
+  | { readonly kind: 'textLength'; readonly max: number };
+
+export interface ValidationPlan {
+  readonly area: Area;
+  readonly rule: ValidationRule;
+  /** Shown when a wrong value is typed: says what to type instead. */
+  readonly errorTitle: string;
+  readonly error: string;
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  readonly visibility: 'visible' | 'hidden';
+  readonly tabColor?: string;
+  readonly columnWidths: readonly number[];
+  readonly blocks: readonly BlockPlan[];
+  readonly tables: readonly TablePlan[];
+  readonly styles: readonly StylePlan[];
+  readonly validations: readonly ValidationPlan[];
+  readonly merges?: readonly Area[];
+  /** Rows and columns kept in view when scrolling. */
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** Protected sheets reject edits of locked cells; unlocked input cells are named in `styles`. */
+  readonly protect?: boolean;
+  readonly print?: {
+    readonly landscape: boolean;
+    readonly fitToWidth: boolean;
+    readonly titleRows?: readonly [number, number];
+  };
+}
+
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+  /** Sheets to remove before the plan's sheets are written (the previous generated sheets). */
+  readonly removeSheets: readonly string[];
+  /** Meta settings to write or update (e.g. the list of generated sheets). */
+  readonly meta?: Readonly<Record<string, string>>;
+}
+
+export const area = (top: number, left: number, bottom = top, right = left): Area => ({ top, left, bottom, right });

@@ -1,0 +1,220 @@
+import { CYRILLIC_LOOKALIKES } from '../standard';
+import type { CellValue } from './snapshot';
+import { dateArg, msg, type Message } from './message';
+
+/**
+ * Turning cell values into typed values. Nothing is silently converted: a
+ * value that is almost right (text that looks like a number or a date) is
+ * refused with a message that shows what was probably meant.
+ */
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Message };
+
+const BLANK_RE = /^[\s\u00A0\u2007\u202F]*$/;
+const SPACES_RE = /[\s\u00A0\u2007\u202F\u2009']/g;
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && BLANK_RE.test(v));
+}
+
+/** Text as a person meant it: no-break spaces as spaces, trimmed. */
+export function cleanText(s: string): string {
+  return s.replace(/[\u00A0\u2007\u202F]/g, ' ').trim();
+}
+
+/** Case- and space-insensitive form used to compare headers and labels. */
+export function normalizeLabel(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\u00A0\u2007\u202F]+/g, '')
+    .replace(/ё/g, 'е');
+}
+
+/** The number that text such as "1 234", "1 234" or "12,0" probably meant, or null. */
+export function numberInText(text: string): number | null {
+  let s = text.replace(SPACES_RE, '');
+  if (s === '') return null;
+  if (/^[-+]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  else if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * Evaluates a formula made only of numbers and + - * / ( ), such as
+ * `=120+35`, which people type into quarter cells. Anything else (cell
+ * references, functions) is refused: the software never relies on a cached
+ * result that another program may not have written.
+ */
+export function constantFormula(formula: string): number | null {
+  const src = formula.replace(/^=/, '').replace(/\s+/g, '');
+  if (!/^[-+*/().\d]+$/.test(src)) return null;
+  let pos = 0;
+  const peek = (): string => src.charAt(pos);
+  const number = (): number | null => {
+    const m = /^\d+(\.\d+)?|^\.\d+/.exec(src.slice(pos));
+    if (!m) return null;
+    pos += m[0].length;
+    return Number(m[0]);
+  };
+  const factor = (): number | null => {
+    const c = peek();
+    if (c === '-' || c === '+') {
+      pos++;
+      const f = factor();
+      return f === null ? null : c === '-' ? -f : f;
+    }
+    if (c === '(') {
+      pos++;
+      const e = expr();
+      if (peek() !== ')') return null;
+      pos++;
+      return e;
+    }
+    return number();
+  };
+  const term = (): number | null => {
+    let v = factor();
+    while (v !== null && (peek() === '*' || peek() === '/')) {
+      const op = src.charAt(pos++);
+      const r = factor();
+      if (r === null) return null;
+      v = op === '*' ? v * r : v / r;
+    }
+    return v;
+  };
+  const expr = (): number | null => {
+    let v = term();
+    while (v !== null && (peek() === '+' || peek() === '-')) {
+      const op = src.charAt(pos++);
+      const r = term();
+      if (r === null) return null;
+      v = op === '+' ? v + r : v - r;
+    }
+    return v;
+  };
+  const result = expr();
+  return result !== null && pos === src.length && Number.isFinite(result) ? result : null;
+}
+
+/** A cell that must hold a number: blank (null), a number, or a problem (rule D1). */
+export function parseNumber(v: CellValue): Parsed<number | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  if (typeof v === 'number') return { ok: true, value: v };
+  if (typeof v === 'string') {
+    const meant = numberInText(v);
+    return {
+      ok: false,
+      problem:
+        meant === null ? msg('D1.text', { text: cleanText(v) }) : msg('D1.text_number', { text: v, number: meant }),
+    };
+  }
+  if (typeof v === 'boolean') return { ok: false, problem: msg('D1.text', { text: String(v).toUpperCase() }) };
+  if (v === null) return { ok: true, value: null };
+  switch (v.kind) {
+    case 'error':
+      return { ok: false, problem: msg('D1.error_value', { code: v.code }) };
+    case 'formula': {
+      const n = constantFormula(v.formula);
+      return n === null ? { ok: false, problem: msg('D1.formula', { formula: v.formula }) } : { ok: true, value: n };
+    }
+    case 'date':
+      return { ok: false, problem: msg('D1.date', { date: dateArg(v.ms) }) };
+  }
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Days between 1899-12-30 (serial 0 of the 1900 system, past Lotus's leap-year bug) and 1970-01-01. */
+const EPOCH_1900 = 25_569;
+/** The 1904 system counts from 1904-01-01: 1462 days later than the 1900 system. */
+const OFFSET_1904 = 1_462;
+
+export function serialToMs(serial: number, date1904: boolean): number {
+  return Math.round((serial + (date1904 ? OFFSET_1904 : 0) - EPOCH_1900) * MS_PER_DAY);
+}
+
+export function msToSerial(ms: number, date1904 = false): number {
+  return ms / MS_PER_DAY + EPOCH_1900 - (date1904 ? OFFSET_1904 : 0);
+}
+
+export function utcYear(ms: number): number {
+  return new Date(ms).getUTCFullYear();
+}
+
+/** A date written as text: 15.03.2025, 15/03/2025 or 2025-03-15. */
+export function dateInText(text: string): number | null {
+  const s = cleanText(text);
+  let m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
+  let y: number, mo: number, d: number;
+  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else {
+    m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+    if (!m) return null;
+    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  }
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  return back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? ms : null;
+}
+
+/** Serial numbers Excel can show as a date (1900-01-01 to 9999-12-31). */
+const MAX_SERIAL = 2_958_465;
+
+/** A cell that must hold a date: a real date, or a serial number in the workbook's date system. */
+export function parseDate(v: CellValue, date1904: boolean): Parsed<number | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  if (typeof v === 'number') {
+    if (v >= 1 && v <= MAX_SERIAL) return { ok: true, value: serialToMs(v, date1904) };
+    return { ok: false, problem: msg('D4.not_date', { text: String(v) }) };
+  }
+  if (typeof v === 'string') {
+    const meant = dateInText(v);
+    return {
+      ok: false,
+      problem:
+        meant === null
+          ? msg('D4.not_date', { text: cleanText(v) })
+          : msg('D4.text_date', { text: cleanText(v), date: dateArg(meant) }),
+    };
+  }
+  if (typeof v === 'boolean' || v === null) return { ok: false, problem: msg('D4.not_date', { text: String(v) }) };
+  switch (v.kind) {
+    case 'date':
+      return { ok: true, value: v.ms };
+    case 'error':
+      return { ok: false, problem: msg('D1.error_value', { code: v.code }) };
+    case 'formula':
+      return { ok: false, problem: msg('D4.not_date', { text: v.formula }) };
+  }
+}
+
+/** A cell as text (codes, names, titles). Numbers are accepted as their digits. */
+export function parseText(v: CellValue): Parsed<string | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  if (typeof v === 'string') return { ok: true, value: cleanText(v) };
+  if (typeof v === 'number') return { ok: true, value: String(v) };
+  if (typeof v === 'boolean' || v === null) return { ok: true, value: v === null ? null : String(v) };
+  switch (v.kind) {
+    case 'error':
+      return { ok: false, problem: msg('D1.error_value', { code: v.code }) };
+    case 'formula':
+      return { ok: false, problem: msg('D1.formula', { formula: v.formula }) };
+    case 'date':
+      return { ok: true, value: new Date(v.ms).toISOString().slice(0, 10) };
+  }
+}
+
+/** The Cyrillic look-alike letters in a code, and the code as it was probably meant. */
+export function lookalikes(code: string): { letters: string[]; meant: string } | null {
+  const letters: string[] = [];
+  let meant = '';
+  for (const ch of code) {
+    const latin = CYRILLIC_LOOKALIKES[ch];
+    if (latin) {
+      if (!letters.includes(ch)) letters.push(ch);
+      meant += latin;
+    } else meant += ch;
+  }
+  return letters.length > 0 ? { letters, meant } : null;
+}

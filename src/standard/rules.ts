@@ -1,0 +1,35 @@
+/** The checks of section 3 of the standard: ids and severities. */
+export type Severity = 'error' | 'warning';
+export type RuleId =
+  'S1' | 'S2' | 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'R1' | 'R2' | 'R3' | 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6';
+
+export const RULES: Readonly<Record<RuleId, Severity>> = {
+  S1: 'error',
+  S2: 'error',
+  D1: 'error',
+  D2: 'error',
+  D3: 'error',
+  D4: 'error',
+  D5: 'error',
+  D6: 'error',
+  R1: 'error',
+  R2: 'error',
+  R3: 'error',
+  W1: 'warning',
+  W2: 'warning',
+  W3: 'warning',
+  W4: 'warning',
+  W5: 'warning',
+  W6: 'warning',
+};
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/** Thresholds the rules use, in one place. */
+export const THRESHOLDS = {
+  /** W1: relative change against prior_year, and the absolute change below which it is noise. */
+  changePct: 30,
+  changeAbs: 10,
+  /** W2: plan fulfilment bounds at year end, %. */
+  planLow: 50,
+  planHigh: 200,
+} as const;
