@@ -184,6 +184,9 @@ function checkBalance(report: Report, out: Finding[]): void {
             }),
           ),
         );
+        // Carry the balanced figure on, so that one wrong quarter is not reported again in the next.
+        prev = expected;
+        return;
       }
     }
     prev = now;
