@@ -16,6 +16,19 @@ function lookup(entries: Iterable<[key: string, catalogueKey: string]>): Map<str
 }
 
 const enumCache = new Map<EnumName, Map<string, string>>();
+const enumMemo = new Map<EnumName, Map<string, string | null>>();
+
+/** The key of what a cell says, for an enumeration; memoised because registers repeat the same few labels. */
+export function enumKey(name: EnumName, text: string): string | null {
+  let memo = enumMemo.get(name);
+  if (!memo) enumMemo.set(name, (memo = new Map()));
+  let key = memo.get(text);
+  if (key === undefined) {
+    key = enumLookup(name).get(normalizeLabel(text)) ?? null;
+    if (memo.size < 10_000) memo.set(text, key);
+  }
+  return key;
+}
 export function enumLookup(name: EnumName): Map<string, string> {
   let m = enumCache.get(name);
   if (!m) {

@@ -19,8 +19,8 @@ import { cellAddress, tableIndex } from './snapshot';
 import { finding, type Finding, type Place } from './finding';
 import { label, msg, type Message } from './message';
 import { mapColumns } from './structure';
-import { enumLookup, indicatorNames, unitNames } from './labels';
-import { isBlank, normalizeLabel, parseDate, parseNumber, parseText, utcYear } from './values';
+import { enumKey, indicatorNames, unitNames } from './labels';
+import { cleanText, isBlank, normalizeLabel, parseDate, parseNumber, parseText } from './values';
 
 /**
  * Snapshot → typed records, plus what parsing itself finds: structure damage
@@ -194,78 +194,123 @@ function parseMeta(table: TableSnapshot | null, findings: Finding[]): Meta {
   return { level, region: values.get('region') ?? null, year, language: isLanguage(lang) ? lang : null };
 }
 
-/** Parses one cell of a register column; returns the value and, if refused, why. */
+/**
+ * The result of parsing one register cell. One object is reused for every
+ * cell: a national register has millions of cells, and allocating a result
+ * per cell costs more than the parsing itself.
+ */
+interface FieldResult {
+  value: FieldValue;
+  rule: 'D1' | 'D3' | 'D4' | null;
+  problem: Message | null;
+}
+const field: FieldResult = { value: null, rule: null, problem: null };
+
+function ok(value: FieldValue): FieldResult {
+  field.value = value;
+  field.rule = null;
+  field.problem = null;
+  return field;
+}
+function refused(rule: 'D1' | 'D3' | 'D4', problem: Message, value: FieldValue = null): FieldResult {
+  field.value = value;
+  field.rule = rule;
+  field.problem = problem;
+  return field;
+}
+
+const URL_RE = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+
+/** Parses one cell of a register column; plain numbers, texts and dates take the short way. */
 function parseField(
   tableName: string,
   col: ColumnDef,
   raw: CellValue,
-  year: number | null,
+  years: YearBounds | null,
   date1904: boolean,
-): { value: FieldValue; problem?: [rule: 'D1' | 'D3' | 'D4', Message] } {
+): FieldResult {
+  if (raw === null) return ok(null);
   const t = col.type;
   switch (t.kind) {
     case 'text': {
-      const p = parseText(raw);
-      if (!p.ok) return { value: null, problem: ['D1', p.problem] };
-      if (p.value !== null && t.maxLength !== undefined && p.value.length > t.maxLength) {
-        return { value: p.value, problem: ['D1', msg('D1.too_long', { length: p.value.length, max: t.maxLength })] };
+      let text: string | null;
+      if (typeof raw === 'string') text = cleanText(raw) || null;
+      else {
+        const p = parseText(raw);
+        if (!p.ok) return refused('D1', p.problem);
+        text = p.value;
       }
-      if (p.value !== null && t.format === 'url' && !/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(p.value)) {
-        return { value: null, problem: ['D1', msg('D1.not_url', { text: p.value })] };
+      if (text !== null && t.maxLength !== undefined && text.length > t.maxLength) {
+        return refused('D1', msg('D1.too_long', { length: text.length, max: t.maxLength }), text);
       }
-      return { value: p.value };
+      if (text !== null && t.format === 'url' && !URL_RE.test(text)) return refused('D1', msg('D1.not_url', { text }));
+      return ok(text);
     }
     case 'integer':
     case 'number': {
-      const p = parseNumber(raw);
-      if (!p.ok) return { value: null, problem: ['D1', p.problem] };
-      const n = p.value;
-      if (n === null) return { value: null };
+      let n: number | null;
+      if (typeof raw === 'number') n = raw;
+      else {
+        const p = parseNumber(raw);
+        if (!p.ok) return refused('D1', p.problem);
+        n = p.value;
+      }
+      if (n === null) return ok(null);
       if (t.kind === 'integer') {
-        if (n < t.min)
-          return {
-            value: null,
-            problem: [
-              'D1',
-              t.min === 0 ? msg('D1.negative', { value: n }) : msg('D1.below_min', { value: n, min: t.min }),
-            ],
-          };
-        if (!Number.isInteger(n))
-          return { value: null, problem: ['D1', msg('D1.fraction', { value: n, rounded: Math.round(n) })] };
+        if (n < t.min) {
+          return refused(
+            'D1',
+            t.min === 0 ? msg('D1.negative', { value: n }) : msg('D1.below_min', { value: n, min: t.min }),
+          );
+        }
+        if (!Number.isInteger(n)) return refused('D1', msg('D1.fraction', { value: n, rounded: Math.round(n) }));
       } else {
         if (t.exclusiveMin !== undefined && n <= t.exclusiveMin)
-          return { value: null, problem: ['D1', msg('D1.not_positive', { value: n })] };
-        if (t.max !== undefined && n > t.max)
-          return { value: null, problem: ['D1', msg('D1.above_max', { value: n, max: t.max })] };
+          return refused('D1', msg('D1.not_positive', { value: n }));
+        if (t.max !== undefined && n > t.max) return refused('D1', msg('D1.above_max', { value: n, max: t.max }));
       }
-      return { value: n };
+      return ok(n);
     }
     case 'enum': {
-      if (typeof raw === 'boolean' && t.enum === 'yes_no') return { value: raw ? 'yes' : 'no' };
-      const p = parseText(raw);
-      if (!p.ok) return { value: null, problem: ['D1', p.problem] };
-      if (p.value === null) return { value: null };
-      const key = enumLookup(t.enum).get(normalizeLabel(p.value));
-      if (key === undefined)
-        return {
-          value: null,
-          problem: ['D3', msg('D3.enum', { value: p.value, column: label(`column.${tableName}.${col.key}`) })],
-        };
-      return { value: key };
+      if (typeof raw === 'boolean' && t.enum === 'yes_no') return ok(raw ? 'yes' : 'no');
+      let text: string | null;
+      if (typeof raw === 'string') text = isBlank(raw) ? null : raw;
+      else {
+        const p = parseText(raw);
+        if (!p.ok) return refused('D1', p.problem);
+        text = p.value;
+      }
+      if (text === null) return ok(null);
+      const key = enumKey(t.enum, text);
+      if (key === null) {
+        return refused(
+          'D3',
+          msg('D3.enum', { value: cleanText(text), column: label(`column.${tableName}.${col.key}`) }),
+        );
+      }
+      return ok(key);
     }
     case 'date':
     case 'datetime': {
-      const p = parseDate(raw, date1904);
-      if (!p.ok) return { value: null, problem: [p.problem.key.startsWith('D1') ? 'D1' : 'D4', p.problem] };
-      if (p.value !== null && t.kind === 'date' && t.withinYear && year !== null && utcYear(p.value) !== year) {
-        return {
-          value: p.value,
-          problem: ['D4', msg('D4.outside_year', { date: { date: p.value }, year: String(year) })],
-        };
+      let ms: number | null;
+      if (raw !== null && typeof raw === 'object' && raw.kind === 'date') ms = raw.ms;
+      else {
+        const p = parseDate(raw, date1904);
+        if (!p.ok) return refused(p.problem.key.startsWith('D1') ? 'D1' : 'D4', p.problem);
+        ms = p.value;
       }
-      return { value: p.value };
+      if (ms !== null && t.kind === 'date' && t.withinYear && years !== null && (ms < years.from || ms >= years.to)) {
+        return refused('D4', msg('D4.outside_year', { date: { date: ms }, year: String(years.year) }), ms);
+      }
+      return ok(ms);
     }
   }
+}
+
+interface YearBounds {
+  readonly year: number;
+  readonly from: number;
+  readonly to: number;
 }
 
 function parseRegister(
@@ -290,23 +335,27 @@ function parseRegister(
     .map((c) => [c, cols.index.get(c.key) as number] as const);
   const keyIdx = def.keyColumn ? cols.index.get(def.keyColumn) : undefined;
   const libIdx = cols.index.get('lib_id');
+  const blankRow: Record<string, FieldValue> = {};
+  for (const [c] of present) blankRow[c.key] = null;
+  const years: YearBounds | null =
+    year === null ? null : { year, from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1) };
   for (let n = 0; n < table.rows.length; n++) {
     const raw = table.rows[n] as readonly CellValue[];
     if (raw.every(isBlank)) continue;
     const keyText = keyIdx === undefined ? null : parseText(raw[keyIdx] ?? null);
     const key = keyText && keyText.ok && keyText.value !== null ? keyText.value : n + 1;
-    const v: Record<string, FieldValue> = {};
+    // A clone of a literal with every key keeps one hidden class for all rows: much faster than adding keys one by one.
+    const v: Record<string, FieldValue> = { ...blankRow };
     let bad: Set<string> | null = null;
     const row: RegisterRow = { n, key, v, bad: null };
     const libText = def.name === 'Libraries' && libIdx !== undefined ? parseText(raw[libIdx] ?? null) : null;
     const libId = libText && libText.ok && libText.value ? libText.value : undefined;
     for (const [col, i] of present) {
-      const r = parseField(def.name, col, raw[i] ?? null, year, date1904);
+      const r = parseField(def.name, col, raw[i] ?? null, years, date1904);
       v[col.key] = r.value;
-      if (r.problem) {
+      if (r.rule !== null && r.problem !== null) {
         (bad ??= new Set()).add(col.key);
-        const [rule, message] = r.problem;
-        findings.push(finding(rule, { ...registerPlace(reg, row, col.key, libId), row: key }, message));
+        findings.push(finding(r.rule, { ...registerPlace(reg, row, col.key, libId), row: key }, r.problem));
       }
     }
     reg.rows.push(bad ? { ...row, bad } : row);
@@ -315,6 +364,7 @@ function parseRegister(
 }
 
 const INPUT_NUMBER_COLUMNS = REPORT_NUMBER_COLUMNS as readonly ReportNumberColumn[];
+const QUARTER_INDEX: Partial<Record<string, number>> = { q1: 0, q2: 1, q3: 2, q4: 3 };
 
 function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): Report {
   const cols = mapColumns(table, 'Report', REPORT_COLUMNS, libId);
@@ -385,28 +435,33 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
       const cell = raw[i] ?? null;
       if (!isBlank(cell)) {
         empty = false;
-        const qi = ['q1', 'q2', 'q3', 'q4'].indexOf(col);
-        if (qi >= 0) reported[qi] = true;
+        const qi = QUARTER_INDEX[col];
+        if (qi !== undefined) reported[qi] = true;
       }
-      const p = parseNumber(cell);
-      if (!p.ok) {
+      let value: number | null;
+      if (typeof cell === 'number') value = cell;
+      else {
+        const p = parseNumber(cell);
+        if (!p.ok) {
+          (bad ??= new Set()).add(col);
+          findings.push(finding('D1', place(provisional, col), p.problem));
+          continue;
+        }
+        value = p.value;
+      }
+      if (value !== null && value < 0) {
         (bad ??= new Set()).add(col);
-        findings.push(finding('D1', place(provisional, col), p.problem));
+        findings.push(finding('D1', place(provisional, col), msg('D1.negative', { value })));
         continue;
       }
-      if (p.value !== null && p.value < 0) {
-        (bad ??= new Set()).add(col);
-        findings.push(finding('D1', place(provisional, col), msg('D1.negative', { value: p.value })));
-        continue;
-      }
-      if (p.value !== null && !Number.isInteger(p.value)) {
+      if (value !== null && !Number.isInteger(value)) {
         (bad ??= new Set()).add(col);
         findings.push(
-          finding('D1', place(provisional, col), msg('D1.fraction', { value: p.value, rounded: Math.round(p.value) })),
+          finding('D1', place(provisional, col), msg('D1.fraction', { value, rounded: Math.round(value) })),
         );
         continue;
       }
-      values[col] = p.value;
+      values[col] = value;
     }
     const noteIdx = c.get('note');
     const note = noteIdx === undefined ? null : parseText(raw[noteIdx] ?? null);

@@ -9,25 +9,42 @@ import { dateArg, msg, type Message } from './message';
  */
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Message };
 
-const BLANK_RE = /^[\s\u00A0\u2007\u202F]*$/;
 const SPACES_RE = /[\s\u00A0\u2007\u202F\u2009']/g;
 
 export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && BLANK_RE.test(v));
+  // trim() removes every Unicode space, no-break and figure spaces included.
+  return v === null || (typeof v === 'string' && v.trim() === '');
 }
+
+const NBSP_RE = /[\u00A0\u2007\u202F]/g;
 
 /** Text as a person meant it: no-break spaces as spaces, trimmed. */
 export function cleanText(s: string): string {
-  return s.replace(/[\u00A0\u2007\u202F]/g, ' ').trim();
+  const trimmed = s.trim();
+  return trimmed.indexOf('\u00A0') < 0 && trimmed.indexOf('\u202F') < 0 && trimmed.indexOf('\u2007') < 0
+    ? trimmed
+    : trimmed.replace(NBSP_RE, ' ');
 }
 
-/** Case- and space-insensitive form used to compare headers and labels. */
+const normalized = new Map<string, string>();
+
+/** Case- and space-insensitive form used to compare headers and labels (memoised: the same labels recur). */
 export function normalizeLabel(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s\u00A0\u2007\u202F]+/g, '')
-    .replace(/ё/g, 'е');
+  let n = normalized.get(s);
+  if (n === undefined) {
+    n = s
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[\s\u00A0\u2007\u202F]+/g, '')
+      .replace(/ё/g, 'е');
+    if (normalized.size < 50_000) normalized.set(s, n);
+  }
+  return n;
+}
+
+/** A cheaper comparison form for long free texts (titles): case and spaces only. */
+export function looseText(s: string): string {
+  return s.toLowerCase().replace(/[\s\u00A0\u2007\u202F]+/g, '');
 }
 
 /** The number that text such as "1 234", "1 234" or "12,0" probably meant, or null. */
@@ -205,8 +222,11 @@ export function parseText(v: CellValue): Parsed<string | null> {
   }
 }
 
+const ASCII_RE = /^[\x20-\x7E]*$/;
+
 /** The Cyrillic look-alike letters in a code, and the code as it was probably meant. */
 export function lookalikes(code: string): { letters: string[]; meant: string } | null {
+  if (ASCII_RE.test(code)) return null;
   const letters: string[] = [];
   let meant = '';
   for (const ch of code) {

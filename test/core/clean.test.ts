@@ -1,7 +1,7 @@
 import { templatePlan } from '../../src/core/layout/template';
 import { validate } from '../../src/core/validate';
 import { translator } from '../../src/i18n';
-import { planSnapshot } from '../helpers/plan-snapshot';
+import { planSnapshot } from '../../src/core/plan-snapshot';
 import { smallContent } from '../helpers/network';
 
 describe('a clean workbook', () => {

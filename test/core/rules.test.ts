@@ -3,7 +3,7 @@ import { templatePlan } from '../../src/core/layout/template';
 import { validate } from '../../src/core/validate';
 import { translator } from '../../src/i18n';
 import type { CellValue, Snapshot, TableSnapshot } from '../../src/core/snapshot';
-import { planSnapshot } from '../helpers/plan-snapshot';
+import { planSnapshot } from '../../src/core/plan-snapshot';
 import { columnIndexOf, indicatorRow, smallContent, withCell, withReportCell } from '../helpers/network';
 
 /** Every rule of section 3: firing on a bad value, quiet on a good one. */
@@ -20,7 +20,10 @@ function only(s: Snapshot, rule: RuleId) {
   return all[0]!;
 }
 function mapTable(s: Snapshot, name: string, f: (t: TableSnapshot) => TableSnapshot | null): Snapshot {
-  return { ...s, tables: s.tables.flatMap((t) => (t.name === name ? [f(t)].filter((x): x is TableSnapshot => x !== null) : [t])) };
+  return {
+    ...s,
+    tables: s.tables.flatMap((t) => (t.name === name ? [f(t)].filter((x): x is TableSnapshot => x !== null) : [t])),
+  };
 }
 const eventCol = (t: TableSnapshot, c: string) => columnIndexOf(t, c);
 
@@ -30,18 +33,28 @@ describe('the clean base', () => {
 
 describe('S1 structure', () => {
   it('fires on a missing table', () => {
-    const f = only(mapTable(base, 'Events', () => null), 'S1');
+    const f = only(
+      mapTable(base, 'Events', () => null),
+      'S1',
+    );
     expect(f).toMatchObject({ table: 'Events', cell: null });
     expect(ru.render(f.message)).toContain('Events');
   });
   it('fires on a renamed column and names the cell', () => {
-    const s = mapTable(base, 'Libraries', (t) => ({ ...t, header: t.header.map((h, i) => (i === 3 ? 'Тип учреждения' : h)) }));
+    const s = mapTable(base, 'Libraries', (t) => ({
+      ...t,
+      header: t.header.map((h, i) => (i === 3 ? 'Тип учреждения' : h)),
+    }));
     const all = findings(s, 'S1');
     expect(all.map((f) => f.message.key).sort()).toEqual(['S1.column_missing', 'S1.column_unknown']);
     expect(all.find((f) => f.message.key === 'S1.column_unknown')?.cell).toBe("'Библиотеки'!D1");
   });
   it('fires on a duplicated column', () => {
-    const s = mapTable(base, 'Territories', (t) => ({ ...t, header: [...t.header, t.header[1] ?? null], rows: t.rows.map((r) => [...r, null]) }));
+    const s = mapTable(base, 'Territories', (t) => ({
+      ...t,
+      header: [...t.header, t.header[1] ?? null],
+      rows: t.rows.map((r) => [...r, null]),
+    }));
     expect(only(s, 'S1').message.key).toBe('S1.column_duplicate');
   });
   it('fires on columns out of order', () => {
@@ -51,12 +64,24 @@ describe('S1 structure', () => {
   });
   it('accepts headers in another language, as column keys, with odd case and spaces', () => {
     const lib = base.tables.find((t) => t.name === 'Libraries')!;
-    const headers = ['LIB_ID', 'Атауы (қаз.)', 'Name (Russian)', ' type ', 'Код  территории', 'parent_id', 'RURAL', 'Жұмыс\u00a0істейді'];
+    const headers = [
+      'LIB_ID',
+      'Атауы (қаз.)',
+      'Name (Russian)',
+      ' type ',
+      'Код  территории',
+      'parent_id',
+      'RURAL',
+      'Жұмыс\u00a0істейді',
+    ];
     const s = mapTable(base, 'Libraries', () => ({ ...lib, header: headers }));
     expect(findings(s, 'S1')).toEqual([]);
   });
   it('fires on a deleted, a moved and an edited indicator row', () => {
-    const deleted = mapTable(base, 'R_KRG_CGB', (t) => ({ ...t, rows: t.rows.filter((_, i) => i !== indicatorRow('U03')) }));
+    const deleted = mapTable(base, 'R_KRG_CGB', (t) => ({
+      ...t,
+      rows: t.rows.filter((_, i) => i !== indicatorRow('U03')),
+    }));
     expect(only(deleted, 'S1').message).toMatchObject({ key: 'S1.report_row_missing', args: { code: 'U03' } });
     const moved = mapTable(base, 'R_KRG_CGB', (t) => {
       const rows = [...t.rows];
@@ -68,7 +93,13 @@ describe('S1 structure', () => {
     expect(findings(moved, 'S1').map((f) => f.message.key)).toContain('S1.report_row_moved');
     const edited = withReportCell(base, 'KRG_CGB', 'L01', 'indicator', 'Выдача книг');
     const f = only(edited, 'S1');
-    expect(f).toMatchObject({ table: 'R_KRG_CGB', row: 'L01', column: 'indicator', cell: "'KRG_CGB'!B13", libId: 'KRG_CGB' });
+    expect(f).toMatchObject({
+      table: 'R_KRG_CGB',
+      row: 'L01',
+      column: 'indicator',
+      cell: "'KRG_CGB'!B13",
+      libId: 'KRG_CGB',
+    });
   });
   it('accepts an indicator name in another language', () => {
     expect(findings(withReportCell(base, 'KRG_CGB', 'L01', 'indicator', 'Кітап беру'), 'S1')).toEqual([]);
@@ -85,12 +116,22 @@ describe('S2 report sheets', () => {
     const s = mapTable(base, 'R_TMR_CGB', () => null);
     expect(only(s, 'S2')).toMatchObject({ table: 'Libraries', row: 'TMR_CGB', column: 'lib_id' });
     const orphan = mapTable(base, 'R_TMR_CGB', (t) => ({ ...t, name: 'R_TMR_OLD' }));
-    expect(findings(orphan, 'S2').map((f) => f.message.key).sort()).toEqual(['S2.no_report', 'S2.orphan_report']);
+    expect(
+      findings(orphan, 'S2')
+        .map((f) => f.message.key)
+        .sort(),
+    ).toEqual(['S2.no_report', 'S2.orphan_report']);
   });
   it('is quiet for an inactive library without a report', () => {
     const libs = base.tables.find((t) => t.name === 'Libraries')!;
     const row = libs.rows.findIndex((r) => r[0] === 'TMR_CGB');
-    const s = withCell(mapTable(base, 'R_TMR_CGB', () => null), 'Libraries', row, 'active', 'Нет');
+    const s = withCell(
+      mapTable(base, 'R_TMR_CGB', () => null),
+      'Libraries',
+      row,
+      'active',
+      'Нет',
+    );
     expect(findings(s, 'S2')).toEqual([]);
   });
 });
@@ -104,17 +145,23 @@ describe('D1 numbers', () => {
   });
   it('refuses "1 234", "12,0" and plain text', () => {
     expect(en.render(only(withReportCell(base, 'KRG_CGB', 'V01', 'q2', '1 234'), 'D1').message)).toContain('1,234');
-    expect(en.render(only(withReportCell(base, 'KRG_CGB', 'S01', 'q2', '12,0'), 'D1').message)).toContain('12 was probably meant');
+    expect(en.render(only(withReportCell(base, 'KRG_CGB', 'S01', 'q2', '12,0'), 'D1').message)).toContain(
+      '12 was probably meant',
+    );
     expect(only(withReportCell(base, 'KRG_CGB', 'T03', 'q2', 'нет данных'), 'D1').message.key).toBe('D1.text');
   });
   it('refuses negatives, fractions and error values', () => {
     expect(only(withReportCell(base, 'KRG_CGB', 'T03', 'q2', -5), 'D1').message.key).toBe('D1.negative');
     expect(only(withReportCell(base, 'KRG_CGB', 'T03', 'q2', 2.5), 'D1').message.key).toBe('D1.fraction');
-    expect(only(withReportCell(base, 'KRG_CGB', 'T03', 'q2', { kind: 'error', code: '#REF!' }), 'D1').message).toMatchObject({
+    expect(
+      only(withReportCell(base, 'KRG_CGB', 'T03', 'q2', { kind: 'error', code: '#REF!' }), 'D1').message,
+    ).toMatchObject({
       key: 'D1.error_value',
       args: { code: '#REF!' },
     });
-    expect(only(withReportCell(base, 'KRG_CGB', 'T03', 'q2', { kind: 'formula', formula: '=B7*2' }), 'D1').message.key).toBe('D1.formula');
+    expect(
+      only(withReportCell(base, 'KRG_CGB', 'T03', 'q2', { kind: 'formula', formula: '=B7*2' }), 'D1').message.key,
+    ).toBe('D1.formula');
   });
   it('accepts numbers and constant arithmetic', () => {
     const s = withReportCell(base, 'KRG_CGB', 'T03', 'q2', { kind: 'formula', formula: '=300+300' });
@@ -141,7 +188,10 @@ describe('D2 required cells', () => {
     expect(findings(withReportCell(base, 'TMR_CGB', 'V03', 'q2', null), 'D2')).toEqual([]);
     const t = base.tables.find((x) => x.name === 'R_TMR_CGB')!;
     const q4 = columnIndexOf(t, 'q4');
-    const noQ4 = mapTable(base, 'R_TMR_CGB', (x) => ({ ...x, rows: x.rows.map((r) => r.map((v, i) => (i === q4 ? null : v))) }));
+    const noQ4 = mapTable(base, 'R_TMR_CGB', (x) => ({
+      ...x,
+      rows: x.rows.map((r) => r.map((v, i) => (i === q4 ? null : v))),
+    }));
     expect(findings(noQ4, 'D2')).toEqual([]);
   });
   it('fires for a required register cell and for a conditionally required one', () => {
@@ -160,9 +210,12 @@ describe('D3 enumerations', () => {
     const f = only(withCell(base, 'Events', 0, 'form', 'Семинар-тренинг'), 'D3');
     expect(f).toMatchObject({ table: 'Events', row: 'EV-0001', column: 'form' });
   });
-  it.each(['Master class', 'master_class', 'Шеберлік сыныбы', 'мастер-КЛАСС', 'Мастер\u00a0-\u00a0класс'])('accepts %s', (v) => {
-    expect(findings(withCell(base, 'Events', 0, 'form', v), 'D3')).toEqual([]);
-  });
+  it.each(['Master class', 'master_class', 'Шеберлік сыныбы', 'мастер-КЛАСС', 'Мастер\u00a0-\u00a0класс'])(
+    'accepts %s',
+    (v) => {
+      expect(findings(withCell(base, 'Events', 0, 'form', v), 'D3')).toEqual([]);
+    },
+  );
   it('accepts booleans for yes/no', () => {
     expect(findings(withCell(base, 'Libraries', 0, 'rural', false), 'D3')).toEqual([]);
   });
@@ -195,14 +248,22 @@ describe('D5 codes', () => {
     const f = only(withCell(base, 'Events', 0, 'lib_id', 'КRG_OUNB'), 'D5');
     expect(f.message).toMatchObject({ key: 'D5.lookalike', args: { letters: 'К', meant: 'KRG_OUNB' } });
     expect(ru.render(f.message)).toContain('К');
-    const lib = findings(withCell(base, 'Libraries', 0, 'lib_id', 'KRG_ОUNB'), 'D5').find((x) => x.table === 'Libraries');
+    const lib = findings(withCell(base, 'Libraries', 0, 'lib_id', 'KRG_ОUNB'), 'D5').find(
+      (x) => x.table === 'Libraries',
+    );
     expect(lib?.message).toMatchObject({ key: 'D5.lookalike', args: { letters: 'О' } });
   });
   it('fires for unknown codes, a bad LIB_ID and a parent cycle', () => {
     expect(only(withCell(base, 'Libraries', 4, 'parent_id', 'ABA_CRB2'), 'D5').message.key).toBe('D5.unknown_ref');
     expect(only(withCell(base, 'Training', 0, 'event_id', 'EV-9999'), 'D5').column).toBe('event_id');
     expect(only(withCell(base, 'Libraries', 0, 'terr_code', 'KAR'), 'D5').column).toBe('terr_code');
-    const cycle = withCell(withCell(base, 'Libraries', 3, 'parent_id', 'ABA_B01'), 'Libraries', 4, 'parent_id', 'ABA_CRB');
+    const cycle = withCell(
+      withCell(base, 'Libraries', 3, 'parent_id', 'ABA_B01'),
+      'Libraries',
+      4,
+      'parent_id',
+      'ABA_CRB',
+    );
     expect(only(cycle, 'D5').message.key).toBe('D5.cycle');
     const lower = findings(withCell(base, 'Libraries', 2, 'lib_id', 'tmr-cgb'), 'D5');
     expect(lower.map((f) => f.message.key)).toContain('D5.lib_id_format');
@@ -318,7 +379,10 @@ describe('W5 duplicate events', () => {
 
 describe('W6 missing reports', () => {
   it('fires for an active library whose report is empty', () => {
-    const s = mapTable(base, 'R_ABA_B01', (t) => ({ ...t, rows: t.rows.map((r) => r.map((v, i) => (i >= 3 && i !== 8 && i !== 9 && i !== 11 ? null : v))) }));
+    const s = mapTable(base, 'R_ABA_B01', (t) => ({
+      ...t,
+      rows: t.rows.map((r) => r.map((v, i) => (i >= 3 && i !== 8 && i !== 9 && i !== 11 ? null : v))),
+    }));
     const f = only(s, 'W6');
     expect(f).toMatchObject({ table: 'R_ABA_B01', libId: 'ABA_B01' });
   });

@@ -1,6 +1,7 @@
 import { INDICATORS, type Language } from '../../src/standard';
 import { translator } from '../../src/i18n';
-import type { ContentRow, ReportInput, WorkbookContent } from '../../src/core/layout/content';
+import type { ContentRow, WorkbookContent } from '../../src/core/layout/content';
+import { reportValues } from '../../src/bench/national';
 import type { CellValue, Snapshot, TableSnapshot } from '../../src/core/snapshot';
 import { REPORT_COLUMNS, TABLES } from '../../src/standard';
 
@@ -24,63 +25,6 @@ export const LIBS: LibSpec[] = [
   { id: 'ABA_CRB', terr: 'ABA', type: 'central_district', scale: 2 },
   { id: 'ABA_B01', terr: 'ABA', type: 'rural_branch', scale: 1 },
 ];
-
-/** Quarter values of one library, chosen so that every rule stays quiet. */
-export function reportValues(scale: number): Record<string, ReportInput> {
-  const s = scale;
-  const ytd = (base: number) => [0.4, 0.6, 0.8, 1].map((f) => Math.round(base * f));
-  const flow = (perQ: number) => [perQ, perQ, perQ, perQ];
-  const q: Record<string, number[]> = {
-    U01: ytd(100 * s),
-    U02: ytd(30 * s),
-    U03: ytd(25 * s),
-    U04: ytd(10 * s),
-    U05: ytd(2 * s),
-    V01: flow(300 * s),
-    V02: flow(60 * s),
-    V03: flow(40 * s),
-    L01: flow(500 * s),
-    L02: flow(200 * s),
-    L03: flow(150 * s),
-    C01: flow(30 * s),
-    C02: flow(10 * s),
-    E01: [1, 1, 1, 1],
-    E02: [0, 0, 0, 0],
-    E03: [1, 0, 0, 0],
-    S01: flow(5),
-    S02: flow(3),
-    S03: flow(2),
-    S04: [0, 1, 1, 2],
-    T01: flow(4),
-    T02: flow(3),
-    T03: flow(150 * s),
-  };
-  const c03prior = 3000 * s;
-  let stock = c03prior;
-  q.C03 = [0, 1, 2, 3].map((i) => (stock = stock + (q.C01?.[i] ?? 0) - (q.C02?.[i] ?? 0)));
-  q.C04 = (q.C03 ?? []).map((v) => Math.round(v * 0.4));
-  q.C05 = (q.C03 ?? []).map((v) => Math.round(v * 0.05));
-  const out: Record<string, ReportInput> = {};
-  for (const ind of INDICATORS) {
-    const v = q[ind.code] as number[];
-    const year = ind.agg === 'sum' ? v.reduce((a, b) => a + b, 0) : (v[3] as number);
-    const prior =
-      ind.code === 'C03'
-        ? c03prior
-        : ind.code.startsWith('E') || ind.code.startsWith('S') || ind.code.startsWith('T')
-          ? year
-          : Math.round(year / 1.05);
-    out[ind.code] = {
-      plan: year,
-      q1: v[0],
-      q2: v[1],
-      q3: v[2],
-      q4: v[3],
-      prior_year: ind.agg === 'sum' && prior === year && year !== 0 ? year + 1 : prior,
-    };
-  }
-  return out;
-}
 
 export function smallContent(language: Language = 'ru', libs: LibSpec[] = LIBS): WorkbookContent {
   const t = translator(language);

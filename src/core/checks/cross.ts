@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../finding';
 import { msg } from '../message';
 import { registerPlace, reportPlace, type ParsedWorkbook } from '../parse';
-import { normalizeLabel } from '../values';
+import { looseText } from '../values';
 import { lineYear } from './reports';
 
 /**
@@ -51,7 +51,7 @@ export function checkCross(wb: ParsedWorkbook): Finding[] {
   for (const row of reg.rows) {
     const { lib_id, date_start, title } = row.v;
     if (typeof lib_id !== 'string' || typeof date_start !== 'number' || typeof title !== 'string') continue;
-    const k = `${lib_id.toUpperCase()}|${date_start}|${normalizeLabel(title)}`;
+    const k = `${lib_id.toUpperCase()}|${date_start}|${looseText(title)}`;
     const first = seen.get(k);
     if (first !== undefined) {
       out.push(

@@ -1,5 +1,5 @@
-import type { CellValue, Snapshot, TableSnapshot } from '../../src/core/snapshot';
-import type { PlanValue, WorkbookPlan } from '../../src/core/plan';
+import type { CellValue, Snapshot, TableSnapshot } from './snapshot';
+import type { PlanValue, WorkbookPlan } from './plan';
 
 /**
  * A Snapshot of what a plan would produce, without any file: lets the core's

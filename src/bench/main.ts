@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { templatePlan } from '../core/layout/template';
+import { planSnapshot } from '../core/plan-snapshot';
+import { validate } from '../core/validate';
+import { consolidate } from '../core/consolidate';
+import { nationalContent } from './national';
+
+/**
+ * `npm run bench`: the core's time to check and consolidate a national-scale
+ * network, and the CLI's end-to-end time on the sample workbook. Figures are
+ * medians of a few runs; `--json` prints one JSON object.
+ */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+function time<T>(runs: number, f: () => T): { ms: number; result: T } {
+  const times: number[] = [];
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = f();
+    times.push(performance.now() - t0);
+  }
+  return { ms: Math.round(median(times)), result };
+}
+
+export function main(argv: readonly string[]): void {
+  const json = argv.includes('--json');
+  const out: Record<string, number | string> = {};
+  const sizes = [
+    { libraries: 40, events: 2000, training: 200 },
+    { libraries: 400, events: 20000, training: 2000 },
+    { libraries: 4000, events: 200000, training: 20000 },
+  ];
+  for (const size of sizes) {
+    const n = size.libraries;
+    const made = time(1, () => planSnapshot(templatePlan(nationalContent(size))));
+    const snapshot = made.result;
+    const checked = time(3, () => validate(snapshot));
+    const consolidated = time(3, () => consolidate(checked.result));
+    out[`core.make_snapshot_ms.${n}`] = made.ms;
+    out[`core.check_ms.${n}`] = checked.ms;
+    out[`core.consolidate_ms.${n}`] = consolidated.ms;
+    out[`core.check_and_consolidate_ms.${n}`] = checked.ms + consolidated.ms;
+    out[`core.findings.${n}`] = checked.result.findings.length;
+  }
+  const root = join(__dirname, '..', '..');
+  const sample = join(root, 'workbooks', 'karaganda-2025.xlsx');
+  if (existsSync(sample)) {
+    const dir = mkdtempSync(join(tmpdir(), 'kitaphana-bench-'));
+    for (const [key, args] of [
+      ['cli.validate_ms.sample', ['validate', sample, '--json']],
+      ['cli.consolidate_ms.sample', ['consolidate', sample, '-o', join(dir, 'out.xlsx'), '--json']],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        spawnSync(process.execPath, [join(root, 'bin', 'kitaphana.js'), ...args], { stdio: 'ignore' });
+        times.push(performance.now() - t0);
+      }
+      out[key] = Math.round(median(times));
+    }
+  }
+  out.machine = `${process.platform} ${process.arch}, node ${process.version}`;
+  if (json) {
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
+  for (const [k, v] of Object.entries(out))
+    process.stdout.write(`${k.padEnd(40)} ${v}${k.endsWith('_ms') || /_ms\./.test(k) ? ' ms' : ''}\n`);
+}
+
+if (require.main === module) main(process.argv.slice(2));

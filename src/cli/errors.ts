@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { WorkbookFileError } from '../xlsx/errors';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether to draw progress bars (stderr is a terminal and output is not JSON). */
+  readonly tty: boolean;
+}
+
+/** A workbook file that cannot be read, with its path for the message. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    override readonly cause: WorkbookFileError,
+  ) {
+    super(cause.message);
+  }
+}
+
+/** A mistake in how the command was called, with a translated message. */
+export class UsageError extends Error {
+  constructor(
+    readonly key: string,
+    readonly args: Record<string, unknown> = {},
+  ) {
+    super(key);
+  }
+}
+
+export function assertOutputPath(input: string | null, output: string | undefined, force: boolean): string {
+  if (!output) throw new UsageError('cli.error.no_output');
+  if (input && resolve(input) === resolve(output)) throw new UsageError('cli.error.same_file', { file: output });
+  if (!force && input === null && existsSync(output)) throw new UsageError('cli.error.exists', { file: output });
+  return output;
+}

@@ -1,0 +1,47 @@
+import { isLanguage, type Level } from '../standard';
+import type { Translator } from '../i18n';
+import { parseWorkbook } from '../core/parse';
+import { templatePlan } from '../core/layout/template';
+import { registerContent, reportSheetsFor } from '../core/layout/registry';
+import type { WorkbookContent } from '../core/layout/content';
+import { writeWorkbook, saveWorkbookFile } from '../xlsx/write';
+import { readInput } from './files';
+import { UsageError, assertOutputPath, type Io } from './errors';
+
+export interface InitOptions {
+  region: string;
+  year: string;
+  level: Level;
+  from?: string;
+  force?: boolean;
+  lang?: string;
+}
+
+/** `kitaphana init`: a new standard workbook, empty or with the registry of another one. */
+export async function initCommand(out: string, opts: InitOptions, t: Translator, io: Io): Promise<number> {
+  assertOutputPath(null, out, opts.force ?? false);
+  if (!/^\d{4}$/.test(opts.year)) throw new UsageError('cli.error.year', { value: opts.year });
+  const language = isLanguage(opts.lang) ? opts.lang : t.lang;
+  let content: WorkbookContent = {
+    settings: { level: opts.level, region: opts.region, year: Number(opts.year), language },
+    territories: [],
+    libraries: [],
+    submissions: [],
+    events: [],
+    training: [],
+    reports: [],
+  };
+  if (opts.from) {
+    const wb = parseWorkbook(await readInput(opts.from));
+    content = {
+      ...content,
+      settings: { ...content.settings, region: opts.region || wb.meta.region || '' },
+      territories: registerContent(wb.registers.Territories),
+      libraries: registerContent(wb.registers.Libraries),
+      reports: reportSheetsFor(wb, language),
+    };
+  }
+  await saveWorkbookFile(out, await writeWorkbook(templatePlan(content)));
+  io.out(t.t('cli.init_done', { file: out, count: content.reports.length }));
+  return 0;
+}

@@ -1,0 +1,21 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Translator } from '../i18n';
+import { templatePlan } from '../core/layout/template';
+import { karagandaSample } from '../sample';
+import { writeWorkbook, saveWorkbookFile } from '../xlsx/write';
+import type { Io } from './errors';
+
+export const SAMPLE_FILES = { clean: 'karaganda-2025.xlsx', mistakes: 'karaganda-2025-mistakes.xlsx' } as const;
+
+/** `kitaphana sample`: the sample workbooks, made deterministically so that anyone can regenerate them. */
+export async function sampleCommand(dir: string, t: Translator, io: Io): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  for (const [kind, name] of Object.entries(SAMPLE_FILES)) {
+    const content = karagandaSample({ language: t.lang, mistakes: kind === 'mistakes' });
+    const file = join(dir, name);
+    await saveWorkbookFile(file, await writeWorkbook(templatePlan(content)));
+    io.out(t.t('cli.sample_done', { file, libraries: content.libraries.length, events: content.events.length }));
+  }
+  return 0;
+}
