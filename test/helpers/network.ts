@@ -167,3 +167,22 @@ export function columnIndexOf(t: TableSnapshot, column: string): number {
 export function rowsOf(s: Snapshot, table: string): readonly (readonly CellValue[])[] {
   return s.tables.find((t) => t.name === table)?.rows ?? [];
 }
+
+/** A copy of the content with some report values of one library replaced in every indicator. */
+export function withReportCellContent(
+  content: WorkbookContent,
+  libId: string,
+  values: Partial<Record<string, number | null>>,
+): WorkbookContent {
+  return {
+    ...content,
+    reports: content.reports.map((r) =>
+      r.libId !== libId
+        ? r
+        : {
+            ...r,
+            values: Object.fromEntries(Object.entries(r.values ?? {}).map(([code, v]) => [code, { ...v, ...values }])),
+          },
+    ),
+  };
+}

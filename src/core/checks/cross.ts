@@ -22,8 +22,12 @@ export function checkCross(wb: ParsedWorkbook): Finding[] {
     const persons = typeof row.v.persons === 'number' ? row.v.persons : row.bad?.has('persons') ? 0 : 1;
     if (typeof lib === 'string') trained.set(lib.toUpperCase(), (trained.get(lib.toUpperCase()) ?? 0) + persons);
   }
+  const known = new Set<string>();
+  for (const row of wb.registers.Libraries.rows)
+    if (typeof row.v.lib_id === 'string') known.add(row.v.lib_id.toUpperCase());
   for (const report of wb.reports.values()) {
-    if (report.empty) continue;
+    // A report of a library missing from the registry is already an S2 error; its registers mean nothing yet.
+    if (report.empty || !known.has(report.libId)) continue;
     const e01 = report.lines.get('E01');
     const reportedEvents = lineYear(e01);
     const rows = events.get(report.libId) ?? 0;

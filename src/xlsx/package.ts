@@ -1,0 +1,132 @@
+import JSZip from 'jszip';
+import { WorkbookFileError, errorText } from './errors';
+import {
+  elements,
+  firstElement,
+  parseRelationships,
+  prefixedAttribute,
+  relsPartOf,
+  xmlBoolean,
+  type Relationship,
+} from './xml';
+
+/**
+ * The structure of an .xlsx package read straight from its parts: sheets and
+ * tables. ExcelJS 4.4 gets this wrong for files it did not write (it drops a
+ * table's header row when `headerRowCount` is omitted, as Excel omits it;
+ * it crashes on openpyxl's absolute relationship targets; it reads
+ * `date1904="true"` from LibreOffice as false), so the adapter reads it itself.
+ */
+export const WORKBOOK_PART = 'xl/workbook.xml';
+export const REL_TABLE = '/table';
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface PackageSheet {
+  readonly name: string;
+  readonly state: SheetState;
+  /** Relationship id in workbook.xml. */
+  readonly relId: string;
+  /** The part holding the sheet, or null when the relationship is missing. */
+  readonly part: string | null;
+  readonly relType: string;
+}
+
+export interface PackageTable {
+  readonly sheet: string;
+  readonly name: string;
+  /** A1 range of the whole table: header, body and totals rows. */
+  readonly ref: string;
+  readonly headerRows: number;
+  readonly totalsRows: number;
+  readonly part: string;
+  /** Whether the definition has an autoFilter (Excel drops it when filter buttons are turned off). */
+  readonly autoFilter: boolean;
+  /** 0-based columns whose filter button is hidden. */
+  readonly hiddenButtons: readonly number[];
+}
+
+export interface PackageInfo {
+  readonly date1904: boolean;
+  readonly sheets: readonly PackageSheet[];
+  readonly tables: readonly PackageTable[];
+}
+
+export async function openZip(data: Uint8Array): Promise<JSZip> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch (e) {
+    throw new WorkbookFileError(
+      'not_workbook',
+      `not an .xlsx file (the zip package cannot be opened: ${errorText(e)})`,
+    );
+  }
+  if (!zip.file(WORKBOOK_PART)) {
+    throw new WorkbookFileError('not_workbook', `a zip package without ${WORKBOOK_PART}: not an Excel workbook`);
+  }
+  return zip;
+}
+
+export async function partText(zip: JSZip, part: string): Promise<string | null> {
+  const file = zip.file(part);
+  return file ? file.async('string') : null;
+}
+
+export async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]> {
+  const xml = await partText(zip, relsPartOf(part));
+  return xml === null ? [] : parseRelationships(xml, part);
+}
+
+function sheetState(value: string | undefined): SheetState {
+  return value === 'hidden' || value === 'veryHidden' ? value : 'visible';
+}
+
+export async function describePackage(zip: JSZip): Promise<PackageInfo> {
+  const workbookXml = (await partText(zip, WORKBOOK_PART)) ?? '';
+  const rels = new Map((await relationshipsOf(zip, WORKBOOK_PART)).map((r) => [r.id, r]));
+  const date1904 = xmlBoolean(firstElement(workbookXml, 'workbookPr')?.get('date1904'), false);
+  const sheets: PackageSheet[] = elements(workbookXml, 'sheet').map((a) => {
+    const relId = prefixedAttribute(a, 'id') ?? '';
+    const rel = rels.get(relId);
+    return {
+      name: a.get('name') ?? '',
+      state: sheetState(a.get('state')),
+      relId,
+      part: rel?.part ?? null,
+      relType: rel?.type ?? '',
+    };
+  });
+  const tables: PackageTable[] = [];
+  for (const sheet of sheets) {
+    if (!sheet.part) continue;
+    for (const rel of await relationshipsOf(zip, sheet.part)) {
+      if (!rel.type.endsWith(REL_TABLE) || !rel.part) continue;
+      const xml = await partText(zip, rel.part);
+      if (xml !== null) tables.push(parseTable(xml, sheet.name, rel.part));
+    }
+  }
+  return { date1904, sheets, tables };
+}
+
+function parseTable(xml: string, sheet: string, part: string): PackageTable {
+  const a = firstElement(xml, 'table') ?? new Map<string, string>();
+  const count = (v: string | undefined, fallback: number): number => {
+    const n = v === undefined ? fallback : Number(v);
+    return Number.isInteger(n) && n >= 0 ? n : fallback;
+  };
+  const hiddenButtons = elements(xml, 'filterColumn')
+    .filter((f) => xmlBoolean(f.get('hiddenButton'), false))
+    .map((f) => Number(f.get('colId')));
+  return {
+    sheet,
+    // Excel shows and renames `displayName`; `name` may lag behind it.
+    name: a.get('displayName') ?? a.get('name') ?? '',
+    ref: a.get('ref') ?? '',
+    headerRows: count(a.get('headerRowCount'), 1),
+    totalsRows: count(a.get('totalsRowCount'), 0),
+    part,
+    autoFilter: firstElement(xml, 'autoFilter') !== undefined,
+    hiddenButtons,
+  };
+}

@@ -1,0 +1,167 @@
+import type JSZip from 'jszip';
+import { WORKBOOK_PART, partText, relationshipsOf } from './package';
+import { takeValidations, type KeptValidations } from './preserve';
+import { elements, prefixedAttribute, relsPartOf, renderRelationships, type Relationship } from './xml';
+
+/**
+ * Rewrites a package into the shape ExcelJS 4.4 can load. ExcelJS finds parts
+ * by file name patterns (`xl/worksheets/sheetN.xml`, `xl/tables/tableN.xml`,
+ * `xl/commentsN.xml`) and looks sheet relationships up by their literal
+ * `../tables/tableN.xml` target, throwing on anything else (openpyxl writes
+ * `/xl/tables/table1.xml`). It also reads booleans only as `1`, while
+ * LibreOffice writes `true` (a 1904 workbook read as 1900 would shift every
+ * date by four years; a protected sheet would come back unprotected).
+ *
+ * - `read`: keeps only what cell values need; sheet relationships are dropped
+ *   because the reader takes tables from `describePackage` and ignores the
+ *   rest (comments, drawings, hyperlink targets).
+ * - `write`: keeps everything, with parts renamed and targets made relative,
+ *   so that a base workbook survives being loaded and saved again; the
+ *   sheets' data validations are taken out and returned, to be put back
+ *   after ExcelJS has saved (preserve.ts).
+ */
+export type PrepareMode = 'read' | 'write';
+
+export interface Prepared {
+  readonly data: Buffer;
+  /** Validations taken out of each sheet, by sheet name (write mode). */
+  readonly kept: ReadonlyMap<string, KeptValidations>;
+}
+
+const SORT_STATE =
+  /<(?:[\w.-]+:)?sortState\b[^>]*?\/>|<(?:[\w.-]+:)?sortState\b[^>]*>[\s\S]*?<\/(?:[\w.-]+:)?sortState>/g;
+
+/** Parts ExcelJS finds by name, and the name pattern it needs for each relationship type. */
+const CANONICAL: Readonly<Record<string, { readonly re: RegExp; readonly make: (n: number) => string }>> = {
+  worksheet: { re: /^xl\/worksheets\/sheet\d+\.xml$/, make: (n) => `xl/worksheets/sheet${n}.xml` },
+  table: { re: /^xl\/tables\/table\d+\.xml$/, make: (n) => `xl/tables/table${n}.xml` },
+  comments: { re: /^xl\/comments\d+\.xml$/, make: (n) => `xl/comments${n}.xml` },
+  vmlDrawing: { re: /^xl\/drawings\/vmlDrawing\d+\.vml$/, make: (n) => `xl/drawings/vmlDrawing${n}.vml` },
+  drawing: { re: /^xl\/drawings\/[a-zA-Z0-9]+\.xml$/, make: (n) => `xl/drawings/drawing${n}.xml` },
+};
+const FIXED: Readonly<Record<string, string>> = {
+  sharedStrings: 'xl/sharedStrings.xml',
+  styles: 'xl/styles.xml',
+};
+
+const READ_KEEP =
+  /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/theme\/[^/]+|xl\/worksheets\/sheet\d+\.xml)$/;
+
+/** Start tags whose boolean attributes ExcelJS compares with `1`. */
+const BOOLEAN_TAGS =
+  /<(?:[\w.-]+:)?(?:workbookPr|sheetPr|pageSetUpPr|outlinePr|sheetView|sheetProtection|sheetFormatPr|row|col|printOptions|pageSetup)\s[^>]*>/g;
+
+export function normalizeBooleans(xml: string): string {
+  return xml.replace(BOOLEAN_TAGS, (tag) =>
+    tag.replace(/(\s[\w:]+)\s*=\s*"(true|false)"/g, (_, a: string, v: string) => `${a}="${v === 'true' ? '1' : '0'}"`),
+  );
+}
+
+function relKind(rel: Relationship): string {
+  return rel.type.slice(rel.type.lastIndexOf('/') + 1);
+}
+
+function relativeTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split('/').slice(0, -1);
+  const to = toPart.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}
+
+class Renamer {
+  private readonly used = new Set<string>();
+  private readonly moved = new Map<string, string>();
+  constructor(private readonly zip: JSZip) {
+    zip.forEach((path) => this.used.add(path));
+  }
+
+  /** The part's name as ExcelJS needs it, moving the part (and its relationships) when it differs. */
+  async canonical(part: string, kind: string): Promise<string> {
+    const done = this.moved.get(part);
+    if (done !== undefined) return done;
+    const rule = CANONICAL[kind];
+    const fixed = FIXED[kind];
+    let target = part;
+    if (fixed !== undefined) target = fixed;
+    else if (rule && !rule.re.test(part)) {
+      let n = 1;
+      while (this.used.has(rule.make(n))) n++;
+      target = rule.make(n);
+    }
+    if (target !== part) {
+      await this.move(part, target);
+      await this.move(relsPartOf(part), relsPartOf(target));
+    }
+    this.moved.set(part, target);
+    return target;
+  }
+
+  private async move(from: string, to: string): Promise<void> {
+    const file = this.zip.file(from);
+    if (!file) return;
+    this.zip.file(to, await file.async('uint8array'));
+    this.zip.remove(from);
+    this.used.delete(from);
+    this.used.add(to);
+  }
+}
+
+/** Rewrites one part's relationships with targets relative to it, moving parts to the names ExcelJS expects. */
+async function rewriteRels(zip: JSZip, part: string, renamer: Renamer): Promise<void> {
+  const rels = await relationshipsOf(zip, part);
+  if (rels.length === 0) return;
+  const out = [];
+  for (const r of rels) {
+    if (r.part === null) {
+      out.push({ id: r.id, type: r.type, target: r.target, external: true });
+      continue;
+    }
+    const target = await renamer.canonical(r.part, relKind(r));
+    out.push({ id: r.id, type: r.type, target: relativeTarget(part, target), external: false });
+  }
+  zip.file(relsPartOf(part), renderRelationships(out));
+}
+
+async function rewriteText(zip: JSZip, part: string, edit: (xml: string) => string): Promise<void> {
+  const file = zip.file(part);
+  if (!file) return;
+  const xml = await file.async('string');
+  const next = edit(xml);
+  if (next !== xml) zip.file(part, next);
+}
+
+export async function prepareForExcelJS(zip: JSZip, mode: PrepareMode): Promise<Prepared> {
+  const renamer = new Renamer(zip);
+  await rewriteText(zip, WORKBOOK_PART, normalizeBooleans);
+  await rewriteRels(zip, WORKBOOK_PART, renamer);
+  // Sheet parts may have moved: take their names afresh from the rewritten relationships.
+  const rels = new Map((await relationshipsOf(zip, WORKBOOK_PART)).map((r) => [r.id, r]));
+  const sheets = elements((await partText(zip, WORKBOOK_PART)) ?? '', 'sheet').flatMap((a) => {
+    const rel = rels.get(prefixedAttribute(a, 'id') ?? '');
+    return rel?.part && relKind(rel) === 'worksheet' ? [{ name: a.get('name') ?? '', part: rel.part }] : [];
+  });
+  const kept = new Map<string, KeptValidations>();
+  if (mode === 'read') {
+    // Files only: removing a folder entry would remove everything below it.
+    const drop: string[] = [];
+    zip.forEach((path, file) => {
+      if (!file.dir && !READ_KEEP.test(path)) drop.push(path);
+    });
+    for (const path of drop) zip.remove(path);
+  } else {
+    for (const { name, part } of sheets) {
+      await rewriteRels(zip, part, renamer);
+      await rewriteText(zip, part, (xml) => {
+        const taken = takeValidations(normalizeBooleans(xml));
+        if (taken.kept) kept.set(name, taken.kept);
+        return taken.xml;
+      });
+    }
+    // ExcelJS throws on a `sortState` inside a table's autoFilter; the sorted rows themselves stay as they are.
+    for (const path of Object.keys(zip.files).filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
+      await rewriteText(zip, path, (xml) => xml.replace(SORT_STATE, ''));
+    }
+  }
+  return { data: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), kept };
+}

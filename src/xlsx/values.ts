@@ -1,0 +1,49 @@
+import type ExcelJS from 'exceljs';
+import type { PlanValue } from '../core/plan';
+import { WorkbookWriteError } from './errors';
+
+/**
+ * ExcelJS writes a link inside the workbook as an external relationship
+ * (Excel and LibreOffice then look for another file), so such links are
+ * tagged here and turned into `location` hyperlinks after saving (links.ts).
+ */
+export const INTERNAL_LINK = 'kitaphana-internal:';
+
+/** Excel's limit on the text of one cell. */
+const MAX_TEXT = 32_767;
+const MS_PER_DAY = 86_400_000;
+
+/** Built-in formats 14 and 22: Excel shows them in the reader's own locale (15.03.2025 in Kazakhstan). */
+export const DATE_FORMAT = 'mm-dd-yy';
+/** ExcelJS's spelling of built-in format 22 (date and time); any other spelling becomes a custom format. */
+export const DATE_TIME_FORMAT = 'm/d/yy "h":mm';
+
+export function excelValue(v: PlanValue, where: string): ExcelJS.CellValue {
+  if (v === null || typeof v === 'boolean') return v;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new WorkbookWriteError('bad_plan', `${where}: ${v} is not a number Excel can store`);
+    return v;
+  }
+  if (typeof v === 'string') {
+    if (v.length > MAX_TEXT)
+      throw new WorkbookWriteError('bad_plan', `${where}: text longer than ${MAX_TEXT} characters`);
+    return v;
+  }
+  if ('date' in v) {
+    if (!Number.isFinite(v.date)) throw new WorkbookWriteError('bad_plan', `${where}: the date is not a number`);
+    return new Date(v.date);
+  }
+  if ('formula' in v) return { formula: v.formula.replace(/^=/, '') };
+  const internal = v.link.startsWith('#');
+  return { text: v.text, hyperlink: internal ? INTERNAL_LINK + v.link.slice(1) : v.link };
+}
+
+/** The number format a date value needs when the plan gives none: time of day shown only if there is one. */
+export function dateFormatFor(v: PlanValue): string | null {
+  if (v === null || typeof v !== 'object' || !('date' in v)) return null;
+  return ((v.date % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY === 0 ? DATE_FORMAT : DATE_TIME_FORMAT;
+}
+
+export function isLink(v: PlanValue): boolean {
+  return v !== null && typeof v === 'object' && 'link' in v;
+}
