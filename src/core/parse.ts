@@ -378,6 +378,7 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
   const reported: [boolean, boolean, boolean, boolean] = [false, false, false, false];
   let empty = true;
   const rowOfCode = new Map<string, number>();
+  const retyped = new Set<string>();
   table.rows.forEach((raw, n) => {
     const text = codeIdx === undefined ? null : parseText(raw[codeIdx] ?? null);
     const code = text && text.ok && text.value ? text.value.toUpperCase() : '';
@@ -395,6 +396,7 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
           msg('S1.report_row_unknown', { value: code, expected: expected?.code ?? '' }),
         ),
       );
+      if (expected) retyped.add(expected.code);
       return;
     }
     if (rowOfCode.has(code)) {
@@ -503,6 +505,8 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
   let lastN = -1;
   for (const ind of INDICATORS) {
     const n = rowOfCode.get(ind.code);
+    // A code typed over in its own row ("T3" for T03) is one mistake, already reported as an unknown code.
+    if (n === undefined && retyped.has(ind.code)) continue;
     if (n === undefined) {
       findings.push(
         finding(

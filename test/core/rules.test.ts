@@ -101,6 +101,10 @@ describe('S1 structure', () => {
       libId: 'KRG_CGB',
     });
   });
+  it('reports a code typed over in its own row once', () => {
+    const f = only(withReportCell(base, 'KRG_CGB', 'T03', 'code', 'T3'), 'S1');
+    expect(f.message).toMatchObject({ key: 'S1.report_row_unknown', args: { value: 'T3', expected: 'T03' } });
+  });
   it('accepts an indicator name in another language', () => {
     expect(findings(withReportCell(base, 'KRG_CGB', 'L01', 'indicator', 'Кітап беру'), 'S1')).toEqual([]);
     expect(findings(withReportCell(base, 'KRG_CGB', 'L01', 'unit', 'documents'), 'S1')).toEqual([]);

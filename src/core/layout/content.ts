@@ -26,6 +26,11 @@ export interface ReportSheet {
   readonly name: string;
   /** Input values by indicator code; missing codes are blank rows. */
   readonly values?: Readonly<Record<string, ReportInput>>;
+  /**
+   * Damage to a row's fixed cells (code, indicator name), as people do to templates: only the sample
+   * workbook with mistakes uses it, to show rule S1 at work.
+   */
+  readonly rowEdits?: Readonly<Record<string, { readonly code?: string; readonly indicator?: string }>>;
 }
 
 export interface WorkbookContent {

@@ -228,9 +228,9 @@ function reportSheet(report: ReportSheet, t: Translator, year: number, region: s
     return REPORT_COLUMNS.map((c): PlanValue => {
       switch (c) {
         case 'code':
-          return ind.code;
+          return report.rowEdits?.[ind.code]?.code ?? ind.code;
         case 'indicator':
-          return t.t(`indicator.${ind.code}`);
+          return report.rowEdits?.[ind.code]?.indicator ?? t.t(`indicator.${ind.code}`);
         case 'unit':
           return t.t(`unit.${ind.unit}`);
         case 'year':

@@ -1,0 +1,166 @@
+import type { PlanValue } from '../core/plan';
+import type { ContentRow, ReportInput, ReportSheet, WorkbookContent } from '../core/layout/content';
+import { INDICATORS, type Language } from '../standard';
+import { eventTitle, sampleEvents, type SampleEvent } from './events';
+import { ACTIVE_LIBRARIES, LIBRARIES, type Library } from './libraries';
+import { Rng } from './random';
+import { sampleReports, type Line } from './reports';
+import { TERRITORIES, type Territory } from './territories';
+import { enumLabel, latin, tx, utc, YEAR, yesNo, type Texts } from './text';
+import { sampleTraining, trainingOrganizer, trainingTitle, type SampleTraining } from './training';
+
+/**
+ * The clean sample as cell values in one language: enumerations as their
+ * labels, dates as dates, names and titles in the workbook's language (and,
+ * as in real registers, some event titles in the language the event was held
+ * in). Personal names are Cyrillic in kk and ru workbooks and transliterated
+ * in English ones.
+ */
+export const REGION: Texts = tx('Қарағанды облысы', 'Карагандинская область', 'Karaganda oblast');
+
+/** A report sheet as the sample writes it; `rowEdits` are edits of the software's own cells (rule S1). */
+export interface ReportRowEdit {
+  readonly code?: string;
+  readonly indicator?: string;
+}
+export interface SampleReportSheet extends ReportSheet {
+  /**
+   * Edits of the code or label of an indicator row, by indicator code. Only
+   * the mistakes variant has them; the writer must apply them for rule S1 to
+   * fire (see `content.ts`).
+   */
+  readonly rowEdits?: Readonly<Record<string, ReportRowEdit>>;
+}
+
+const date = (ms: number): PlanValue => ({ date: ms });
+
+function territoryRow(t: Territory, lang: Language): ContentRow {
+  return {
+    terr_code: t.code,
+    name_kk: t.name.kk,
+    name_ru: t.name.ru,
+    kind: enumLabel(lang, 'territory_kind', t.kind),
+    population: t.population,
+  };
+}
+
+function libraryRow(l: Library, lang: Language): ContentRow {
+  return {
+    lib_id: l.id,
+    name_kk: l.name.kk,
+    name_ru: l.name.ru,
+    type: enumLabel(lang, 'library_type', l.type),
+    terr_code: l.terr,
+    parent_id: l.parent,
+    rural: yesNo(lang, l.rural),
+    active: yesNo(lang, l.active),
+  };
+}
+
+export function eventRow(e: SampleEvent, lang: Language): ContentRow {
+  return {
+    event_id: e.id,
+    lib_id: e.lib,
+    date_start: date(e.start),
+    date_end: e.end === null ? null : date(e.end),
+    title: eventTitle(e, lang),
+    form: enumLabel(lang, 'event_form', e.template.form),
+    format: enumLabel(lang, 'event_format', e.format),
+    platform: e.platform,
+    language: enumLabel(lang, 'event_language', e.language),
+    audience: enumLabel(lang, 'audience', e.audience),
+    level: enumLabel(lang, 'event_level', e.level),
+    participants: e.participants,
+    children: e.children,
+    disabled: e.disabled,
+    pd: yesNo(lang, e.pd),
+    hours: e.hours,
+    certificates: e.certificates,
+    partners: e.partners?.[lang] ?? null,
+    link: e.link,
+    note: null,
+  };
+}
+
+const personIn = (name: string, lang: Language): string => (lang === 'en' ? latin(name) : name);
+
+function trainingRow(t: SampleTraining, lang: Language): ContentRow {
+  return {
+    lib_id: t.lib,
+    person: t.person === null ? null : personIn(t.person, lang),
+    persons: t.persons,
+    position: t.position?.[lang] ?? null,
+    date: date(t.date),
+    title: trainingTitle(t, lang),
+    organizer: trainingOrganizer(t, lang),
+    event_id: t.event?.id ?? null,
+    format: enumLabel(lang, 'event_format', t.format),
+    hours: t.hours,
+    certificate: yesNo(lang, t.certificate),
+  };
+}
+
+/** The oblast library's methodologists accept the reports; a library's own staff submit them. */
+const METHODOLOGISTS = ['Сарсенова А. К.', 'Ким Е. В.'];
+const SUBMITTERS = [
+  'Жакупова Г. С.',
+  'Ермекова А. Б.',
+  'Петренко Н. В.',
+  'Нурланова Д. К.',
+  'Цой Л. А.',
+  'Бейсенова Ж. Т.',
+  'Шмидт О. Ю.',
+  'Касымова Р. М.',
+];
+const ACCEPTED_AFTER_FIX = tx(
+  'Қор көрсеткіштері нақтыланғаннан кейін қабылданды',
+  'Принят после уточнения показателей фонда',
+  'Accepted after the collection figures were corrected',
+);
+
+function submissionRows(lang: Language): ContentRow[] {
+  const rng = Rng.stream('submissions');
+  return ACTIVE_LIBRARIES.map((l) => {
+    // Annual reports come in during the first weeks of January, and are checked within a week.
+    const submitted = utc(1, rng.int(5, 14), YEAR + 1) + rng.int(9 * 60, 17 * 60) * 60_000;
+    const accepted = rng.chance(0.78);
+    const at = accepted ? submitted + rng.int(1, 6) * 86_400_000 + rng.int(-120, 120) * 60_000 : submitted;
+    return {
+      lib_id: l.id,
+      status: enumLabel(lang, 'report_status', accepted ? 'accepted' : 'submitted'),
+      changed_by: personIn(accepted ? rng.pick(METHODOLOGISTS) : rng.pick(SUBMITTERS), lang),
+      changed_at: date(at),
+      comment: accepted && rng.chance(0.1) ? ACCEPTED_AFTER_FIX[lang] : null,
+    };
+  });
+}
+
+export function reportInput(line: Line): ReportInput {
+  const [q1, q2, q3, q4] = line.q;
+  return { plan: line.plan, q1, q2, q3, q4, prior_year: line.prior };
+}
+
+function reportSheets(lang: Language): SampleReportSheet[] {
+  const reports = sampleReports();
+  return ACTIVE_LIBRARIES.map((l) => {
+    const lines = reports.get(l.id);
+    const values: Record<string, ReportInput> = {};
+    for (const ind of INDICATORS) {
+      const line = lines?.[ind.code];
+      if (line) values[ind.code] = reportInput(line);
+    }
+    return { libId: l.id, name: l.name[lang], values };
+  });
+}
+
+export function cleanSample(lang: Language): WorkbookContent {
+  return {
+    settings: { level: 'oblast', region: REGION[lang], year: YEAR, language: lang },
+    territories: TERRITORIES.map((t) => territoryRow(t, lang)),
+    libraries: LIBRARIES.map((l) => libraryRow(l, lang)),
+    submissions: submissionRows(lang),
+    events: sampleEvents().map((e) => eventRow(e, lang)),
+    training: sampleTraining().map((t) => trainingRow(t, lang)),
+    reports: reportSheets(lang),
+  };
+}

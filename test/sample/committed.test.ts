@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { karagandaSample } from '../../src/sample';
+import { templatePlan } from '../../src/core/layout/template';
+import { writeWorkbook } from '../../src/xlsx/write';
+import { readWorkbook } from '../../src/xlsx/read';
+import { SAMPLE_FILES } from '../../src/cli/sample';
+
+/** The workbooks in workbooks/ are exactly what `kitaphana sample` makes: anyone can regenerate them. */
+describe('the committed sample workbooks', () => {
+  it.each(Object.entries(SAMPLE_FILES))('%s matches a fresh run of the generator', async (kind, name) => {
+    const committed = await readWorkbook(readFileSync(join(__dirname, '..', '..', 'workbooks', name)));
+    const fresh = await readWorkbook(
+      await writeWorkbook(templatePlan(karagandaSample({ language: 'ru', mistakes: kind === 'mistakes' }))),
+    );
+    expect(committed).toEqual(fresh);
+  });
+});
