@@ -160,6 +160,7 @@ function hasInternalLink(plan: WorkbookPlan): boolean {
 export async function saveWorkbookFile(path: string, data: Buffer | Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
+    await fs.mkdir(dirname(path), { recursive: true });
     const mode = await fs.stat(path).then(
       (st) => st.mode & 0o777,
       () => undefined,

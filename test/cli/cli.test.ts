@@ -99,6 +99,12 @@ describe('kitaphana consolidate', () => {
     expect(all.libraries.included).toBe(json.libraries.included + json.libraries.excluded.length);
   });
 
+  it("creates the output folder if needed, as the README's quick start does", async () => {
+    const r = await run('consolidate', clean, '-o', join(dir, 'new', 'folder', 'svod.xlsx'));
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'new', 'folder', 'svod.xlsx'))).toBe(true);
+  });
+
   it('refuses to overwrite its input', async () => {
     const r = await run('consolidate', clean, '-o', clean, '--lang', 'en');
     expect(r.code).toBe(2);
