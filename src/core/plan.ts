@@ -12,7 +12,7 @@ export type PlanValue =
   | boolean
   | { readonly date: number }
   | { readonly formula: string }
-  /** A link inside the workbook, e.g. `#'KRG_TEMIRTAU'!F6`. */
+  /** A link: inside the workbook when it starts with `#` (e.g. `#'KRG_TEMIRTAU'!F6`), else a URL. */
   | { readonly text: string; readonly link: string };
 
 export interface CellStyle {
@@ -65,6 +65,7 @@ export type ValidationRule =
   | { readonly kind: 'list'; readonly source: string }
   | { readonly kind: 'whole'; readonly min: number; readonly max?: number }
   | { readonly kind: 'decimal'; readonly min: number; readonly max?: number }
+  /** Bounds in UTC milliseconds, as `{ date }` values. */
   | { readonly kind: 'date'; readonly min: number; readonly max: number }
   | { readonly kind: 'textLength'; readonly max: number };
 
@@ -74,6 +75,40 @@ export interface ValidationPlan {
   /** Shown when a wrong value is typed: says what to type instead. */
   readonly errorTitle: string;
   readonly error: string;
+}
+
+/**
+ * A native chart, described once and drawn by each adapter: office-js
+ * (`worksheet.charts.add`, with the series orientation given explicitly since
+ * "Auto" lays series out differently on the web and the desktop) and the
+ * .xlsx writer (DrawingML chart parts, not pictures).
+ */
+export type ChartKind =
+  'columnClustered' | 'barClustered' | 'columnStacked' | 'barStacked' | 'line' | 'lineMarkers' | 'pie';
+
+export interface ChartSeriesStyle {
+  /** RRGGBB; the same indicator keeps its colour on every chart. */
+  readonly color?: string;
+  /** Draw this series as a line over columns (e.g. the 100 % plan line). */
+  readonly asLine?: boolean;
+}
+
+export interface ChartPlan {
+  /** Stable name, unique in the workbook (office-js `chart.name`). */
+  readonly name: string;
+  readonly kind: ChartKind;
+  readonly title: string;
+  /** The sheet that holds the data (a generated sheet) and the data's area, header row and category column included. */
+  readonly dataSheet: string;
+  readonly data: Area;
+  readonly seriesBy: 'columns' | 'rows';
+  /** Where it stands on its own sheet: from the top-left cell to the bottom-right cell. */
+  readonly position: Area;
+  readonly categoryTitle?: string;
+  readonly valueTitle?: string;
+  readonly dataLabels?: boolean;
+  /** Styles by series, in the order of the series. */
+  readonly series?: readonly ChartSeriesStyle[];
 }
 
 export interface SheetPlan {
