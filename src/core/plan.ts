@@ -125,11 +125,14 @@ export interface SheetPlan {
   readonly freeze?: { readonly rows: number; readonly columns: number };
   /** Protected sheets reject edits of locked cells; unlocked input cells are named in `styles`. */
   readonly protect?: boolean;
+  /** Print setup; `titleRows` are 0-based, inclusive rows repeated on every page. */
   readonly print?: {
     readonly landscape: boolean;
     readonly fitToWidth: boolean;
     readonly titleRows?: readonly [number, number];
   };
+  /** Native charts standing on this sheet. */
+  readonly charts?: readonly ChartPlan[];
 }
 
 export interface WorkbookPlan {

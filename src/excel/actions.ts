@@ -1,0 +1,184 @@
+import type { Language } from '../standard';
+import type { Snapshot } from '../core/snapshot';
+import { tableIndex } from '../core/snapshot';
+import { validate, type Validation } from '../core/validate';
+import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
+import { setupPlan, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
+import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
+import { readSnapshot } from './read';
+import { applyPlan, validationOp, PROTECTION, type Op } from './apply';
+import { guardPlan } from './guard';
+import { mark } from './markers';
+import { jsonBytes } from './payload';
+import { parseCellAddress, a1 } from '../core/snapshot';
+
+/**
+ * The add-in's three actions — set up, check, consolidate — each one
+ * `Excel.run` with a fixed sequence of syncs (read, then write), the same
+ * core as the command line in between.
+ */
+export class ExcelTooOldError extends Error {
+  constructor() {
+    super(`ExcelApi ${MINIMUM_API} is not supported`);
+  }
+}
+export class NotStandardWorkbookError extends Error {
+  constructor() {
+    super('the workbook has no Meta table: set it up first');
+  }
+}
+
+export type Stage = 'read' | 'check' | 'consolidate' | 'layout' | 'write' | 'mark';
+
+export interface ActionOptions {
+  readonly onStage?: (stage: Stage) => void;
+}
+
+function requireApi(host: ExcelHost): void {
+  if (!host.isSetSupported('ExcelApi', MINIMUM_API)) throw new ExcelTooOldError();
+}
+
+function requireStandard(snapshot: Snapshot): void {
+  if (!tableIndex(snapshot).has('META')) throw new NotStandardWorkbookError();
+}
+
+export interface CheckResult {
+  readonly validation: Validation;
+}
+
+export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}): Promise<CheckResult> {
+  requireApi(host);
+  return host.run(async (context) => {
+    options.onStage?.('read');
+    const snapshot = await readSnapshot(context);
+    requireStandard(snapshot);
+    options.onStage?.('check');
+    const validation = validate(snapshot);
+    options.onStage?.('mark');
+    await withoutEvents(context, () =>
+      mark(
+        context,
+        snapshot.sheets.map((s) => s.name),
+        validation.findings,
+      ),
+    );
+    return { validation };
+  });
+}
+
+export interface ConsolidateOptions extends ActionOptions {
+  readonly includeErrors?: boolean;
+  readonly userLanguage: Language;
+  readonly version: string;
+  readonly now?: () => number;
+}
+
+export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateOptions): Promise<ConsolidationRun> {
+  requireApi(host);
+  return host.run(async (context) => {
+    options.onStage?.('read');
+    const snapshot = await readSnapshot(context);
+    requireStandard(snapshot);
+    const run = runConsolidation(snapshot, {
+      includeErrors: options.includeErrors ?? false,
+      userLanguage: options.userLanguage,
+      madeAt: (options.now ?? Date.now)(),
+      version: options.version,
+      onStage: (s) => options.onStage?.(s),
+    });
+    guardPlan(run.plan, snapshot);
+    options.onStage?.('write');
+    await withoutEvents(context, () =>
+      applyPlan(
+        context,
+        host,
+        run.plan,
+        snapshot.sheets.map((s) => s.name),
+      ),
+    );
+    return run;
+  });
+}
+
+export async function setupWorkbook(
+  host: ExcelHost,
+  settings: SetupSettings,
+  options: ActionOptions = {},
+): Promise<SetupPlan> {
+  requireApi(host);
+  return host.run(async (context) => {
+    options.onStage?.('read');
+    const snapshot = await readSnapshot(context);
+    const plan = setupPlan(snapshot, settings);
+    guardPlan(plan.workbook, snapshot);
+    const ops: Op[] = [
+      ...plan.patches.map((p) => patchOp(p, host)),
+      ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
+    ];
+    if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return plan;
+    options.onStage?.('write');
+    await withoutEvents(context, () =>
+      applyPlan(
+        context,
+        host,
+        plan.workbook,
+        snapshot.sheets.map((s) => s.name),
+        ops,
+      ),
+    );
+    return plan;
+  });
+}
+
+/** Selects a finding's cell in Excel (and its sheet). */
+export async function selectCell(host: ExcelHost, address: string): Promise<void> {
+  const at = parseCellAddress(address);
+  if (!at) return;
+  await host.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(at.sheet);
+    ws.activate();
+    ws.getRange(a1(at.row, at.col)).select();
+    await context.sync();
+  });
+}
+
+/** Events off while the software writes, so that its own writes do not trigger re-checks; always back on after. */
+async function withoutEvents<T>(context: Excel.RequestContext, f: () => Promise<T>): Promise<T> {
+  context.runtime.enableEvents = false;
+  try {
+    return await f();
+  } finally {
+    context.runtime.enableEvents = true;
+    await context.sync().catch(() => undefined);
+  }
+}
+
+function patchOp(p: TablePatch, host: ExcelHost): Op {
+  const values = p.rows.map((r) =>
+    r.map((v) =>
+      v === null ? '' : typeof v === 'object' ? ('formula' in v ? `=${v.formula}` : 'date' in v ? v.date : v.text) : v,
+    ),
+  );
+  return {
+    bytes: jsonBytes(values) + 512,
+    queue: (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(p.sheet);
+      if (p.protectedSheet) ws.protection.unprotect();
+      const width = values[0]?.length ?? 0;
+      const inTable = Math.min(p.currentRows, values.length);
+      ws.getRangeByIndexes(p.top, p.left, inTable, width).formulas = values.slice(0, inTable);
+      if (values.length > p.currentRows) {
+        const table = ctx.workbook.tables.getItem(p.table);
+        const extra = values.slice(p.currentRows);
+        if (host.isSetSupported('ExcelApi', FEATURES.tableResize)) {
+          // Rows are written below the table, then the table is resized over them (no row-by-row adds).
+          ws.getRangeByIndexes(p.top + p.currentRows, p.left, extra.length, width).formulas = extra;
+          table.resize(ws.getRangeByIndexes(p.top - 1, p.left, values.length + 1, width));
+        } else {
+          table.rows.add(undefined, extra);
+        }
+      }
+      if (p.protectedSheet) ws.protection.protect(PROTECTION);
+    },
+  };
+}

@@ -1,0 +1,348 @@
+import type { Area, CellStyle, ChartPlan, PlanValue, SheetPlan, ValidationPlan, WorkbookPlan } from '../core/plan';
+import { a1 } from '../core/snapshot';
+import { msToSerial } from '../core/values';
+import { FEATURES, type ExcelHost } from './host';
+import { jsonBytes, packBatches } from './payload';
+
+/**
+ * Applies a `WorkbookPlan` through office-js. Every sheet is built hidden
+ * under a temporary name, values first and formats after, in batches that
+ * stay under the payload limit; only when all of them are complete does one
+ * last sync remove the previous sheets and give the new ones their names. A
+ * failure anywhere before that leaves the workbook's visible sheets as they
+ * were, and the next run clears the half-built temporary sheets.
+ */
+export const TEMP_PREFIX = '~kp';
+
+/** How the software protects report sheets: the fixed cells are locked, people can still size, filter and sort. */
+export const PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+};
+
+export interface Op {
+  readonly bytes: number;
+  queue(context: Excel.RequestContext): void;
+}
+
+const range = (ctx: Excel.RequestContext, sheet: string, a: Area): Excel.Range =>
+  ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(a.top, a.left, a.bottom - a.top + 1, a.right - a.left + 1);
+
+/** Excel wants a column width in points; the plan gives characters of the default font. */
+const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+function cellFormula(v: PlanValue): string | number | boolean {
+  if (v === null) return '';
+  if (typeof v !== 'object') return v;
+  if ('date' in v) return msToSerial(v.date);
+  if ('formula' in v) return `=${v.formula.replace(/^=/, '')}`;
+  return v.text;
+}
+
+/** Rows of a block cut into pieces of at most `budget` bytes each. */
+function blockOps(sheet: string, top: number, left: number, values: readonly (readonly PlanValue[])[]): Op[] {
+  const width = Math.max(0, ...values.map((r) => r.length));
+  if (width === 0 || values.length === 0) return [];
+  const rows = values.map((r) => Array.from({ length: width }, (_, i) => cellFormula(r[i] ?? null)));
+  const rowBytes = rows.map((r) => jsonBytes(r));
+  const ops: Op[] = [];
+  const chunks = packBatches(
+    rows.map((r, i) => ({ r, i })),
+    (x) => rowBytes[x.i] ?? 0,
+  );
+  for (const chunk of chunks) {
+    const first = chunk[0]?.i ?? 0;
+    const grid = chunk.map((x) => x.r);
+    ops.push({
+      bytes: chunk.reduce((s, x) => s + (rowBytes[x.i] ?? 0), 0),
+      queue: (ctx) => {
+        range(ctx, sheet, {
+          top: top + first,
+          left,
+          bottom: top + first + grid.length - 1,
+          right: left + width - 1,
+        }).formulas = grid;
+      },
+    });
+  }
+  // Dates need a date format and links their hyperlink: both after the values.
+  values.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (v !== null && typeof v === 'object' && 'link' in v) {
+        ops.push({
+          bytes: jsonBytes(v) + 64,
+          queue: (ctx) => {
+            const cell = range(ctx, sheet, { top: top + i, left: left + j, bottom: top + i, right: left + j });
+            cell.hyperlink = v.link.startsWith('#')
+              ? { documentReference: v.link.slice(1), textToDisplay: v.text }
+              : { address: v.link, textToDisplay: v.text };
+          },
+        });
+      }
+    }),
+  );
+  return ops;
+}
+
+function styleOps(sheet: string, a: Area, s: CellStyle): Op[] {
+  const rows = a.bottom - a.top + 1;
+  const cols = a.right - a.left + 1;
+  const ops: Op[] = [];
+  if (s.numFmt) {
+    const fmt = s.numFmt;
+    // A number format is set cell by cell; big areas are cut by rows to stay under the payload limit.
+    const perRow = jsonBytes(Array<string>(cols).fill(fmt));
+    const rowsPerOp = Math.max(1, Math.floor((512 * 1024) / perRow));
+    for (let r = 0; r < rows; r += rowsPerOp) {
+      const n = Math.min(rowsPerOp, rows - r);
+      ops.push({
+        bytes: perRow * n,
+        queue: (ctx) => {
+          range(ctx, sheet, { ...a, top: a.top + r, bottom: a.top + r + n - 1 }).numberFormat = Array.from(
+            { length: n },
+            () => Array<string>(cols).fill(fmt),
+          );
+        },
+      });
+    }
+  }
+  ops.push({
+    bytes: 256,
+    queue: (ctx) => {
+      const f = range(ctx, sheet, a).format;
+      if (s.bold !== undefined) f.font.bold = s.bold;
+      if (s.italic !== undefined) f.font.italic = s.italic;
+      if (s.size !== undefined) f.font.size = s.size;
+      if (s.color) f.font.color = `#${s.color}`;
+      if (s.fill) f.fill.color = `#${s.fill}`;
+      if (s.wrap !== undefined) f.wrapText = s.wrap;
+      if (s.hAlign) f.horizontalAlignment = s.hAlign === 'left' ? 'Left' : s.hAlign === 'center' ? 'Center' : 'Right';
+      if (s.vAlign) f.verticalAlignment = s.vAlign === 'top' ? 'Top' : s.vAlign === 'middle' ? 'Center' : 'Bottom';
+      if (s.locked !== undefined) f.protection.locked = s.locked;
+      if (s.border) {
+        for (const edge of [
+          'EdgeTop',
+          'EdgeBottom',
+          'EdgeLeft',
+          'EdgeRight',
+          'InsideHorizontal',
+          'InsideVertical',
+        ] as const) {
+          f.borders.getItem(edge).style = 'Continuous';
+          f.borders.getItem(edge).color = '#BFBFBF';
+        }
+      }
+    },
+  });
+  return ops;
+}
+
+export function validationOp(sheet: string, v: ValidationPlan): Op {
+  return {
+    bytes: 512,
+    queue: (ctx) => {
+      const dv = range(ctx, sheet, v.area).dataValidation;
+      dv.clear();
+      dv.rule = ruleOf(v);
+      dv.errorAlert = {
+        showAlert: true,
+        style: 'Stop',
+        title: v.errorTitle.slice(0, 32),
+        message: v.error.slice(0, 255),
+      };
+    },
+  };
+}
+
+export function ruleOf(v: ValidationPlan): Excel.DataValidationRule {
+  const r = v.rule;
+  switch (r.kind) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: r.source } };
+    case 'whole':
+    case 'decimal': {
+      const basic: Excel.BasicDataValidation =
+        r.max === undefined
+          ? { formula1: r.min, operator: 'GreaterThanOrEqualTo' }
+          : { formula1: r.min, formula2: r.max, operator: 'Between' };
+      return r.kind === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+    }
+    case 'date':
+      return {
+        date: {
+          formula1: new Date(r.min).toISOString().slice(0, 10),
+          formula2: new Date(r.max).toISOString().slice(0, 10),
+          operator: 'Between',
+        },
+      };
+    case 'textLength':
+      return { textLength: { formula1: r.max, operator: 'LessThanOrEqualTo' } };
+  }
+}
+
+// String values, not the `Excel.*` enums: those exist at run time only inside Office, not in tests or the playground.
+const CHART_TYPES: Record<ChartPlan['kind'], `${Excel.ChartType}`> = {
+  columnClustered: 'ColumnClustered',
+  barClustered: 'BarClustered',
+  columnStacked: 'ColumnStacked',
+  barStacked: 'BarStacked',
+  line: 'Line',
+  lineMarkers: 'LineMarkers',
+  pie: 'Pie',
+};
+
+function chartOp(sheet: string, c: ChartPlan, names: Map<string, string>): Op {
+  return {
+    bytes: 1024,
+    queue: (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const data = range(ctx, names.get(c.dataSheet) ?? c.dataSheet, c.data);
+      // The orientation is always explicit: "Auto" lays series out differently on the web and the desktop.
+      const chart = ws.charts.add(CHART_TYPES[c.kind], data, c.seriesBy === 'columns' ? 'Columns' : 'Rows');
+      chart.name = c.name;
+      chart.title.text = c.title;
+      chart.setPosition(a1(c.position.top, c.position.left), a1(c.position.bottom, c.position.right));
+      if (c.kind !== 'pie') {
+        if (c.categoryTitle) chart.axes.categoryAxis.title.text = c.categoryTitle;
+        if (c.valueTitle) chart.axes.valueAxis.title.text = c.valueTitle;
+      }
+      if (c.dataLabels) chart.dataLabels.showValue = true;
+      c.series?.forEach((s, i) => {
+        const series = chart.series.getItemAt(i);
+        if (s.color) series.format.fill.setSolidColor(`#${s.color}`);
+        if (s.asLine) series.chartType = 'Line';
+      });
+    },
+  };
+}
+
+function sheetOps(
+  s: SheetPlan,
+  temp: string,
+  host: ExcelHost,
+  names: Map<string, string>,
+): { build: Op[]; finish: Op[] } {
+  const build: Op[] = [
+    {
+      bytes: 128,
+      queue: (ctx) => {
+        const ws = ctx.workbook.worksheets.add(temp);
+        ws.visibility = 'Hidden';
+      },
+    },
+  ];
+  for (const b of s.blocks) build.push(...blockOps(temp, b.top, b.left, b.values));
+  for (const t of s.tables) build.push(...blockOps(temp, t.top, t.left, [t.header, ...t.rows]));
+  for (const t of s.tables) {
+    const width = t.header.length;
+    build.push({
+      bytes: 256,
+      queue: (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(temp);
+        const table = ws.tables.add(ws.getRangeByIndexes(t.top, t.left, t.rows.length + 1, width), true);
+        table.name = t.name;
+        table.style = 'TableStyleMedium2';
+      },
+    });
+  }
+  // Formats only once the values are in (Microsoft's guidance: values before formats).
+  for (const st of s.styles) build.push(...styleOps(temp, st.area, st.style));
+  s.columnWidths.forEach((w, i) =>
+    build.push({
+      bytes: 96,
+      queue: (ctx) => {
+        ctx.workbook.worksheets.getItem(temp).getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth =
+          widthPoints(w);
+      },
+    }),
+  );
+  for (const v of s.validations) build.push(validationOp(temp, v));
+  for (const m of s.merges ?? []) build.push({ bytes: 96, queue: (ctx) => range(ctx, temp, m).merge(false) });
+  for (const c of s.charts ?? []) build.push(chartOp(temp, c, names));
+  const finish: Op[] = [];
+  finish.push({
+    bytes: 256,
+    queue: (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(temp);
+      ws.name = s.name;
+      if (s.visibility === 'visible') ws.visibility = 'Visible';
+      if (s.tabColor) ws.tabColor = `#${s.tabColor}`;
+      if (s.freeze) {
+        if (s.freeze.rows > 0 && s.freeze.columns > 0)
+          ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, s.freeze.rows, s.freeze.columns));
+        else if (s.freeze.rows > 0) ws.freezePanes.freezeRows(s.freeze.rows);
+        else if (s.freeze.columns > 0) ws.freezePanes.freezeColumns(s.freeze.columns);
+      }
+      if (s.print && host.isSetSupported('ExcelApi', FEATURES.pageLayout)) {
+        ws.pageLayout.orientation = s.print.landscape ? 'Landscape' : 'Portrait';
+        if (s.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (s.print.titleRows)
+          ws.pageLayout.setPrintTitleRows(`$${s.print.titleRows[0] + 1}:$${s.print.titleRows[1] + 1}`);
+      }
+      if (s.protect) ws.protection.protect(PROTECTION);
+    },
+  });
+  return { build, finish };
+}
+
+export interface ApplyResult {
+  readonly syncs: number;
+}
+
+/**
+ * Builds every sheet of the plan under a temporary hidden name, then swaps them in.
+ * `existing` is the workbook's sheet names now (from the snapshot), to clear leftovers of a failed run.
+ */
+export async function applyPlan(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  plan: WorkbookPlan,
+  existing: readonly string[],
+  /** Writes into existing sheets that belong to the same change: queued in the final sync, with the swap. */
+  alsoAtTheEnd: readonly Op[] = [],
+): Promise<ApplyResult> {
+  let syncs = 0;
+  const names = new Map<string, string>();
+  plan.sheets.forEach((s, i) => names.set(s.name, `${TEMP_PREFIX}${i}_${Date.now().toString(36)}`.slice(0, 31)));
+  const leftovers = existing.filter((n) => n.startsWith(TEMP_PREFIX));
+  const build: Op[] = leftovers.map((n) => ({
+    bytes: 96,
+    queue: (ctx) => ctx.workbook.worksheets.getItem(n).delete(),
+  }));
+  const finish: Op[] = [];
+  for (const s of plan.sheets) {
+    const ops = sheetOps(s, names.get(s.name) as string, host, names);
+    build.push(...ops.build);
+    finish.push(...ops.finish);
+  }
+  try {
+    for (const batch of packBatches(build, (o) => o.bytes)) {
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const op of batch) op.queue(context);
+      await context.sync();
+      syncs++;
+    }
+    // The swap: one sync removes the old sheets, names the new ones and applies the other writes, so nobody sees a mix.
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const n of plan.removeSheets) context.workbook.worksheets.getItem(n).delete();
+    for (const op of finish) op.queue(context);
+    for (const op of alsoAtTheEnd) op.queue(context);
+    await context.sync();
+    syncs++;
+  } catch (e) {
+    // Take the half-built hidden sheets away again; if even that fails, the next run clears them.
+    try {
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      const temps = new Set(names.values());
+      for (const ws of sheets.items) if (temps.has(ws.name)) ws.delete();
+      await context.sync();
+    } catch {
+      /* the original error is the one to report */
+    }
+    throw e;
+  }
+  return { syncs };
+}

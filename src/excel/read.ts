@@ -1,0 +1,138 @@
+import type { CellValue, SheetInfo, Snapshot, TableSnapshot } from '../core/snapshot';
+import { parseCellAddress } from '../core/snapshot';
+import { REPORT_TABLE_PREFIX } from '../standard';
+import { MAX_CELLS_PER_READ, PAYLOAD_BUDGET, estimateCellBytes, isPayloadError, packBatches } from './payload';
+
+/**
+ * Reads everything the core needs into the same `Snapshot` the file reader
+ * makes, in a fixed number of syncs: (1) sheet and table names, (2) where each
+ * table sits and the date system, (3…) every table's cells, in as few chunks
+ * as the 5 MB payload limit allows. Never a sync per table.
+ */
+interface TableLocation {
+  readonly name: string;
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** A horizontal slice of a table: rows [from, to) of its range (row 0 is the header). */
+interface Slice {
+  readonly table: TableLocation;
+  readonly from: number;
+  readonly to: number;
+}
+
+export async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
+  const wb = context.workbook;
+  const sheets = wb.worksheets.load('items/name,items/visibility');
+  const tables = wb.tables.load('items/name');
+  await context.sync();
+
+  const located = tables.items.map((t) => ({
+    name: t.name,
+    sheet: t.worksheet.load('name'),
+    range: t.getRange().load('address,rowIndex,columnIndex,rowCount,columnCount'),
+  }));
+  // The workbook's date system, from the DATE function: 1 January 1904 is serial 0 in the 1904 system, 1462 in the 1900 one.
+  const epoch = wb.functions.date(1904, 1, 1).load('value');
+  await context.sync();
+
+  const locations: TableLocation[] = located.map((t) => ({
+    name: t.name,
+    sheet: t.sheet.name,
+    top: t.range.rowIndex,
+    left: t.range.columnIndex,
+    rows: t.range.rowCount,
+    columns: t.range.columnCount,
+  }));
+  const cells = await readCells(context, locations);
+  const out: TableSnapshot[] = locations.map((t) => {
+    const grid = cells.get(t.name) ?? [];
+    return { name: t.name, sheet: t.sheet, top: t.top, left: t.left, header: grid[0] ?? [], rows: grid.slice(1) };
+  });
+  const sheetInfo: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visible: s.visibility === 'Visible' }));
+  return { date1904: epoch.value === 0, sheets: sheetInfo, tables: out };
+}
+
+function slices(tables: readonly TableLocation[]): Slice[] {
+  const out: Slice[] = [];
+  for (const t of tables) {
+    const perCell = estimateCellBytes(t.name.toUpperCase().startsWith(REPORT_TABLE_PREFIX) ? 'report' : 'register');
+    const rowsPerSlice = Math.max(
+      1,
+      Math.min(Math.floor(PAYLOAD_BUDGET / (perCell * t.columns)), Math.floor(MAX_CELLS_PER_READ / t.columns)),
+    );
+    for (let from = 0; from < t.rows; from += rowsPerSlice)
+      out.push({ table: t, from, to: Math.min(t.rows, from + rowsPerSlice) });
+  }
+  return out;
+}
+
+function sliceBytes(s: Slice): number {
+  const perCell = estimateCellBytes(s.table.name.toUpperCase().startsWith(REPORT_TABLE_PREFIX) ? 'report' : 'register');
+  return (s.to - s.from) * s.table.columns * perCell;
+}
+
+/** Formulas and value types of every table, batched under the payload budget; a batch that still overflows is read in halves. */
+async function readCells(
+  context: Excel.RequestContext,
+  tables: readonly TableLocation[],
+): Promise<Map<string, CellValue[][]>> {
+  const grids = new Map<string, CellValue[][]>(tables.map((t) => [t.name, new Array<CellValue[]>(t.rows)]));
+  const pending = packBatches(slices(tables), sliceBytes);
+  while (pending.length > 0) {
+    const batch = pending.shift() as Slice[];
+    const loaded = batch.map((s) => {
+      const range = context.workbook.worksheets
+        .getItem(s.table.sheet)
+        .getRangeByIndexes(s.table.top + s.from, s.table.left, s.to - s.from, s.table.columns)
+        .load('formulas,valueTypes');
+      return { slice: s, range };
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+      const halves = splitBatch(batch);
+      if (!halves) throw e;
+      pending.unshift(...halves);
+      continue;
+    }
+    for (const { slice, range } of loaded) {
+      const grid = grids.get(slice.table.name) as CellValue[][];
+      range.formulas.forEach((row, i) => {
+        grid[slice.from + i] = row.map((f, j) => cellValue(f, range.valueTypes[i]?.[j]));
+      });
+    }
+  }
+  return grids;
+}
+
+/** Splits a batch in two; a single slice is split by its rows. Null when it cannot get smaller. */
+function splitBatch(batch: Slice[]): Slice[][] | null {
+  if (batch.length > 1) {
+    const mid = Math.ceil(batch.length / 2);
+    return [batch.slice(0, mid), batch.slice(mid)];
+  }
+  const s = batch[0] as Slice;
+  if (s.to - s.from < 2) return null;
+  const mid = s.from + Math.floor((s.to - s.from) / 2);
+  return [[{ ...s, to: mid }], [{ ...s, from: mid }]];
+}
+
+/** A cell as the file reader gives it: formulas as formulas, errors as errors, blanks as null. */
+export function cellValue(formula: unknown, type: Excel.RangeValueType | string | undefined): CellValue {
+  if (typeof formula === 'string' && formula.startsWith('=')) return { kind: 'formula', formula };
+  if (type === 'Error') return { kind: 'error', code: String(formula) };
+  if (type === 'Empty' || formula === '' || formula === null || formula === undefined) return null;
+  if (typeof formula === 'number' || typeof formula === 'boolean' || typeof formula === 'string') return formula;
+  return String(formula);
+}
+
+/** The sheet and 0-based row and column of a finding's cell, for selecting it. */
+export function locate(address: string): { sheet: string; row: number; col: number } | null {
+  return parseCellAddress(address);
+}
