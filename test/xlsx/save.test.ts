@@ -34,9 +34,8 @@ describe('saveWorkbookFile', () => {
     expect((e as WorkbookWriteError).reason).toBe('save_failed');
     expect(readdirSync(dir).sort()).toEqual(['book.xlsx', 'folder.xlsx']);
     expect(readFileSync(path, 'utf8')).toBe('old');
-    const missing = await saveWorkbookFile(join(dir, 'no', 'such', 'dir.xlsx'), Buffer.from('x')).catch(
-      (x: unknown) => x,
-    );
-    expect(missing).toBeInstanceOf(WorkbookWriteError);
+    // A folder that cannot be made (a file stands where it would go) fails the same way.
+    const blocked = await saveWorkbookFile(join(path, 'sub', 'x.xlsx'), Buffer.from('x')).catch((x: unknown) => x);
+    expect(blocked).toBeInstanceOf(WorkbookWriteError);
   });
 });
