@@ -174,7 +174,7 @@ export async function saveWorkbookFile(path: string, data: Buffer | Uint8Array):
     }
     await fs.rename(tmp, path);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
     const hint = /EBUSY|EPERM|EACCES/.test(errorText(e)) ? ' (is it open in Excel?)' : '';
     throw new WorkbookWriteError('save_failed', `cannot save ${path}${hint}: ${errorText(e)}`);
   }
