@@ -1,0 +1,141 @@
+import { setupPlan, type SetupSettings, type TablePatch } from '../../src/core/setup';
+import { templatePlan } from '../../src/core/layout/template';
+import { planSnapshot, cellOf } from '../../src/core/plan-snapshot';
+import { validate } from '../../src/core/validate';
+import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
+import { INDICATORS } from '../../src/standard';
+import { guardPlan, PeopleDataGuardError } from '../../src/excel/guard';
+import { smallContent, withReportCell, indicatorRow } from '../helpers/network';
+
+/** Set-up adds what is missing, restores what was damaged, and keeps every value people typed. */
+const settings: SetupSettings = { level: 'oblast', region: 'Карагандинская область', year: 2025, language: 'ru' };
+const base = planSnapshot(templatePlan(smallContent('ru')));
+
+/** What the patches would leave in the snapshot (the adapter's job, done here on plain data). */
+function applyPatches(s: Snapshot, patches: readonly TablePatch[]): Snapshot {
+  return {
+    ...s,
+    tables: s.tables.map((t) => {
+      const p = patches.find((x) => x.table === t.name);
+      return p ? { ...t, rows: [...p.rows.map((r) => r.map(cellOf)), ...t.rows.slice(p.rows.length)] } : t;
+    }),
+  };
+}
+
+const peopleValues = (t: TableSnapshot) =>
+  Object.fromEntries(t.rows.map((r) => [String(r[0]), [r[3], r[4], r[5], r[6], r[7], r[10], r[12]]]));
+
+describe('set-up', () => {
+  it('makes the whole standard structure in an empty workbook', () => {
+    const plan = setupPlan({ date1904: false, sheets: [{ name: 'Sheet1', visible: true }], tables: [] }, settings);
+    const tables = plan.workbook.sheets.flatMap((s) => s.tables.map((t) => t.name));
+    expect(tables).toEqual(
+      expect.arrayContaining(['Meta', 'Territories', 'Libraries', 'Events', 'Training', 'Submissions', 'Lists']),
+    );
+    expect(plan.patches).toEqual([]);
+    expect(plan.workbook.removeSheets).toEqual([]);
+  });
+
+  it("changes nothing in a workbook that is already standard, except re-applying the registers' validation", () => {
+    const plan = setupPlan(base, settings);
+    expect(plan.workbook).toEqual({ sheets: [], removeSheets: [] });
+    expect(plan.patches).toEqual([]);
+    expect(plan.summary).toEqual({ added: [], repaired: [], rebuilt: [] });
+    expect(plan.validations.map((v) => v.sheet).sort()).toEqual([
+      'Библиотеки',
+      'Мероприятия',
+      'Повышение квалификации',
+      'Территории',
+    ]);
+  });
+
+  it('adds a report sheet for a library added to the registry', () => {
+    const libs = base.tables.find((t) => t.name === 'Libraries')!;
+    const newRow = [...libs.rows[1]!];
+    newRow[0] = 'KRG_B05';
+    const s: Snapshot = {
+      ...base,
+      tables: base.tables.map((t) => (t.name === 'Libraries' ? { ...t, rows: [...t.rows, newRow] } : t)),
+    };
+    const plan = setupPlan(s, settings);
+    expect(plan.workbook.sheets.map((x) => x.name)).toEqual(['KRG_B05']);
+    expect(plan.summary.added).toEqual(['R_KRG_B05']);
+    guardPlan(plan.workbook, s);
+  });
+
+  it('rebuilds the hidden lists when someone edited them', () => {
+    const s: Snapshot = {
+      ...base,
+      tables: base.tables.map((t) =>
+        t.name === 'Lists' ? { ...t, rows: [['Посёлок', ...t.rows[0]!.slice(1)], ...t.rows.slice(1)] } : t,
+      ),
+    };
+    const plan = setupPlan(s, { ...settings });
+    expect(plan.summary.rebuilt).toEqual(['Lists']);
+    expect(plan.workbook.removeSheets).toEqual(['_lists']);
+  });
+
+  it.each([
+    ['a deleted row', (t: TableSnapshot) => ({ ...t, rows: t.rows.filter((_, i) => i !== indicatorRow('V02')) })],
+    [
+      'two swapped rows',
+      (t: TableSnapshot) => {
+        const rows = [...t.rows];
+        [rows[1], rows[8]] = [rows[8]!, rows[1]!];
+        return { ...t, rows };
+      },
+    ],
+    [
+      'an edited name',
+      (t: TableSnapshot) => ({ ...t, rows: t.rows.map((r, i) => (i === 3 ? ['U04', 'Удалёнка', ...r.slice(2)] : r)) }),
+    ],
+    [
+      'a code typed over',
+      (t: TableSnapshot) => ({ ...t, rows: t.rows.map((r, i) => (i === 25 ? ['T3', ...r.slice(1)] : r)) }),
+    ],
+  ])('restores a report with %s, keeping the values people typed', (_, damage) => {
+    const original = base.tables.find((t) => t.name === 'R_KRG_CGB')!;
+    const s: Snapshot = { ...base, tables: base.tables.map((t) => (t.name === 'R_KRG_CGB' ? damage(t) : t)) };
+    expect(validate(s).findings.some((f) => f.rule === 'S1')).toBe(true);
+    const plan = setupPlan(s, settings);
+    expect(plan.summary.repaired).toEqual(['R_KRG_CGB']);
+    const fixed = applyPatches(s, plan.patches);
+    const after = fixed.tables.find((t) => t.name === 'R_KRG_CGB')!;
+    expect(after.rows.slice(0, INDICATORS.length).map((r) => r[0])).toEqual(INDICATORS.map((i) => i.code));
+    const before = peopleValues(damage(original));
+    const kept = peopleValues(after);
+    for (const [code, values] of Object.entries(before)) if (code in kept) expect(kept[code]).toEqual(values);
+    expect(validate(fixed).findings.filter((f) => f.rule === 'S1')).toEqual([]);
+  });
+
+  it("is not tempted by the people's figures: a report with only typed values differing is left alone", () => {
+    const s = withReportCell(base, 'KRG_CGB', 'L01', 'q2', 999);
+    expect(setupPlan(s, settings).patches).toEqual([]);
+  });
+});
+
+describe('the guard', () => {
+  it('refuses a plan that would replace or remove a sheet people fill', () => {
+    expect(() => guardPlan({ sheets: [], removeSheets: ['Мероприятия'] }, base)).toThrow(PeopleDataGuardError);
+    expect(() =>
+      guardPlan(
+        {
+          sheets: [
+            {
+              name: 'KRG_CGB',
+              visibility: 'visible',
+              columnWidths: [],
+              blocks: [],
+              tables: [],
+              styles: [],
+              validations: [],
+            },
+          ],
+          removeSheets: [],
+        },
+        base,
+      ),
+    ).toThrow(PeopleDataGuardError);
+    expect(() => guardPlan({ sheets: [], removeSheets: ['_lists'] }, base)).not.toThrow();
+  });
+});
