@@ -82,7 +82,7 @@ export function setupPlan(snapshot: Snapshot, settings: SetupSettings): SetupPla
       added.push(table.name);
       continue;
     }
-    if (def?.filledBy === 'software' && def.name !== 'Submissions') {
+    if (table.name === 'Meta' || table.name === 'Lists') {
       // Meta and Lists belong to the software: rebuilt when they differ from what the settings say.
       if (!sameCells(existing, table.header, table.rows)) {
         removeSheets.push(existing.sheet);
