@@ -9,6 +9,7 @@ import { readSnapshot } from './read';
 import { applyPlan, validationOp, PROTECTION, type Op } from './apply';
 import { guardPlan } from './guard';
 import { mark } from './markers';
+import { syncStep, type SyncStats } from './stats';
 import { jsonBytes } from './payload';
 import { parseCellAddress, a1 } from '../core/snapshot';
 
@@ -32,6 +33,8 @@ export type Stage = 'read' | 'check' | 'consolidate' | 'layout' | 'write' | 'mar
 
 export interface ActionOptions {
   readonly onStage?: (stage: Stage) => void;
+  /** Filled with the action's syncs: fixed steps and payload chunks. */
+  readonly stats?: SyncStats;
 }
 
 function requireApi(host: ExcelHost): void {
@@ -50,16 +53,17 @@ export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
-    const snapshot = await readSnapshot(context);
+    const snapshot = await readSnapshot(context, options.stats);
     requireStandard(snapshot);
     options.onStage?.('check');
     const validation = validate(snapshot);
     options.onStage?.('mark');
-    await withoutEvents(context, () =>
+    await withoutEvents(context, options.stats, () =>
       mark(
         context,
         snapshot.sheets.map((s) => s.name),
         validation.findings,
+        options.stats,
       ),
     );
     return { validation };
@@ -77,7 +81,7 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
-    const snapshot = await readSnapshot(context);
+    const snapshot = await readSnapshot(context, options.stats);
     requireStandard(snapshot);
     const run = runConsolidation(snapshot, {
       includeErrors: options.includeErrors ?? false,
@@ -88,12 +92,14 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
     });
     guardPlan(run.plan, snapshot);
     options.onStage?.('write');
-    await withoutEvents(context, () =>
+    await withoutEvents(context, options.stats, () =>
       applyPlan(
         context,
         host,
         run.plan,
         snapshot.sheets.map((s) => s.name),
+        [],
+        options.stats,
       ),
     );
     return run;
@@ -108,7 +114,7 @@ export async function setupWorkbook(
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
-    const snapshot = await readSnapshot(context);
+    const snapshot = await readSnapshot(context, options.stats);
     const plan = setupPlan(snapshot, settings);
     guardPlan(plan.workbook, snapshot);
     const ops: Op[] = [
@@ -117,13 +123,14 @@ export async function setupWorkbook(
     ];
     if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return plan;
     options.onStage?.('write');
-    await withoutEvents(context, () =>
+    await withoutEvents(context, options.stats, () =>
       applyPlan(
         context,
         host,
         plan.workbook,
         snapshot.sheets.map((s) => s.name),
         ops,
+        options.stats,
       ),
     );
     return plan;
@@ -143,13 +150,17 @@ export async function selectCell(host: ExcelHost, address: string): Promise<void
 }
 
 /** Events off while the software writes, so that its own writes do not trigger re-checks; always back on after. */
-async function withoutEvents<T>(context: Excel.RequestContext, f: () => Promise<T>): Promise<T> {
+async function withoutEvents<T>(
+  context: Excel.RequestContext,
+  stats: SyncStats | undefined,
+  f: () => Promise<T>,
+): Promise<T> {
   context.runtime.enableEvents = false;
   try {
     return await f();
   } finally {
     context.runtime.enableEvents = true;
-    await context.sync().catch(() => undefined);
+    await syncStep(context, stats, 'fixed').catch(() => undefined);
   }
 }
 

@@ -3,6 +3,7 @@ import { a1 } from '../core/snapshot';
 import { msToSerial } from '../core/values';
 import { FEATURES, type ExcelHost } from './host';
 import { jsonBytes, packBatches } from './payload';
+import { syncStep, type SyncStats } from './stats';
 
 /**
  * Applies a `WorkbookPlan` through office-js. Every sheet is built hidden
@@ -302,6 +303,7 @@ export async function applyPlan(
   existing: readonly string[],
   /** Writes into existing sheets that belong to the same change: queued in the final sync, with the swap. */
   alsoAtTheEnd: readonly Op[] = [],
+  stats?: SyncStats,
 ): Promise<ApplyResult> {
   let syncs = 0;
   const names = new Map<string, string>();
@@ -321,7 +323,7 @@ export async function applyPlan(
     for (const batch of packBatches(build, (o) => o.bytes)) {
       context.application.suspendApiCalculationUntilNextSync();
       for (const op of batch) op.queue(context);
-      await context.sync();
+      await syncStep(context, stats, 'chunk');
       syncs++;
     }
     // The swap: one sync removes the old sheets, names the new ones and applies the other writes, so nobody sees a mix.
@@ -329,7 +331,7 @@ export async function applyPlan(
     for (const n of plan.removeSheets) context.workbook.worksheets.getItem(n).delete();
     for (const op of finish) op.queue(context);
     for (const op of alsoAtTheEnd) op.queue(context);
-    await context.sync();
+    await syncStep(context, stats, 'fixed');
     syncs++;
   } catch (e) {
     // Take the half-built hidden sheets away again; if even that fails, the next run clears them.

@@ -2,6 +2,7 @@ import type { Finding } from '../core/finding';
 import { parseCellAddress, a1 } from '../core/snapshot';
 import { PROTECTION, type Op } from './apply';
 import { packBatches } from './payload';
+import { syncStep, type SyncStats } from './stats';
 
 /**
  * Findings shown on their cells with a marker the add-in owns: a conditional
@@ -41,6 +42,7 @@ export async function mark(
   context: Excel.RequestContext,
   sheets: readonly string[],
   findings: readonly Finding[],
+  stats?: SyncStats,
 ): Promise<number> {
   let syncs = 0;
   const loaded = sheets.map((name) => {
@@ -49,7 +51,7 @@ export async function mark(
     cfs.load('items/type,items/custom/rule/formula');
     return { name, cfs, protection: ws.protection.load('protected') };
   });
-  await context.sync();
+  await syncStep(context, stats, 'fixed');
   syncs++;
   const ops: (Op & { sheet: string })[] = [];
   for (const { name, cfs } of loaded) {
@@ -78,7 +80,7 @@ export async function mark(
     for (const s of touched) context.workbook.worksheets.getItem(s).protection.unprotect();
     for (const op of batch) op.queue(context);
     for (const s of touched) context.workbook.worksheets.getItem(s).protection.protect(PROTECTION);
-    await context.sync();
+    await syncStep(context, stats, 'chunk');
     syncs++;
   }
   return syncs;

@@ -1,6 +1,7 @@
 import type { CellValue, SheetInfo, Snapshot, TableSnapshot } from '../core/snapshot';
 import { parseCellAddress } from '../core/snapshot';
 import { REPORT_TABLE_PREFIX } from '../standard';
+import { syncStep, type SyncStats } from './stats';
 import { MAX_CELLS_PER_READ, PAYLOAD_BUDGET, estimateCellBytes, isPayloadError, packBatches } from './payload';
 
 /**
@@ -25,11 +26,11 @@ interface Slice {
   readonly to: number;
 }
 
-export async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
+export async function readSnapshot(context: Excel.RequestContext, stats?: SyncStats): Promise<Snapshot> {
   const wb = context.workbook;
   const sheets = wb.worksheets.load('items/name,items/visibility');
   const tables = wb.tables.load('items/name');
-  await context.sync();
+  await syncStep(context, stats, 'fixed');
 
   const located = tables.items.map((t) => ({
     name: t.name,
@@ -38,7 +39,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Snaps
   }));
   // The workbook's date system, from the DATE function: 1 January 1904 is serial 0 in the 1904 system, 1462 in the 1900 one.
   const epoch = wb.functions.date(1904, 1, 1).load('value');
-  await context.sync();
+  await syncStep(context, stats, 'fixed');
 
   const locations: TableLocation[] = located.map((t) => ({
     name: t.name,
@@ -48,7 +49,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Snaps
     rows: t.range.rowCount,
     columns: t.range.columnCount,
   }));
-  const cells = await readCells(context, locations);
+  const cells = await readCells(context, locations, stats);
   const out: TableSnapshot[] = locations.map((t) => {
     const grid = cells.get(t.name) ?? [];
     return { name: t.name, sheet: t.sheet, top: t.top, left: t.left, header: grid[0] ?? [], rows: grid.slice(1) };
@@ -80,6 +81,7 @@ function sliceBytes(s: Slice): number {
 async function readCells(
   context: Excel.RequestContext,
   tables: readonly TableLocation[],
+  stats?: SyncStats,
 ): Promise<Map<string, CellValue[][]>> {
   const grids = new Map<string, CellValue[][]>(tables.map((t) => [t.name, new Array<CellValue[]>(t.rows)]));
   const pending = packBatches(slices(tables), sliceBytes);
@@ -93,7 +95,7 @@ async function readCells(
       return { slice: s, range };
     });
     try {
-      await context.sync();
+      await syncStep(context, stats, 'chunk');
     } catch (e) {
       if (!isPayloadError(e)) throw e;
       const halves = splitBatch(batch);
