@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { checkWorkbook, consolidateWorkbook, setupWorkbook, selectCell, ExcelTooOldError, NotStandardWorkbookError } from '../../src/excel/actions';
+import {
+  checkWorkbook,
+  consolidateWorkbook,
+  setupWorkbook,
+  selectCell,
+  ExcelTooOldError,
+  NotStandardWorkbookError,
+} from '../../src/excel/actions';
 import { MARKER_RULE } from '../../src/excel/markers';
 import { readWorkbook } from '../../src/xlsx/read';
 import { validate } from '../../src/core/validate';
@@ -20,29 +27,39 @@ const settings = { level: 'oblast', region: 'Карагандинская обл
 const consolidateOptions = { userLanguage: 'en' as const, version: 'test', now: () => Date.UTC(2026, 0, 15) };
 
 describe('check', () => {
-  it.each(['clean', 'mistakes'] as const)('finds in Excel what the command line finds in the file (%s)', async (kind) => {
-    const sim = await sampleSim(kind);
-    const { validation } = await checkWorkbook(simHost(sim));
-    const file = validate(await readWorkbook(readFileSync(sampleFile(kind))));
-    const view = (fs: typeof file.findings) => fs.map((f) => `${f.rule} ${f.cell} ${en.render(f.message)}`);
-    expect(view(validation.findings)).toEqual(view(file.findings));
-  });
+  it.each(['clean', 'mistakes'] as const)(
+    'finds in Excel what the command line finds in the file (%s)',
+    async (kind) => {
+      const sim = await sampleSim(kind);
+      const { validation } = await checkWorkbook(simHost(sim));
+      const file = validate(await readWorkbook(readFileSync(sampleFile(kind))));
+      const view = (fs: typeof file.findings) => fs.map((f) => `${f.rule} ${f.cell} ${en.render(f.message)}`);
+      expect(view(validation.findings)).toEqual(view(file.findings));
+    },
+  );
 
-  it('marks the findings\' cells with its own conditional formats, and clears them on the next check', async () => {
+  it("marks the findings' cells with its own conditional formats, and clears them on the next check", async () => {
     const sim = await sampleSim('mistakes');
     const { validation } = await checkWorkbook(simHost(sim));
-    const marked = sim.conditionalFormats().filter((c) => c.formula === MARKER_RULE.error || c.formula === MARKER_RULE.warning);
+    const all = () => sim.sheets().flatMap((sh) => sim.conditionalFormats(sh.name));
+    const isMarker = (c: { formula: string }) => c.formula === MARKER_RULE.error || c.formula === MARKER_RULE.warning;
+    const marked = all().filter(isMarker);
     const cells = new Set(validation.findings.filter((f) => f.cell && !f.explained).map((f) => f.cell));
     expect(marked.length).toBe(cells.size);
     // A person's own conditional format is never touched.
-    sim.addConditionalFormat('Мероприятия', 'A2:A5', '=A2<>""', '#00FF00');
+    await sim.run(async (context) => {
+      const cf = context.workbook.worksheets.getItem('Мероприятия').getRange('A2:A5').conditionalFormats.add('Custom');
+      cf.custom.rule.formula = '=A2<>""';
+      cf.custom.format.fill.color = '#00FF00';
+      await context.sync();
+    });
     await checkWorkbook(simHost(sim));
-    const again = sim.conditionalFormats();
-    expect(again.filter((c) => c.formula === MARKER_RULE.error || c.formula === MARKER_RULE.warning)).toHaveLength(marked.length);
+    const again = all();
+    expect(again.filter(isMarker)).toHaveLength(marked.length);
     expect(again.filter((c) => c.formula === '=A2<>""')).toHaveLength(1);
   });
 
-  it('selects a finding\'s cell', async () => {
+  it("selects a finding's cell", async () => {
     const sim = await sampleSim('mistakes');
     await selectCell(simHost(sim), "'KRG_B01'!F5");
     expect(sim.selection()).toEqual({ sheet: 'KRG_B01', address: 'F5' });
@@ -60,7 +77,9 @@ describe('consolidate', () => {
     const run = await consolidateWorkbook(simHost(sim), consolidateOptions);
     const file = consolidate(validate(await readWorkbook(readFileSync(sampleFile('mistakes')))));
     expect(consolidationJson(run.consolidation, en)).toEqual(consolidationJson(file, en));
-    expect(sim.sheets().map((s) => s.name)).toEqual(expect.arrayContaining(['Свод', 'Свод по типам', 'Свод мероприятий', 'Свод ПК', 'Замечания']));
+    expect(sim.sheets().map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Свод', 'Свод по типам', 'Свод мероприятий', 'Свод ПК', 'Замечания']),
+    );
   });
 
   it('gives identical generated sheets when run twice, apart from the time stamp, and never changes what people filled', async () => {
@@ -78,7 +97,9 @@ describe('set up', () => {
   it('creates the standard structure in an empty workbook', async () => {
     const sim = new SimExcel();
     await setupWorkbook(simHost(sim), settings);
-    expect(sim.tables().map((t) => t.name)).toEqual(expect.arrayContaining(['Meta', 'Territories', 'Libraries', 'Events', 'Training', 'Submissions', 'Lists']));
+    expect(sim.tables().map((t) => t.name)).toEqual(
+      expect.arrayContaining(['Meta', 'Territories', 'Libraries', 'Events', 'Training', 'Submissions', 'Lists']),
+    );
     const { validation } = await checkWorkbook(simHost(sim));
     expect(validation.errors).toBe(0);
   });
@@ -86,9 +107,9 @@ describe('set up', () => {
   it('changes nothing the second time', async () => {
     const sim = await sampleSim('clean');
     await setupWorkbook(simHost(sim), settings);
-    const once = sim.dump();
+    const once = sim.fingerprint();
     await setupWorkbook(simHost(sim), settings);
-    expect(sim.dump()).toEqual(once);
+    expect(sim.fingerprint()).toEqual(once);
   });
 
   it('repairs a damaged report without losing the values people typed', async () => {

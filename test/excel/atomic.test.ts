@@ -20,7 +20,7 @@ const actions: [string, Action][] = [
 /** The visible state apart from the time stamps of generated sheets. */
 function state(sim: SimExcel): string {
   return sim
-    .dump()
+    .fingerprint()
     .replace(/\d{2}\.\d{2}\.\d{4},? \d{2}:\d{2}/g, '<time>')
     .replace(/~kp[^"',!]*/g, '<temp>');
 }
@@ -40,8 +40,13 @@ describe.each(actions)('%s', (_, action) => {
       sim.failAtSync(k);
       await action(sim).catch(() => undefined);
       const after = state(sim);
-      expect({ k, outcome: after === untouched ? 'unchanged' : after === complete ? 'complete' : 'half-written' }).not.toEqual({ k, outcome: 'half-written' });
-      expect(peopleCells(sim)).toBe(people);
+      expect({
+        k,
+        outcome: after === untouched ? 'unchanged' : after === complete ? 'complete' : 'half-written',
+      }).not.toEqual({ k, outcome: 'half-written' });
+      // Every table people filled before is as it was (set-up may add new, empty report sheets).
+      const now = new Set(peopleCells(sim).split('\n'));
+      expect(people.split('\n').filter((line) => !now.has(line))).toEqual([]);
     }
   });
 });

@@ -1,0 +1,54 @@
+import { checkWorkbook, consolidateWorkbook, setupWorkbook } from '../excel/actions';
+import type { ExcelHost } from '../excel/host';
+import { SyncStats } from '../excel/stats';
+import { simFromPlan, type SimExcel } from '../excel-sim';
+import { templatePlan } from '../core/layout/template';
+import { nationalContent, type NetworkSize } from './national';
+
+/**
+ * The add-in's actions on the in-memory Excel at a given scale: syncs (fixed
+ * steps and payload chunks) and the largest request and response.
+ */
+export const ACTIONS = ['setup', 'check', 'consolidate'] as const;
+export type ActionName = (typeof ACTIONS)[number];
+
+export interface ActionMeasure {
+  readonly fixed: number;
+  readonly chunks: number;
+  readonly syncs: number;
+  readonly maxRequest: number;
+  readonly maxResponse: number;
+  readonly ms: number;
+}
+
+export function simHost(sim: SimExcel): ExcelHost {
+  return {
+    run: (batch) => sim.run({ delayForCellEdit: true }, batch),
+    isSetSupported: (name, version) => sim.office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+export async function measureActions(size: NetworkSize): Promise<Record<ActionName, ActionMeasure>> {
+  const sim = simFromPlan(templatePlan(nationalContent(size)));
+  const host = simHost(sim);
+  const settings = { level: 'oblast', region: 'Kazakhstan', year: 2025, language: 'ru' } as const;
+  const out = {} as Record<ActionName, ActionMeasure>;
+  for (const name of ACTIONS) {
+    const stats = new SyncStats();
+    sim.resetStats();
+    const t0 = performance.now();
+    if (name === 'setup') await setupWorkbook(host, settings, { stats });
+    if (name === 'check') await checkWorkbook(host, { stats });
+    if (name === 'consolidate')
+      await consolidateWorkbook(host, { userLanguage: 'ru', version: 'bench', now: () => 0, stats });
+    out[name] = {
+      fixed: stats.fixed,
+      chunks: stats.chunks,
+      syncs: sim.syncCount,
+      maxRequest: sim.maxRequestBytes,
+      maxResponse: sim.maxResponseBytes,
+      ms: Math.round(performance.now() - t0),
+    };
+  }
+  return out;
+}
