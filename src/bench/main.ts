@@ -7,6 +7,7 @@ import { planSnapshot } from '../core/plan-snapshot';
 import { validate } from '../core/validate';
 import { consolidate } from '../core/consolidate';
 import { nationalContent } from './national';
+import { ACTIONS, measureActions } from './excel';
 
 /**
  * `npm run bench`: the core's time to check and consolidate a national-scale
@@ -29,7 +30,7 @@ function time<T>(runs: number, f: () => T): { ms: number; result: T } {
   return { ms: Math.round(median(times)), result };
 }
 
-export function main(argv: readonly string[]): void {
+export async function main(argv: readonly string[]): Promise<void> {
   const json = argv.includes('--json');
   const out: Record<string, number | string> = {};
   const sizes = [
@@ -48,6 +49,18 @@ export function main(argv: readonly string[]): void {
     out[`core.consolidate_ms.${n}`] = consolidated.ms;
     out[`core.check_and_consolidate_ms.${n}`] = checked.ms + consolidated.ms;
     out[`core.findings.${n}`] = checked.result.findings.length;
+  }
+  for (const size of sizes) {
+    const m = await measureActions(size);
+    for (const action of ACTIONS) {
+      const n = size.libraries;
+      out[`excel.${action}.syncs.${n}`] = m[action].syncs;
+      out[`excel.${action}.fixed_syncs.${n}`] = m[action].fixed;
+      out[`excel.${action}.chunk_syncs.${n}`] = m[action].chunks;
+      out[`excel.${action}.max_request_bytes.${n}`] = m[action].maxRequest;
+      out[`excel.${action}.max_response_bytes.${n}`] = m[action].maxResponse;
+      out[`excel.${action}.sim_ms.${n}`] = m[action].ms;
+    }
   }
   const root = join(__dirname, '..', '..');
   const sample = join(root, 'workbooks', 'karaganda-2025.xlsx');
@@ -75,4 +88,4 @@ export function main(argv: readonly string[]): void {
     process.stdout.write(`${k.padEnd(40)} ${v}${k.endsWith('_ms') || /_ms\./.test(k) ? ' ms' : ''}\n`);
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2));
