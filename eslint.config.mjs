@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/output/', 'workbooks/'] },
@@ -28,5 +29,10 @@ export default tseslint.config(
         { patterns: ['fs', 'node:*', 'exceljs', '../xlsx/*', '../cli/*', '../../xlsx/*', '../../cli/*'] },
       ],
     },
+  },
+  {
+    // The task pane and the playground: React function components and hooks.
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/playground/**/*.{ts,tsx}', 'test/taskpane/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
 );

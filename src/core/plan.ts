@@ -109,6 +109,16 @@ export interface ChartPlan {
   readonly dataLabels?: boolean;
   /** Styles by series, in the order of the series. */
   readonly series?: readonly ChartSeriesStyle[];
+  /**
+   * Categories in reverse order (office-js `categoryAxis.reversePlotOrder`), with the value axis kept
+   * at the bottom: a bar chart then lists its categories top down in data order, as a sorted table reads.
+   */
+  readonly reverseCategories?: boolean;
+  /**
+   * The value axis: `min` where the interesting range is far from zero (plan % around 100), `hidden` where
+   * data labels already give every value (office-js `valueAxis.minimum`, `valueAxis.visible`).
+   */
+  readonly valueAxis?: { readonly min?: number; readonly hidden?: boolean };
 }
 
 export interface SheetPlan {
@@ -116,6 +126,8 @@ export interface SheetPlan {
   readonly visibility: 'visible' | 'hidden';
   readonly tabColor?: string;
   readonly columnWidths: readonly number[];
+  /** Row heights in points, by row (0 or missing: the default), fixed so that charts keep their size. */
+  readonly rowHeights?: readonly number[];
   readonly blocks: readonly BlockPlan[];
   readonly tables: readonly TablePlan[];
   readonly styles: readonly StylePlan[];
@@ -130,7 +142,13 @@ export interface SheetPlan {
     readonly landscape: boolean;
     readonly fitToWidth: boolean;
     readonly titleRows?: readonly [number, number];
+    /** The part of the sheet that prints (else everything with content). */
+    readonly area?: Area;
+    /** 0-based rows that start a new printed page. */
+    readonly rowBreaks?: readonly number[];
   };
+  /** `false` hides the cell grid on screen, so that a sheet of charts reads like a page. */
+  readonly gridlines?: boolean;
   /** Native charts standing on this sheet. */
   readonly charts?: readonly ChartPlan[];
 }

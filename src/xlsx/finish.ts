@@ -1,4 +1,7 @@
 import JSZip from 'jszip';
+import type { WorkbookPlan } from '../core/plan';
+import { addCharts, planHasCharts } from './charts';
+import { putDrawings, type KeptDrawing } from './drawings';
 import { describePackage, relationshipsOf } from './package';
 import { putValidations, type KeptValidations } from './preserve';
 import { INTERNAL_LINK } from './values';
@@ -16,11 +19,16 @@ export interface Finishing {
   readonly internalLinks: boolean;
   /** A base workbook's validations to put back, by sheet name. */
   readonly kept: ReadonlyMap<string, KeptValidations>;
+  /** A base workbook's drawings to put back, by sheet name. */
+  readonly drawings: ReadonlyMap<string, KeptDrawing>;
+  /** The plan written, for its charts. */
+  readonly plan: WorkbookPlan;
+  readonly date1904: boolean;
 }
 
 /** Edits the package ExcelJS has just written where ExcelJS cannot write what is needed. */
 export async function finishPackage(data: Buffer, todo: Finishing): Promise<Buffer> {
-  if (!todo.base && !todo.internalLinks) return data;
+  if (!todo.base && !todo.internalLinks && !planHasCharts(todo.plan)) return data;
   const zip = await JSZip.loadAsync(data);
   const sheets = (await describePackage(zip)).sheets;
   for (const sheet of sheets) {
@@ -34,6 +42,8 @@ export async function finishPackage(data: Buffer, todo: Finishing): Promise<Buff
     if (todo.internalLinks) xml = await finishInternalLinks(zip, sheet.part, xml);
     zip.file(sheet.part, xml);
   }
+  await putDrawings(zip, sheets, todo.drawings);
+  await addCharts(zip, sheets, todo.plan, todo.date1904);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

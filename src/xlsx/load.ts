@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { WorkbookFileError, errorText } from './errors';
 import { describePackage, openZip, type PackageInfo } from './package';
 import { prepareForExcelJS, type PrepareMode, type Prepared } from './prepare';
+import type { KeptDrawing } from './drawings';
 import type { KeptValidations } from './preserve';
 import { asBuffer, checkBytes } from './sniff';
 
@@ -10,6 +11,8 @@ export interface LoadedWorkbook {
   readonly workbook: ExcelJS.Workbook;
   /** Validations kept out of ExcelJS's hands, by sheet name (write mode). */
   readonly kept: ReadonlyMap<string, KeptValidations>;
+  /** Drawings kept out of ExcelJS's hands, by sheet name (write mode). */
+  readonly drawings: ReadonlyMap<string, KeptDrawing>;
 }
 
 /** ExcelJS declares its own `Buffer` type; it takes a Node Buffer at run time. */
@@ -53,5 +56,5 @@ export async function loadWorkbook(
   } catch (e) {
     throw new WorkbookFileError('not_workbook', `the workbook's contents cannot be parsed: ${errorText(e)}`);
   }
-  return { info, workbook, kept: prepared.kept };
+  return { info, workbook, kept: prepared.kept, drawings: prepared.drawings };
 }

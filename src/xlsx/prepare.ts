@@ -1,4 +1,5 @@
 import type JSZip from 'jszip';
+import { contentTypesOf, takeDrawing, type KeptDrawing } from './drawings';
 import { WORKBOOK_PART, partText, relationshipsOf } from './package';
 import { takeValidations, type KeptValidations } from './preserve';
 import { elements, prefixedAttribute, relsPartOf, renderRelationships, type Relationship } from './xml';
@@ -18,7 +19,8 @@ import { elements, prefixedAttribute, relsPartOf, renderRelationships, type Rela
  * - `write`: keeps everything, with parts renamed and targets made relative,
  *   so that a base workbook survives being loaded and saved again; the
  *   sheets' data validations are taken out and returned, to be put back
- *   after ExcelJS has saved (preserve.ts).
+ *   after ExcelJS has saved (preserve.ts), and so are their drawings,
+ *   whose charts ExcelJS would drop (drawings.ts).
  */
 export type PrepareMode = 'read' | 'write';
 
@@ -26,6 +28,8 @@ export interface Prepared {
   readonly data: Buffer;
   /** Validations taken out of each sheet, by sheet name (write mode). */
   readonly kept: ReadonlyMap<string, KeptValidations>;
+  /** Drawings (charts, pictures, shapes) taken out of each sheet, by sheet name (write mode): see drawings.ts. */
+  readonly drawings: ReadonlyMap<string, KeptDrawing>;
 }
 
 const SORT_STATE =
@@ -142,6 +146,7 @@ export async function prepareForExcelJS(zip: JSZip, mode: PrepareMode): Promise<
     return rel?.part && relKind(rel) === 'worksheet' ? [{ name: a.get('name') ?? '', part: rel.part }] : [];
   });
   const kept = new Map<string, KeptValidations>();
+  const drawings = new Map<string, KeptDrawing>();
   if (mode === 'read') {
     // Files only: removing a folder entry would remove everything below it.
     const drop: string[] = [];
@@ -150,8 +155,11 @@ export async function prepareForExcelJS(zip: JSZip, mode: PrepareMode): Promise<
     });
     for (const path of drop) zip.remove(path);
   } else {
+    const typeOf = await contentTypesOf(zip);
     for (const { name, part } of sheets) {
       await rewriteRels(zip, part, renamer);
+      const drawing = await takeDrawing(zip, part, typeOf);
+      if (drawing) drawings.set(name, drawing);
       await rewriteText(zip, part, (xml) => {
         const taken = takeValidations(normalizeBooleans(xml));
         if (taken.kept) kept.set(name, taken.kept);
@@ -163,5 +171,5 @@ export async function prepareForExcelJS(zip: JSZip, mode: PrepareMode): Promise<
       await rewriteText(zip, path, (xml) => xml.replace(SORT_STATE, ''));
     }
   }
-  return { data: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), kept };
+  return { data: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), kept, drawings };
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Area, PlanValue, SheetPlan, TablePlan } from '../core/plan';
-import { a1 } from '../core/snapshot';
+import { a1, columnLetters } from '../core/snapshot';
 import { WorkbookWriteError, errorText } from './errors';
 import { LINK_FONT, applyStyle, argb } from './style';
 import { addValidation } from './validation';
@@ -99,11 +99,40 @@ function addTable(ws: ExcelJS.Worksheet, t: TablePlan, sheet: string): void {
   );
 }
 
+/** ExcelJS puts a `$` before each end of a print area: `A$1` becomes the absolute `$A$1`. */
+function rowAbsolute(row: number, col: number): string {
+  return `${columnLetters(col)}$${row + 1}`;
+}
+
+function applyPrint(ws: ExcelJS.Worksheet, print: NonNullable<SheetPlan['print']>, where: string): void {
+  const { landscape, fitToWidth, titleRows, area, rowBreaks } = print;
+  if (area) checkArea(area, where);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: PAPER_A4,
+    orientation: landscape ? 'landscape' : 'portrait',
+    fitToPage: fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(titleRows ? { printTitlesRow: `${titleRows[0] + 1}:${titleRows[1] + 1}` } : {}),
+    ...(area ? { printArea: `${rowAbsolute(area.top, area.left)}:${rowAbsolute(area.bottom, area.right)}` } : {}),
+  };
+  // A break "on" 1-based row n ends the page after it: that is the 0-based row n, which starts the next page.
+  // Excel keeps manual breaks under "fit to 1 page wide by [blank] tall", as LibreOffice does.
+  for (const r of rowBreaks ?? []) {
+    if (!Number.isInteger(r) || r < 1) throw new WorkbookWriteError('bad_plan', `${where}: page break before row ${r}`);
+    ws.getRow(r).addPageBreak();
+  }
+}
+
 /** Fills a new worksheet from its plan: values first, then looks, then the rules on top. */
 export async function fillSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, date1904: boolean): Promise<void> {
   const where = `sheet "${plan.name}"`;
   plan.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
+  });
+  plan.rowHeights?.forEach((h, i) => {
+    if (h > 0) ws.getRow(i + 1).height = h;
   });
   for (const t of plan.tables) addTable(ws, t, plan.name);
   for (const b of plan.blocks) {
@@ -129,22 +158,12 @@ export async function fillSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, date1904
       throw new WorkbookWriteError('bad_plan', `${where}: cannot merge ${JSON.stringify(m)}: ${errorText(e)}`);
     }
   }
+  const gridlines = plan.gridlines === false ? { showGridLines: false } : {};
   if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
     const { rows, columns } = plan.freeze;
-    ws.views = [{ state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: a1(rows, columns) }];
-  }
-  if (plan.print) {
-    const { landscape, fitToWidth, titleRows } = plan.print;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: PAPER_A4,
-      orientation: landscape ? 'landscape' : 'portrait',
-      fitToPage: fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      ...(titleRows ? { printTitlesRow: `${titleRows[0] + 1}:${titleRows[1] + 1}` } : {}),
-    };
-  }
+    ws.views = [{ state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: a1(rows, columns), ...gridlines }];
+  } else if (plan.gridlines === false) ws.views = [{ ...gridlines }];
+  if (plan.print) applyPrint(ws, plan.print, where);
   if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
   ws.state = plan.visibility === 'hidden' ? 'hidden' : 'visible';
   if (plan.protect) await ws.protect('', PROTECTION);

@@ -22,7 +22,9 @@ const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
  * plan does not fit it; nothing is returned half-done.
  */
 export async function writeWorkbook(plan: WorkbookPlan, base?: Buffer | Uint8Array): Promise<Buffer> {
-  const { workbook, kept } = base ? await openBase(base) : { workbook: new ExcelJS.Workbook(), kept: new Map() };
+  const { workbook, kept, drawings } = base
+    ? await openBase(base)
+    : { workbook: new ExcelJS.Workbook(), kept: new Map(), drawings: new Map() };
   const date1904 = workbook.properties.date1904 === true;
   const previouslyActive = activeSheet(workbook)?.name;
   removeSheets(workbook, plan.removeSheets);
@@ -45,6 +47,10 @@ export async function writeWorkbook(plan: WorkbookPlan, base?: Buffer | Uint8Arr
     base: base !== undefined,
     internalLinks: hasInternalLink(plan),
     kept: new Map([...kept].filter(([name]) => !removed(name))),
+    // The removed sheets' drawings (the previous Dashboard's charts) are not put back.
+    drawings: new Map([...drawings].filter(([name]) => !removed(name))),
+    plan,
+    date1904,
   });
 }
 

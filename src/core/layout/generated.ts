@@ -1,27 +1,22 @@
-import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type Language } from '../../standard';
-import { translator, type Translator } from '../../i18n';
-import type { Consolidation, CountAndParticipants, Totals } from '../consolidate';
-import type { Validation } from '../validate';
+import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type Indicator } from '../../standard';
+import { translator } from '../../i18n';
+import type { CountAndParticipants, IndicatorTotals, Totals } from '../consolidate';
 import type { PlanValue, SheetPlan, WorkbookPlan } from '../plan';
 import { area } from '../plan';
 import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
+import { Context, type GeneratedInput } from './context';
+import { dashboardSheet } from './dashboard';
+import { changeMark, planMark } from './palette';
+
+export type { GeneratedInput } from './context';
 
 /**
- * The generated sheets of section 4 (Summary, SummaryByType, EventsSummary,
- * TrainingSummary, Issues) as a plan. They are rebuilt from scratch on every
- * run; the previous ones, found by their name in any of the three languages,
- * are removed first. No personal data is ever laid out here.
+ * The generated sheets of section 4 (the Dashboard, Summary, SummaryByType,
+ * EventsSummary, TrainingSummary, Issues) as a plan. They are rebuilt from
+ * scratch on every run; the previous ones, found by their name in any of the
+ * three languages, are removed first. No personal data is ever laid out here:
+ * training appears only as counts by territory.
  */
-export interface GeneratedInput {
-  readonly consolidation: Consolidation;
-  readonly validation: Validation;
-  readonly language: Language;
-  /** When the sheets were made (UTC ms): the only thing that differs between two runs. */
-  readonly madeAt: number;
-  readonly version: string;
-  /** Names of the sheets the workbook has now. */
-  readonly existingSheets: readonly string[];
-}
 
 /** Every name a generated sheet may have had, in any language. */
 export function generatedSheetNames(): Set<string> {
@@ -40,112 +35,103 @@ export function generatedPlan(input: GeneratedInput): WorkbookPlan {
   const ctx = new Context(input, t);
   return {
     removeSheets,
-    sheets: [summarySheet(ctx), byTypeSheet(ctx), eventsSheet(ctx), trainingSheet(ctx), issuesSheet(ctx)],
+    sheets: [
+      dashboardSheet(ctx),
+      summarySheet(ctx),
+      byTypeSheet(ctx),
+      eventsSheet(ctx),
+      trainingSheet(ctx),
+      issuesSheet(ctx),
+    ],
   };
 }
 
-class Context {
-  readonly c: Consolidation;
-  readonly territoryName: Map<string, string>;
-  constructor(
-    readonly input: GeneratedInput,
-    readonly t: Translator,
-  ) {
-    this.c = input.consolidation;
-    const nameCol = input.language === 'kk' ? 'name_kk' : 'name_ru';
-    this.territoryName = new Map();
-    for (const row of input.validation.workbook.registers.Territories.rows) {
-      const code = row.v.terr_code;
-      const name = row.v[nameCol];
-      if (typeof code === 'string') this.territoryName.set(code, typeof name === 'string' ? name : code);
-    }
-  }
-
-  /** Title and provenance lines every generated sheet starts with. */
-  head(b: SheetBuilder, titleKey: string, width: number): void {
-    const { t, c, input } = this;
-    b.line([t.t(titleKey, { region: c.region ?? '', year: c.year ?? '' })], { bold: true, size: 14 }, width - 1);
-    b.line(
-      [
-        t.t('generated.provenance', {
-          date: t.dateTime(input.madeAt),
-          included: c.libraries.included.length,
-          active: c.libraries.active,
-          version: input.version,
-        }),
-      ],
-      { italic: true, color: '595959' },
-      width - 1,
-    );
-    const excluded = c.libraries.excluded.map((e) => `${e.libId} (${e.first.rule})`).join(', ');
-    b.line(
-      [t.t('generated.excluded', { list: excluded || '—', n: c.libraries.excluded.length })],
-      { italic: true, color: '595959', wrap: true },
-      width - 1,
-    );
-    b.line(
-      [t.t('generated.missing', { list: c.libraries.missing.join(', ') || '—', n: c.libraries.missing.length })],
-      { italic: true, color: '595959', wrap: true },
-      width - 1,
-    );
-    b.gap();
-  }
-
-  territoryRows<T>(values: (code: string) => T[]): PlanValue[][] {
-    return this.c.territoryOrder.map((code) => [
-      code,
-      this.territoryName.get(code) ?? code,
-      ...(values(code) as PlanValue[]),
-    ]);
-  }
-}
-
 const TOTAL_COLUMNS = ['plan', 'q1', 'q2', 'q3', 'q4', 'year', 'plan_pct', 'prior_year', 'change_pct'] as const;
+/** Columns of the totals tables (code, indicator, unit, then TOTAL_COLUMNS), 0-based. */
+const YEAR_COL = 8;
+const PLAN_PCT_COL = 9;
+const CHANGE_PCT_COL = 11;
+const TOTALS_FORMATS = {
+  3: COUNT,
+  4: COUNT,
+  5: COUNT,
+  6: COUNT,
+  7: COUNT,
+  8: COUNT,
+  9: ONE_DECIMAL,
+  10: COUNT,
+  11: ONE_DECIMAL,
+};
+/** Summary: code, names (territories and indicators), then figures. */
+const SUMMARY_WIDTHS = [10, 42, 12, ...Array<number>(9).fill(13)];
 
 function totalsRow(x: Totals | undefined): PlanValue[] {
   return TOTAL_COLUMNS.map((k) => x?.[k] ?? null);
 }
 
-function summarySheet(ctx: Context): SheetPlan {
-  const { t, c } = ctx;
-  const b = new SheetBuilder(t.t('sheet.Summary'));
-  ctx.head(b, 'generated.summary_title', 12);
-  b.line([t.t('generated.network_totals')], { bold: true });
+/**
+ * One indicator per row with plan, quarters, year, prior year, plan % and
+ * change %: the network's totals, and each territory's. Plan % and change %
+ * carry their marks.
+ */
+function totalsTable(ctx: Context, b: SheetBuilder, totals: IndicatorTotals, freeze: boolean): void {
+  const { t } = ctx;
   const header = ['code', 'indicator', 'unit', ...TOTAL_COLUMNS].map((k) => t.t(`column.Report.${k}`));
   const rows = INDICATORS.map((ind) => [
     ind.code,
     t.t(`indicator.${ind.code}`),
     t.t(`unit.${ind.unit}`),
-    ...totalsRow(c.indicators[ind.code]),
+    ...totalsRow(totals[ind.code]),
   ]);
-  const fmt = {
-    3: COUNT,
-    4: COUNT,
-    5: COUNT,
-    6: COUNT,
-    7: COUNT,
-    8: COUNT,
-    9: ONE_DECIMAL,
-    10: COUNT,
-    11: ONE_DECIMAL,
-  };
-  const main = b.table(header, rows, fmt, true);
-  b.style(area(main.top + 1, 8, main.bottom, 8), { bold: true });
+  const a = b.table(header, rows, TOTALS_FORMATS, freeze);
+  b.style(area(a.top + 1, YEAR_COL, a.bottom, YEAR_COL), { bold: true });
+  INDICATORS.forEach((ind, i) => {
+    b.mark(a.top + 1 + i, PLAN_PCT_COL, planMark(totals[ind.code]?.plan_pct));
+    b.mark(a.top + 1 + i, CHANGE_PCT_COL, changeMark(totals[ind.code]?.change_pct));
+  });
+}
+
+/** The indicators in the groups of section 2 (users, visits, loans, collection, events, staff, technology). */
+function indicatorGroups(): [string, Indicator[]][] {
+  const groups = new Map<string, Indicator[]>();
+  for (const ind of INDICATORS) {
+    const key = ind.code.slice(0, 1);
+    groups.set(key, [...(groups.get(key) ?? []), ind]);
+  }
+  return [...groups];
+}
+
+function summarySheet(ctx: Context): SheetPlan {
+  const { t, c } = ctx;
+  const b = new SheetBuilder(t.t('sheet.Summary'));
+  ctx.head(b, 'generated.summary_title', SUMMARY_WIDTHS.length);
+  ctx.legend(b, 1, 2);
+  b.gap();
+  b.line([t.t('generated.network_totals')], { bold: true, size: 12 });
+  totalsTable(ctx, b, c.indicators, false);
   b.gap();
 
-  b.line([t.t('generated.by_territory')], { bold: true });
-  const codes = INDICATORS.map((i) => i.code);
-  const terrRows = ctx.territoryRows((code) => codes.map((k) => c.byTerritory[code]?.[k]?.year ?? null));
-  terrRows.push(['', t.t('generated.total'), ...codes.map((k) => c.indicators[k]?.year ?? null)]);
-  const terr = b.table(
-    [t.t('column.Territories.terr_code'), t.t('generated.territory'), ...codes],
-    terrRows,
-    Object.fromEntries(codes.map((_, i) => [i + 2, COUNT])),
-  );
-  b.style(area(terr.bottom, 0, terr.bottom, terr.right), { bold: true });
-  b.gap();
+  // The 26 indicators by territory would be one table too wide to read or print: one block per group.
+  b.line([t.t('generated.by_territory')], { bold: true, size: 12 });
+  for (const [group, inds] of indicatorGroups()) {
+    b.line([null, t.t(`generated.group.${group}`)], { bold: true, italic: true });
+    const codes = inds.map((i) => i.code);
+    const rows = ctx.territoryRows((code) => codes.map((k) => c.byTerritory[code]?.[k]?.year ?? null));
+    rows.push(['', t.t('generated.total'), ...codes.map((k) => c.indicators[k]?.year ?? null)]);
+    const a = b.table(
+      [
+        t.t('column.Territories.terr_code'),
+        t.t('generated.territory'),
+        ...codes.map((k) => `${k} ${t.t(`indicator.${k}`)}`),
+      ],
+      rows,
+      Object.fromEntries(codes.map((_, i) => [i + 2, COUNT])),
+    );
+    b.style(area(a.bottom, 0, a.bottom, a.right), { bold: true });
+    b.gap();
+  }
 
-  b.line([t.t('generated.ratios')], { bold: true });
+  b.line([t.t('generated.ratios')], { bold: true, size: 12 });
   const ratioRows = ctx.territoryRows((code) => RATIOS.map((r) => c.ratiosByTerritory[code]?.[r.key] ?? null));
   ratioRows.push(['', t.t('generated.total'), ...RATIOS.map((r) => c.ratios[r.key])]);
   const rat = b.table(
@@ -154,7 +140,15 @@ function summarySheet(ctx: Context): SheetPlan {
     Object.fromEntries(RATIOS.map((_, i) => [i + 2, ONE_DECIMAL])),
   );
   b.style(area(rat.bottom, 0, rat.bottom, rat.right), { bold: true });
-  return b.build([8, 44, 12, ...Array<number>(26).fill(11)]);
+  b.gap();
+
+  b.line([t.t('generated.totals_by_territory')], { bold: true, size: 12 });
+  for (const code of c.territoryOrder) {
+    b.line([code, ctx.nameOf(code)], { bold: true, italic: true });
+    totalsTable(ctx, b, c.byTerritory[code] ?? {}, false);
+    b.gap();
+  }
+  return b.build(SUMMARY_WIDTHS, 'title');
 }
 
 function byTypeSheet(ctx: Context): SheetPlan {
@@ -162,6 +156,7 @@ function byTypeSheet(ctx: Context): SheetPlan {
   const b = new SheetBuilder(t.t('sheet.SummaryByType'));
   const types = ENUMS.library_type.filter((k) => c.byType[k]);
   ctx.head(b, 'generated.by_type_title', types.length + 4);
+  b.gap();
   const header = [
     t.t('column.Report.code'),
     t.t('column.Report.indicator'),
@@ -174,8 +169,9 @@ function byTypeSheet(ctx: Context): SheetPlan {
     ...types.map((k) => c.byType[k]?.[ind.code]?.year ?? null),
     c.indicators[ind.code]?.year ?? null,
   ]);
-  b.table(header, rows, Object.fromEntries(header.slice(2).map((_, i) => [i + 2, COUNT])), true);
-  return b.build([8, 44, ...types.map(() => 18), 14]);
+  const a = b.table(header, rows, Object.fromEntries(header.slice(2).map((_, i) => [i + 2, COUNT])), true);
+  b.style(area(a.top + 1, a.right, a.bottom, a.right), { bold: true });
+  return b.build([8, 44, ...types.map(() => 16), 14]);
 }
 
 function eventsSheet(ctx: Context): SheetPlan {
@@ -183,6 +179,7 @@ function eventsSheet(ctx: Context): SheetPlan {
   const e = c.events;
   const b = new SheetBuilder(t.t('sheet.EventsSummary'));
   ctx.head(b, 'generated.events_title', 4);
+  b.gap();
   b.table(
     [t.t('generated.measure'), t.t('generated.value')],
     [
@@ -194,39 +191,28 @@ function eventsSheet(ctx: Context): SheetPlan {
       [t.t('generated.pd_certificates'), e.pd.certificates],
     ],
     { 1: COUNT },
-    true,
   );
-  const section = (
-    titleKey: string,
-    enumName: string,
-    data: Record<string, CountAndParticipants>,
-    labelOf?: (k: string) => string,
-  ) => {
+  const section = (titleKey: string, column: string, enumName: string, data: Record<string, CountAndParticipants>) => {
     b.gap();
-    b.line([t.t(titleKey)], { bold: true });
-    const rows = Object.entries(data).map(([k, v]) => [
-      labelOf ? labelOf(k) : t.t(`enum.${enumName}.${k}`),
-      v.count,
-      v.participants,
-    ]);
-    b.table(
-      [
-        t.t(
-          `column.Events.${enumName === 'event_format' ? 'format' : enumName === 'event_form' ? 'form' : enumName === 'event_language' ? 'language' : 'audience'}`,
-        ),
-        t.t('generated.events_count'),
-        t.t('generated.participants'),
-      ],
+    b.line([t.t(titleKey)], { bold: true, size: 12 });
+    const entries = Object.entries(data);
+    const rows: PlanValue[][] = entries.map(([k, v]) => [t.t(`enum.${enumName}.${k}`), v.count, v.participants]);
+    // The column sums: an event whose form (or format...) is missing is in no row above.
+    const sum = (f: (x: CountAndParticipants) => number) => entries.reduce((s, [, v]) => s + f(v), 0);
+    rows.push([t.t('generated.total'), sum((x) => x.count), sum((x) => x.participants)]);
+    const a = b.table(
+      [t.t(`column.Events.${column}`), t.t('generated.events_count'), t.t('generated.participants')],
       rows,
       { 1: COUNT, 2: COUNT },
     );
+    b.style(area(a.bottom, a.left, a.bottom, a.right), { bold: true });
   };
-  section('generated.by_form', 'event_form', e.by_form);
-  section('generated.by_format', 'event_format', e.by_format);
-  section('generated.by_language', 'event_language', e.by_language);
-  section('generated.by_audience', 'audience', e.by_audience);
+  section('generated.by_form', 'form', 'event_form', e.by_form);
+  section('generated.by_format', 'format', 'event_format', e.by_format);
+  section('generated.by_language', 'language', 'event_language', e.by_language);
+  section('generated.by_audience', 'audience', 'audience', e.by_audience);
   b.gap();
-  b.line([t.t('generated.by_month')], { bold: true });
+  b.line([t.t('generated.by_month')], { bold: true, size: 12 });
   const monthName = new Intl.DateTimeFormat(t.lang === 'en' ? 'en-GB' : t.lang === 'kk' ? 'kk-KZ' : 'ru-RU', {
     month: 'long',
     timeZone: 'UTC',
@@ -237,7 +223,7 @@ function eventsSheet(ctx: Context): SheetPlan {
     { 1: COUNT },
   );
   b.gap();
-  b.line([t.t('generated.by_organiser_territory')], { bold: true });
+  b.line([t.t('generated.by_organiser_territory')], { bold: true, size: 12 });
   b.table(
     [
       t.t('column.Territories.terr_code'),
@@ -248,7 +234,7 @@ function eventsSheet(ctx: Context): SheetPlan {
     ctx.territoryRows((code) => [e.by_territory[code]?.count ?? 0, e.by_territory[code]?.participants ?? 0]),
     { 2: COUNT, 3: COUNT },
   );
-  return b.build([34, 28, 16, 16]);
+  return b.build([46, 28, 16, 16], 'title');
 }
 
 function trainingSheet(ctx: Context): SheetPlan {
@@ -256,6 +242,7 @@ function trainingSheet(ctx: Context): SheetPlan {
   const tr = c.training;
   const b = new SheetBuilder(t.t('sheet.TrainingSummary'));
   ctx.head(b, 'generated.training_title', 7);
+  b.gap();
   const header = [
     t.t('column.Territories.terr_code'),
     t.t('generated.territory'),
@@ -281,6 +268,12 @@ function trainingSheet(ctx: Context): SheetPlan {
   return b.build([10, 30, 14, 14, 14, 12, 14]);
 }
 
+function textOf(v: PlanValue): string {
+  return typeof v === 'string' ? v : '';
+}
+
+const SEVERITY_COLORS = { error: '9C0006', warning: '9C5700' } as const;
+
 function issuesSheet(ctx: Context): SheetPlan {
   const { t } = ctx;
   const v = ctx.input.validation;
@@ -302,6 +295,13 @@ function issuesSheet(ctx: Context): SheetPlan {
     f.explained ? t.t('enum.yes_no.yes') : null,
   ]);
   const a = b.table(header, rows, {}, true);
-  if (rows.length > 0) b.style(area(a.top + 1, 7, a.bottom, 7), { wrap: true });
-  return b.build([14, 6, 22, 18, 12, 12, 18, 80, 10]);
+  if (rows.length > 0) {
+    b.style(area(a.top + 1, 0, a.bottom, a.right), { vAlign: 'top' });
+    b.style(area(a.top + 1, 7, a.bottom, 7), { wrap: true });
+  }
+  rows.forEach((row, i) => b.fit(a.top + 1 + i, 7, textOf(row[7] ?? null)));
+  v.findings.forEach((f, i) => {
+    if (!f.explained) b.style(area(a.top + 1 + i, 0), { color: SEVERITY_COLORS[f.severity], bold: true });
+  });
+  return b.build([14, 9, 22, 18, 12, 12, 18, 80, 10]);
 }
