@@ -48,7 +48,8 @@ export async function mark(
   const loaded = sheets.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
     const cfs = ws.getRange().conditionalFormats;
-    cfs.load('items/type,items/custom/rule/formula');
+    // customOrNullObject: a person's own data bars or cell-value rules on the same cells have no `custom` part.
+    cfs.load('items/type,items/customOrNullObject/rule/formula');
     return { name, cfs, protection: ws.protection.load('protected') };
   });
   await syncStep(context, stats, 'fixed');
@@ -56,7 +57,7 @@ export async function mark(
   const ops: (Op & { sheet: string })[] = [];
   for (const { name, cfs } of loaded) {
     for (const cf of cfs.items) {
-      if (cf.type === 'Custom' && isMarker(cf.custom.rule.formula))
+      if (cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isMarker(cf.customOrNullObject.rule.formula))
         ops.push({ sheet: name, bytes: 64, queue: () => cf.delete() });
     }
   }

@@ -51,6 +51,12 @@ describe('check', () => {
       const cf = context.workbook.worksheets.getItem('Мероприятия').getRange('A2:A5').conditionalFormats.add('Custom');
       cf.custom.rule.formula = '=A2<>""';
       cf.custom.format.fill.color = '#00FF00';
+      const own = context.workbook.worksheets
+        .getItem('Мероприятия')
+        .getRange('L2:L40')
+        .conditionalFormats.add('CellValue');
+      own.cellValue.rule = { formula1: '1000', operator: 'GreaterThan' };
+      own.cellValue.format.font.color = '#0000FF';
       await context.sync();
     });
     await checkWorkbook(simHost(sim));

@@ -1,0 +1,1188 @@
+import { addressOf, areaA1, columnsOf, rowsOf, type Area } from './address';
+import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import {
+  newAxis,
+  type ChartAxis as ChartAxisModel,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  type Chart,
+  type ChartSeries,
+  type Sheet,
+  type WorkbookModel,
+} from './model';
+import { SimCollection, SimObject, type LoadArg, type PropDef, type SimContext } from './proxy';
+import { rangeArgument } from './range';
+import { normalizeColor } from './values';
+import { SimWorksheet } from './worksheet';
+
+/**
+ * Charts are kept as a description (type, source, orientation, title,
+ * position, series styles): enough to check what an adapter asked for and
+ * to write a chart into a file, never drawn.
+ */
+type ChartTypeName = Exclude<Parameters<Excel.ChartCollection['add']>[0], 'Invalid'>;
+
+export const CHART_TYPES: readonly ChartTypeName[] = [
+  'ColumnClustered',
+  'ColumnStacked',
+  'ColumnStacked100',
+  '3DColumnClustered',
+  '3DColumnStacked',
+  '3DColumnStacked100',
+  'BarClustered',
+  'BarStacked',
+  'BarStacked100',
+  '3DBarClustered',
+  '3DBarStacked',
+  '3DBarStacked100',
+  'LineStacked',
+  'LineStacked100',
+  'LineMarkers',
+  'LineMarkersStacked',
+  'LineMarkersStacked100',
+  'PieOfPie',
+  'PieExploded',
+  '3DPieExploded',
+  'BarOfPie',
+  'XYScatterSmooth',
+  'XYScatterSmoothNoMarkers',
+  'XYScatterLines',
+  'XYScatterLinesNoMarkers',
+  'AreaStacked',
+  'AreaStacked100',
+  '3DAreaStacked',
+  '3DAreaStacked100',
+  'DoughnutExploded',
+  'RadarMarkers',
+  'RadarFilled',
+  'Surface',
+  'SurfaceWireframe',
+  'SurfaceTopView',
+  'SurfaceTopViewWireframe',
+  'Bubble',
+  'Bubble3DEffect',
+  'StockHLC',
+  'StockOHLC',
+  'StockVHLC',
+  'StockVOHLC',
+  'CylinderColClustered',
+  'CylinderColStacked',
+  'CylinderColStacked100',
+  'CylinderBarClustered',
+  'CylinderBarStacked',
+  'CylinderBarStacked100',
+  'CylinderCol',
+  'ConeColClustered',
+  'ConeColStacked',
+  'ConeColStacked100',
+  'ConeBarClustered',
+  'ConeBarStacked',
+  'ConeBarStacked100',
+  'ConeCol',
+  'PyramidColClustered',
+  'PyramidColStacked',
+  'PyramidColStacked100',
+  'PyramidBarClustered',
+  'PyramidBarStacked',
+  'PyramidBarStacked100',
+  'PyramidCol',
+  '3DColumn',
+  'Line',
+  '3DLine',
+  '3DPie',
+  'Pie',
+  'XYScatter',
+  '3DArea',
+  'Area',
+  'Doughnut',
+  'Radar',
+  'Histogram',
+  'Boxwhisker',
+  'Pareto',
+  'RegionMap',
+  'Treemap',
+  'Waterfall',
+  'Sunburst',
+  'Funnel',
+];
+
+const LEGEND_POSITIONS = ['Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom'];
+
+/** A plain description of a chart, for tests and the playground. */
+export interface ChartDescription {
+  readonly sheet: string;
+  readonly name: string;
+  readonly type: string;
+  /** `Data!A1:C5`, or `#REF!` once the source sheet is gone. */
+  readonly source: string;
+  readonly seriesBy: 'Auto' | 'Columns' | 'Rows';
+  readonly effectiveSeriesBy: 'Columns' | 'Rows';
+  readonly title: { readonly text: string; readonly visible: boolean };
+  readonly position: { readonly top: number; readonly left: number; readonly width: number; readonly height: number };
+  /** The cells given to `setPosition`, as `B2` addresses. */
+  readonly anchor: { readonly start: string; readonly end: string | null } | null;
+  readonly categoryAxis: ChartAxisModel;
+  readonly valueAxis: ChartAxisModel;
+  readonly dataLabels: boolean;
+  readonly legend: { readonly position: string; readonly visible: boolean };
+  readonly series: readonly ChartSeries[];
+}
+
+function isText(v: unknown): boolean {
+  return typeof v === 'string' && v !== '';
+}
+
+/** Series as Excel lays them out: a text first row names them, a text first column holds the categories. */
+export function layoutSeries(
+  model: WorkbookModel,
+  sheet: Sheet | undefined,
+  a: Area,
+  seriesBy: Chart['seriesBy'],
+  type: string,
+): Pick<Chart, 'effectiveSeriesBy' | 'series'> {
+  const by: Chart['effectiveSeriesBy'] =
+    seriesBy === 'Auto' ? (rowsOf(a) > columnsOf(a) ? 'Columns' : 'Rows') : seriesBy;
+  const value = (r: number, c: number) => (sheet ? (model.cell(sheet, r, c)?.value ?? null) : null);
+  let headerRow = false;
+  for (let c = a.left + 1; c <= a.right; c++) if (isText(value(a.top, c))) headerRow = true;
+  let labelColumn = value(a.top, a.left) === null || value(a.top, a.left) === '';
+  for (let r = a.top + 1; r <= a.bottom; r++) if (isText(value(r, a.left))) labelColumn = true;
+  const series: ChartSeries[] = [];
+  if (by === 'Columns') {
+    for (let c = a.left + (labelColumn && columnsOf(a) > 1 ? 1 : 0); c <= a.right; c++) {
+      const name = headerRow ? value(a.top, c) : null;
+      series.push({
+        name: name === null ? `Series${series.length + 1}` : String(name),
+        chartType: type,
+        fillColor: null,
+        lineColor: null,
+        hasDataLabels: false,
+      });
+    }
+  } else {
+    for (let r = a.top + (headerRow && rowsOf(a) > 1 ? 1 : 0); r <= a.bottom; r++) {
+      const name = labelColumn ? value(r, a.left) : null;
+      series.push({
+        name: name === null ? `Series${series.length + 1}` : String(name),
+        chartType: type,
+        fillColor: null,
+        lineColor: null,
+        hasDataLabels: false,
+      });
+    }
+  }
+  return { effectiveSeriesBy: by, series };
+}
+
+function seriesByOf(v: unknown): Chart['seriesBy'] {
+  const s = v ?? 'Auto';
+  if (s !== 'Auto' && s !== 'Columns' && s !== 'Rows') throw invalidArgument(`"${String(s)}" is not a ChartSeriesBy.`);
+  return s;
+}
+
+function chartType(v: unknown): string {
+  if (typeof v !== 'string' || !(CHART_TYPES as readonly string[]).includes(v))
+    throw invalidArgument(`"${String(v)}" is not a ChartType.`);
+  return v;
+}
+
+function assertEditable(sheet: Sheet): void {
+  const p = sheet.protection;
+  if (p.protected && !p.options.allowEditObjects) throw accessDenied('(charts on a protected sheet)');
+}
+
+function offset(map: Map<number, number>, from: number, to: number, fallback: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += map.get(i) ?? fallback;
+  return sum;
+}
+
+export function describeChart(model: WorkbookModel, sheet: Sheet, c: Chart): ChartDescription {
+  const source = model.sheetById(c.sourceSheetId);
+  return {
+    sheet: sheet.name,
+    name: c.name,
+    type: c.type,
+    source: source ? addressOf(source.name, c.source) : '#REF!',
+    seriesBy: c.seriesBy,
+    effectiveSeriesBy: c.effectiveSeriesBy,
+    title: { ...c.title },
+    position: { top: c.top, left: c.left, width: c.width, height: c.height },
+    anchor: c.anchor ? { start: areaA1(c.anchor.start), end: c.anchor.end ? areaA1(c.anchor.end) : null } : null,
+    categoryAxis: { ...c.categoryAxis, title: { ...c.categoryAxis.title } },
+    valueAxis: { ...c.valueAxis, title: { ...c.valueAxis.title } },
+    dataLabels: c.dataLabels.showValue,
+    legend: { ...c.legend },
+    series: c.series.map((s) => ({ ...s })),
+  };
+}
+
+interface ChartTarget {
+  readonly sheet: Sheet;
+  readonly chart: Chart;
+}
+
+export class SimChartCollection
+  extends SimCollection<SimChart, Excel.Chart>
+  implements
+    Pick<
+      Excel.ChartCollection,
+      'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'getCount' | 'count' | 'items' | 'load' | 'toJSON'
+    >
+{
+  get typeName(): string {
+    return 'ChartCollection';
+  }
+
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly ws: SimWorksheet,
+  ) {
+    super(ctx, path);
+  }
+
+  resolve(): Sheet | null {
+    return this.ws.resolve();
+  }
+
+  private list(): Chart[] {
+    return this.resolve()?.charts ?? [];
+  }
+
+  protected override properties(): Record<string, PropDef> {
+    return { count: { get: () => this.list().length } };
+  }
+
+  get count(): number {
+    return this.read('count');
+  }
+
+  protected itemProxies(): SimChart[] {
+    return this.list().map(
+      (c) => new SimChart(this.ctx, `${this.path}.getItem(${JSON.stringify(c.name)})`, () => c.id),
+    );
+  }
+
+  add(
+    type: Excel.ChartType | ChartTypeName,
+    sourceData: Excel.Range,
+    seriesBy?: Excel.ChartSeriesBy | 'Auto' | 'Columns' | 'Rows',
+  ): Excel.Chart {
+    let created: string | null = null;
+    const chart = new SimChart(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () => {
+      if (created === null) throw itemNotFound('(the chart was not added)');
+      return created;
+    });
+    this.enqueue(
+      'add',
+      [type, sourceData instanceof SimObject ? { path: sourceData.path } : sourceData, seriesBy ?? null],
+      () => {
+        const sheet = this.ws.sheet();
+        assertEditable(sheet);
+        const m = this.model;
+        const t = chartType(type);
+        const by = seriesByOf(seriesBy);
+        const src = rangeArgument(m, sourceData);
+        let n = 1;
+        while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+        const model: Chart = {
+          id: `{${m.nextId('CHART-')}}`,
+          name: `Chart ${n}`,
+          type: t,
+          sourceSheetId: src.sheet.id,
+          source: src.area,
+          seriesBy: by,
+          ...layoutSeries(m, src.sheet, src.area, by, t),
+          title: { text: '', visible: false },
+          top: 0,
+          left: 0,
+          width: 360,
+          height: 216,
+          anchor: null,
+          categoryAxis: newAxis(),
+          valueAxis: newAxis(),
+          dataLabels: { showValue: false },
+          legend: { position: 'Right', visible: true },
+        };
+        m.set(sheet, 'charts', [...sheet.charts, model]);
+        created = model.id;
+      },
+    );
+    return chart as unknown as Excel.Chart;
+  }
+
+  getItem(name: string): Excel.Chart {
+    return new SimChart(this.ctx, `${this.path}.getItem(${JSON.stringify(name)})`, () => {
+      const c = this.list().find((x) => x.name === name);
+      if (!c) throw itemNotFound(`(no chart "${name}")`);
+      return c.id;
+    }) as unknown as Excel.Chart;
+  }
+
+  getItemOrNullObject(name: string): Excel.Chart {
+    return new SimChart(
+      this.ctx,
+      `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`,
+      () => {
+        this.gate('getItemOrNullObject');
+        return this.list().find((x) => x.name === name)?.id ?? null;
+      },
+      true,
+    ) as unknown as Excel.Chart;
+  }
+
+  getItemAt(index: number): Excel.Chart {
+    return new SimChart(this.ctx, `${this.path}.getItemAt(${index})`, () => {
+      const c = this.list()[index];
+      if (!c) throw itemNotFound(`(no chart at ${index})`);
+      return c.id;
+    }) as unknown as Excel.Chart;
+  }
+
+  getCount(): OfficeExtension.ClientResult<number> {
+    return this.result('getCount', [], () => this.list().length) as unknown as OfficeExtension.ClientResult<number>;
+  }
+
+  load(option?: LoadArg): Excel.ChartCollection {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartCollection;
+  }
+  toJSON(): Excel.Interfaces.ChartCollectionData {
+    return this.jsonOf() as Excel.Interfaces.ChartCollectionData;
+  }
+}
+
+type ChartMembers =
+  | 'id'
+  | 'name'
+  | 'chartType'
+  | 'top'
+  | 'left'
+  | 'width'
+  | 'height'
+  | 'title'
+  | 'legend'
+  | 'dataLabels'
+  | 'axes'
+  | 'series'
+  | 'worksheet'
+  | 'setPosition'
+  | 'setData'
+  | 'delete'
+  | 'load'
+  | 'set'
+  | 'toJSON'
+  | 'isNullObject';
+
+export class SimChart extends SimObject implements Pick<Excel.Chart, ChartMembers> {
+  get typeName(): string {
+    return 'Chart';
+  }
+
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly locate: () => string | null,
+    orNull = false,
+  ) {
+    super(ctx, path, orNull);
+  }
+
+  resolve(): ChartTarget | null {
+    const id = this.bind(this.locate);
+    if (id === null) return null;
+    for (const sheet of this.model.sheets) {
+      const chart = sheet.charts.find((c) => c.id === id);
+      if (chart) return { sheet, chart };
+    }
+    throw itemNotFound('(the chart was deleted)');
+  }
+
+  target(): ChartTarget {
+    const t = this.resolve();
+    if (!t) throw invalidOperation('The chart is a null object.');
+    return t;
+  }
+
+  /** Applies a change to the chart's description, as Excel allows on this sheet. */
+  edit(f: (c: Chart, m: WorkbookModel) => void): void {
+    const { sheet, chart } = this.target();
+    assertEditable(sheet);
+    f(chart, this.model);
+  }
+
+  protected properties(): Record<string, PropDef> {
+    const size = (key: 'top' | 'left' | 'width' | 'height'): PropDef => ({
+      get: () => this.target().chart[key],
+      set: (v) =>
+        this.edit((c, m) => {
+          if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+            throw invalidArgument(`${key} must be a size in points.`);
+          m.set(c, key, v);
+        }),
+    });
+    return {
+      id: { get: () => this.target().chart.id },
+      name: {
+        get: () => this.target().chart.name,
+        set: (v) =>
+          this.edit((c, m) => {
+            if (typeof v !== 'string' || v.trim() === '') throw invalidArgument('A chart name cannot be blank.');
+            m.set(c, 'name', v);
+          }),
+      },
+      chartType: {
+        get: () => this.target().chart.type,
+        set: (v) =>
+          this.edit((c, m) => {
+            const t = chartType(v);
+            m.set(c, 'type', t);
+            m.set(
+              c,
+              'series',
+              c.series.map((s) => ({ ...s, chartType: t })),
+            );
+          }),
+      },
+      top: size('top'),
+      left: size('left'),
+      width: size('width'),
+      height: size('height'),
+    };
+  }
+
+  protected override navigation(): Record<string, () => SimObject> {
+    return {
+      title: () => this.title as unknown as SimObject,
+      legend: () => this.legend as unknown as SimObject,
+      dataLabels: () => this.dataLabels as unknown as SimObject,
+      axes: () => this.axes as unknown as SimObject,
+      series: () => this.series as unknown as SimObject,
+      worksheet: () => this.worksheet as unknown as SimObject,
+    };
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.write('name', v);
+  }
+  get chartType(): Excel.Chart['chartType'] {
+    return this.read('chartType');
+  }
+  set chartType(v: Excel.Chart['chartType']) {
+    this.write('chartType', v);
+  }
+  get top(): number {
+    return this.read('top');
+  }
+  set top(v: number) {
+    this.write('top', v);
+  }
+  get left(): number {
+    return this.read('left');
+  }
+  set left(v: number) {
+    this.write('left', v);
+  }
+  get width(): number {
+    return this.read('width');
+  }
+  set width(v: number) {
+    this.write('width', v);
+  }
+  get height(): number {
+    return this.read('height');
+  }
+  set height(v: number) {
+    this.write('height', v);
+  }
+
+  get title(): Excel.ChartTitle {
+    return this.child(
+      'title',
+      () => new SimChartTitle(this.ctx, `${this.path}.title`, this),
+    ) as unknown as Excel.ChartTitle;
+  }
+  get legend(): Excel.ChartLegend {
+    return this.child(
+      'legend',
+      () => new SimChartLegend(this.ctx, `${this.path}.legend`, this),
+    ) as unknown as Excel.ChartLegend;
+  }
+  get dataLabels(): Excel.ChartDataLabels {
+    return this.child(
+      'dataLabels',
+      () => new SimChartDataLabels(this.ctx, `${this.path}.dataLabels`, this),
+    ) as unknown as Excel.ChartDataLabels;
+  }
+  get axes(): Excel.ChartAxes {
+    return this.child(
+      'axes',
+      () => new SimChartAxes(this.ctx, `${this.path}.axes`, this),
+    ) as unknown as Excel.ChartAxes;
+  }
+  get series(): Excel.ChartSeriesCollection {
+    return this.child(
+      'series',
+      () => new SimChartSeriesCollection(this.ctx, `${this.path}.series`, this),
+    ) as unknown as Excel.ChartSeriesCollection;
+  }
+  get worksheet(): Excel.Worksheet {
+    return this.child(
+      'worksheet',
+      () => new SimWorksheet(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheet.id ?? null),
+    ) as unknown as Excel.Worksheet;
+  }
+
+  /** Positions by cells: the chart's top-left at `startCell`, its bottom-right at the end of `endCell`. */
+  setPosition(startCell: Excel.Range | string, endCell?: Excel.Range | string): void {
+    const arg = (x: unknown) => (x instanceof SimObject ? { path: x.path } : (x ?? null));
+    this.enqueue('setPosition', [arg(startCell), arg(endCell)], () => {
+      const { sheet, chart } = this.target();
+      assertEditable(sheet);
+      const m = this.model;
+      const start = rangeArgument(m, startCell, sheet).area;
+      const end = endCell === undefined || endCell === null ? null : rangeArgument(m, endCell, sheet).area;
+      const top = offset(sheet.rowHeights, 0, start.top, DEFAULT_ROW_HEIGHT);
+      const left = offset(sheet.colWidths, 0, start.left, DEFAULT_COLUMN_WIDTH);
+      m.set(chart, 'top', top);
+      m.set(chart, 'left', left);
+      if (end) {
+        m.set(chart, 'height', offset(sheet.rowHeights, start.top, end.bottom + 1, DEFAULT_ROW_HEIGHT));
+        m.set(chart, 'width', offset(sheet.colWidths, start.left, end.right + 1, DEFAULT_COLUMN_WIDTH));
+      }
+      m.set(chart, 'anchor', { start, end });
+    });
+  }
+
+  setData(sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | 'Auto' | 'Columns' | 'Rows'): void {
+    this.enqueue(
+      'setData',
+      [sourceData instanceof SimObject ? { path: sourceData.path } : sourceData, seriesBy ?? null],
+      () =>
+        this.edit((c, m) => {
+          const by = seriesByOf(seriesBy);
+          const src = rangeArgument(m, sourceData);
+          m.set(c, 'sourceSheetId', src.sheet.id);
+          m.set(c, 'source', src.area);
+          m.set(c, 'seriesBy', by);
+          const laid = layoutSeries(m, src.sheet, src.area, by, c.type);
+          m.set(c, 'effectiveSeriesBy', laid.effectiveSeriesBy);
+          m.set(c, 'series', laid.series);
+        }),
+    );
+  }
+
+  delete(): void {
+    this.enqueue('delete', [], () => {
+      const { sheet, chart } = this.target();
+      assertEditable(sheet);
+      this.model.set(
+        sheet,
+        'charts',
+        sheet.charts.filter((c) => c !== chart),
+      );
+    });
+  }
+
+  load(option?: LoadArg): Excel.Chart {
+    this.queueLoad(option);
+    return this as unknown as Excel.Chart;
+  }
+  set(properties: object): void {
+    this.setMany(properties);
+  }
+  toJSON(): Excel.Interfaces.ChartData {
+    return this.jsonOf() as Excel.Interfaces.ChartData;
+  }
+}
+
+type ChartPartKey = 'title' | 'legend' | 'dataLabels';
+
+/** Parts of a chart resolve to the chart. */
+abstract class ChartPart extends SimObject {
+  constructor(
+    ctx: SimContext,
+    path: string,
+    protected readonly owner: SimChart,
+  ) {
+    super(ctx, path);
+  }
+
+  resolve(): ChartTarget | null {
+    return this.owner.resolve();
+  }
+
+  protected chart(): Chart {
+    return this.owner.target().chart;
+  }
+
+  /** A property of a part of the chart's description. */
+  protected field<P extends ChartPartKey, F extends keyof Chart[P]>(
+    part: P,
+    key: F,
+    parse: (v: unknown) => Chart[P][F],
+  ): PropDef {
+    return {
+      get: () => this.chart()[part][key],
+      set: (v) => this.owner.edit((c, m) => m.set(c[part], key, parse(v))),
+    };
+  }
+}
+
+const text =
+  (what: string) =>
+  (v: unknown): string => {
+    if (typeof v !== 'string') throw invalidArgument(`${what} must be text.`);
+    return v;
+  };
+const flag =
+  (what: string) =>
+  (v: unknown): boolean => {
+    if (typeof v !== 'boolean') throw invalidArgument(`${what} must be true or false.`);
+    return v;
+  };
+
+export class SimChartTitle extends ChartPart implements Pick<Excel.ChartTitle, 'text' | 'visible' | 'load' | 'toJSON'> {
+  get typeName(): string {
+    return 'ChartTitle';
+  }
+  protected properties(): Record<string, PropDef> {
+    const textProp = this.field('title', 'text', text('title.text'));
+    // Setting a title's text shows it, as in Excel.
+    return {
+      text: {
+        ...textProp,
+        set: (v) => this.owner.edit((c, m) => m.set(c, 'title', { text: text('title.text')(v), visible: true })),
+      },
+      visible: this.field('title', 'visible', flag('title.visible')),
+    };
+  }
+  get text(): string {
+    return this.read('text');
+  }
+  set text(v: string) {
+    this.write('text', v);
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(v: boolean) {
+    this.write('visible', v);
+  }
+  load(option?: LoadArg): Excel.ChartTitle {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartTitle;
+  }
+  toJSON(): Excel.Interfaces.ChartTitleData {
+    return this.jsonOf() as Excel.Interfaces.ChartTitleData;
+  }
+}
+
+export class SimChartLegend
+  extends ChartPart
+  implements Pick<Excel.ChartLegend, 'position' | 'visible' | 'load' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'ChartLegend';
+  }
+  protected properties(): Record<string, PropDef> {
+    return {
+      position: this.field('legend', 'position', (v) => {
+        if (typeof v !== 'string' || !LEGEND_POSITIONS.includes(v))
+          throw invalidArgument(`"${String(v)}" is not a legend position.`);
+        return v;
+      }),
+      visible: this.field('legend', 'visible', flag('legend.visible')),
+    };
+  }
+  get position(): Excel.ChartLegend['position'] {
+    return this.read('position');
+  }
+  set position(v: Excel.ChartLegend['position']) {
+    this.write('position', v);
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(v: boolean) {
+    this.write('visible', v);
+  }
+  load(option?: LoadArg): Excel.ChartLegend {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartLegend;
+  }
+  toJSON(): Excel.Interfaces.ChartLegendData {
+    return this.jsonOf() as Excel.Interfaces.ChartLegendData;
+  }
+}
+
+export class SimChartDataLabels
+  extends ChartPart
+  implements Pick<Excel.ChartDataLabels, 'showValue' | 'load' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'ChartDataLabels';
+  }
+  protected properties(): Record<string, PropDef> {
+    return { showValue: this.field('dataLabels', 'showValue', flag('dataLabels.showValue')) };
+  }
+  get showValue(): boolean {
+    return this.read('showValue');
+  }
+  set showValue(v: boolean) {
+    this.write('showValue', v);
+  }
+  load(option?: LoadArg): Excel.ChartDataLabels {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartDataLabels;
+  }
+  toJSON(): Excel.Interfaces.ChartDataLabelsData {
+    return this.jsonOf() as Excel.Interfaces.ChartDataLabelsData;
+  }
+}
+
+type AxisKind = 'categoryAxis' | 'valueAxis';
+
+export class SimChartAxes
+  extends ChartPart
+  implements Pick<Excel.ChartAxes, 'categoryAxis' | 'valueAxis' | 'load' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'ChartAxes';
+  }
+  protected properties(): Record<string, PropDef> {
+    return {};
+  }
+  protected override navigation(): Record<string, () => SimObject> {
+    return {
+      categoryAxis: () => this.categoryAxis as unknown as SimObject,
+      valueAxis: () => this.valueAxis as unknown as SimObject,
+    };
+  }
+  get categoryAxis(): Excel.ChartAxis {
+    return this.child(
+      'categoryAxis',
+      () => new SimChartAxis(this.ctx, `${this.path}.categoryAxis`, this.owner, 'categoryAxis'),
+    ) as unknown as Excel.ChartAxis;
+  }
+  get valueAxis(): Excel.ChartAxis {
+    return this.child(
+      'valueAxis',
+      () => new SimChartAxis(this.ctx, `${this.path}.valueAxis`, this.owner, 'valueAxis'),
+    ) as unknown as Excel.ChartAxis;
+  }
+  load(option?: LoadArg): Excel.ChartAxes {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartAxes;
+  }
+  toJSON(): Excel.Interfaces.ChartAxesData {
+    return this.jsonOf() as Excel.Interfaces.ChartAxesData;
+  }
+}
+
+type AxisMembers =
+  'title' | 'type' | 'reversePlotOrder' | 'minimum' | 'maximum' | 'visible' | 'position' | 'load' | 'toJSON';
+
+export class SimChartAxis extends ChartPart implements Pick<Excel.ChartAxis, AxisMembers> {
+  get typeName(): string {
+    return 'ChartAxis';
+  }
+  constructor(
+    ctx: SimContext,
+    path: string,
+    owner: SimChart,
+    private readonly kind: AxisKind,
+  ) {
+    super(ctx, path, owner);
+  }
+  private axis<K extends keyof ChartAxisModel>(key: K, parse: (v: unknown) => ChartAxisModel[K]): PropDef {
+    const k = this.kind;
+    return {
+      get: () => this.chart()[k][key],
+      set: (v) => this.owner.edit((c, m) => m.set(c[k], key, parse(v))),
+    };
+  }
+  protected properties(): Record<string, PropDef> {
+    const bound =
+      (what: string) =>
+      (v: unknown): number | null => {
+        if (v === null || v === '') return null;
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw invalidArgument(`${what} must be a number.`);
+        return v;
+      };
+    return {
+      type: { get: () => (this.kind === 'categoryAxis' ? 'Category' : 'Value') },
+      reversePlotOrder: this.axis('reversePlotOrder', flag('reversePlotOrder')),
+      minimum: this.axis('minimum', bound('minimum')),
+      maximum: this.axis('maximum', bound('maximum')),
+      visible: this.axis('visible', flag('visible')),
+      position: this.axis('position', (v) => {
+        if (v !== 'Automatic' && v !== 'Maximum' && v !== 'Minimum')
+          throw invalidArgument(`"${String(v)}" is not an axis position.`);
+        return v;
+      }),
+    };
+  }
+  protected override navigation(): Record<string, () => SimObject> {
+    return { title: () => this.title as unknown as SimObject };
+  }
+  get type(): Excel.ChartAxis['type'] {
+    return this.read('type');
+  }
+  get reversePlotOrder(): boolean {
+    return this.read('reversePlotOrder');
+  }
+  set reversePlotOrder(v: boolean) {
+    this.write('reversePlotOrder', v);
+  }
+  get minimum(): Excel.ChartAxis['minimum'] {
+    return this.read('minimum');
+  }
+  set minimum(v: Excel.ChartAxis['minimum']) {
+    this.write('minimum', v);
+  }
+  get maximum(): Excel.ChartAxis['maximum'] {
+    return this.read('maximum');
+  }
+  set maximum(v: Excel.ChartAxis['maximum']) {
+    this.write('maximum', v);
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(v: boolean) {
+    this.write('visible', v);
+  }
+  get position(): Excel.ChartAxis['position'] {
+    return this.read('position');
+  }
+  set position(v: Excel.ChartAxis['position']) {
+    this.write('position', v);
+  }
+  get title(): Excel.ChartAxisTitle {
+    return this.child(
+      'title',
+      () => new SimChartAxisTitle(this.ctx, `${this.path}.title`, this.owner, this.kind),
+    ) as unknown as Excel.ChartAxisTitle;
+  }
+  load(option?: LoadArg): Excel.ChartAxis {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartAxis;
+  }
+  toJSON(): Excel.Interfaces.ChartAxisData {
+    return this.jsonOf() as Excel.Interfaces.ChartAxisData;
+  }
+}
+
+export class SimChartAxisTitle
+  extends ChartPart
+  implements Pick<Excel.ChartAxisTitle, 'text' | 'visible' | 'load' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'ChartAxisTitle';
+  }
+  constructor(
+    ctx: SimContext,
+    path: string,
+    owner: SimChart,
+    private readonly kind: AxisKind,
+  ) {
+    super(ctx, path, owner);
+  }
+  protected properties(): Record<string, PropDef> {
+    const k = this.kind;
+    // Setting a title's text shows it, as in Excel.
+    return {
+      text: {
+        get: () => this.chart()[k].title.text,
+        set: (v) => this.owner.edit((c, m) => m.set(c[k], 'title', { text: text('axis title')(v), visible: true })),
+      },
+      visible: {
+        get: () => this.chart()[k].title.visible,
+        set: (v) =>
+          this.owner.edit((c, m) => m.set(c[k], 'title', { ...c[k].title, visible: flag('axis title visible')(v) })),
+      },
+    };
+  }
+  get text(): string {
+    return this.read('text');
+  }
+  set text(v: string) {
+    this.write('text', v);
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(v: boolean) {
+    this.write('visible', v);
+  }
+  load(option?: LoadArg): Excel.ChartAxisTitle {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartAxisTitle;
+  }
+  toJSON(): Excel.Interfaces.ChartAxisTitleData {
+    return this.jsonOf() as Excel.Interfaces.ChartAxisTitleData;
+  }
+}
+
+export class SimChartSeriesCollection
+  extends SimCollection<SimChartSeries, Excel.ChartSeries>
+  implements Pick<Excel.ChartSeriesCollection, 'count' | 'getItemAt' | 'getCount' | 'items' | 'load' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'ChartSeriesCollection';
+  }
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly owner: SimChart,
+  ) {
+    super(ctx, path);
+  }
+  resolve(): ChartTarget | null {
+    return this.owner.resolve();
+  }
+  protected override properties(): Record<string, PropDef> {
+    return { count: { get: () => this.owner.target().chart.series.length } };
+  }
+  get count(): number {
+    return this.read('count');
+  }
+  protected itemProxies(): SimChartSeries[] {
+    return this.owner
+      .target()
+      .chart.series.map((_, i) => new SimChartSeries(this.ctx, `${this.path}.getItemAt(${i})`, this.owner, i));
+  }
+  getItemAt(index: number): Excel.ChartSeries {
+    return new SimChartSeries(
+      this.ctx,
+      `${this.path}.getItemAt(${index})`,
+      this.owner,
+      index,
+    ) as unknown as Excel.ChartSeries;
+  }
+  getCount(): OfficeExtension.ClientResult<number> {
+    return this.result(
+      'getCount',
+      [],
+      () => this.owner.target().chart.series.length,
+    ) as unknown as OfficeExtension.ClientResult<number>;
+  }
+  load(option?: LoadArg): Excel.ChartSeriesCollection {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartSeriesCollection;
+  }
+  toJSON(): Excel.Interfaces.ChartSeriesCollectionData {
+    return this.jsonOf() as Excel.Interfaces.ChartSeriesCollectionData;
+  }
+}
+
+export class SimChartSeries
+  extends ChartPart
+  implements Pick<Excel.ChartSeries, 'name' | 'chartType' | 'hasDataLabels' | 'format' | 'load' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'ChartSeries';
+  }
+  constructor(
+    ctx: SimContext,
+    path: string,
+    owner: SimChart,
+    private readonly index: number,
+  ) {
+    super(ctx, path, owner);
+  }
+  /** The series' description; a missing index fails with ItemNotFound, as `getItemAt` does in Excel. */
+  seriesOf(c: Chart): ChartSeries {
+    const s = c.series[this.index];
+    if (!s) throw itemNotFound(`(no series ${this.index})`);
+    return s;
+  }
+  /** Series are replaced whole so that the journal can undo a change. */
+  editSeries(patch: (s: ChartSeries) => Partial<ChartSeries>): void {
+    this.owner.edit((c, m) => {
+      const s = this.seriesOf(c);
+      m.set(
+        c,
+        'series',
+        c.series.map((x) => (x === s ? { ...s, ...patch(s) } : x)),
+      );
+    });
+  }
+  protected properties(): Record<string, PropDef> {
+    return {
+      name: {
+        get: () => this.seriesOf(this.chart()).name,
+        set: (v) => this.editSeries(() => ({ name: text('series name')(v) })),
+      },
+      chartType: {
+        get: () => this.seriesOf(this.chart()).chartType,
+        set: (v) => this.editSeries(() => ({ chartType: chartType(v) })),
+      },
+      hasDataLabels: {
+        get: () => this.seriesOf(this.chart()).hasDataLabels,
+        set: (v) => this.editSeries(() => ({ hasDataLabels: flag('hasDataLabels')(v) })),
+      },
+    };
+  }
+  protected override navigation(): Record<string, () => SimObject> {
+    return { format: () => this.format as unknown as SimObject };
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.write('name', v);
+  }
+  get chartType(): Excel.ChartSeries['chartType'] {
+    return this.read('chartType');
+  }
+  set chartType(v: Excel.ChartSeries['chartType']) {
+    this.write('chartType', v);
+  }
+  get hasDataLabels(): boolean {
+    return this.read('hasDataLabels');
+  }
+  set hasDataLabels(v: boolean) {
+    this.write('hasDataLabels', v);
+  }
+  get format(): Excel.ChartSeriesFormat {
+    return this.child(
+      'format',
+      () => new SimChartSeriesFormat(this.ctx, `${this.path}.format`, this.owner, this),
+    ) as unknown as Excel.ChartSeriesFormat;
+  }
+  load(option?: LoadArg): Excel.ChartSeries {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartSeries;
+  }
+  toJSON(): Excel.Interfaces.ChartSeriesData {
+    return this.jsonOf() as Excel.Interfaces.ChartSeriesData;
+  }
+}
+
+export class SimChartSeriesFormat
+  extends ChartPart
+  implements Pick<Excel.ChartSeriesFormat, 'fill' | 'line' | 'load' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'ChartSeriesFormat';
+  }
+  constructor(
+    ctx: SimContext,
+    path: string,
+    owner: SimChart,
+    private readonly series: SimChartSeries,
+  ) {
+    super(ctx, path, owner);
+  }
+  protected properties(): Record<string, PropDef> {
+    return {};
+  }
+  protected override navigation(): Record<string, () => SimObject> {
+    return { line: () => this.line as unknown as SimObject };
+  }
+  get fill(): Excel.ChartFill {
+    return this.child(
+      'fill',
+      () => new SimChartFill(this.ctx, `${this.path}.fill`, this.owner, this.series),
+    ) as unknown as Excel.ChartFill;
+  }
+  get line(): Excel.ChartLineFormat {
+    return this.child(
+      'line',
+      () => new SimChartLineFormat(this.ctx, `${this.path}.line`, this.owner, this.series),
+    ) as unknown as Excel.ChartLineFormat;
+  }
+  load(option?: LoadArg): Excel.ChartSeriesFormat {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartSeriesFormat;
+  }
+  toJSON(): Excel.Interfaces.ChartSeriesFormatData {
+    return this.jsonOf() as Excel.Interfaces.ChartSeriesFormatData;
+  }
+}
+
+export class SimChartFill
+  extends ChartPart
+  implements Pick<Excel.ChartFill, 'setSolidColor' | 'getSolidColor' | 'clear' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'ChartFill';
+  }
+  constructor(
+    ctx: SimContext,
+    path: string,
+    owner: SimChart,
+    private readonly series: SimChartSeries,
+  ) {
+    super(ctx, path, owner);
+  }
+  protected properties(): Record<string, PropDef> {
+    return {};
+  }
+  setSolidColor(color: string): void {
+    this.enqueue('setSolidColor', [color], () => this.series.editSeries(() => ({ fillColor: normalizeColor(color) })));
+  }
+  getSolidColor(): OfficeExtension.ClientResult<string> {
+    return this.result(
+      'getSolidColor',
+      [],
+      () => this.series.seriesOf(this.chart()).fillColor ?? '',
+    ) as unknown as OfficeExtension.ClientResult<string>;
+  }
+  clear(): void {
+    this.enqueue('clear', [], () => this.series.editSeries(() => ({ fillColor: null })));
+  }
+  toJSON(): { [key: string]: string } {
+    return this.jsonOf() as { [key: string]: string };
+  }
+}
+
+export class SimChartLineFormat
+  extends ChartPart
+  implements Pick<Excel.ChartLineFormat, 'color' | 'clear' | 'load' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'ChartLineFormat';
+  }
+  constructor(
+    ctx: SimContext,
+    path: string,
+    owner: SimChart,
+    private readonly series: SimChartSeries,
+  ) {
+    super(ctx, path, owner);
+  }
+  protected properties(): Record<string, PropDef> {
+    return {
+      color: {
+        get: () => this.series.seriesOf(this.chart()).lineColor,
+        set: (v) => this.series.editSeries(() => ({ lineColor: normalizeColor(v) })),
+      },
+    };
+  }
+  get color(): string {
+    return this.read('color');
+  }
+  set color(v: string) {
+    this.write('color', v);
+  }
+  clear(): void {
+    this.enqueue('clear', [], () => this.series.editSeries(() => ({ lineColor: null })));
+  }
+  load(option?: LoadArg): Excel.ChartLineFormat {
+    this.queueLoad(option);
+    return this as unknown as Excel.ChartLineFormat;
+  }
+  toJSON(): Excel.Interfaces.ChartLineFormatData {
+    return this.jsonOf() as Excel.Interfaces.ChartLineFormatData;
+  }
+}

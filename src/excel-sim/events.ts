@@ -1,0 +1,147 @@
+import { areaA1, cellCount, intersect } from './address';
+import type { Change, Scalar, WorkbookModel } from './model';
+import type { Handler, SimContext } from './proxy';
+
+/**
+ * `onChanged` for worksheets and tables. Handlers are registered at sync (as
+ * office-js registers them with the host) and called after the sync that
+ * changed their cells, asynchronously, with `source` Local for this add-in's
+ * and the user's edits and Remote for a co-author's.
+ */
+/** `tables` is a table collection's `onChanged`: keyed `workbook`, or by the sheet for `worksheet.tables`. */
+export type Kind = 'table' | 'tables' | 'worksheet';
+
+export class SimEventHandlers<T> {
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly path: string,
+    private readonly kind: Kind,
+    private readonly location: string,
+    private readonly target: () => string | null,
+  ) {}
+
+  add(handler: (args: T) => Promise<unknown>): OfficeExtension.EventHandlerResult<T> {
+    this.ctx.enqueue({
+      location: this.location,
+      payload: { o: this.path, m: 'onChanged.add' },
+      run: () => {
+        const id = this.target();
+        if (id !== null) this.ctx.engine.events.register(this.kind, id, handler as unknown as Handler);
+      },
+    });
+    const result = { context: this.ctx, remove: () => this.remove(handler) };
+    return result as unknown as OfficeExtension.EventHandlerResult<T>;
+  }
+
+  remove(handler: (args: T) => Promise<unknown>): void {
+    this.ctx.enqueue({
+      location: this.location,
+      payload: { o: this.path, m: 'onChanged.remove' },
+      run: () => {
+        const id = this.target();
+        if (id !== null) this.ctx.engine.events.unregister(this.kind, id, handler as unknown as Handler);
+      },
+    });
+  }
+}
+
+export type EventSource = 'Local' | 'Remote';
+
+/** A change as events see it: `silent` when `runtime.enableEvents` was false at the time. */
+export interface StampedChange extends Change {
+  readonly silent?: boolean;
+}
+
+function typeOf(v: Scalar | null | undefined): Excel.RangeValueType {
+  if (v === null || v === undefined || v === '') return 'Empty' as Excel.RangeValueType;
+  if (typeof v === 'number') return 'Double' as Excel.RangeValueType;
+  if (typeof v === 'boolean') return 'Boolean' as Excel.RangeValueType;
+  return 'String' as Excel.RangeValueType;
+}
+
+export class EventHub {
+  private readonly handlers = new Map<string, Set<Handler>>();
+  private pending: Promise<unknown>[] = [];
+  /** Errors thrown by handlers (Excel swallows them; tests may look). */
+  readonly errors: unknown[] = [];
+  /** Every event delivered, in order (for tests). */
+  readonly delivered: (Excel.WorksheetChangedEventArgs | Excel.TableChangedEventArgs)[] = [];
+
+  register(kind: Kind, id: string, handler: Handler): void {
+    const key = `${kind}:${id}`;
+    let set = this.handlers.get(key);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(key, set);
+    }
+    set.add(handler);
+  }
+
+  unregister(kind: Kind, id: string, handler: Handler): void {
+    this.handlers.get(`${kind}:${id}`)?.delete(handler);
+  }
+
+  private deliver(key: string, args: Excel.WorksheetChangedEventArgs | Excel.TableChangedEventArgs): void {
+    const set = this.handlers.get(key);
+    if (!set || set.size === 0) return;
+    this.delivered.push(args);
+    for (const h of set) {
+      // Delivered later, as Excel sends events in their own messages after the sync has returned.
+      const p = new Promise((resolve) => setTimeout(resolve, 0))
+        .then(() => (h as unknown as (a: typeof args) => Promise<unknown>)(args))
+        .catch((e: unknown) => {
+          this.errors.push(e);
+        });
+      this.pending.push(p);
+    }
+  }
+
+  dispatch(model: WorkbookModel, changes: readonly StampedChange[], source: EventSource, fromThisAddin: boolean): void {
+    for (const ch of changes) {
+      if (ch.silent) continue;
+      const single = cellCount(ch.area) === 1 && (ch.before !== undefined || ch.after !== undefined);
+      const details = single
+        ? {
+            valueBefore: ch.before ?? '',
+            valueAfter: ch.after ?? '',
+            valueTypeBefore: typeOf(ch.before),
+            valueTypeAfter: typeOf(ch.after),
+          }
+        : undefined;
+      const common = (address: string) => ({
+        address,
+        changeType: ch.changeType as Excel.DataChangeType,
+        source: source as Excel.EventSource,
+        worksheetId: ch.sheetId,
+        details: details as unknown as Excel.ChangedEventDetail,
+        getRange: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(ch.sheetId).getRange(address),
+        getRangeOrNullObject: (ctx: Excel.RequestContext) =>
+          ctx.workbook.worksheets.getItem(ch.sheetId).getRange(address),
+      });
+      const ws: Excel.WorksheetChangedEventArgs = {
+        ...common(areaA1(ch.area)),
+        type: 'WorksheetChanged',
+        triggerSource: (fromThisAddin ? 'ThisLocalAddin' : 'Unknown') as Excel.EventTriggerSource,
+        changeDirectionState: undefined as unknown as Excel.ChangeDirectionState,
+      };
+      this.deliver(`worksheet:${ch.sheetId}`, ws);
+      for (const t of model.tablesOn(ch.sheetId)) {
+        const i = intersect(t.area, ch.area);
+        if (!i) continue;
+        const args: Excel.TableChangedEventArgs = { ...common(areaA1(i)), type: 'TableChanged', tableId: t.id };
+        this.deliver(`table:${t.id}`, args);
+        this.deliver('tables:workbook', args);
+        this.deliver(`tables:${t.sheetId}`, args);
+      }
+    }
+  }
+
+  /** Waits until every handler called so far has finished. */
+  async settle(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      await Promise.all(batch);
+    }
+  }
+}

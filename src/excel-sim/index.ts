@@ -1,0 +1,16 @@
+/**
+ * The in-memory Excel: the subset of the Excel JavaScript API (office-js)
+ * that the project's office-js adapter uses, with office-js semantics, for
+ * tests and the browser playground. Nothing here imports Node modules; the
+ * bridge to .xlsx files is `./xlsx` (Node and browser through ExcelJS).
+ */
+export { SimExcel, DEFAULT_PAYLOAD_LIMIT, DEFAULT_MAX_CELLS_PER_READ, LATEST_API_VERSION } from './sim';
+export type { SimOptions, SyncRecord } from './sim';
+export { SimError, isSimError } from './errors';
+export type { SimErrorCode, SimDebugInfo } from './errors';
+export type { ChartDescription } from './chart';
+export type { EventSource } from './events';
+export { createOffice, compareVersions } from './office';
+export type { SimOffice } from './office';
+export { simFromPlan, planFromSim, chartPlansOf } from './plan';
+export type { Scalar } from './model';

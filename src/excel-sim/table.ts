@@ -1,0 +1,1169 @@
+import { addressOf, columnsOf, intersect, isWholeColumns, isWholeRows, rowsOf, type Area } from './address';
+import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { SimEventHandlers } from './events';
+import type { Sheet, Table, WorkbookModel } from './model';
+import { clearArea, makeCell, normalizeTableHeader, writeContents } from './ops';
+import { SimCollection, SimObject, type LoadArg, type PropDef, type SimContext } from './proxy';
+import { SimRange, at, rangeArgument, type RangeKey } from './range';
+import { deleteCells, insertCells } from './shift';
+import { cellValue } from './values';
+import { SimWorksheet } from './worksheet';
+
+/**
+ * Excel tables ("ListObjects"): the registers people fill. The rules Excel
+ * enforces are kept: names unique in the workbook and valid, no overlap
+ * between tables, a header row that stays put, at least one data row.
+ */
+const TABLE_NAME = /^[A-Za-z_\\\p{L}][\p{L}\p{N}_.\\]*$/u;
+const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[RrCc]|[Rr]\d*[Cc]\d*)$/;
+const MAX_NAME = 255;
+
+/** Table and defined names share one namespace; `self` may keep its name. */
+export function checkName(model: WorkbookModel, name: unknown, self?: object): string {
+  if (typeof name !== 'string' || name === '') throw invalidArgument('A name cannot be blank.');
+  if (name.length > MAX_NAME || !TABLE_NAME.test(name) || LOOKS_LIKE_CELL.test(name)) {
+    throw invalidArgument(
+      `"${name}" is not a valid name: it must start with a letter or _, have no spaces, and not look like a cell reference.`,
+    );
+  }
+  const table = model.tableByName(name);
+  const defined = model.nameByName(name);
+  if ((table && table !== self) || (defined && defined !== self))
+    throw invalidArgument(`The name "${name}" is already used in this workbook.`);
+  return name;
+}
+
+function defaultTableName(model: WorkbookModel): string {
+  let i = 1;
+  while (model.tableByName(`Table${i}`) || model.nameByName(`Table${i}`)) i++;
+  return `Table${i}`;
+}
+
+function assertEditable(sheet: Sheet, what: string): void {
+  if (sheet.protection.protected) throw accessDenied(`(${what} on a protected sheet)`);
+}
+
+function assertFree(model: WorkbookModel, sheet: Sheet, a: Area, self?: Table): void {
+  for (const t of model.tablesOn(sheet.id)) {
+    if (t !== self && intersect(t.area, a)) throw invalidOperation(`A table can't overlap another table (${t.name}).`);
+  }
+  for (const m of sheet.merges) if (intersect(m, a)) throw invalidOperation('A table cannot contain merged cells.');
+}
+
+export function addTable(model: WorkbookModel, sheet: Sheet, source: Area, hasHeaders: boolean, name?: string): Table {
+  if (isWholeColumns(source) || isWholeRows(source))
+    throw invalidArgument('A table cannot span whole columns or rows.');
+  assertEditable(sheet, 'adding a table');
+  let area = source;
+  assertFree(model, sheet, area);
+  if (!hasHeaders) {
+    // Excel inserts a header row above the data, pushing the data down.
+    insertCells(model, sheet, { direction: 'down', from: area.left, to: area.right, at: area.top, count: 1 });
+    area = { ...area, bottom: area.bottom + 1 };
+  }
+  if (rowsOf(area) === 1) {
+    // A table has at least one data row: Excel adds a blank one below a lone header.
+    area = { ...area, bottom: area.bottom + 1 };
+    assertFree(model, sheet, area);
+  }
+  const table: Table = {
+    id: model.nextId(''),
+    name: name ?? defaultTableName(model),
+    sheetId: sheet.id,
+    area,
+    showHeaders: true,
+    showTotals: false,
+    style: 'TableStyleMedium2',
+    showBandedRows: true,
+    showBandedColumns: false,
+    showFilterButton: true,
+    highlightFirstColumn: false,
+    highlightLastColumn: false,
+    columns: [],
+    nextColumnId: 1,
+  };
+  table.columns = Array.from({ length: columnsOf(area) }, (_, i) => ({ id: i + 1, name: '' }));
+  table.nextColumnId = columnsOf(area) + 1;
+  if (!hasHeaders) {
+    for (let j = 0; j < columnsOf(area); j++) model.setCell(sheet, area.top, area.left + j, { value: '' });
+  }
+  model.set(model, 'tables', [...model.tables, table]);
+  normalizeTableHeader(model, sheet, table);
+  return table;
+}
+
+export function bodyArea(t: Table): Area | null {
+  const top = t.area.top + (t.showHeaders ? 1 : 0);
+  const bottom = t.area.bottom - (t.showTotals ? 1 : 0);
+  return top <= bottom ? { ...t.area, top, bottom } : null;
+}
+
+function sheetOfTable(model: WorkbookModel, t: Table): Sheet {
+  const s = model.sheetById(t.sheetId);
+  if (!s) throw itemNotFound('(the table’s worksheet was deleted)');
+  return s;
+}
+
+/** New rows at body index `index` (or at the end): cells below move down within the table's columns. */
+export function addRows(model: WorkbookModel, t: Table, index: number | null, values: unknown): Area {
+  const sheet = sheetOfTable(model, t);
+  assertEditable(sheet, 'adding table rows');
+  const body = bodyArea(t);
+  const bodyTop = t.area.top + (t.showHeaders ? 1 : 0);
+  const count = body ? rowsOf(body) : 0;
+  if (index !== null && (!Number.isInteger(index) || index < 0 || index > count)) {
+    throw invalidArgument(`Row index ${index} is outside 0..${count}.`);
+  }
+  const width = columnsOf(t.area);
+  let n = 1;
+  if (Array.isArray(values)) {
+    n = values.length;
+    if (n === 0 || !values.every((r) => Array.isArray(r) && r.length === width)) {
+      throw invalidArgument(`Each new row needs ${width} values, one per column.`);
+    }
+  }
+  const at0 = bodyTop + (index ?? count);
+  insertCells(model, sheet, { direction: 'down', from: t.area.left, to: t.area.right, at: at0, count: n }, t);
+  model.set(t, 'area', { ...t.area, bottom: t.area.bottom + n });
+  const added: Area = { top: at0, bottom: at0 + n - 1, left: t.area.left, right: t.area.right };
+  // New rows take the look of the row above, as a table's rows do in Excel.
+  if (at0 - 1 > t.area.top || (!t.showHeaders && at0 - 1 >= t.area.top)) {
+    for (let j = 0; j < width; j++) {
+      const style = model.cell(sheet, at0 - 1, t.area.left + j)?.style;
+      if (!style) continue;
+      for (let i = 0; i < n; i++)
+        model.setCell(
+          sheet,
+          at0 + i,
+          t.area.left + j,
+          makeCell(model.cell(sheet, at0 + i, t.area.left + j), { style }),
+        );
+    }
+  }
+  if (values !== undefined && values !== null) {
+    const matrix = Array.isArray(values) ? values : [Array.from({ length: width }, () => values)];
+    writeContents(model, sheet, added, matrix, 'values');
+    model.changes.pop();
+  }
+  model.recordChange({ sheetId: sheet.id, area: added, changeType: 'RowInserted' });
+  return added;
+}
+
+export function resizeTable(model: WorkbookModel, t: Table, next: Area): void {
+  const sheet = sheetOfTable(model, t);
+  assertEditable(sheet, 'resizing a table');
+  if (next.top !== t.area.top) throw invalidArgument('The header row must remain in the same row.');
+  if (!intersect(next, t.area)) throw invalidArgument('The new range must overlap the table.');
+  if (rowsOf(next) < (t.showHeaders ? 2 : 1) + (t.showTotals ? 1 : 0))
+    throw invalidArgument('A table keeps at least one data row.');
+  if (isWholeColumns(next) || isWholeRows(next)) throw invalidArgument('A table cannot span whole columns or rows.');
+  assertFree(model, sheet, next, t);
+  const byColumn = new Map(t.columns.map((c, j) => [t.area.left + j, c]));
+  let nextId = t.nextColumnId;
+  const columns = Array.from(
+    { length: columnsOf(next) },
+    (_, j) => byColumn.get(next.left + j) ?? { id: nextId++, name: '' },
+  );
+  model.set(t, 'columns', columns);
+  model.set(t, 'nextColumnId', nextId);
+  model.set(t, 'area', next);
+  normalizeTableHeader(model, sheet, t);
+}
+
+export function addColumn(
+  model: WorkbookModel,
+  t: Table,
+  index: number | null,
+  values: unknown,
+  name: string | null,
+): number {
+  const sheet = sheetOfTable(model, t);
+  assertEditable(sheet, 'adding a table column');
+  const width = columnsOf(t.area);
+  const i = index === null || index === -1 ? width : index;
+  if (!Number.isInteger(i) || i < 0 || i > width)
+    throw invalidArgument(`Column index ${String(index)} is outside 0..${width}.`);
+  const height = rowsOf(t.area);
+  if (Array.isArray(values) && (values.length !== height || !values.every((r) => Array.isArray(r) && r.length === 1))) {
+    throw invalidArgument(
+      `A new column needs ${height} values (header${t.showTotals ? ', body and totals' : ' and body'}), one per row.`,
+    );
+  }
+  const col = t.area.left + i;
+  insertCells(model, sheet, { direction: 'right', from: t.area.top, to: t.area.bottom, at: col, count: 1 }, t);
+  const id = t.nextColumnId;
+  const columns = [...t.columns];
+  columns.splice(i, 0, { id, name: '' });
+  model.set(t, 'columns', columns);
+  model.set(t, 'nextColumnId', id + 1);
+  model.set(t, 'area', { ...t.area, right: t.area.right + 1 });
+  const whole: Area = { top: t.area.top, bottom: t.area.bottom, left: col, right: col };
+  if (values !== undefined && values !== null) {
+    writeContents(
+      model,
+      sheet,
+      whole,
+      Array.isArray(values) ? values : Array.from({ length: height }, () => [values]),
+      'values',
+    );
+    model.changes.pop();
+  }
+  if (name !== null && t.showHeaders)
+    model.setCell(
+      sheet,
+      t.area.top,
+      col,
+      makeCell(model.cell(sheet, t.area.top, col), { value: name, formula: undefined }),
+    );
+  normalizeTableHeader(model, sheet, t);
+  model.recordChange({ sheetId: sheet.id, area: whole, changeType: 'ColumnInserted' });
+  return id;
+}
+
+export function deleteTable(model: WorkbookModel, t: Table, keepCells: boolean): void {
+  const sheet = sheetOfTable(model, t);
+  assertEditable(sheet, 'deleting a table');
+  model.set(
+    model,
+    'tables',
+    model.tables.filter((x) => x !== t),
+  );
+  if (!keepCells) clearArea(model, sheet, t.area, 'All');
+}
+
+interface TableScope {
+  /** The sheet whose tables these are, or null for the workbook's. */
+  sheetId(): string | null | undefined;
+}
+
+function rangeKey(t: Table, part: 'all' | 'header' | 'body' | 'totals'): RangeKey {
+  const a = t.area;
+  let area: Area | null = a;
+  if (part === 'header') {
+    if (!t.showHeaders) throw invalidOperation(`Table ${t.name} shows no header row.`);
+    area = { ...a, bottom: a.top };
+  } else if (part === 'totals') {
+    if (!t.showTotals) throw invalidOperation(`Table ${t.name} shows no totals row.`);
+    area = { ...a, top: a.bottom };
+  } else if (part === 'body') {
+    area = bodyArea(t);
+    if (!area) throw invalidOperation(`Table ${t.name} has no data rows.`);
+  }
+  return { sheetId: t.sheetId, area };
+}
+
+export class SimTableCollection
+  extends SimCollection<SimTable, Excel.Table>
+  implements
+    Pick<
+      Excel.TableCollection,
+      | 'add'
+      | 'getItem'
+      | 'getItemOrNullObject'
+      | 'getItemAt'
+      | 'getCount'
+      | 'count'
+      | 'items'
+      | 'onChanged'
+      | 'load'
+      | 'toJSON'
+    >
+{
+  private changed: SimEventHandlers<Excel.TableChangedEventArgs> | undefined;
+
+  get typeName(): string {
+    return 'TableCollection';
+  }
+
+  private readonly scope: TableScope;
+
+  /** `sheetId` gives the worksheet's id for `worksheet.tables`, or is absent for `workbook.tables`. */
+  constructor(ctx: SimContext, path: string, sheetId?: () => string | null) {
+    super(ctx, path);
+    this.scope = { sheetId: sheetId ?? (() => undefined) };
+  }
+
+  resolve(): Table[] | null {
+    const id = this.scope.sheetId();
+    if (id === null) return null;
+    return id === undefined ? this.model.tables : this.model.tablesOn(id);
+  }
+
+  private list(): Table[] {
+    return this.resolve() ?? [];
+  }
+
+  protected override properties(): Record<string, PropDef> {
+    return { count: { get: () => this.list().length } };
+  }
+
+  get count(): number {
+    return this.read('count');
+  }
+
+  /** Changes in any of the collection's tables (ExcelApi 1.7). */
+  get onChanged(): OfficeExtension.EventHandlers<Excel.TableChangedEventArgs> {
+    this.changed ??= new SimEventHandlers<Excel.TableChangedEventArgs>(
+      this.ctx,
+      this.path,
+      'tables',
+      'TableCollection.onChanged',
+      () => {
+        const id = this.scope.sheetId();
+        return id === undefined ? 'workbook' : id;
+      },
+    );
+    return this.changed as unknown as OfficeExtension.EventHandlers<Excel.TableChangedEventArgs>;
+  }
+
+  protected itemProxies(): SimTable[] {
+    return this.list().map((t) => new SimTable(this.ctx, `${this.path}.getItem("${t.name}")`, () => t.id));
+  }
+
+  private find(key: string): Table | undefined {
+    return this.list().find((t) => t.id === key || t.name.toUpperCase() === key.toUpperCase());
+  }
+
+  add(address: Excel.Range | string, hasHeaders: boolean): Excel.Table {
+    let created: string | null = null;
+    const table = new SimTable(this.ctx, `${this.path}.add(...)`, () => {
+      if (created === null) throw itemNotFound('(the table was not added)');
+      return created;
+    });
+    this.enqueue('add', [address instanceof SimObject ? { path: address.path } : address, hasHeaders], () => {
+      const id = this.scope.sheetId();
+      const home = id ? this.model.sheetById(id) : undefined;
+      const { sheet, area } = rangeArgument(this.model, address, home);
+      created = addTable(this.model, sheet, area, hasHeaders).id;
+    });
+    return table as unknown as Excel.Table;
+  }
+
+  getItem(key: string): Excel.Table {
+    return new SimTable(this.ctx, `${this.path}.getItem(${JSON.stringify(key)})`, () =>
+      at('TableCollection.getItem', () => {
+        const t = this.find(key);
+        if (!t) throw itemNotFound(`(no table "${key}")`);
+        return t.id;
+      }),
+    ) as unknown as Excel.Table;
+  }
+
+  getItemOrNullObject(key: string): Excel.Table {
+    return new SimTable(
+      this.ctx,
+      `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`,
+      () => {
+        this.gate('getItemOrNullObject');
+        return this.find(key)?.id ?? null;
+      },
+      true,
+    ) as unknown as Excel.Table;
+  }
+
+  getItemAt(index: number): Excel.Table {
+    return new SimTable(this.ctx, `${this.path}.getItemAt(${index})`, () => {
+      const t = this.list()[index];
+      if (!t) throw itemNotFound(`(no table at ${index})`);
+      return t.id;
+    }) as unknown as Excel.Table;
+  }
+
+  getCount(): OfficeExtension.ClientResult<number> {
+    return this.result('getCount', [], () => this.list().length) as unknown as OfficeExtension.ClientResult<number>;
+  }
+
+  load(option?: LoadArg): Excel.TableCollection {
+    this.queueLoad(option);
+    return this as unknown as Excel.TableCollection;
+  }
+  toJSON(): Excel.Interfaces.TableCollectionData {
+    return this.jsonOf() as Excel.Interfaces.TableCollectionData;
+  }
+}
+
+type TableMembers =
+  | 'id'
+  | 'name'
+  | 'style'
+  | 'showHeaders'
+  | 'showTotals'
+  | 'showBandedRows'
+  | 'showBandedColumns'
+  | 'showFilterButton'
+  | 'highlightFirstColumn'
+  | 'highlightLastColumn'
+  | 'worksheet'
+  | 'rows'
+  | 'columns'
+  | 'onChanged'
+  | 'getRange'
+  | 'getHeaderRowRange'
+  | 'getDataBodyRange'
+  | 'getTotalRowRange'
+  | 'resize'
+  | 'delete'
+  | 'convertToRange'
+  | 'load'
+  | 'set'
+  | 'toJSON'
+  | 'isNullObject';
+
+export class SimTable extends SimObject implements Pick<Excel.Table, TableMembers> {
+  private changed: SimEventHandlers<Excel.TableChangedEventArgs> | undefined;
+
+  get typeName(): string {
+    return 'Table';
+  }
+
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly locate: () => string | null,
+    orNull = false,
+  ) {
+    super(ctx, path, orNull);
+  }
+
+  resolve(): Table | null {
+    const id = this.bind(this.locate);
+    if (id === null) return null;
+    const t = this.model.tableById(id);
+    if (!t) throw itemNotFound('(the table was deleted)');
+    return t;
+  }
+
+  table(): Table {
+    const t = this.resolve();
+    if (!t) throw invalidOperation('The table is a null object.');
+    return t;
+  }
+
+  protected properties(): Record<string, PropDef> {
+    const m = this.model;
+    const flag = (
+      key: 'showBandedRows' | 'showBandedColumns' | 'showFilterButton' | 'highlightFirstColumn' | 'highlightLastColumn',
+    ): PropDef => ({
+      get: () => this.table()[key],
+      set: (v) => {
+        if (typeof v !== 'boolean') throw invalidArgument(`${key} must be true or false.`);
+        const t = this.table();
+        assertEditable(sheetOfTable(m, t), 'table options');
+        m.set(t, key, v);
+      },
+    });
+    return {
+      id: { get: () => this.table().id },
+      name: {
+        get: () => this.table().name,
+        set: (v) => {
+          const t = this.table();
+          m.set(t, 'name', checkName(m, v, t));
+        },
+      },
+      style: {
+        get: () => this.table().style,
+        set: (v) => {
+          if (typeof v !== 'string') throw invalidArgument('A table style is a name such as TableStyleMedium2.');
+          const t = this.table();
+          assertEditable(sheetOfTable(m, t), 'table style');
+          m.set(t, 'style', v);
+        },
+      },
+      showHeaders: {
+        get: () => this.table().showHeaders,
+        set: (v) => this.setShowHeaders(v),
+      },
+      showTotals: {
+        get: () => this.table().showTotals,
+        set: (v) => this.setShowTotals(v),
+      },
+      showBandedRows: flag('showBandedRows'),
+      showBandedColumns: flag('showBandedColumns'),
+      showFilterButton: flag('showFilterButton'),
+      highlightFirstColumn: flag('highlightFirstColumn'),
+      highlightLastColumn: flag('highlightLastColumn'),
+    };
+  }
+
+  /** Hiding the header takes its row out of the table; showing it needs the row above to be free. */
+  private setShowHeaders(v: unknown): void {
+    if (typeof v !== 'boolean') throw invalidArgument('showHeaders must be true or false.');
+    const m = this.model;
+    const t = this.table();
+    if (t.showHeaders === v) return;
+    const sheet = sheetOfTable(m, t);
+    assertEditable(sheet, 'table header');
+    if (!v) {
+      if (rowsOf(t.area) < 2 + (t.showTotals ? 1 : 0)) throw invalidOperation('The table would have no rows.');
+      clearArea(m, sheet, { ...t.area, bottom: t.area.top }, 'Contents');
+      m.set(t, 'area', { ...t.area, top: t.area.top + 1 });
+      m.set(t, 'showHeaders', false);
+      return;
+    }
+    if (t.area.top === 0) throw invalidOperation('There is no row above the table for its header.');
+    const row: Area = { ...t.area, top: t.area.top - 1, bottom: t.area.top - 1 };
+    assertFree(m, sheet, row, t);
+    for (const [, , cell] of m.cellsIn(sheet, row)) {
+      if (cell.value !== null || cell.formula) throw invalidOperation('The row above the table is not empty.');
+    }
+    m.set(t, 'area', { ...t.area, top: row.top });
+    m.set(t, 'showHeaders', true);
+    t.columns.forEach((c, j) =>
+      m.setCell(sheet, row.top, t.area.left + j, makeCell(m.cell(sheet, row.top, t.area.left + j), { value: c.name })),
+    );
+    normalizeTableHeader(m, sheet, t);
+  }
+
+  private setShowTotals(v: unknown): void {
+    if (typeof v !== 'boolean') throw invalidArgument('showTotals must be true or false.');
+    const m = this.model;
+    const t = this.table();
+    if (t.showTotals === v) return;
+    const sheet = sheetOfTable(m, t);
+    assertEditable(sheet, 'table totals');
+    if (v) {
+      const row: Area = { ...t.area, top: t.area.bottom + 1, bottom: t.area.bottom + 1 };
+      assertFree(m, sheet, row, t);
+      for (const [, , cell] of m.cellsIn(sheet, row)) {
+        if (cell.value !== null || cell.formula) throw invalidOperation('The row below the table is not empty.');
+      }
+      m.set(t, 'area', { ...t.area, bottom: row.top });
+      m.set(t, 'showTotals', true);
+      m.setCell(sheet, row.top, t.area.left, makeCell(m.cell(sheet, row.top, t.area.left), { value: 'Total' }));
+      return;
+    }
+    clearArea(m, sheet, { ...t.area, top: t.area.bottom }, 'Contents');
+    m.set(t, 'area', { ...t.area, bottom: t.area.bottom - 1 });
+    m.set(t, 'showTotals', false);
+  }
+
+  protected override navigation(): Record<string, () => SimObject> {
+    return {
+      worksheet: () => this.worksheet as unknown as SimObject,
+      rows: () => this.rows as unknown as SimObject,
+      columns: () => this.columns as unknown as SimObject,
+    };
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.write('name', v);
+  }
+  get style(): string {
+    return this.read('style');
+  }
+  set style(v: string) {
+    this.write('style', v);
+  }
+  get showHeaders(): boolean {
+    return this.read('showHeaders');
+  }
+  set showHeaders(v: boolean) {
+    this.write('showHeaders', v);
+  }
+  get showTotals(): boolean {
+    return this.read('showTotals');
+  }
+  set showTotals(v: boolean) {
+    this.write('showTotals', v);
+  }
+  get showBandedRows(): boolean {
+    return this.read('showBandedRows');
+  }
+  set showBandedRows(v: boolean) {
+    this.write('showBandedRows', v);
+  }
+  get showBandedColumns(): boolean {
+    return this.read('showBandedColumns');
+  }
+  set showBandedColumns(v: boolean) {
+    this.write('showBandedColumns', v);
+  }
+  get showFilterButton(): boolean {
+    return this.read('showFilterButton');
+  }
+  set showFilterButton(v: boolean) {
+    this.write('showFilterButton', v);
+  }
+  get highlightFirstColumn(): boolean {
+    return this.read('highlightFirstColumn');
+  }
+  set highlightFirstColumn(v: boolean) {
+    this.write('highlightFirstColumn', v);
+  }
+  get highlightLastColumn(): boolean {
+    return this.read('highlightLastColumn');
+  }
+  set highlightLastColumn(v: boolean) {
+    this.write('highlightLastColumn', v);
+  }
+
+  get worksheet(): Excel.Worksheet {
+    return this.child(
+      'worksheet',
+      () => new SimWorksheet(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheetId ?? null),
+    ) as unknown as Excel.Worksheet;
+  }
+
+  get rows(): Excel.TableRowCollection {
+    return this.child(
+      'rows',
+      () => new SimTableRowCollection(this.ctx, `${this.path}.rows`, this),
+    ) as unknown as Excel.TableRowCollection;
+  }
+
+  get columns(): Excel.TableColumnCollection {
+    return this.child(
+      'columns',
+      () => new SimTableColumnCollection(this.ctx, `${this.path}.columns`, this),
+    ) as unknown as Excel.TableColumnCollection;
+  }
+
+  get onChanged(): OfficeExtension.EventHandlers<Excel.TableChangedEventArgs> {
+    this.changed ??= new SimEventHandlers<Excel.TableChangedEventArgs>(
+      this.ctx,
+      this.path,
+      'table',
+      'Table.onChanged',
+      () => this.resolve()?.id ?? null,
+    );
+    return this.changed as unknown as OfficeExtension.EventHandlers<Excel.TableChangedEventArgs>;
+  }
+
+  private part(member: string, part: 'all' | 'header' | 'body' | 'totals'): Excel.Range {
+    return new SimRange(this.ctx, `${this.path}.${member}()`, () =>
+      at(`Table.${member}`, () => {
+        const t = this.resolve();
+        return t ? rangeKey(t, part) : null;
+      }),
+    ) as unknown as Excel.Range;
+  }
+
+  getRange(): Excel.Range {
+    return this.part('getRange', 'all');
+  }
+  getHeaderRowRange(): Excel.Range {
+    return this.part('getHeaderRowRange', 'header');
+  }
+  getDataBodyRange(): Excel.Range {
+    return this.part('getDataBodyRange', 'body');
+  }
+  getTotalRowRange(): Excel.Range {
+    return this.part('getTotalRowRange', 'totals');
+  }
+
+  resize(newRange: Excel.Range | string): void {
+    this.enqueue('resize', [newRange instanceof SimObject ? { path: newRange.path } : newRange], () => {
+      const t = this.table();
+      const { sheet, area } = rangeArgument(this.model, newRange, sheetOfTable(this.model, t));
+      if (sheet.id !== t.sheetId) throw invalidArgument('A table cannot move to another sheet.');
+      resizeTable(this.model, t, area);
+    });
+  }
+
+  delete(): void {
+    this.enqueue('delete', [], () => deleteTable(this.model, this.table(), false));
+  }
+
+  convertToRange(): Excel.Range {
+    let key: RangeKey | null = null;
+    const r = new SimRange(this.ctx, `${this.path}.convertToRange()`, () => {
+      if (!key) throw itemNotFound('(the table was not converted)');
+      return key;
+    });
+    this.enqueue('convertToRange', [], () => {
+      const t = this.table();
+      key = { sheetId: t.sheetId, area: t.area };
+      deleteTable(this.model, t, true);
+    });
+    return r as unknown as Excel.Range;
+  }
+
+  load(option?: LoadArg): Excel.Table {
+    this.queueLoad(option);
+    return this as unknown as Excel.Table;
+  }
+  set(properties: object): void {
+    this.setMany(properties);
+  }
+  toJSON(): Excel.Interfaces.TableData {
+    return this.jsonOf() as Excel.Interfaces.TableData;
+  }
+}
+
+export class SimTableRowCollection
+  extends SimCollection<SimTableRow, Excel.TableRow>
+  implements
+    Pick<
+      Excel.TableRowCollection,
+      'add' | 'count' | 'getCount' | 'getItemAt' | 'deleteRowsAt' | 'items' | 'load' | 'toJSON'
+    >
+{
+  get typeName(): string {
+    return 'TableRowCollection';
+  }
+
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly owner: SimTable,
+  ) {
+    super(ctx, path);
+  }
+
+  resolve(): Table | null {
+    return this.owner.resolve();
+  }
+
+  private rowCount(): number {
+    const t = this.owner.table();
+    const b = bodyArea(t);
+    return b ? rowsOf(b) : 0;
+  }
+
+  protected override properties(): Record<string, PropDef> {
+    return { count: { get: () => this.rowCount() } };
+  }
+
+  get count(): number {
+    return this.read('count');
+  }
+
+  protected itemProxies(): SimTableRow[] {
+    const t = this.owner.table();
+    return Array.from(
+      { length: this.rowCount() },
+      (_, i) => new SimTableRow(this.ctx, `${this.path}.getItemAt(${i})`, () => ({ id: t.id, index: i })),
+    );
+  }
+
+  add(index?: number, values?: Parameters<Excel.TableRowCollection['add']>[1], alwaysInsert?: boolean): Excel.TableRow {
+    let added: number | null = null;
+    const row = new SimTableRow(this.ctx, `${this.path}.add(...)`, () => {
+      if (added === null) throw itemNotFound('(the row was not added)');
+      return { id: this.owner.table().id, index: added };
+    });
+    this.enqueue('add', [index ?? null, values ?? null, alwaysInsert ?? null], () => {
+      const t = this.owner.table();
+      const area = addRows(this.model, t, index ?? null, values);
+      added = area.top - (t.area.top + (t.showHeaders ? 1 : 0));
+    });
+    return row as unknown as Excel.TableRow;
+  }
+
+  getCount(): OfficeExtension.ClientResult<number> {
+    return this.result('getCount', [], () => this.rowCount()) as unknown as OfficeExtension.ClientResult<number>;
+  }
+
+  getItemAt(index: number): Excel.TableRow {
+    return new SimTableRow(this.ctx, `${this.path}.getItemAt(${index})`, () => {
+      if (!Number.isInteger(index) || index < 0 || index >= this.rowCount()) throw itemNotFound(`(no row ${index})`);
+      return { id: this.owner.table().id, index };
+    }) as unknown as Excel.TableRow;
+  }
+
+  deleteRowsAt(index: number, count = 1): void {
+    this.enqueue('deleteRowsAt', [index, count], () => deleteRows(this.model, this.owner.table(), index, count));
+  }
+
+  load(option?: LoadArg): Excel.TableRowCollection {
+    this.queueLoad(option);
+    return this as unknown as Excel.TableRowCollection;
+  }
+  toJSON(): Excel.Interfaces.TableRowCollectionData {
+    return this.jsonOf() as Excel.Interfaces.TableRowCollectionData;
+  }
+}
+
+function deleteRows(model: WorkbookModel, t: Table, index: number, count: number): void {
+  const sheet = sheetOfTable(model, t);
+  assertEditable(sheet, 'deleting table rows');
+  const body = bodyArea(t);
+  const n = body ? rowsOf(body) : 0;
+  if (!body || !Number.isInteger(index) || index < 0 || count < 1 || index + count > n)
+    throw invalidArgument(`Rows ${index}..${index + count - 1} are not all in the table.`);
+  const top = body.top + index;
+  const doomed: Area = { ...body, top, bottom: top + count - 1 };
+  if (count === n) {
+    // A table keeps one (blank) data row.
+    clearArea(model, sheet, doomed, 'Contents');
+    if (count > 1) deleteRows(model, t, 1, count - 1);
+    return;
+  }
+  deleteCells(model, sheet, { direction: 'down', from: t.area.left, to: t.area.right, at: top, count }, t);
+  model.set(t, 'area', { ...t.area, bottom: t.area.bottom - count });
+  model.recordChange({ sheetId: sheet.id, area: doomed, changeType: 'RowDeleted' });
+}
+
+export class SimTableRow
+  extends SimObject
+  implements Pick<Excel.TableRow, 'index' | 'values' | 'getRange' | 'delete' | 'load' | 'toJSON'>
+{
+  get typeName(): string {
+    return 'TableRow';
+  }
+
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly locate: () => { id: string; index: number },
+  ) {
+    super(ctx, path);
+  }
+
+  resolve(): { table: Table; index: number; area: Area } | null {
+    const key = this.bind(this.locate);
+    if (key === null) return null;
+    const table = this.model.tableById(key.id);
+    if (!table) throw itemNotFound('(the table was deleted)');
+    const body = bodyArea(table);
+    if (!body || key.index >= rowsOf(body)) throw itemNotFound('(the row was deleted)');
+    const top = body.top + key.index;
+    return { table, index: key.index, area: { ...body, top, bottom: top } };
+  }
+
+  private row(): { table: Table; index: number; area: Area } {
+    const r = this.resolve();
+    if (!r) throw invalidOperation('The row is a null object.');
+    return r;
+  }
+
+  protected properties(): Record<string, PropDef> {
+    return {
+      index: { get: () => this.row().index },
+      values: {
+        get: () => {
+          const { table, area } = this.row();
+          const sheet = sheetOfTable(this.model, table);
+          return [
+            Array.from({ length: columnsOf(area) }, (_, j) =>
+              cellValue(this.model.cell(sheet, area.top, area.left + j)),
+            ),
+          ];
+        },
+        set: (v) => {
+          const { table, area } = this.row();
+          writeContents(this.model, sheetOfTable(this.model, table), area, v, 'values');
+        },
+      },
+    };
+  }
+
+  get index(): number {
+    return this.read('index');
+  }
+  get values(): Excel.TableRow['values'] {
+    return this.read('values');
+  }
+  set values(v: Excel.TableRow['values']) {
+    this.write('values', v);
+  }
+
+  getRange(): Excel.Range {
+    return new SimRange(this.ctx, `${this.path}.getRange()`, () => {
+      const r = this.resolve();
+      return r ? { sheetId: r.table.sheetId, area: r.area } : null;
+    }) as unknown as Excel.Range;
+  }
+
+  delete(): void {
+    this.enqueue('delete', [], () => {
+      const { table, index } = this.row();
+      deleteRows(this.model, table, index, 1);
+    });
+  }
+
+  load(option?: LoadArg): Excel.TableRow {
+    this.queueLoad(option);
+    return this as unknown as Excel.TableRow;
+  }
+  toJSON(): Excel.Interfaces.TableRowData {
+    return this.jsonOf() as Excel.Interfaces.TableRowData;
+  }
+}
+
+export class SimTableColumnCollection
+  extends SimCollection<SimTableColumn, Excel.TableColumn>
+  implements
+    Pick<
+      Excel.TableColumnCollection,
+      'add' | 'count' | 'getCount' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items' | 'load' | 'toJSON'
+    >
+{
+  get typeName(): string {
+    return 'TableColumnCollection';
+  }
+
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly owner: SimTable,
+  ) {
+    super(ctx, path);
+  }
+
+  resolve(): Table | null {
+    return this.owner.resolve();
+  }
+
+  protected override properties(): Record<string, PropDef> {
+    return { count: { get: () => this.owner.table().columns.length } };
+  }
+
+  get count(): number {
+    return this.read('count');
+  }
+
+  protected itemProxies(): SimTableColumn[] {
+    const t = this.owner.table();
+    return t.columns.map(
+      (c) => new SimTableColumn(this.ctx, `${this.path}.getItem(${c.id})`, () => ({ table: t.id, column: c.id })),
+    );
+  }
+
+  private proxy(member: string, args: unknown[], find: (t: Table) => number | null, orNull = false): Excel.TableColumn {
+    return new SimTableColumn(
+      this.ctx,
+      `${this.path}.${member}(${args.map((a) => JSON.stringify(a)).join(',')})`,
+      () =>
+        at(`TableColumnCollection.${member}`, () => {
+          const t = this.owner.resolve();
+          if (!t) return null;
+          const id = find(t);
+          return id === null ? null : { table: t.id, column: id };
+        }),
+      orNull,
+    ) as unknown as Excel.TableColumn;
+  }
+
+  private byKey(t: Table, key: number | string): number | null {
+    const c =
+      typeof key === 'number'
+        ? t.columns.find((x) => x.id === key)
+        : t.columns.find((x) => x.name.toUpperCase() === key.toUpperCase() || String(x.id) === key);
+    return c ? c.id : null;
+  }
+
+  add(index?: number, values?: Parameters<Excel.TableColumnCollection['add']>[1], name?: string): Excel.TableColumn {
+    let id: number | null = null;
+    const column = new SimTableColumn(this.ctx, `${this.path}.add(...)`, () => {
+      if (id === null) throw itemNotFound('(the column was not added)');
+      return { table: this.owner.table().id, column: id };
+    });
+    this.enqueue('add', [index ?? null, values ?? null, name ?? null], () => {
+      id = addColumn(this.model, this.owner.table(), index ?? null, values, name ?? null);
+    });
+    return column as unknown as Excel.TableColumn;
+  }
+
+  getCount(): OfficeExtension.ClientResult<number> {
+    return this.result(
+      'getCount',
+      [],
+      () => this.owner.table().columns.length,
+    ) as unknown as OfficeExtension.ClientResult<number>;
+  }
+
+  getItem(key: number | string): Excel.TableColumn {
+    return this.proxy('getItem', [key], (t) => {
+      const id = this.byKey(t, key);
+      if (id === null) throw itemNotFound(`(no column "${key}" in table ${t.name})`);
+      return id;
+    });
+  }
+
+  getItemOrNullObject(key: number | string): Excel.TableColumn {
+    return this.proxy(
+      'getItemOrNullObject',
+      [key],
+      (t) => {
+        this.gate('getItemOrNullObject');
+        return this.byKey(t, key);
+      },
+      true,
+    );
+  }
+
+  getItemAt(index: number): Excel.TableColumn {
+    return this.proxy('getItemAt', [index], (t) => {
+      const c = t.columns[index];
+      if (!c) throw itemNotFound(`(no column at ${index} in table ${t.name})`);
+      return c.id;
+    });
+  }
+
+  load(option?: LoadArg): Excel.TableColumnCollection {
+    this.queueLoad(option);
+    return this as unknown as Excel.TableColumnCollection;
+  }
+  toJSON(): Excel.Interfaces.TableColumnCollectionData {
+    return this.jsonOf() as Excel.Interfaces.TableColumnCollectionData;
+  }
+}
+
+interface ColumnTarget {
+  readonly table: Table;
+  readonly sheet: Sheet;
+  readonly index: number;
+  readonly area: Area;
+}
+
+export class SimTableColumn
+  extends SimObject
+  implements
+    Pick<
+      Excel.TableColumn,
+      | 'id'
+      | 'index'
+      | 'name'
+      | 'values'
+      | 'getRange'
+      | 'getDataBodyRange'
+      | 'getHeaderRowRange'
+      | 'getTotalRowRange'
+      | 'delete'
+      | 'load'
+      | 'toJSON'
+      | 'isNullObject'
+    >
+{
+  get typeName(): string {
+    return 'TableColumn';
+  }
+
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly locate: () => { table: string; column: number } | null,
+    orNull = false,
+  ) {
+    super(ctx, path, orNull);
+  }
+
+  resolve(): ColumnTarget | null {
+    const key = this.bind(this.locate);
+    if (key === null) return null;
+    const table = this.model.tableById(key.table);
+    const index = table ? table.columns.findIndex((c) => c.id === key.column) : -1;
+    if (!table || index < 0) throw itemNotFound('(the column was deleted)');
+    const col = table.area.left + index;
+    return { table, sheet: sheetOfTable(this.model, table), index, area: { ...table.area, left: col, right: col } };
+  }
+
+  private column(): ColumnTarget {
+    const c = this.resolve();
+    if (!c) throw invalidOperation('The column is a null object.');
+    return c;
+  }
+
+  protected properties(): Record<string, PropDef> {
+    const m = this.model;
+    return {
+      id: { get: () => this.column().table.columns[this.column().index]?.id },
+      index: { get: () => this.column().index },
+      name: {
+        get: () => this.column().table.columns[this.column().index]?.name,
+        set: (v) => {
+          if (typeof v !== 'string' || v.trim() === '') throw invalidArgument('A column name cannot be blank.');
+          const { table, sheet, area } = this.column();
+          if (!table.showHeaders) throw invalidOperation('The table shows no header row.');
+          writeContents(m, sheet, { ...area, bottom: area.top }, [[v]], 'name');
+        },
+      },
+      values: {
+        get: () => {
+          const { sheet, area } = this.column();
+          return Array.from({ length: rowsOf(area) }, (_, i) => [cellValue(m.cell(sheet, area.top + i, area.left))]);
+        },
+        set: (v) => {
+          const { sheet, area } = this.column();
+          writeContents(m, sheet, area, v, 'values');
+        },
+      },
+    };
+  }
+
+  get id(): number {
+    return this.read('id');
+  }
+  get index(): number {
+    return this.read('index');
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.write('name', v);
+  }
+  get values(): Excel.TableColumn['values'] {
+    return this.read('values');
+  }
+  set values(v: Excel.TableColumn['values']) {
+    this.write('values', v);
+  }
+
+  private part(member: string, part: 'all' | 'header' | 'body' | 'totals'): Excel.Range {
+    return new SimRange(this.ctx, `${this.path}.${member}()`, () =>
+      at(`TableColumn.${member}`, () => {
+        const c = this.resolve();
+        if (!c) return null;
+        const k = rangeKey(c.table, part);
+        return { sheetId: k.sheetId, area: { ...k.area, left: c.area.left, right: c.area.left } };
+      }),
+    ) as unknown as Excel.Range;
+  }
+
+  getRange(): Excel.Range {
+    return this.part('getRange', 'all');
+  }
+  getDataBodyRange(): Excel.Range {
+    return this.part('getDataBodyRange', 'body');
+  }
+  getHeaderRowRange(): Excel.Range {
+    return this.part('getHeaderRowRange', 'header');
+  }
+  getTotalRowRange(): Excel.Range {
+    return this.part('getTotalRowRange', 'totals');
+  }
+
+  delete(): void {
+    this.enqueue('delete', [], () => {
+      const { table, sheet, index, area } = this.column();
+      assertEditable(sheet, 'deleting a table column');
+      if (table.columns.length === 1) throw invalidOperation('A table keeps at least one column.');
+      deleteCells(
+        this.model,
+        sheet,
+        { direction: 'right', from: table.area.top, to: table.area.bottom, at: area.left, count: 1 },
+        table,
+      );
+      this.model.set(
+        table,
+        'columns',
+        table.columns.filter((_, j) => j !== index),
+      );
+      this.model.set(table, 'area', { ...table.area, right: table.area.right - 1 });
+      this.model.recordChange({ sheetId: sheet.id, area, changeType: 'ColumnDeleted' });
+    });
+  }
+
+  load(option?: LoadArg): Excel.TableColumn {
+    this.queueLoad(option);
+    return this as unknown as Excel.TableColumn;
+  }
+  toJSON(): Excel.Interfaces.TableColumnData {
+    return this.jsonOf() as Excel.Interfaces.TableColumnData;
+  }
+}
+
+/** For descriptions: a table's address as office-js would give it. */
+export function tableAddress(model: WorkbookModel, t: Table): string {
+  const sheet = model.sheetById(t.sheetId);
+  return sheet ? addressOf(sheet.name, t.area) : '#REF!';
+}
