@@ -52,3 +52,11 @@ export async function measureActions(size: NetworkSize): Promise<Record<ActionNa
   }
   return out;
 }
+
+/** `node dist/bench/excel.js LIBRARIES EVENTS TRAINING`: one JSON line, for tests that need a process of their own (memory). */
+if (require.main === module) {
+  const [libraries, events, training] = process.argv.slice(2).map(Number);
+  void measureActions({ libraries: libraries ?? 40, events: events ?? 2000, training: training ?? 200 }).then((m) =>
+    process.stdout.write(`${JSON.stringify(m)}\n`),
+  );
+}
