@@ -8,6 +8,7 @@ import {
   NotStandardWorkbookError,
 } from '../../src/excel/actions';
 import { MARKER_RULE } from '../../src/excel/markers';
+import { PeopleDataGuardError } from '../../src/excel/guard';
 import { readWorkbook } from '../../src/xlsx/read';
 import { validate } from '../../src/core/validate';
 import { consolidate } from '../../src/core/consolidate';
@@ -95,6 +96,19 @@ describe('consolidate', () => {
     const first = generated(sim);
     await consolidateWorkbook(simHost(sim), consolidateOptions);
     expect(generated(sim)).toEqual(first);
+    expect(peopleCells(sim)).toBe(before);
+  });
+});
+
+describe('the guard', () => {
+  it("refuses to consolidate over a sheet people fill that took a generated sheet's name", async () => {
+    const sim = await sampleSim('clean');
+    await sim.run(async (context) => {
+      context.workbook.worksheets.getItem('Мероприятия').name = 'Свод';
+      await context.sync();
+    });
+    const before = peopleCells(sim);
+    await expect(consolidateWorkbook(simHost(sim), consolidateOptions)).rejects.toBeInstanceOf(PeopleDataGuardError);
     expect(peopleCells(sim)).toBe(before);
   });
 });
