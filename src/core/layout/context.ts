@@ -1,0 +1,87 @@
+import type { Language } from '../../standard';
+import type { Translator } from '../../i18n';
+import type { Consolidation } from '../consolidate';
+import type { Validation } from '../validate';
+import type { PlanValue } from '../plan';
+import type { SheetBuilder } from './builder';
+import { MARKS, MARK_ORDER } from './palette';
+
+export interface GeneratedInput {
+  readonly consolidation: Consolidation;
+  readonly validation: Validation;
+  readonly language: Language;
+  /** When the sheets were made (UTC ms): the only thing that differs between two runs. */
+  readonly madeAt: number;
+  readonly version: string;
+  /** Names of the sheets the workbook has now. */
+  readonly existingSheets: readonly string[];
+}
+
+const MUTED = { italic: true, color: '595959' } as const;
+
+/** What every generated sheet's layout needs: the figures, the translator and the territories' names. */
+export class Context {
+  readonly c: Consolidation;
+  readonly territoryName: Map<string, string>;
+  constructor(
+    readonly input: GeneratedInput,
+    readonly t: Translator,
+  ) {
+    this.c = input.consolidation;
+    const nameCol = input.language === 'kk' ? 'name_kk' : 'name_ru';
+    this.territoryName = new Map();
+    for (const row of input.validation.workbook.registers.Territories.rows) {
+      const code = row.v.terr_code;
+      const name = row.v[nameCol];
+      if (typeof code === 'string') this.territoryName.set(code, typeof name === 'string' ? name : code);
+    }
+  }
+
+  nameOf(code: string): string {
+    return this.territoryName.get(code) ?? code;
+  }
+
+  /**
+   * Title and provenance lines every generated sheet starts with; `width` is the number of columns they
+   * span; `size` makes the provenance smaller and unwrapped (the Dashboard, whose rows have fixed heights).
+   */
+  head(b: SheetBuilder, titleKey: string, width: number, size?: number): void {
+    const { t, c, input } = this;
+    const muted = size === undefined ? MUTED : { ...MUTED, size };
+    const wrap = size === undefined;
+    b.line([t.t(titleKey, { region: c.region ?? '', year: c.year ?? '' })], { bold: true, size: 14 }, width - 1);
+    const excluded = c.libraries.excluded.map((e) => `${e.libId} (${e.first.rule})`).join(', ');
+    const lines = [
+      t.t('generated.provenance', {
+        date: t.dateTime(input.madeAt),
+        included: c.libraries.included.length,
+        active: c.libraries.active,
+        version: input.version,
+      }),
+      t.t('generated.excluded', { list: excluded || '—', n: c.libraries.excluded.length }),
+      t.t('generated.missing', { list: c.libraries.missing.join(', ') || '—', n: c.libraries.missing.length }),
+    ];
+    for (const text of lines) {
+      if (wrap) b.fit(b.nextRow, b.left, text, width);
+      b.line([text], { ...muted, wrap, vAlign: 'top' }, width - 1);
+    }
+  }
+
+  /** The legend of the marks on plan % and change %: a label, then a sample cell of each mark. */
+  legend(b: SheetBuilder, labelColumn: number, span: number): void {
+    const { t } = this;
+    b.cells([
+      ...Array.from({ length: labelColumn }, () => ({ value: null })),
+      { value: t.t('generated.marks.legend'), style: { ...MUTED, hAlign: 'right' as const } },
+      ...MARK_ORDER.map((m) => ({
+        value: t.t(`generated.marks.${m}`),
+        style: { ...MARKS[m], border: true, hAlign: 'center' as const },
+        span,
+      })),
+    ]);
+  }
+
+  territoryRows<T>(values: (code: string) => T[]): PlanValue[][] {
+    return this.c.territoryOrder.map((code) => [code, this.nameOf(code), ...(values(code) as PlanValue[])]);
+  }
+}

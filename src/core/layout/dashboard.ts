@@ -1,0 +1,294 @@
+import { ENUMS } from '../../standard';
+import type { Area, ChartPlan, PlanValue, SheetPlan } from '../plan';
+import { area } from '../plan';
+import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
+import type { Context } from './context';
+import { eventsByMonthAndFormat, ranked } from './dashboard-data';
+import { INDICATOR_COLORS, PLAN_LINE_COLOR, TRAINING_COLOR, formatColor, indicatorColor } from './palette';
+
+/**
+ * The Dashboard: native charts a manager reads without the add-in, on a grid
+ * that prints as two landscape A4 pages, and to the right of it (outside the
+ * print area) the compact tables the charts draw from, so that every chart
+ * refers to ranges of a generated sheet and nothing else.
+ *
+ * Page 1: users, visits, loans / events, change against last year, training.
+ * Page 2: plan fulfilment (full width) / events by month and format, events by form.
+ */
+export const KEY_INDICATORS = ['U01', 'V01', 'L01', 'E01'] as const;
+
+/** Grid: charts 6 columns wide with narrow gutters, 3 across the page. */
+const CHART_COLUMNS = 6;
+const GRID_COLUMNS = 3 * CHART_COLUMNS + 2;
+const COLUMN_WIDTH = 8.43;
+const GUTTER_WIDTH = 2;
+const ROW_HEIGHT = 15;
+const TITLE_HEIGHT = 21;
+/** Rows 0-3: title and provenance; row 4: blank. */
+const HEAD_ROWS = 5;
+const SMALL_BAND = 14;
+const PAGE_1_ROWS = HEAD_ROWS + SMALL_BAND + 1 + SMALL_BAND;
+const WIDE_BAND = 15;
+const LOW_BAND = 16;
+/** Page 2 starts with a blank row under the repeated title. */
+const PAGE_2_ROWS = 1 + WIDE_BAND + 1 + LOW_BAND;
+/** More bars than this would not be legible in a chart of the grid (a national network has hundreds of districts). */
+const MAX_CATEGORIES = 20;
+/** The data tables start two columns right of the grid. */
+const DATA_LEFT = GRID_COLUMNS + 1;
+
+/** Left column of the n-th (0-based) of three charts across. */
+const across = (n: number): number => n * (CHART_COLUMNS + 1);
+const slot = (top: number, rows: number, left: number, columns: number): Area =>
+  area(top, left, top + rows - 1, left + columns - 1);
+
+export function dashboardSheet(ctx: Context): SheetPlan {
+  const { t } = ctx;
+  const name = t.t('sheet.Dashboard');
+  const b = new SheetBuilder(name);
+  ctx.head(b, 'dashboard.title', GRID_COLUMNS, 9);
+
+  const band1 = HEAD_ROWS;
+  const band2 = band1 + SMALL_BAND + 1;
+  const page2 = PAGE_1_ROWS;
+  const band3 = page2 + 1 + WIDE_BAND + 1;
+  const data = new DataSection(b, name, t.t('dashboard.data_title'), t.t('dashboard.data_note'), (shown, total) =>
+    t.t('dashboard.first_of', { shown, total }),
+  );
+
+  KEY_INDICATORS.slice(0, 3).forEach((code, i) =>
+    keyIndicatorChart(ctx, data, code, slot(band1, SMALL_BAND, across(i), CHART_COLUMNS)),
+  );
+  keyIndicatorChart(ctx, data, 'E01', slot(band2, SMALL_BAND, across(0), CHART_COLUMNS));
+  changeChart(ctx, data, slot(band2, SMALL_BAND, across(1), CHART_COLUMNS));
+  trainingChart(ctx, data, slot(band2, SMALL_BAND, across(2), CHART_COLUMNS));
+  planChart(ctx, data, slot(page2 + 1, WIDE_BAND, 0, GRID_COLUMNS));
+  eventsByMonthChart(ctx, data, slot(band3, LOW_BAND, 0, 2 * CHART_COLUMNS + 1));
+  eventsByFormChart(ctx, data, slot(band3, LOW_BAND, across(2), CHART_COLUMNS));
+
+  // Every row of the grid has a fixed height, so that nothing (a taller title, a wrapped note, a program
+  // that fits rows to their text) changes the charts' size or moves page 2.
+  b.rowHeights = Array.from({ length: PAGE_1_ROWS + PAGE_2_ROWS }, (_, i) => (i === 0 ? TITLE_HEIGHT : ROW_HEIGHT));
+  const widths = Array.from({ length: GRID_COLUMNS }, (_, i) =>
+    i % (CHART_COLUMNS + 1) === CHART_COLUMNS ? GUTTER_WIDTH : COLUMN_WIDTH,
+  );
+  // Printing fits the grid to the page's width, with a manual break before page 2 (Excel and LibreOffice
+  // keep manual breaks under "fit to 1 page wide by [blank] tall"). Each page's rows are about 0.58 times
+  // as tall as the grid is wide in Excel's Calibri metrics (less with wider fonts), under the 0.66 of A4
+  // landscape within the default margins: neither page spills into a third.
+  return b.build([...widths, 3, 36, ...Array<number>(5).fill(16)], 'none', {
+    area: area(0, 0, PAGE_1_ROWS + PAGE_2_ROWS - 1, GRID_COLUMNS - 1),
+    rowBreaks: [page2],
+    titleRows: [0, 0],
+  });
+}
+
+/**
+ * The chart data tables, stacked top down right of the grid. A chart is only
+ * added when its table has rows: an empty range would make an empty chart
+ * (and office-js refuses a one-row source).
+ */
+class DataSection {
+  private started = false;
+  constructor(
+    private readonly b: SheetBuilder,
+    private readonly sheet: string,
+    private readonly title: string,
+    private readonly note: string,
+    private readonly firstOf: (shown: number, total: number) => string,
+  ) {}
+
+  add(
+    caption: string,
+    header: string[],
+    rows: PlanValue[][],
+    formats: Record<number, string>,
+    chart: Omit<ChartPlan, 'dataSheet' | 'data'>,
+  ): void {
+    const { b } = this;
+    if (!this.started) {
+      b.moveTo(0, DATA_LEFT);
+      b.line([this.title], { bold: true, size: 12 });
+      b.line([this.note], { italic: true, color: '595959' });
+      b.gap();
+      this.started = true;
+    }
+    if (rows.length === 0) return;
+    b.line([caption], { bold: true });
+    const table = b.table(header, rows, formats, false, false);
+    b.gap();
+    // The table keeps every row; a chart of a large network shows the first MAX_CATEGORIES and says so.
+    const cut = chart.seriesBy === 'columns' && rows.length > MAX_CATEGORIES;
+    const data = cut ? { ...table, bottom: table.top + MAX_CATEGORIES } : table;
+    const title = cut ? `${chart.title} (${this.firstOf(MAX_CATEGORIES, rows.length)})` : chart.title;
+    b.chart({ ...chart, title, dataSheet: this.sheet, data });
+  }
+}
+
+function keyIndicatorChart(ctx: Context, data: DataSection, code: string, position: Area): void {
+  const { t, c } = ctx;
+  const value = (terr: string) => c.byTerritory[terr]?.[code]?.year ?? null;
+  const order = ranked(c.territoryOrder, value);
+  const indicator = t.t(`indicator.${code}`);
+  const total = c.indicators[code]?.year ?? null;
+  data.add(
+    indicator,
+    [t.t('generated.territory'), indicator],
+    order.map((terr) => [ctx.nameOf(terr), value(terr)]),
+    { 1: COUNT },
+    {
+      name: `Kitaphana_${code}`,
+      kind: 'barClustered',
+      title:
+        total === null
+          ? t.t('dashboard.by_territory', { indicator })
+          : t.t('dashboard.by_territory_total', { indicator, total: t.number(total) }),
+      seriesBy: 'columns',
+      position,
+      dataLabels: true,
+      reverseCategories: true,
+      valueAxis: { hidden: true },
+      series: [{ color: indicatorColor(code) }],
+    },
+  );
+}
+
+function changeChart(ctx: Context, data: DataSection, position: Area): void {
+  const { t, c } = ctx;
+  const year = c.year ?? '';
+  const prior = typeof c.year === 'number' ? c.year - 1 : '';
+  // Series by rows: one series (and one colour) per indicator, as on every other chart.
+  data.add(
+    t.t('dashboard.change_title', { prior }),
+    [t.t('column.Report.indicator'), t.t('dashboard.change_category', { year, prior })],
+    KEY_INDICATORS.map((code) => [t.t(`indicator.${code}`), c.indicators[code]?.change_pct ?? null]),
+    { 1: ONE_DECIMAL },
+    {
+      name: 'Kitaphana_Change',
+      kind: 'columnClustered',
+      title: t.t('dashboard.change_title', { prior }),
+      seriesBy: 'rows',
+      position,
+      dataLabels: true,
+      valueAxis: { hidden: true },
+      series: KEY_INDICATORS.map((code) => ({ color: indicatorColor(code) })),
+    },
+  );
+}
+
+function trainingChart(ctx: Context, data: DataSection, position: Area): void {
+  const { t, c } = ctx;
+  const value = (terr: string) => c.training.by_territory[terr]?.staff_trained_pct ?? null;
+  const total = c.training.staff_trained_pct;
+  data.add(
+    t.t('generated.staff_trained_pct'),
+    [t.t('generated.territory'), t.t('generated.staff_trained_pct')],
+    ranked(c.territoryOrder, value).map((terr) => [ctx.nameOf(terr), value(terr)]),
+    { 1: ONE_DECIMAL },
+    {
+      name: 'Kitaphana_Training',
+      kind: 'barClustered',
+      title:
+        total === null
+          ? t.t('dashboard.training_title')
+          : t.t('dashboard.training_title_total', { total: t.number(total, 1) }),
+      seriesBy: 'columns',
+      position,
+      dataLabels: true,
+      reverseCategories: true,
+      valueAxis: { hidden: true },
+      series: [{ color: TRAINING_COLOR }],
+    },
+  );
+}
+
+function planChart(ctx: Context, data: DataSection, position: Area): void {
+  const { t, c } = ctx;
+  const line = t.t('dashboard.plan_line');
+  const pct = (terr: string, code: string) => c.byTerritory[terr]?.[code]?.plan_pct ?? null;
+  const values = c.territoryOrder.flatMap((terr) => KEY_INDICATORS.map((code) => pct(terr, code)));
+  data.add(
+    t.t('dashboard.plan_title'),
+    [t.t('generated.territory'), ...KEY_INDICATORS.map((code) => t.t(`indicator.${code}`)), line],
+    c.territoryOrder.map((terr) => [ctx.nameOf(terr), ...KEY_INDICATORS.map((code) => pct(terr, code)), 100]),
+    { 1: ONE_DECIMAL, 2: ONE_DECIMAL, 3: ONE_DECIMAL, 4: ONE_DECIMAL, 5: ONE_DECIMAL },
+    {
+      name: 'Kitaphana_Plan',
+      kind: 'columnClustered',
+      title: t.t('dashboard.plan_title'),
+      seriesBy: 'columns',
+      position,
+      valueTitle: '%',
+      valueAxis: { min: planAxisMin(values) },
+      series: [
+        ...KEY_INDICATORS.map((code) => ({ color: INDICATOR_COLORS[code] ?? '' })),
+        { color: PLAN_LINE_COLOR, asLine: true },
+      ],
+    },
+  );
+}
+
+/**
+ * Where the plan chart's value axis starts: plan % clusters around 100, and
+ * from zero every bar would look the same. The axis starts at a round ten
+ * below the lowest value (and at zero when something is far below plan), its
+ * labels saying so; the 100 % line is the reference a reader compares with.
+ */
+export function planAxisMin(values: readonly (number | null)[]): number {
+  const low = Math.min(100, ...values.filter((v): v is number => v !== null));
+  return low < 60 ? 0 : Math.floor((low - 5) / 10) * 10;
+}
+
+function monthNames(lang: string): string[] {
+  const f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang === 'kk' ? 'kk-KZ' : 'ru-RU', {
+    month: 'short',
+    timeZone: 'UTC',
+  });
+  return Array.from({ length: 12 }, (_, m) => f.format(Date.UTC(2000, m, 1)).replace(/\.$/, ''));
+}
+
+function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): void {
+  const { t, c } = ctx;
+  const counts = eventsByMonthAndFormat(ctx.input.validation.workbook);
+  const names = monthNames(t.lang);
+  const formats = ENUMS.event_format;
+  data.add(
+    t.t('dashboard.events_month_title'),
+    [t.t('generated.month'), ...formats.map((f) => t.t(`enum.event_format.${f}`))],
+    Object.entries(counts).map(([m, byFormat], i) => [names[i] ?? m, ...formats.map((f) => byFormat[f] ?? 0)]),
+    Object.fromEntries(formats.map((_, i) => [i + 1, COUNT])),
+    {
+      name: 'Kitaphana_EventsByMonth',
+      kind: 'columnStacked',
+      title: t.t('dashboard.events_month_title_total', { total: t.number(c.events.count) }),
+      seriesBy: 'columns',
+      position,
+      valueTitle: t.t('dashboard.events_axis'),
+      series: formats.map((f) => ({ color: formatColor(f) })),
+    },
+  );
+}
+
+function eventsByFormChart(ctx: Context, data: DataSection, position: Area): void {
+  const { t, c } = ctx;
+  const all = Object.entries(c.events.by_form);
+  // Forms nobody used would be a column of zeros; with no events at all, every form is shown.
+  const used = all.some(([, v]) => v.count > 0) ? all.filter(([, v]) => v.count > 0) : all;
+  data.add(
+    t.t('dashboard.events_form_title'),
+    [t.t('column.Events.form'), t.t('generated.events_count')],
+    ranked(used, ([, v]) => v.count).map(([k, v]) => [t.t(`enum.event_form.${k}`), v.count]),
+    { 1: COUNT },
+    {
+      name: 'Kitaphana_EventsByForm',
+      kind: 'barClustered',
+      title: t.t('dashboard.events_form_title'),
+      seriesBy: 'columns',
+      position,
+      dataLabels: true,
+      reverseCategories: true,
+      valueAxis: { hidden: true },
+      series: [{ color: indicatorColor('E01') }],
+    },
+  );
+}

@@ -1,0 +1,89 @@
+import type JSZip from 'jszip';
+import { partText, relationshipsOf } from './package';
+import { relsPartOf, renderRelationships } from './xml';
+
+/**
+ * Small edits of a package that the drawing steps share: new part names,
+ * content types, and a sheet's relationship to its drawing.
+ */
+export const CONTENT_TYPES_PART = '[Content_Types].xml';
+export const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
+export const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
+export const TYPE_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+export const TYPE_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const DRAWING_ELEMENT = /<(?:[\w.-]+:)?drawing\s[^>]*\/>/;
+/** Elements a worksheet's `<drawing>` must come before, in schema order. */
+const AFTER_DRAWING =
+  /<(?:[\w.-]+:)?(?:legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[\s/>]/;
+
+/** `xl/charts/chart7.xml` for the first number not taken (by the package or by `taken`). */
+export function freshPart(zip: JSZip, folder: string, stem: string, ext: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const name = `${folder}/${stem}${n}.${ext}`;
+    if (!zip.file(name) && !taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+}
+
+/** A relative target from one part to another, as Excel writes them (`../drawings/drawing1.xml`). */
+export function relativeTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split('/').slice(0, -1);
+  const to = toPart.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}
+
+/** Content types, edited as text: an Override per part (and a Default per extension where one is missing). */
+export class ContentTypes {
+  private constructor(private xml: string) {}
+
+  static async of(zip: JSZip): Promise<ContentTypes> {
+    return new ContentTypes((await partText(zip, CONTENT_TYPES_PART)) ?? '');
+  }
+
+  override(part: string, type: string): void {
+    const name = `/${part}`;
+    if (this.xml.includes(`PartName="${name}"`)) return;
+    this.xml = this.xml.replace(/<\/Types>\s*$/, `<Override PartName="${name}" ContentType="${type}"/></Types>`);
+  }
+
+  hasDefault(ext: string): boolean {
+    return new RegExp(`<Default\\s[^>]*Extension="${ext}"`, 'i').test(this.xml);
+  }
+
+  save(zip: JSZip): void {
+    zip.file(CONTENT_TYPES_PART, this.xml);
+  }
+}
+
+/** Whether the sheet already has a drawing (a worksheet holds at most one). */
+export function hasDrawing(sheetXml: string): boolean {
+  return DRAWING_ELEMENT.test(sheetXml);
+}
+
+/** Relates a sheet to a drawing part and puts the `<drawing>` element where the schema wants it. */
+export async function attachDrawing(zip: JSZip, sheetPart: string, drawingPart: string): Promise<void> {
+  const rels = await relationshipsOf(zip, sheetPart);
+  const ids = new Set(rels.map((r) => r.id));
+  let n = rels.length + 1;
+  while (ids.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  zip.file(
+    relsPartOf(sheetPart),
+    renderRelationships([
+      ...rels.map((r) => ({ id: r.id, type: r.type, target: r.target, external: r.part === null })),
+      { id, type: REL_DRAWING, target: relativeTarget(sheetPart, drawingPart), external: false },
+    ]),
+  );
+  const xml = (await partText(zip, sheetPart)) ?? '';
+  // The relationships namespace is declared on the element itself: it need not be on the sheet's root.
+  const element = `<drawing xmlns:r="${NS_R}" r:id="${id}"/>`;
+  const m = AFTER_DRAWING.exec(xml);
+  const at = m ? m.index : xml.lastIndexOf('</');
+  zip.file(sheetPart, xml.slice(0, at) + element + xml.slice(at));
+}

@@ -1,0 +1,183 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/errors';
+import { generatedSheetNames } from '../../src/core/layout/generated';
+import { describePackage, relationshipsOf } from '../../src/xlsx/package';
+import { parseRange } from '../../src/xlsx/ref';
+import { karagandaSample } from '../../src/sample';
+import { personNames } from './helpers';
+
+/**
+ * The Dashboard as the command-line tool writes it: native chart parts
+ * (DrawingML, not pictures) whose series refer to non-empty ranges of the
+ * generated sheets; a second consolidation replaces them without leaving
+ * any behind, and keeps the charts of sheets the user made.
+ */
+const root = join(__dirname, '..', '..');
+const sample = join(root, 'workbooks', 'karaganda-2025.xlsx');
+const dir = mkdtempSync(join(tmpdir(), 'kitaphana-dashboard-'));
+
+async function consolidate(input: string, output: string): Promise<void> {
+  let err = '';
+  const io: Io = { out: () => undefined, err: (s) => (err += s), tty: false };
+  const code = await main(['node', 'kitaphana', 'consolidate', input, '-o', output], io);
+  expect({ code, err }).toEqual({ code: 0, err: '' });
+}
+
+interface ChartPart {
+  readonly part: string;
+  readonly xml: string;
+  /** The `<c:f>` references of its series: names, categories and values. */
+  readonly refs: readonly { sheet: string; range: string }[];
+}
+
+/** The charts standing on each sheet, found through the sheet's drawing, as Excel finds them. */
+async function chartsBySheet(zip: JSZip): Promise<Map<string, ChartPart[]>> {
+  const out = new Map<string, ChartPart[]>();
+  for (const sheet of (await describePackage(zip)).sheets) {
+    if (!sheet.part) continue;
+    const charts: ChartPart[] = [];
+    for (const d of await relationshipsOf(zip, sheet.part)) {
+      if (!d.type.endsWith('/drawing') || !d.part) continue;
+      for (const c of await relationshipsOf(zip, d.part)) {
+        if (!c.type.endsWith('/chart') || !c.part) continue;
+        const xml = await zip.file(c.part)!.async('string');
+        const refs = [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => {
+          const f = (m[1] ?? '').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+          const at = f.lastIndexOf('!');
+          return { sheet: f.slice(0, at).replace(/^'|'$/g, '').replace(/''/g, "'"), range: f.slice(at + 1) };
+        });
+        charts.push({ part: c.part, xml, refs });
+      }
+    }
+    if (charts.length > 0) out.set(sheet.name, charts);
+  }
+  return out;
+}
+
+const chartParts = (zip: JSZip) => Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+const count = (m: Map<string, ChartPart[]>) => [...m.values()].reduce((n, c) => n + c.length, 0);
+
+describe('the Dashboard in the .xlsx file', () => {
+  const first = join(dir, 'first.xlsx');
+  const second = join(dir, 'second.xlsx');
+  let zip: JSZip;
+
+  beforeAll(async () => {
+    await consolidate(sample, first);
+    zip = await JSZip.loadAsync(readFileSync(first));
+  });
+
+  it('holds at least six native charts, each drawing from non-empty ranges of the generated sheets', async () => {
+    const charts = await chartsBySheet(zip);
+    // The sample is in Russian: the Dashboard is «Диаграммы».
+    expect([...charts.keys()]).toEqual(['Диаграммы']);
+    const dashboard = charts.get('Диаграммы')!;
+    expect(dashboard.length).toBeGreaterThanOrEqual(6);
+    expect(chartParts(zip)).toHaveLength(dashboard.length);
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(first) as unknown as ArrayBuffer);
+    const generated = generatedSheetNames();
+    for (const chart of dashboard) {
+      expect(chart.xml).toMatch(/<c:(barChart|lineChart|pieChart)>/);
+      expect(chart.xml).not.toMatch(/<pic:|<a:blip/);
+      expect(types).toContain(`PartName="/${chart.part}"`);
+      expect(chart.refs.length).toBeGreaterThanOrEqual(3);
+      for (const ref of chart.refs) {
+        expect(generated.has(ref.sheet.toUpperCase())).toBe(true);
+        const ws = wb.getWorksheet(ref.sheet);
+        expect(ws).toBeDefined();
+        const area = parseRange(ref.range.replace(/\$/g, ''))!;
+        expect(area).not.toBeNull();
+        const values: unknown[] = [];
+        for (let r = area.top; r <= area.bottom; r++)
+          for (let c = area.left; c <= area.right; c++) values.push(ws!.getCell(r + 1, c + 1).value);
+        expect({ ref, filled: values.some((v) => v !== null && v !== undefined && v !== '') }).toEqual({
+          ref,
+          filled: true,
+        });
+      }
+    }
+  });
+
+  it('is replaced, not added to, when consolidation runs again on its own output', async () => {
+    await consolidate(first, second);
+    const again = await JSZip.loadAsync(readFileSync(second));
+    const before = await chartsBySheet(zip);
+    const after = await chartsBySheet(again);
+    expect(count(after)).toBe(count(before));
+    expect(chartParts(again)).toHaveLength(count(before));
+    expect(Object.keys(again.files).filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f))).toHaveLength(1);
+    // The same charts, drawing from the same ranges.
+    const refs = (m: Map<string, ChartPart[]>) => [...m.values()].flat().map((c) => c.refs.map((r) => r.range));
+    expect(refs(after)).toEqual(refs(before));
+  });
+
+  it('keeps the charts of a sheet the user made, and their part, through two more runs', async () => {
+    // A user who renamed the Dashboard made it their own sheet: its charts stay; a new Dashboard is made.
+    const own = await JSZip.loadAsync(readFileSync(second));
+    const workbookXml = await own.file('xl/workbook.xml')!.async('string');
+    own.file('xl/workbook.xml', workbookXml.replace('name="Диаграммы"', 'name="Мои диаграммы"'));
+    const mine = join(dir, 'mine.xlsx');
+    writeFileSync(mine, await own.generateAsync({ type: 'nodebuffer' }));
+    const theirs = (await chartsBySheet(own)).get('Мои диаграммы')!;
+
+    const third = join(dir, 'third.xlsx');
+    const fourth = join(dir, 'fourth.xlsx');
+    await consolidate(mine, third);
+    await consolidate(third, fourth);
+    const out = await JSZip.loadAsync(readFileSync(fourth));
+    const charts = await chartsBySheet(out);
+    expect([...charts.keys()].sort()).toEqual(['Диаграммы', 'Мои диаграммы']);
+    expect(charts.get('Мои диаграммы')!.map((c) => c.xml)).toEqual(theirs.map((c) => c.xml));
+    expect(charts.get('Диаграммы')!.length).toBe(theirs.length);
+    expect(chartParts(out)).toHaveLength(2 * theirs.length);
+    const types = await out.file('[Content_Types].xml')!.async('string');
+    for (const part of chartParts(out)) expect(types).toContain(`PartName="/${part}"`);
+  });
+
+  it("keeps a picture on the user's sheet: drawings are kept whole, not only their charts", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(sample) as unknown as ArrayBuffer);
+    // A 1×1 PNG.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const image = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+    wb.addWorksheet('Logo').addImage(image, 'B2:D6');
+    const base = join(dir, 'logo.xlsx');
+    writeFileSync(base, Buffer.from(await wb.xlsx.writeBuffer()));
+    const out = join(dir, 'logo-svod.xlsx');
+    await consolidate(base, out);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const logo = (await describePackage(zip)).sheets.find((s) => s.name === 'Logo')!;
+    const drawing = (await relationshipsOf(zip, logo.part!)).find((r) => r.type.endsWith('/drawing'))!;
+    const media = (await relationshipsOf(zip, drawing.part!)).filter((r) => r.type.endsWith('/image'));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(await zip.file(media[0]!.part!)!.async('uint8array')).equals(png)).toBe(true);
+    expect(await zip.file(drawing.part!)!.async('string')).toContain('<xdr:pic>');
+    expect((await chartsBySheet(zip)).get('Диаграммы')!.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('names no person in the generated sheets or in the charts', async () => {
+    const people = personNames(karagandaSample({ language: 'ru' }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(first) as unknown as ArrayBuffer);
+    const generated = generatedSheetNames();
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) {
+      if (!generated.has(ws.name.toUpperCase())) continue;
+      ws.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
+    }
+    for (const part of chartParts(zip)) texts.push(await zip.file(part)!.async('string'));
+    expect(texts.length).toBeGreaterThan(1000);
+    const all = texts.join('\n');
+    for (const p of people) expect(all.includes(p) ? p : null).toBeNull();
+  });
+});

@@ -1,0 +1,161 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/errors';
+import { runConsolidation } from '../../src/core/pipeline';
+import { readWorkbook } from '../../src/xlsx/read';
+
+/**
+ * LibreOffice, which none of us wrote, opens the consolidated sample and
+ * prints its Dashboard: two landscape pages on which every chart of the plan
+ * is drawn where it stands. Pages are kept as PNG under test/output/dashboard
+ * for a person to look at; the check itself reads a small grey rendering:
+ * the charts' bands (rows of charts, separated by blank rows) and, in each
+ * band, the charts (separated by blank gutters), each with ink in it.
+ */
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+const pdftoppm = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' }).status === 0;
+const maybe = (soffice && pdftoppm) || process.env.CI ? it : it.skip;
+
+const root = join(__dirname, '..', '..');
+const sample = join(root, 'workbooks', 'karaganda-2025.xlsx');
+const output = join(root, 'test', 'output', 'dashboard');
+
+/** A copy of the workbook in which only the Dashboard is visible and active, so that only it prints. */
+async function onlySheet(file: string, sheet: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  let xml = await zip.file('xl/workbook.xml')!.async('string');
+  let index = -1;
+  let i = 0;
+  xml = xml.replace(/<sheet\s[^>]*\/>/g, (tag) => {
+    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
+    const plain = tag.replace(/\sstate="[^"]*"/, '');
+    if (name === sheet) index = i;
+    i++;
+    return name === sheet ? plain : plain.replace('<sheet ', '<sheet state="hidden" ');
+  });
+  expect(index).toBeGreaterThanOrEqual(0);
+  zip.file('xl/workbook.xml', xml.replace(/activeTab="\d+"/, `activeTab="${index}"`));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+interface Gray {
+  readonly width: number;
+  readonly height: number;
+  readonly px: Uint8Array;
+}
+
+/** A binary PGM (P5) as pdftoppm -gray writes it. */
+function readPgm(data: Buffer): Gray {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not a PGM file');
+  const [whole, w, h] = header;
+  return { width: Number(w), height: Number(h), px: data.subarray(whole.length) };
+}
+
+/** Runs of indexes where `inked(i)` holds, allowing no gap. */
+function runs(length: number, inked: (i: number) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  for (let i = 0; i <= length; i++) {
+    const on = i < length && inked(i);
+    if (on && start < 0) start = i;
+    if (!on && start >= 0) {
+      out.push([start, i - 1]);
+      start = -1;
+    }
+  }
+  return out;
+}
+
+const INK = 250;
+const DARK = 200;
+
+/** The charts of a page: rows of charts tall enough to be charts, split at blank gutters. */
+function chartBoxes(page: Gray): { top: number; bottom: number; left: number; right: number; dark: number }[][] {
+  const { width, height, px } = page;
+  const at = (x: number, y: number) => px[y * width + x] ?? 255;
+  // A column of a band is inked when more than a few of its pixels are: a hairline that antialiasing
+  // smears across a gutter is not a chart.
+  const inked = (n: number, of: number) => n > Math.max(2, of * 0.03);
+  const rowInk = (y: number) => {
+    let n = 0;
+    for (let x = 0; x < width; x++) if (at(x, y) < INK) n++;
+    // A chart as wide as the page may show no more than its frame in a row.
+    return n > 0;
+  };
+  const bands = runs(height, rowInk).filter(([a, b]) => b - a > height * 0.15);
+  return bands.map(([top, bottom]) => {
+    const colInk = (x: number) => {
+      let n = 0;
+      for (let y = top; y <= bottom; y++) if (at(x, y) < INK) n++;
+      return inked(n, bottom - top + 1);
+    };
+    return runs(width, colInk)
+      .filter(([a, b]) => b - a > width * 0.05)
+      .map(([left, right]) => {
+        let dark = 0;
+        for (let y = top; y <= bottom; y++) for (let x = left; x <= right; x++) if (at(x, y) < DARK) dark++;
+        return { top, bottom, left, right, dark: dark / ((bottom - top + 1) * (right - left + 1)) };
+      });
+  });
+}
+
+describe('LibreOffice prints the Dashboard', () => {
+  maybe('on two landscape pages, with every chart drawn where the plan puts it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kitaphana-lo-dashboard-'));
+    const file = join(dir, 'svod.xlsx');
+    const io: Io = { out: () => undefined, err: () => undefined, tty: false };
+    expect(await main(['node', 'kitaphana', 'consolidate', sample, '-o', file], io)).toBe(0);
+
+    // What the plan says: the charts of each page, grouped in rows by their top.
+    const run = runConsolidation(await readWorkbook(readFileSync(sample)), {
+      userLanguage: 'ru',
+      madeAt: 0,
+      version: 'test',
+    });
+    const dashboard = run.plan.sheets.find((s) => (s.charts?.length ?? 0) > 0)!;
+    const pageBreak = dashboard.print?.rowBreaks?.[0] ?? Infinity;
+    const layout = [0, 1].map((page) => {
+      const charts = (dashboard.charts ?? []).filter((c) => (c.position.top >= pageBreak ? 1 : 0) === page);
+      const tops = [...new Set(charts.map((c) => c.position.top))].sort((a, b) => a - b);
+      return tops.map((top) => charts.filter((c) => c.position.top === top).length);
+    });
+    expect(layout).toEqual([
+      [3, 3],
+      [1, 2],
+    ]);
+
+    const only = join(dir, 'dashboard.xlsx');
+    writeFileSync(only, await onlySheet(file, dashboard.name));
+    const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, only],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
+    const pdf = join(dir, 'dashboard.pdf');
+    rmSync(output, { recursive: true, force: true });
+    mkdirSync(output, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '110', pdf, join(output, 'dashboard')]);
+    console.log(`Dashboard pages as rendered by LibreOffice: ${output}`);
+    execFileSync('pdftoppm', ['-gray', '-r', '50', pdf, join(dir, 'gray')]);
+    const pages = readdirSync(dir)
+      .filter((f) => f.startsWith('gray') && f.endsWith('.pgm'))
+      .sort()
+      .map((f) => readPgm(readFileSync(join(dir, f))));
+    expect(readdirSync(output).filter((f) => f.endsWith('.png'))).toHaveLength(2);
+    expect(pages).toHaveLength(2);
+    pages.forEach((page, p) => {
+      expect(page.width).toBeGreaterThan(page.height);
+      const boxes = chartBoxes(page);
+      expect({ page: p + 1, charts: boxes.map((band) => band.length) }).toEqual({ page: p + 1, charts: layout[p] });
+      // Bars, lines and labels: the sample's charts are 12 % dark or more; one without its series, with
+      // only its title and axis labels, is under 5 %.
+      for (const box of boxes.flat()) expect(box.dark).toBeGreaterThan(0.08);
+    });
+  });
+});
