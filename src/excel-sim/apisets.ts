@@ -164,6 +164,8 @@ export const SINCE: Readonly<Record<string, string>> = {
   'PageLayout.orientation': '1.9',
   'PageLayout.setPrintArea': '1.9',
   'PageLayout.setPrintTitleRows': '1.9',
+  'PageBreakCollection.add': '1.9',
+  'Worksheet.horizontalPageBreaks': '1.9',
   'PageLayout.zoom': '1.9',
   'Range.calculate': '1.6',
   'Range.conditionalFormats': '1.6',

@@ -195,6 +195,8 @@ export interface PageSetup {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows: Area | null;
   printArea: Area[] | null;
+  /** 0-based rows that start a printed page (manual horizontal page breaks). */
+  rowBreaks?: number[];
 }
 
 export interface Freeze {

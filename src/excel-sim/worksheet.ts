@@ -254,6 +254,13 @@ export class SimWorksheet extends SimObject implements Pick<Excel.Worksheet, Wor
     ) as unknown as Excel.WorksheetFreezePanes;
   }
 
+  get horizontalPageBreaks(): Excel.PageBreakCollection {
+    return this.child(
+      'horizontalPageBreaks',
+      () => new SimPageBreakCollection(this.ctx, `${this.path}.horizontalPageBreaks`, this),
+    ) as unknown as Excel.PageBreakCollection;
+  }
+
   get pageLayout(): Excel.PageLayout {
     return this.child(
       'pageLayout',
@@ -735,5 +742,38 @@ export class SimWorksheetFreezePanes
 
   getLocationOrNullObject(): Excel.Range {
     return this.location('getLocationOrNullObject', true);
+  }
+}
+
+/** Manual horizontal page breaks: recorded as the rows that start a page. */
+export class SimPageBreakCollection extends SimObject implements Pick<Excel.PageBreakCollection, 'add'> {
+  get typeName(): string {
+    return 'PageBreakCollection';
+  }
+
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly ws: SimWorksheet,
+  ) {
+    super(ctx, path);
+  }
+
+  resolve(): Sheet | null {
+    return this.ws.resolve();
+  }
+
+  protected properties(): Record<string, PropDef> {
+    return {};
+  }
+
+  add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
+    this.enqueue('add', [typeof pageBreakRange === 'string' ? pageBreakRange : 'range'], () => {
+      const sheet = this.ws.sheet();
+      const row = rangeArgument(this.model, pageBreakRange, sheet).area.top;
+      const breaks = [...new Set([...(sheet.pageLayout.rowBreaks ?? []), row])].sort((a, b) => a - b);
+      this.model.set(sheet.pageLayout, 'rowBreaks', breaks);
+    });
+    return undefined as unknown as Excel.PageBreak;
   }
 }

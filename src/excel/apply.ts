@@ -210,6 +210,13 @@ function chartOp(sheet: string, c: ChartPlan, names: Map<string, string>): Op {
         if (c.valueTitle) chart.axes.valueAxis.title.text = c.valueTitle;
       }
       if (c.dataLabels) chart.dataLabels.showValue = true;
+      if (c.reverseCategories) {
+        chart.axes.categoryAxis.reversePlotOrder = true;
+        // Keep the value axis at the bottom once the categories run top down.
+        chart.axes.categoryAxis.position = 'Maximum';
+      }
+      if (c.valueAxis?.min !== undefined) chart.axes.valueAxis.minimum = c.valueAxis.min;
+      if (c.valueAxis?.hidden) chart.axes.valueAxis.visible = false;
       c.series?.forEach((s, i) => {
         const series = chart.series.getItemAt(i);
         if (s.color) series.format.fill.setSolidColor(`#${s.color}`);
@@ -250,6 +257,15 @@ function sheetOps(
   }
   // Formats only once the values are in (Microsoft's guidance: values before formats).
   for (const st of s.styles) build.push(...styleOps(temp, st.area, st.style));
+  (s.rowHeights ?? []).forEach((h, i) => {
+    if (h > 0)
+      build.push({
+        bytes: 96,
+        queue: (ctx) => {
+          ctx.workbook.worksheets.getItem(temp).getRangeByIndexes(i, 0, 1, 1).getEntireRow().format.rowHeight = h;
+        },
+      });
+  });
   s.columnWidths.forEach((w, i) =>
     build.push({
       bytes: 96,
@@ -270,6 +286,7 @@ function sheetOps(
       ws.name = s.name;
       if (s.visibility === 'visible') ws.visibility = 'Visible';
       if (s.tabColor) ws.tabColor = `#${s.tabColor}`;
+      if (s.gridlines === false) ws.showGridlines = false;
       if (s.freeze) {
         if (s.freeze.rows > 0 && s.freeze.columns > 0)
           ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, s.freeze.rows, s.freeze.columns));
@@ -279,6 +296,8 @@ function sheetOps(
       if (s.print && host.isSetSupported('ExcelApi', FEATURES.pageLayout)) {
         ws.pageLayout.orientation = s.print.landscape ? 'Landscape' : 'Portrait';
         if (s.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (s.print.area) ws.pageLayout.setPrintArea(range(ctx, s.name, s.print.area));
+        for (const r of s.print.rowBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
         if (s.print.titleRows)
           ws.pageLayout.setPrintTitleRows(`$${s.print.titleRows[0] + 1}:$${s.print.titleRows[1] + 1}`);
       }
