@@ -51,22 +51,30 @@ export function checkCross(wb: ParsedWorkbook): Finding[] {
     }
   }
   const reg = wb.registers.Events;
-  const seen = new Map<string, string>();
+  // Grouped by library and date first: titles are compared (and normalised) only where those collide.
+  const sameDay = new Map<string, { title: string | null; raw: string; key: string }[]>();
   for (const row of reg.rows) {
     const { lib_id, date_start, title } = row.v;
     if (typeof lib_id !== 'string' || typeof date_start !== 'number' || typeof title !== 'string') continue;
-    const k = `${lib_id.toUpperCase()}|${date_start}|${looseText(title)}`;
-    const first = seen.get(k);
-    if (first !== undefined) {
+    const k = `${lib_id.toUpperCase()}|${date_start}`;
+    const group = sameDay.get(k);
+    if (!group) {
+      sameDay.set(k, [{ title: null, raw: title, key: String(row.key) }]);
+      continue;
+    }
+    const loose = looseText(title);
+    for (const g of group) g.title ??= looseText(g.raw);
+    const first = group.find((g) => g.title === loose);
+    if (first) {
       out.push(
         finding(
           'W5',
           registerPlace(reg, row, 'title'),
-          msg('W5.duplicate', { first, title }),
+          msg('W5.duplicate', { first: first.key, title }),
           typeof row.v.note === 'string',
         ),
       );
-    } else seen.set(k, String(row.key));
+    } else group.push({ title: loose, raw: title, key: String(row.key) });
   }
   return out;
 }
