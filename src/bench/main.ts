@@ -8,6 +8,7 @@ import { validate } from '../core/validate';
 import { consolidate } from '../core/consolidate';
 import { nationalContent } from './national';
 import { ACTIONS, measureActions } from './excel';
+import { taskpaneBench } from './taskpane';
 
 /**
  * `npm run bench`: the core's time to check and consolidate a national-scale
@@ -79,6 +80,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       out[key] = Math.round(median(times));
     }
   }
+  Object.assign(out, await taskpaneBench());
   out.machine = `${process.platform} ${process.arch}, node ${process.version}`;
   if (json) {
     process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -49,7 +49,11 @@ export interface SetupPlan {
   readonly patches: readonly TablePatch[];
   readonly validations: readonly SheetValidations[];
   /** What it does, for the person who asked: sheets added, reports repaired. */
-  readonly summary: { readonly added: readonly string[]; readonly repaired: readonly string[]; readonly rebuilt: readonly string[] };
+  readonly summary: {
+    readonly added: readonly string[];
+    readonly repaired: readonly string[];
+    readonly rebuilt: readonly string[];
+  };
 }
 
 export function setupPlan(snapshot: Snapshot, settings: SetupSettings): SetupPlan {
@@ -78,7 +82,9 @@ export function setupPlan(snapshot: Snapshot, settings: SetupSettings): SetupPla
     const existing = find(table.name);
     const def = TABLES.find((d) => d.name === table.name);
     if (!existing) {
-      sheets.push(existingSheets.has(sheet.name.toUpperCase()) ? { ...sheet, name: freeName(sheet.name, existingSheets) } : sheet);
+      sheets.push(
+        existingSheets.has(sheet.name.toUpperCase()) ? { ...sheet, name: freeName(sheet.name, existingSheets) } : sheet,
+      );
       added.push(table.name);
       continue;
     }
@@ -115,8 +121,13 @@ function freeName(name: string, taken: Set<string>): string {
 
 function sameCells(t: TableSnapshot, header: readonly string[], rows: readonly (readonly PlanValue[])[]): boolean {
   const norm = (v: CellValue) => (isBlank(v) ? null : typeof v === 'number' ? String(v) : v);
-  const same = (a: readonly CellValue[], b: readonly CellValue[]) => a.length === b.length && a.every((v, i) => JSON.stringify(norm(v)) === JSON.stringify(norm(b[i] ?? null)));
-  return same(t.header, header) && t.rows.length === rows.length && t.rows.every((r, i) => same(r, (rows[i] ?? []).map(cellOf)));
+  const same = (a: readonly CellValue[], b: readonly CellValue[]) =>
+    a.length === b.length && a.every((v, i) => JSON.stringify(norm(v)) === JSON.stringify(norm(b[i] ?? null)));
+  return (
+    same(t.header, header) &&
+    t.rows.length === rows.length &&
+    t.rows.every((r, i) => same(r, (rows[i] ?? []).map(cellOf)))
+  );
 }
 
 /** The template's validations, moved to where the existing table's columns actually are. */
@@ -133,7 +144,10 @@ function revalidate(template: SheetPlan, existing: TableSnapshot): SheetValidati
   for (const v of template.validations) {
     const j = colOf.get(v.area.left);
     if (j === undefined) continue;
-    validations.push({ ...v, area: { top: existing.top + 1, bottom, left: existing.left + j, right: existing.left + j } });
+    validations.push({
+      ...v,
+      area: { top: existing.top + 1, bottom, left: existing.left + j, right: existing.left + j },
+    });
   }
   return { sheet: existing.sheet, validations };
 }
@@ -157,7 +171,14 @@ function repairReport(t: TableSnapshot, language: Language): TablePatch | null {
     t.header.length >= REPORT_COLUMNS.length &&
     INDICATORS.every((ind, i) => {
       const row = t.rows[i] ?? [];
-      return codeAt[i] === ind.code && [1, 2].every((k) => typeof row[k] === 'string' && normalizeLabel(row[k] as string) === normalizeLabel(expected[i]?.[k] as string));
+      return (
+        codeAt[i] === ind.code &&
+        [1, 2].every(
+          (k) =>
+            typeof row[k] === 'string' &&
+            normalizeLabel(row[k] as string) === normalizeLabel(expected[i]?.[k] as string),
+        )
+      );
     });
   if (intact) return null;
   const known = new Set(INDICATORS.map((i) => i.code));
@@ -180,5 +201,13 @@ function repairReport(t: TableSnapshot, language: Language): TablePatch | null {
       return planValue(source[j] ?? null);
     });
   });
-  return { table: t.name, sheet: t.sheet, top: t.top + 1, left: t.left, rows, currentRows: t.rows.length, protectedSheet: true };
+  return {
+    table: t.name,
+    sheet: t.sheet,
+    top: t.top + 1,
+    left: t.left,
+    rows,
+    currentRows: t.rows.length,
+    protectedSheet: true,
+  };
 }

@@ -1,0 +1,2 @@
+export const ROOT: string;
+export function build(targets: ('addin' | 'playground')[], options?: { quiet?: boolean }): Promise<string[]>;

@@ -1,0 +1,405 @@
+import { useId, type ReactNode } from 'react';
+
+/**
+ * A small SVG renderer for the in-memory Excel's chart descriptions
+ * (column, bar, line, pie; clustered or stacked; a series drawn as a line
+ * over columns), so that the playground shows the Dashboard a manager
+ * would see in Excel. It draws from the description's source cells, as
+ * Excel does: a text first row names the series, a text first column
+ * holds the categories.
+ */
+export interface ChartSeriesLook {
+  readonly name: string;
+  readonly chartType: string;
+  readonly fillColor: string | null;
+  readonly lineColor: string | null;
+}
+
+export interface ChartInput {
+  readonly title: string;
+  /** office-js chart type: ColumnClustered, BarStacked, Line, LineMarkers, Pie, ... */
+  readonly type: string;
+  readonly seriesBy: 'Columns' | 'Rows';
+  /** The source range's values, header row and category column included. */
+  readonly grid: readonly (readonly unknown[])[];
+  readonly series: readonly ChartSeriesLook[];
+  readonly dataLabels?: boolean;
+}
+
+export interface ChartData {
+  readonly categories: string[];
+  readonly series: { name: string; values: (number | null)[]; color: string; asLine: boolean }[];
+}
+
+const PALETTE = [
+  '#0F6CBD',
+  '#C50F1F',
+  '#107C10',
+  '#8764B8',
+  '#CA5010',
+  '#038387',
+  '#4F6BED',
+  '#986F0B',
+  '#E3008C',
+  '#637CEF',
+];
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+export function chartData(input: ChartInput): ChartData {
+  const grid = input.seriesBy === 'Columns' ? input.grid : transpose(input.grid);
+  const header = grid[0] ?? [];
+  const hasNames = header.slice(1).some((v) => typeof v === 'string' && v !== '');
+  const body = hasNames ? grid.slice(1) : grid;
+  const hasCategories = body.some((r) => typeof r[0] === 'string');
+  const first = hasCategories ? 1 : 0;
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const categories = body.map((r, i) => (hasCategories ? text(r[0]) : String(i + 1)));
+  const series: ChartData['series'] = [];
+  for (let c = first; c < width; c++) {
+    const i = c - first;
+    const look = input.series[i];
+    series.push({
+      name: look?.name || (hasNames ? text(header[c]) : `${i + 1}`),
+      values: body.map((r) => num(r[c])),
+      color: look?.fillColor ?? look?.lineColor ?? PALETTE[i % PALETTE.length] ?? '#0F6CBD',
+      asLine: /^Line/.test(look?.chartType ?? '') && !/^Line/.test(input.type),
+    });
+  }
+  return { categories, series };
+}
+
+function transpose(grid: readonly (readonly unknown[])[]): unknown[][] {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  return Array.from({ length: width }, (_, c) => grid.map((r) => r[c] ?? null));
+}
+
+/** Round axis steps: 1, 2 or 5 times a power of ten. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (min === max) max = min + 1;
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const first = Math.floor(min / step);
+  const last = Math.ceil(max / step);
+  const out: number[] = [];
+  for (let k = first; k <= last; k++) out.push(Number((k * step).toFixed(10)));
+  return out;
+}
+
+const W = 480;
+const H = 300;
+const M = { top: 44, right: 28, bottom: 56, left: 56 };
+
+/** Room for the axes' labels: long category names on the left of bars, slanted ones under columns, the legend. */
+function margins(horizontal: boolean, slanted: boolean, legend: boolean) {
+  const legendRoom = legend ? 20 : 0;
+  return horizontal
+    ? { top: M.top, right: M.right + 16, bottom: 24 + legendRoom, left: 124 }
+    : { top: M.top, right: M.right, bottom: (slanted ? 64 : 24) + legendRoom, left: 56 };
+}
+
+/** A long title on up to two lines, cut at a word. */
+export function titleLines(title: string, width = 54): string[] {
+  if (title.length <= width) return [title];
+  const cut = title.lastIndexOf(' ', width);
+  const first = title.slice(0, cut > 0 ? cut : width);
+  return [first, clip(title.slice(first.length).trim(), width)];
+}
+
+export function Chart({ input, format, noData }: { input: ChartInput; format: (v: number) => string; noData: string }) {
+  const id = useId();
+  const data = chartData(input);
+  const values = data.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const desc = data.series
+    .map(
+      (s) => `${s.name}: ${s.values.map((v, i) => `${data.categories[i]} ${v === null ? '—' : format(v)}`).join('; ')}`,
+    )
+    .join('. ');
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
+        <title id={`${id}-t`}>{input.title}</title>
+        <desc id={`${id}-d`}>{values.length ? desc : noData}</desc>
+        <rect x={0} y={0} width={W} height={H} fill="#ffffff" />
+        <text x={W / 2} y={16} textAnchor="middle" fontSize={13} fontWeight={600} fill="#242424">
+          {titleLines(input.title).map((line, i) => (
+            <tspan key={i} x={W / 2} dy={i === 0 ? 0 : 16}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+        {values.length === 0 ? (
+          <text x={W / 2} y={H / 2} textAnchor="middle" fontSize={12} fill="#424242">
+            {noData}
+          </text>
+        ) : /^Pie|Doughnut/.test(input.type) ? (
+          <Pie data={data} format={format} />
+        ) : (
+          <Cartesian data={data} type={input.type} format={format} labels={input.dataLabels === true} />
+        )}
+      </svg>
+    </figure>
+  );
+}
+
+function Cartesian({
+  data,
+  type,
+  format,
+  labels,
+}: {
+  data: ChartData;
+  type: string;
+  format: (v: number) => string;
+  labels: boolean;
+}) {
+  const horizontal = /^Bar/.test(type);
+  const stacked = /Stacked/.test(type);
+  const line = /^Line/.test(type);
+  const bars = data.series.filter((s) => !line && !s.asLine);
+  const lines = data.series.filter((s) => line || s.asLine);
+  const n = data.categories.length;
+  const slanted = !horizontal && (n > 6 || data.categories.some((c) => c.length > 10));
+  const M = margins(horizontal, slanted, data.series.length > 1);
+  // The value range: stacked bars add up per category, everything else stands alone.
+  const extent: number[] = [0];
+  for (let i = 0; i < n; i++) {
+    if (stacked) {
+      let pos = 0;
+      let neg = 0;
+      for (const s of bars) {
+        const v = s.values[i] ?? 0;
+        if (v >= 0) pos += v;
+        else neg += v;
+      }
+      extent.push(pos, neg);
+    } else for (const s of bars) extent.push(s.values[i] ?? 0);
+    for (const s of lines) extent.push(s.values[i] ?? 0);
+  }
+  const ticks = niceTicks(Math.min(...extent), Math.max(...extent));
+  const lo = ticks[0] ?? 0;
+  const hi = ticks[ticks.length - 1] ?? 1;
+  const plotW = W - M.left - M.right;
+  const plotH = H - M.top - M.bottom;
+  const band = (horizontal ? plotH : plotW) / Math.max(1, n);
+  // Value → pixel along the value axis; category i → the band's start along the other.
+  const scale = (v: number) => ((v - lo) / (hi - lo || 1)) * (horizontal ? plotW : plotH);
+  const at = (i: number) => (horizontal ? M.top + i * band : M.left + i * band);
+  const rect = (
+    i: number,
+    offset: number,
+    thickness: number,
+    from: number,
+    to: number,
+    key: string,
+    color: string,
+    label: string,
+  ) => {
+    const a = scale(Math.min(from, to));
+    const b = scale(Math.max(from, to));
+    return horizontal ? (
+      <rect key={key} x={M.left + a} y={at(i) + offset} width={Math.max(0, b - a)} height={thickness} fill={color}>
+        <title>{label}</title>
+      </rect>
+    ) : (
+      <rect
+        key={key}
+        x={at(i) + offset}
+        y={M.top + plotH - b}
+        width={thickness}
+        height={Math.max(0, b - a)}
+        fill={color}
+      >
+        <title>{label}</title>
+      </rect>
+    );
+  };
+  const shapes: ReactNode[] = [];
+  const inner = band * 0.7;
+  for (let i = 0; i < n; i++) {
+    let pos = 0;
+    let neg = 0;
+    bars.forEach((s, k) => {
+      const v = s.values[i];
+      if (v === null || v === undefined) return;
+      const label = `${s.name}, ${data.categories[i]}: ${format(v)}`;
+      if (stacked) {
+        const base = v >= 0 ? pos : neg;
+        shapes.push(rect(i, band * 0.15, inner, base, base + v, `${k}:${i}`, s.color, label));
+        if (v >= 0) pos += v;
+        else neg += v;
+      } else {
+        const w = inner / bars.length;
+        shapes.push(rect(i, band * 0.15 + k * w, w, 0, v, `${k}:${i}`, s.color, label));
+        if (labels)
+          shapes.push(
+            horizontal ? (
+              <text
+                key={`l${k}:${i}`}
+                x={M.left + scale(v) + 3}
+                y={at(i) + band * 0.15 + k * w + w / 2 + 4}
+                fontSize={10}
+                fill="#242424"
+              >
+                {format(v)}
+              </text>
+            ) : (
+              <text
+                key={`l${k}:${i}`}
+                x={at(i) + band * 0.15 + k * w + w / 2}
+                y={M.top + plotH - scale(v) - 3}
+                fontSize={10}
+                textAnchor="middle"
+                fill="#242424"
+              >
+                {format(v)}
+              </text>
+            ),
+          );
+      }
+    });
+  }
+  const centre = (i: number) => at(i) + band / 2;
+  lines.forEach((s, k) => {
+    const pts = s.values
+      .map((v, i) =>
+        v === null
+          ? null
+          : horizontal
+            ? `${M.left + scale(v)},${centre(i)}`
+            : `${centre(i)},${M.top + plotH - scale(v)}`,
+      )
+      .filter((p): p is string => p !== null);
+    shapes.push(<polyline key={`line${k}`} points={pts.join(' ')} fill="none" stroke={s.color} strokeWidth={2} />);
+    if (type === 'LineMarkers' || pts.length === 1)
+      pts.forEach((p, j) => {
+        const [x, y] = p.split(',').map(Number);
+        shapes.push(<circle key={`m${k}:${j}`} cx={x} cy={y} r={3} fill={s.color} />);
+      });
+  });
+  const every = Math.max(1, Math.ceil(n / (horizontal ? 14 : 12)));
+  return (
+    <g fontSize={10} fill="#424242">
+      {ticks.map((v) => {
+        const p = scale(v);
+        return horizontal ? (
+          <g key={v}>
+            <line x1={M.left + p} x2={M.left + p} y1={M.top} y2={M.top + plotH} stroke="#E0E0E0" />
+            <text x={M.left + p} y={M.top + plotH + 14} textAnchor="middle">
+              {format(v)}
+            </text>
+          </g>
+        ) : (
+          <g key={v}>
+            <line x1={M.left} x2={M.left + plotW} y1={M.top + plotH - p} y2={M.top + plotH - p} stroke="#E0E0E0" />
+            <text x={M.left - 4} y={M.top + plotH - p + 3} textAnchor="end">
+              {format(v)}
+            </text>
+          </g>
+        );
+      })}
+      {shapes}
+      {data.categories.map((c, i) =>
+        i % every !== 0 ? null : horizontal ? (
+          <text key={i} x={M.left - 4} y={centre(i) + 3} textAnchor="end">
+            {clip(c, 20)}
+          </text>
+        ) : !slanted ? (
+          <text key={i} x={centre(i)} y={M.top + plotH + 14} textAnchor="middle">
+            {clip(c, 16)}
+          </text>
+        ) : (
+          <text
+            key={i}
+            x={centre(i)}
+            y={M.top + plotH + 14}
+            textAnchor="end"
+            transform={`rotate(-35 ${centre(i)} ${M.top + plotH + 14})`}
+          >
+            {clip(c, 12)}
+          </text>
+        ),
+      )}
+      <Legend series={data.series} x={M.left} y={H - 6} />
+    </g>
+  );
+}
+
+function Pie({ data, format }: { data: ChartData; format: (v: number) => string }) {
+  const s = data.series[0];
+  if (!s) return null;
+  const parts = s.values.map((v, i) => ({
+    v: v !== null && v > 0 ? v : 0,
+    name: data.categories[i] ?? '',
+    color: PALETTE[i % PALETTE.length] ?? '#0F6CBD',
+  }));
+  const total = parts.reduce((a, p) => a + p.v, 0) || 1;
+  const cx = 150;
+  const cy = (H + M.top) / 2;
+  const r = 100;
+  // Slices start at 12 o'clock and go clockwise, as Excel draws them.
+  const slices: { d: string; color: string; label: string }[] = [];
+  let angle = -Math.PI / 2;
+  for (const p of parts) {
+    const a = (p.v / total) * Math.PI * 2;
+    const [x1, y1] = [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
+    angle += a;
+    const [x2, y2] = [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
+    const whole = a >= Math.PI * 2 - 1e-9;
+    const d = whole
+      ? `M ${cx - r} ${cy} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0`
+      : `M ${cx} ${cy} L ${x1} ${y1} A ${r} ${r} 0 ${a > Math.PI ? 1 : 0} 1 ${x2} ${y2} Z`;
+    if (p.v > 0) slices.push({ d, color: p.color, label: `${p.name}: ${format(p.v)}` });
+  }
+  return (
+    <g>
+      {slices.map((sl, i) => (
+        <path key={i} d={sl.d} fill={sl.color} stroke="#ffffff">
+          <title>{sl.label}</title>
+        </path>
+      ))}
+      <g fontSize={10} fill="#242424">
+        {parts.slice(0, 12).map((p, i) => (
+          <g key={i} transform={`translate(280 ${M.top + 8 + i * 16})`}>
+            <rect width={10} height={10} fill={p.color} />
+            <text x={14} y={9}>
+              {clip(p.name, 22)}: {format(p.v)}
+            </text>
+          </g>
+        ))}
+      </g>
+    </g>
+  );
+}
+
+function Legend({ series, x: start, y }: { series: ChartData['series']; x: number; y: number }) {
+  if (series.length < 2) return null;
+  const items: { at: number; label: string; color: string }[] = [];
+  let x = start;
+  for (const s of series) {
+    const label = clip(s.name, 24);
+    const width = 18 + label.length * 5.5;
+    // What does not fit on the line is left out: the description (desc) names every series.
+    if (x + width > W) break;
+    items.push({ at: x, label, color: s.color });
+    x += width;
+  }
+  return (
+    <g fontSize={10} fill="#242424">
+      {items.map((item, i) => (
+        <g key={i} transform={`translate(${item.at} ${y - 9})`}>
+          <rect width={10} height={10} fill={item.color} />
+          <text x={14} y={9}>
+            {item.label}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

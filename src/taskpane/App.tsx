@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  makeStyles,
+  tokens,
+  type Theme,
+} from '@fluentui/react-components';
+import { MINIMUM_API } from '../excel/host';
+import { translator } from '../i18n';
+import { LANGUAGES, LOCALE_TAG, type Language } from '../standard';
+import { PaneContext, VIEWS, type Pane, type ViewId } from './context';
+import { loadEngine, type Engine } from './engine';
+import type { TaskpaneHost } from './host';
+import { useLiveRegion } from './LiveRegion';
+import { ViewTabs } from './ViewTabs';
+import { SetupView } from './views/SetupView';
+import { CheckView } from './views/CheckView';
+import { ConsolidateView } from './views/ConsolidateView';
+
+/**
+ * The task pane: a header with the language switch, three views (Set up,
+ * Check, Consolidate) behind tabs, and one polite live region. Every view
+ * stays mounted, so switching tabs keeps what each one shows. The page
+ * around it provides the landmarks (the task pane's <main>, or the
+ * playground's task-pane region).
+ */
+export interface AppProps {
+  readonly host: TaskpaneHost;
+  readonly language: Language;
+  readonly theme: Theme;
+  readonly version: string;
+  /** Loads the actions; tests pass fakes. */
+  readonly engine?: () => Promise<Engine>;
+  readonly recheckDelay?: number;
+  readonly onLanguageChange?: (language: Language) => void;
+}
+
+const useStyles = makeStyles({
+  root: {
+    // The pane's whole height takes the theme's background, also below short content (dark themes).
+    minHeight: '100vh',
+    minWidth: '280px',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  language: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+  },
+  banner: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+});
+
+export function App(props: AppProps) {
+  const [language, setLanguage] = useState<Language>(props.language);
+  const [view, setView] = useState<ViewId>('setup');
+  const live = useLiveRegion();
+  const c = useStyles();
+  const ids = useId();
+  const t = translator(language);
+  const engine = props.engine ?? loadEngine;
+
+  const pane = useMemo<Pane>(
+    () => ({
+      host: props.host,
+      engine,
+      t,
+      announce: live.announce,
+      showView: (v: ViewId) => {
+        setView(v);
+        // The tab that is now selected takes the focus, so that the keyboard continues from there.
+        requestAnimationFrame(() => document.getElementById(`${ids}-tab-${v}`)?.focus());
+      },
+      version: props.version,
+      recheckDelay: props.recheckDelay ?? 1500,
+    }),
+    [props.host, engine, t, live.announce, ids, props.version, props.recheckDelay],
+  );
+
+  const tooOld = !props.host.isSetSupported('ExcelApi', MINIMUM_API);
+  const changeLanguage = useCallback(
+    (l: Language) => {
+      setLanguage(l);
+      props.onLanguageChange?.(l);
+    },
+    [props],
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = LOCALE_TAG[language];
+  }, [language]);
+  useEffect(() => {
+    // Marks the moment the pane can be used (the bench reads it), then warms up the engine while the person reads.
+    if (typeof performance.mark === 'function') performance.mark('kitaphana:interactive');
+    if (props.engine) return;
+    const id = setTimeout(() => void loadEngine().catch(() => undefined), 300);
+    return () => clearTimeout(id);
+  }, [props.engine]);
+
+  return (
+    <FluentProvider theme={props.theme} className={c.root} lang={LOCALE_TAG[language]}>
+      <PaneContext.Provider value={pane}>
+        <div className={c.header}>
+          <div>
+            <h1 className={c.title}>{t.t('taskpane.app_name')}</h1>
+            <p className={c.subtitle}>{t.t('taskpane.app_subtitle')}</p>
+          </div>
+          <div className={c.language}>
+            <label htmlFor={`${ids}-lang`}>{t.t('taskpane.language')}</label>
+            <Select
+              id={`${ids}-lang`}
+              size="small"
+              value={language}
+              onChange={(_, d) => changeLanguage(d.value as Language)}
+            >
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {t.t(`taskpane.languages.${l}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </div>
+        {tooOld ? (
+          <div className={c.banner}>
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.t('taskpane.error.too_old_title')}</MessageBarTitle> {t.t('taskpane.error.too_old')}
+              </MessageBarBody>
+            </MessageBar>
+          </div>
+        ) : null}
+        <ViewTabs
+          views={VIEWS}
+          selected={view}
+          label={t.t('taskpane.views')}
+          names={(v) => t.t(`taskpane.tab.${v}`)}
+          idOf={(v) => `${ids}-tab-${v}`}
+          panelOf={(v) => `${ids}-panel-${v}`}
+          onSelect={setView}
+        />
+        <div>
+          {VIEWS.map((v) => (
+            <div
+              key={v}
+              role="tabpanel"
+              id={`${ids}-panel-${v}`}
+              aria-labelledby={`${ids}-tab-${v}`}
+              hidden={view !== v}
+            >
+              {v === 'setup' ? <SetupView /> : v === 'check' ? <CheckView /> : <ConsolidateView />}
+            </div>
+          ))}
+        </div>
+        <div role="status" aria-live="polite" aria-atomic="true" className={c.hidden}>
+          {live.text}
+        </div>
+      </PaneContext.Provider>
+    </FluentProvider>
+  );
+}

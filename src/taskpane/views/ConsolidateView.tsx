@@ -1,0 +1,133 @@
+import { useId, useMemo, useState } from 'react';
+import { Button, Checkbox, Field } from '@fluentui/react-components';
+import type { ConsolidationRun } from '../../core/pipeline';
+import { exclusionReason } from '../../core/json';
+import { translator } from '../../i18n';
+import { usePane } from '../context';
+import { Progress } from '../Progress';
+import { ProblemBar } from '../ProblemBar';
+import { useAction } from '../useAction';
+import { useFocusOnOutcome } from '../useFocus';
+import { useViewStyles } from '../styles';
+import { countText } from '../counts';
+import { libraryNames } from '../findings';
+
+/**
+ * Consolidate: writes the generated sheets, shows progress by stage, then
+ * which libraries were included, which were left out and why, and which sent
+ * no report, with buttons that open the Summary and the Dashboard.
+ */
+export function ConsolidateView() {
+  const { host, t, announce, version } = usePane();
+  const s = useViewStyles();
+  const headingId = useId();
+  const [includeErrors, setIncludeErrors] = useState(false);
+  const action = useAction((engine, onStage, include: boolean) =>
+    engine.consolidateWorkbook(host, { includeErrors: include, userLanguage: t.lang, version, onStage }),
+  );
+  const { state } = action;
+  const [outcomeRef, arm] = useFocusOnOutcome<HTMLDivElement>(state.status);
+
+  const run = async () => {
+    arm();
+    const result = await action.start(includeErrors);
+    if (result) announce(`${t.t('taskpane.consolidate.done')} ${includedText(result, t)}`);
+  };
+
+  return (
+    <div className={s.view}>
+      <h2 className={s.heading}>{t.t('taskpane.consolidate.heading')}</h2>
+      <p className={s.text}>{t.t('taskpane.consolidate.intro')}</p>
+      <Field hint={t.t('taskpane.consolidate.include_errors_hint')}>
+        <Checkbox
+          checked={includeErrors}
+          onChange={(_, d) => setIncludeErrors(d.checked === true)}
+          label={t.t('taskpane.consolidate.include_errors')}
+        />
+      </Field>
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={() => void run()} disabledFocusable={state.status === 'running'}>
+          {t.t('taskpane.consolidate.button')}
+        </Button>
+      </div>
+      {state.status === 'running' ? (
+        <Progress stages={['read', 'check', 'consolidate', 'layout', 'write']} stage={state.stage} />
+      ) : null}
+      {state.status === 'error' ? (
+        <ProblemBar ref={outcomeRef} problem={state.problem} onDismiss={action.dismiss} />
+      ) : null}
+      {state.status === 'done' ? (
+        <div ref={outcomeRef} tabIndex={-1} role="group" aria-labelledby={headingId} className={s.results}>
+          <h3 id={headingId} className={s.subheading}>
+            {t.t('taskpane.consolidate.done')}
+          </h3>
+          <ConsolidationResult run={state.result} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function includedText(run: ConsolidationRun, t: ReturnType<typeof usePane>['t']): string {
+  const libs = run.consolidation.libraries;
+  return t.t('taskpane.consolidate.included', { count: libs.active, included: libs.included.length });
+}
+
+function ConsolidationResult({ run }: { run: ConsolidationRun }) {
+  const { host, t, announce } = usePane();
+  const s = useViewStyles();
+  const excludedId = useId();
+  const missingId = useId();
+  const names = useMemo(() => libraryNames(run.validation.workbook, t), [run, t]);
+  const libs = run.consolidation.libraries;
+  const label = (id: string) => (names.has(id.toUpperCase()) ? `${names.get(id.toUpperCase())} (${id})` : id);
+  // The generated sheets are named in the workbook's language, which may differ from the reader's.
+  const sheetNames = translator(run.language);
+  const planned = new Set(run.plan.sheets.map((p) => p.name));
+  const open = async (key: 'Summary' | 'Dashboard') => {
+    const name = sheetNames.t(`sheet.${key}`);
+    const ok = await host.activateSheet(name).catch(() => false);
+    announce(t.t(ok ? 'taskpane.consolidate.opened' : 'taskpane.consolidate.sheet_missing', { sheet: name }));
+  };
+  return (
+    <>
+      <p className={s.text}>{includedText(run, t)}</p>
+      <p className={s.text}>{countText(t, run.validation.errors, run.validation.warnings)}</p>
+      <div className={s.actions}>
+        {(['Summary', 'Dashboard'] as const)
+          .filter((k) => planned.has(sheetNames.t(`sheet.${k}`)))
+          .map((k) => (
+            <Button key={k} onClick={() => void open(k)}>
+              {t.t(k === 'Summary' ? 'taskpane.consolidate.open_summary' : 'taskpane.consolidate.open_dashboard')}
+            </Button>
+          ))}
+      </div>
+      {libs.excluded.length ? (
+        <div role="group" aria-labelledby={excludedId}>
+          <h4 id={excludedId} className={s.subheading}>
+            {t.t('taskpane.consolidate.excluded', { count: libs.excluded.length })}
+          </h4>
+          <ul className={s.list}>
+            {libs.excluded.map((e) => (
+              <li key={e.libId}>
+                <strong>{label(e.libId)}</strong>: {exclusionReason(e.first, e.errors, t)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {libs.missing.length ? (
+        <div role="group" aria-labelledby={missingId}>
+          <h4 id={missingId} className={s.subheading}>
+            {t.t('taskpane.consolidate.missing', { count: libs.missing.length })}
+          </h4>
+          <ul className={s.list}>
+            {libs.missing.map((id) => (
+              <li key={id}>{label(id)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import type { SetupPlan } from '../../core/setup';
+import { LANGUAGES, LEVELS, type Language, type Level } from '../../standard';
+import { usePane } from '../context';
+import type { WorkbookSettings } from '../host';
+import { Progress } from '../Progress';
+import { ProblemBar } from '../ProblemBar';
+import { useAction } from '../useAction';
+import { useViewStyles } from '../styles';
+import { useFocusOnOutcome } from '../useFocus';
+
+/**
+ * Set up: the workbook's region, year, level and language; creates the
+ * standard structure in a new workbook, or adds what is missing and repairs
+ * damaged reports in an existing one.
+ */
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
+export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
+  const { host, t, announce } = usePane();
+  const s = useViewStyles();
+  const [existing, setExisting] = useState<WorkbookSettings | null>(null);
+  const [region, setRegion] = useState('');
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [level, setLevel] = useState<Level>('oblast');
+  const [language, setLanguage] = useState<Language>(t.lang);
+  const [invalid, setInvalid] = useState<{ region?: boolean; year?: boolean }>({});
+  const regionRef = useRef<HTMLInputElement>(null);
+  const yearRef = useRef<HTMLInputElement>(null);
+
+  const apply = useCallback((found: WorkbookSettings | null) => {
+    setExisting(found);
+    if (!found) return;
+    if (found.region) setRegion(found.region);
+    if (found.year) setYear(String(found.year));
+    if (found.level) setLevel(found.level);
+    if (found.language) setLanguage(found.language);
+  }, []);
+  // The workbook's own settings prefill the form, so that repairing it is one click.
+  useEffect(() => {
+    let live = true;
+    host.readSettings().then(
+      (found) => live && apply(found),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, apply]);
+
+  const action = useAction(
+    (engine, onStage, settings: { region: string; year: number; level: Level; language: Language }) =>
+      engine.setupWorkbook(host, settings, { onStage }),
+  );
+  const { state } = action;
+  const [outcomeRef, arm] = useFocusOnOutcome<HTMLDivElement>(state.status);
+
+  const submit = async () => {
+    const y = Number(year);
+    const bad = { region: !region.trim(), year: !Number.isInteger(y) || y < MIN_YEAR || y > MAX_YEAR };
+    setInvalid(bad);
+    if (bad.region) return regionRef.current?.focus();
+    if (bad.year) return yearRef.current?.focus();
+    arm();
+    const plan = await action.start({ region: region.trim(), year: y, level, language });
+    if (plan) {
+      announce(describe(plan, t.t).join(' '));
+      apply(await host.readSettings().catch(() => null));
+      onSetUp?.();
+    }
+  };
+
+  return (
+    <div className={s.view}>
+      <h2 className={s.heading}>{t.t('taskpane.setup.heading')}</h2>
+      <p className={s.text}>
+        {existing?.region && existing.year
+          ? t.t('taskpane.setup.intro_existing', { region: existing.region, year: existing.year })
+          : t.t('taskpane.setup.intro_new')}
+      </p>
+      <Field
+        label={t.t('taskpane.setup.region')}
+        hint={t.t('taskpane.setup.region_hint')}
+        required
+        validationMessage={invalid.region ? t.t('taskpane.setup.region_required') : undefined}
+      >
+        <Input ref={regionRef} value={region} onChange={(_, d) => setRegion(d.value)} />
+      </Field>
+      <Field
+        label={t.t('taskpane.setup.year')}
+        required
+        validationMessage={invalid.year ? t.t('taskpane.setup.year_invalid') : undefined}
+      >
+        <Input
+          ref={yearRef}
+          type="number"
+          inputMode="numeric"
+          min={MIN_YEAR}
+          max={MAX_YEAR}
+          value={year}
+          onChange={(_, d) => setYear(d.value)}
+        />
+      </Field>
+      <Field label={t.t('taskpane.setup.level')}>
+        <RadioGroup value={level} onChange={(_, d) => setLevel(d.value as Level)}>
+          {LEVELS.map((l) => (
+            <Radio key={l} value={l} label={t.t(`taskpane.setup.level_${l}`)} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={t.t('taskpane.setup.language')}>
+        <Select value={language} onChange={(_, d) => setLanguage(d.value as Language)}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t.t(`taskpane.languages.${l}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={() => void submit()} disabledFocusable={state.status === 'running'}>
+          {t.t('taskpane.setup.button')}
+        </Button>
+      </div>
+      {state.status === 'running' ? <Progress stages={['read', 'write']} stage={state.stage} /> : null}
+      {state.status === 'error' ? (
+        <ProblemBar ref={outcomeRef} problem={state.problem} onDismiss={action.dismiss} />
+      ) : null}
+      {state.status === 'done' ? (
+        <div ref={outcomeRef} tabIndex={-1} role="group" className={s.results} aria-labelledby="setup-done">
+          <h3 id="setup-done" className={s.subheading}>
+            {t.t('taskpane.setup.done')}
+          </h3>
+          <SetupSummary plan={state.result} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function describe(plan: SetupPlan, tt: (k: string, a?: Record<string, unknown>) => string): string[] {
+  const { added, repaired, rebuilt } = plan.summary;
+  if (added.length + repaired.length + rebuilt.length === 0) return [tt('taskpane.setup.nothing')];
+  return [
+    added.length ? tt('taskpane.setup.added', { count: added.length }) : '',
+    repaired.length ? tt('taskpane.setup.repaired', { count: repaired.length }) : '',
+    rebuilt.length ? tt('taskpane.setup.rebuilt', { count: rebuilt.length }) : '',
+  ].filter(Boolean);
+}
+
+function SetupSummary({ plan }: { plan: SetupPlan }) {
+  const { t } = usePane();
+  const s = useViewStyles();
+  const { added, repaired, rebuilt } = plan.summary;
+  if (added.length + repaired.length + rebuilt.length === 0) return <Text>{t.t('taskpane.setup.nothing')}</Text>;
+  const block = (key: string, names: readonly string[]) =>
+    names.length ? (
+      <div key={key}>
+        <p className={s.text}>{t.t(`taskpane.setup.${key}`, { count: names.length })}</p>
+        <ul className={s.list}>
+          {names.map((n) => (
+            <li key={n}>{tableLabel(n, t.t)}</li>
+          ))}
+        </ul>
+      </div>
+    ) : null;
+  return (
+    <>
+      {block('added', added)}
+      {block('repaired', repaired)}
+      {block('rebuilt', rebuilt)}
+    </>
+  );
+}
+
+/** A register's table is named in the reader's language; report tables keep their technical name (it holds the lib_id). */
+function tableLabel(name: string, tt: (k: string) => string): string {
+  const key = `sheet.${name}`;
+  const label = tt(key);
+  return label === key ? name : label;
+}
