@@ -208,7 +208,9 @@ describe('Consolidate', () => {
     // Empty: the option, the button, no progress, no results.
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.queryByRole('group', { name: 'Свод готов.' })).toBeNull();
-    expect((screen.getByRole('checkbox', { name: 'Включить отчёты с ошибками' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('checkbox', { name: 'Включить отчёты с ошибками' }) as HTMLInputElement).checked).toBe(
+      false,
+    );
     fireEvent.click(screen.getByRole('checkbox', { name: 'Включить отчёты с ошибками' }));
     fireEvent.click(screen.getByRole('button', { name: 'Свести' }));
     await waitFor(() => expect(engine.consolidate).toHaveLength(1));
