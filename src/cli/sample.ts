@@ -4,6 +4,7 @@ import type { Translator } from '../i18n';
 import { templatePlan } from '../core/layout/template';
 import { karagandaSample } from '../sample';
 import { writeWorkbook, saveWorkbookFile } from '../xlsx/write';
+import { stampPackage } from '../xlsx/stamp';
 import type { Io } from './errors';
 
 export const SAMPLE_FILES = { clean: 'karaganda-2025.xlsx', mistakes: 'karaganda-2025-mistakes.xlsx' } as const;
@@ -14,7 +15,10 @@ export async function sampleCommand(dir: string, t: Translator, io: Io): Promise
   for (const [kind, name] of Object.entries(SAMPLE_FILES)) {
     const content = karagandaSample({ language: t.lang, mistakes: kind === 'mistakes' });
     const file = join(dir, name);
-    await saveWorkbookFile(file, await writeWorkbook(templatePlan(content)));
+    // Stamped with a moment fixed by the data (20 January after the reporting year), so that
+    // regenerating the samples rewrites identical bytes.
+    const at = new Date(Date.UTC(content.settings.year + 1, 0, 20));
+    await saveWorkbookFile(file, await stampPackage(await writeWorkbook(templatePlan(content)), at));
     io.out(t.t('cli.sample_done', { file, libraries: content.libraries.length, events: content.events.length }));
   }
   return 0;
