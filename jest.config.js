@@ -19,4 +19,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60000,
+  // Ends the run with a line naming the tests skipped because LibreOffice, Chromium or xmllint is missing.
+  reporters: ['default', '<rootDir>/scripts/skipped-reporter.js'],
 };

@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { has } from '../../scripts/test-programs';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/errors';
 import { runConsolidation } from '../../src/core/pipeline';
@@ -16,9 +17,7 @@ import { readWorkbook } from '../../src/xlsx/read';
  * the charts' bands (rows of charts, separated by blank rows) and, in each
  * band, the charts (separated by blank gutters), each with ink in it.
  */
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const pdftoppm = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' }).status === 0;
-const maybe = (soffice && pdftoppm) || process.env.CI ? it : it.skip;
+const maybe = has('soffice') && has('pdftoppm') ? it : it.skip;
 
 const root = join(__dirname, '..', '..');
 const sample = join(root, 'workbooks', 'karaganda-2025.xlsx');

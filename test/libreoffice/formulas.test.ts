@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { templatePlan } from '../../src/core/layout/template';
 import { writeWorkbook } from '../../src/xlsx/write';
 import { readWorkbook } from '../../src/xlsx/read';
 import { validate } from '../../src/core/validate';
+import { has } from '../../scripts/test-programs';
 import { smallContent, withReportCellContent } from '../helpers/network';
 
 /**
@@ -15,8 +16,7 @@ import { smallContent, withReportCellContent } from '../helpers/network';
  * change % it computes agree with the core's own figures, and its re-saved
  * file reads the same as ours.
  */
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const maybe = soffice || process.env.CI ? it : it.skip;
+const maybe = has('soffice') ? it : it.skip;
 
 function convert(file: string, to: string, outDir: string): void {
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { has, sharedDir } from '../../scripts/test-programs';
 
 /**
  * The add-in's manifest, validated offline against Microsoft's XSDs with
@@ -12,7 +13,7 @@ import { join } from 'node:path';
  * build rewrites.
  */
 const ROOT = join(__dirname, '..', '..');
-const XSD = join(ROOT, '..', 'shared', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
+const XSD = join(sharedDir(), 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
 const MANIFEST = join(ROOT, 'manifest.xml');
 const xml = readFileSync(MANIFEST, 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,8 +24,7 @@ const webpackConfig = require('../../webpack.config.js') as {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const icons = require('../../scripts/make-icons.js') as { render(size: number): Buffer; SIZES: number[] };
 
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
-if (!hasXmllint && process.env.CI) throw new Error('xmllint is missing: apt-get install -y libxml2-utils');
+const hasXmllint = has('xmllint');
 
 function validate(file: string): string {
   return execFileSync('xmllint', ['--noout', '--nonet', '--schema', XSD, file], { encoding: 'utf8', stdio: 'pipe' });
