@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { templatePlan } from '../core/layout/template';
 import { planSnapshot } from '../core/plan-snapshot';
@@ -9,11 +6,14 @@ import { consolidate } from '../core/consolidate';
 import { nationalContent } from './national';
 import { ACTIONS, measureActions } from './excel';
 import { taskpaneBench } from './taskpane';
+import { cliBench } from './cli';
 
 /**
  * `npm run bench`: the core's time to check and consolidate a national-scale
- * network, and the CLI's end-to-end time on the sample workbook. Figures are
- * medians of a few runs; `--json` prints one JSON object.
+ * network, the add-in's syncs and payloads, the command line's whole-process
+ * time and peak memory beside LibreOffice's on the same files, and the task
+ * pane's first load. Figures are medians of a few runs; `--json` prints one
+ * JSON object.
  */
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,31 +63,20 @@ export async function main(argv: readonly string[]): Promise<void> {
       out[`excel.${action}.sim_ms.${n}`] = m[action].ms;
     }
   }
-  const root = join(__dirname, '..', '..');
-  const sample = join(root, 'workbooks', 'karaganda-2025.xlsx');
-  if (existsSync(sample)) {
-    const dir = mkdtempSync(join(tmpdir(), 'kitaphana-bench-'));
-    for (const [key, args] of [
-      ['cli.validate_ms.sample', ['validate', sample, '--json']],
-      ['cli.consolidate_ms.sample', ['consolidate', sample, '-o', join(dir, 'out.xlsx'), '--json']],
-    ] as const) {
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now();
-        spawnSync(process.execPath, [join(root, 'bin', 'kitaphana.js'), ...args], { stdio: 'ignore' });
-        times.push(performance.now() - t0);
-      }
-      out[key] = Math.round(median(times));
-    }
-  }
+  Object.assign(out, await cliBench(join(__dirname, '..', '..')));
   Object.assign(out, await taskpaneBench());
   out.machine = `${process.platform} ${process.arch}, node ${process.version}`;
   if (json) {
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }
-  for (const [k, v] of Object.entries(out))
-    process.stdout.write(`${k.padEnd(40)} ${v}${k.endsWith('_ms') || /_ms\./.test(k) ? ' ms' : ''}\n`);
+  for (const [k, v] of Object.entries(out)) process.stdout.write(`${k.padEnd(40)} ${v}${unit(k)}\n`);
+}
+
+function unit(key: string): string {
+  if (key.endsWith('_ms') || /_ms\./.test(key)) return ' ms';
+  if (/_mb\./.test(key)) return ' MiB';
+  return '';
 }
 
 if (require.main === module) void main(process.argv.slice(2));
