@@ -16,6 +16,13 @@ export interface HandMade {
 
 export async function handMadeWorkbook(w: HandMade, compression: 'STORE' | 'DEFLATE' = 'DEFLATE'): Promise<Buffer> {
   const zip = new JSZip();
+  for (const [name, text] of Object.entries(handMadeParts(w))) zip.file(name, text);
+  return zip.generateAsync({ type: 'nodebuffer', compression });
+}
+
+export function handMadeParts(w: HandMade): Record<string, string> {
+  const parts: Record<string, string> = {};
+  const zip = { file: (name: string, text: string) => (parts[name] = text) };
   zip.file(
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
@@ -48,5 +55,5 @@ export async function handMadeWorkbook(w: HandMade, compression: 'STORE' | 'DEFL
     w.tableXml ??
       `<table xmlns="${NS}" id="1" name="Data" displayName="Data" ref="${w.tableRef}"><autoFilter ref="${w.tableRef}"/><tableColumns count="1"><tableColumn id="1" name="a"/></tableColumns></table>`,
   );
-  return zip.generateAsync({ type: 'nodebuffer', compression });
+  return parts;
 }
