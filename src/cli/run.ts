@@ -3,7 +3,6 @@ import type { Translator } from '../i18n';
 import { validate } from '../core/validate';
 import { runConsolidation } from '../core/pipeline';
 import { consolidationJson, validationJson } from '../core/json';
-import { writeWorkbook, saveWorkbookFile } from '../xlsx/write';
 import { onInput, readInput } from './files';
 import type { Io } from './errors';
 import { checkOutput } from './output';
@@ -51,6 +50,9 @@ export async function consolidateCommand(
   });
   if (out) {
     bar.stage('write');
+    // The writer (and ExcelJS behind it) is loaded only when a copy is written: validate never needs it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeWorkbook, saveWorkbookFile } = require('../xlsx/write') as typeof import('../xlsx/write');
     const written = await onInput(file, async () => writeWorkbook(run.plan, await readFile(file)));
     await saveWorkbookFile(out, written);
   }

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { WorkbookFileError, errorText } from './errors';
 import {
   elements,
@@ -55,7 +55,9 @@ export interface PackageInfo {
 export async function openZip(data: Uint8Array): Promise<JSZip> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(data);
+    // Loaded only by the writer: the reader unzips with fflate.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    zip = await (require('jszip') as typeof import('jszip')).loadAsync(data);
   } catch (e) {
     throw new WorkbookFileError(
       'not_workbook',
