@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { WorkbookFileError } from '../xlsx/errors';
 
 export interface Io {
@@ -27,11 +25,4 @@ export class UsageError extends Error {
   ) {
     super(key);
   }
-}
-
-export function assertOutputPath(input: string | null, output: string | undefined, force: boolean): string {
-  if (!output) throw new UsageError('cli.error.no_output');
-  if (input && resolve(input) === resolve(output)) throw new UsageError('cli.error.same_file', { file: output });
-  if (!force && input === null && existsSync(output)) throw new UsageError('cli.error.exists', { file: output });
-  return output;
 }

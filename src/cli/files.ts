@@ -1,14 +1,29 @@
 import { readWorkbookFile } from '../xlsx/read';
-import { WorkbookFileError } from '../xlsx/errors';
+import { MAX_UNPACKED_BYTES, WorkbookFileError } from '../xlsx/errors';
 import type { Snapshot } from '../core/snapshot';
-import { InputError } from './errors';
+import { InputError, UsageError } from './errors';
 
-/** Reads a workbook for a command; a file that is not one becomes a one-line message naming it. */
-export async function readInput(file: string): Promise<Snapshot> {
+/** Runs a step on a workbook file; a file that is not one becomes a one-line message naming it. */
+export async function onInput<T>(file: string, step: () => Promise<T>): Promise<T> {
   try {
-    return await readWorkbookFile(file);
+    return await step();
   } catch (e) {
     if (e instanceof WorkbookFileError) throw new InputError(file, e);
     throw e;
   }
+}
+
+/** `--max-unpacked-mb` as bytes: a whole number of megabytes, at least 1. */
+export function unpackedLimit(mb: string | undefined): number {
+  if (mb === undefined) return MAX_UNPACKED_BYTES;
+  const n = Number(mb);
+  if (!/^\d+$/.test(mb.trim()) || !Number.isSafeInteger(n) || n < 1)
+    throw new UsageError('cli.error.max_unpacked', { value: mb });
+  return n * 1024 * 1024;
+}
+
+/** Reads a workbook for a command. */
+export function readInput(file: string, maxUnpackedMb?: string): Promise<Snapshot> {
+  const maxUnpackedBytes = unpackedLimit(maxUnpackedMb);
+  return onInput(file, () => readWorkbookFile(file, { maxUnpackedBytes }));
 }

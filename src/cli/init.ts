@@ -6,7 +6,8 @@ import { registerContent, reportSheetsFor } from '../core/layout/registry';
 import type { WorkbookContent } from '../core/layout/content';
 import { writeWorkbook, saveWorkbookFile } from '../xlsx/write';
 import { readInput } from './files';
-import { UsageError, assertOutputPath, type Io } from './errors';
+import { UsageError, type Io } from './errors';
+import { checkOutput } from './output';
 
 export interface InitOptions {
   region: string;
@@ -15,11 +16,12 @@ export interface InitOptions {
   from?: string;
   force?: boolean;
   lang?: string;
+  maxUnpackedMb?: string;
 }
 
 /** `kitaphana init`: a new standard workbook, empty or with the registry of another one. */
 export async function initCommand(out: string, opts: InitOptions, t: Translator, io: Io): Promise<number> {
-  assertOutputPath(null, out, opts.force ?? false);
+  await checkOutput(out, { inputs: opts.from ? [opts.from] : [], force: opts.force ?? false });
   if (!/^\d{4}$/.test(opts.year)) throw new UsageError('cli.error.year', { value: opts.year });
   const language = isLanguage(opts.lang) ? opts.lang : t.lang;
   let content: WorkbookContent = {
@@ -32,7 +34,7 @@ export async function initCommand(out: string, opts: InitOptions, t: Translator,
     reports: [],
   };
   if (opts.from) {
-    const wb = parseWorkbook(await readInput(opts.from));
+    const wb = parseWorkbook(await readInput(opts.from, opts.maxUnpackedMb));
     content = {
       ...content,
       settings: { ...content.settings, region: opts.region || wb.meta.region || '' },

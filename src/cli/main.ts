@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { LANGUAGES, isLanguage, type Language } from '../standard';
-import { languageOf, translator, type Translator } from '../i18n';
+import { LANGUAGES, isLanguage, type Language } from '../standard/languages';
+import type { Translator } from '../i18n';
 import { WorkbookFileError, WorkbookWriteError } from '../xlsx/errors';
 import { InputError, UsageError, type Io } from './errors';
-import { initCommand } from './init';
-import { validateCommand, consolidateCommand } from './run';
-import { sampleCommand } from './sample';
+
+/*
+ * Each command's module, and the catalogues, are loaded only when a command
+ * runs: `--version` and `--help` then load nothing but the command parser.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const lazy = {
+  i18n: () => require('../i18n') as typeof import('../i18n'),
+  init: () => require('./init') as typeof import('./init'),
+  run: () => require('./run') as typeof import('./run'),
+  sample: () => require('./sample') as typeof import('./sample'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The `kitaphana` command. Exit status as the standard says: 0 without
@@ -30,17 +40,23 @@ const defaultIo: Io = {
 };
 
 function userLanguage(): Language {
-  return languageOf(
-    process.env.KITAPHANA_LANG ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG,
-    'ru',
-  );
+  return lazy
+    .i18n()
+    .languageOf(process.env.KITAPHANA_LANG ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG, 'ru');
 }
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
-  let t: Translator = translator(userLanguage());
+  let chosen: Language | undefined;
+  const t = (): Translator => lazy.i18n().translator((chosen ??= userLanguage()));
   const langOption = () => new Option('--lang <lang>', 'language of messages: kk, ru or en').choices([...LANGUAGES]);
-  const pick = (opts: { lang?: string }): Translator => (t = translator(isLanguage(opts.lang) ? opts.lang : t.lang));
+  const pick = (opts: { lang?: string }): Translator => {
+    if (isLanguage(opts.lang)) chosen = opts.lang;
+    return t();
+  };
+  const limitOption = () =>
+    new Option('--max-unpacked-mb <mb>', 'refuse a workbook whose contents unpack to more than this (default 500)');
+  const forceOption = (what: string) => new Option('--force', `overwrite ${what} if it is an existing file`);
 
   const program = new Command('kitaphana')
     .description('Standard workbooks, checks and consolidation for library reports (kk, ru, en).')
@@ -58,10 +74,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       new Option('--level <level>', 'oblast or cbs (a library system)').choices(['oblast', 'cbs']).default('oblast'),
     )
     .option('--from <workbook>', 'take the territories and libraries from this workbook and add their report sheets')
-    .option('--force', 'overwrite <out> if it exists')
+    .addOption(forceOption('<out>'))
+    .addOption(limitOption())
     .addOption(langOption())
     .action(async (out: string, opts) => {
-      code = await initCommand(out, opts, pick(opts), io);
+      code = await lazy.init().initCommand(out, opts, pick(opts), io);
     });
 
   program
@@ -69,9 +86,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .description('run every check of the standard')
     .argument('<workbook>', 'the .xlsx file to check')
     .option('--json', 'print the findings as JSON (section 4.1 of the standard)')
+    .addOption(limitOption())
     .addOption(langOption())
     .action(async (file: string, opts) => {
-      code = await validateCommand(file, opts, pick(opts), io);
+      code = await lazy.run().validateCommand(file, opts, pick(opts), io);
     });
 
   program
@@ -81,18 +99,21 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .option('-o, --output <file>', 'where to write the copy with the generated sheets')
     .option('--include-errors', 'count reports that have errors instead of excluding them')
     .option('--json', 'print the consolidation as JSON (section 4.1 of the standard)')
+    .addOption(forceOption('the output'))
+    .addOption(limitOption())
     .addOption(langOption())
     .action(async (file: string, opts) => {
-      code = await consolidateCommand(file, opts, pick(opts), io, version());
+      code = await lazy.run().consolidateCommand(file, opts, pick(opts), io, version());
     });
 
   program
     .command('sample')
     .description('write the sample workbooks (Karaganda oblast, 2025: clean and with typical mistakes)')
     .argument('[dir]', 'folder to write them to', 'workbooks')
+    .addOption(forceOption('the sample files'))
     .addOption(langOption())
     .action(async (dir: string, opts) => {
-      code = await sampleCommand(dir, pick(opts), io);
+      code = await lazy.sample().sampleCommand(dir, opts, pick(opts), io);
     });
 
   try {
@@ -100,16 +121,23 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    io.err(failureLine(e, t));
+    io.err(failureLine(e, t()));
     if (process.env.KITAPHANA_DEBUG && e instanceof Error) io.err(e.stack ?? '');
     return 2;
   }
 }
 
 export function failureLine(e: unknown, t: Translator): string {
-  if (e instanceof InputError) return t.t(`cli.error.${e.cause.reason}`, { file: e.file, detail: e.cause.detail });
-  if (e instanceof WorkbookFileError) return t.t(`cli.error.${e.reason}`, { file: '', detail: e.detail });
+  if (e instanceof InputError) return fileErrorLine(e.cause, e.file, t);
+  // Every command names its input (InputError); a bare one is a bug, still said with what is known.
+  if (e instanceof WorkbookFileError) return fileErrorLine(e, t.t('cli.input_file'), t);
   if (e instanceof WorkbookWriteError) return t.t('cli.error.write', { detail: e.message });
   if (e instanceof UsageError) return t.t(e.key, e.args);
   return t.t('cli.error.unexpected', { detail: e instanceof Error ? e.message : String(e) });
+}
+
+function fileErrorLine(e: WorkbookFileError, file: string, t: Translator): string {
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e.params)) params[k] = typeof v === 'number' ? t.number(v) : v;
+  return t.t(`cli.error.${e.reason}`, { ...params, file, detail: e.detail });
 }

@@ -3,16 +3,21 @@ import type { Translator } from '../i18n';
 import { validate } from '../core/validate';
 import { runConsolidation } from '../core/pipeline';
 import { consolidationJson, validationJson } from '../core/json';
-import { writeWorkbook, saveWorkbookFile } from '../xlsx/write';
-import { readInput } from './files';
-import { assertOutputPath, type Io } from './errors';
+import { onInput, readInput } from './files';
+import type { Io } from './errors';
+import { checkOutput } from './output';
 import { progress } from './progress';
 import { consolidationText, validationText } from './report';
 
-export async function validateCommand(file: string, opts: { json?: boolean }, t: Translator, io: Io): Promise<number> {
+export async function validateCommand(
+  file: string,
+  opts: { json?: boolean; maxUnpackedMb?: string },
+  t: Translator,
+  io: Io,
+): Promise<number> {
   const bar = progress(t, 2, io.tty && !opts.json);
   bar.stage('read');
-  const snapshot = await readInput(file);
+  const snapshot = await readInput(file, opts.maxUnpackedMb);
   bar.stage('check');
   const v = validate(snapshot);
   bar.stop();
@@ -24,15 +29,18 @@ export async function validateCommand(file: string, opts: { json?: boolean }, t:
 
 export async function consolidateCommand(
   file: string,
-  opts: { json?: boolean; output?: string; includeErrors?: boolean },
+  opts: { json?: boolean; output?: string; includeErrors?: boolean; force?: boolean; maxUnpackedMb?: string },
   t: Translator,
   io: Io,
   version: string,
 ): Promise<number> {
-  const out = opts.output === undefined ? undefined : assertOutputPath(file, opts.output, true);
+  const out =
+    opts.output === undefined
+      ? undefined
+      : await checkOutput(opts.output, { inputs: [file], force: opts.force ?? false });
   const bar = progress(t, out ? 6 : 4, io.tty && !opts.json);
   bar.stage('read');
-  const snapshot = await readInput(file);
+  const snapshot = await readInput(file, opts.maxUnpackedMb);
   const run = runConsolidation(snapshot, {
     includeErrors: opts.includeErrors ?? false,
     userLanguage: t.lang,
@@ -42,7 +50,10 @@ export async function consolidateCommand(
   });
   if (out) {
     bar.stage('write');
-    const written = await writeWorkbook(run.plan, await readFile(file));
+    // The writer (and ExcelJS behind it) is loaded only when a copy is written: validate never needs it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeWorkbook, saveWorkbookFile } = require('../xlsx/write') as typeof import('../xlsx/write');
+    const written = await onInput(file, async () => writeWorkbook(run.plan, await readFile(file)));
     await saveWorkbookFile(out, written);
   }
   bar.stop();

@@ -6,11 +6,15 @@ import { karagandaSample } from '../sample';
 import { writeWorkbook, saveWorkbookFile } from '../xlsx/write';
 import { stampPackage } from '../xlsx/stamp';
 import type { Io } from './errors';
+import { checkOutput } from './output';
 
 export const SAMPLE_FILES = { clean: 'karaganda-2025.xlsx', mistakes: 'karaganda-2025-mistakes.xlsx' } as const;
 
 /** `kitaphana sample`: the sample workbooks, made deterministically so that anyone can regenerate them. */
-export async function sampleCommand(dir: string, t: Translator, io: Io): Promise<number> {
+export async function sampleCommand(dir: string, opts: { force?: boolean }, t: Translator, io: Io): Promise<number> {
+  // Both files are checked before either is written, so that a refusal leaves nothing half done.
+  for (const name of Object.values(SAMPLE_FILES))
+    await checkOutput(join(dir, name), { inputs: [], force: opts.force ?? false });
   await mkdir(dir, { recursive: true });
   for (const [kind, name] of Object.entries(SAMPLE_FILES)) {
     const content = karagandaSample({ language: t.lang, mistakes: kind === 'mistakes' });

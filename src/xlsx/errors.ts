@@ -1,18 +1,41 @@
 /** Files larger than this are refused before parsing: a library workbook is a few megabytes. */
 export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 
-export type WorkbookFileReason = 'empty' | 'not_workbook' | 'encrypted' | 'too_large' | 'legacy_xls' | 'not_found';
+/** What is unpacked from one workbook at most, by default: a large oblast workbook unpacks to a few tens of megabytes. */
+export const MAX_UNPACKED_BYTES = 500 * 1024 * 1024;
+
+/**
+ * Cells one table may cover. Five million holds an Events register of 250,000
+ * rows with 20 columns, far beyond a year of any library's events, while the
+ * values of so many cells still fit in Node's default heap (about 100 bytes each).
+ */
+export const MAX_TABLE_CELLS = 5_000_000;
+
+export type WorkbookFileReason =
+  | 'empty'
+  | 'not_workbook'
+  | 'encrypted'
+  | 'too_large'
+  | 'legacy_xls'
+  | 'not_found'
+  | 'is_folder'
+  | 'unreadable'
+  | 'too_unpacked'
+  | 'too_many_cells';
 
 /** A file that cannot be read as a workbook at all (the command line exits with 2). */
 export class WorkbookFileError extends Error {
   readonly reason: WorkbookFileReason;
   readonly detail: string;
+  /** Values for the translated message (a limit, a table name), besides the file and the detail. */
+  readonly params: Readonly<Record<string, string | number>>;
 
-  constructor(reason: WorkbookFileReason, detail: string) {
+  constructor(reason: WorkbookFileReason, detail: string, params: Record<string, string | number> = {}) {
     super(`${reason}: ${detail}`);
     this.name = 'WorkbookFileError';
     this.reason = reason;
     this.detail = detail;
+    this.params = params;
   }
 }
 

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { WorkbookFileError, errorText } from './errors';
 import {
   elements,
@@ -55,7 +55,9 @@ export interface PackageInfo {
 export async function openZip(data: Uint8Array): Promise<JSZip> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(data);
+    // Loaded only by the writer: the reader unzips with fflate.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    zip = await (require('jszip') as typeof import('jszip')).loadAsync(data);
   } catch (e) {
     throw new WorkbookFileError(
       'not_workbook',
@@ -83,12 +85,24 @@ function sheetState(value: string | undefined): SheetState {
 }
 
 export async function describePackage(zip: JSZip): Promise<PackageInfo> {
-  const workbookXml = (await partText(zip, WORKBOOK_PART)) ?? '';
-  const rels = new Map((await relationshipsOf(zip, WORKBOOK_PART)).map((r) => [r.id, r]));
+  return describeParts((part) => partText(zip, part));
+}
+
+/** A part's text by name, or null when the package has no such part. */
+export type PartReader = (part: string) => Promise<string | null> | string | null;
+
+/** The sheets and tables of a package, whatever reads its parts. */
+export async function describeParts(read: PartReader): Promise<PackageInfo> {
+  const rels = async (part: string) => {
+    const xml = await read(relsPartOf(part));
+    return xml === null ? [] : parseRelationships(xml, part);
+  };
+  const workbookXml = (await read(WORKBOOK_PART)) ?? '';
+  const byId = new Map((await rels(WORKBOOK_PART)).map((r) => [r.id, r]));
   const date1904 = xmlBoolean(firstElement(workbookXml, 'workbookPr')?.get('date1904'), false);
   const sheets: PackageSheet[] = elements(workbookXml, 'sheet').map((a) => {
     const relId = prefixedAttribute(a, 'id') ?? '';
-    const rel = rels.get(relId);
+    const rel = byId.get(relId);
     return {
       name: a.get('name') ?? '',
       state: sheetState(a.get('state')),
@@ -100,9 +114,9 @@ export async function describePackage(zip: JSZip): Promise<PackageInfo> {
   const tables: PackageTable[] = [];
   for (const sheet of sheets) {
     if (!sheet.part) continue;
-    for (const rel of await relationshipsOf(zip, sheet.part)) {
+    for (const rel of await rels(sheet.part)) {
       if (!rel.type.endsWith(REL_TABLE) || !rel.part) continue;
-      const xml = await partText(zip, rel.part);
+      const xml = await read(rel.part);
       if (xml !== null) tables.push(parseTable(xml, sheet.name, rel.part));
     }
   }

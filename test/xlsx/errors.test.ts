@@ -55,7 +55,7 @@ describe('files that are not readable workbooks', () => {
     expect(await reasonOf(readWorkbook(good.subarray(0, good.length >> 1)))).toBe('not_workbook');
   });
 
-  it('refuses a package whose workbook part ExcelJS cannot parse', async () => {
+  it('refuses a package whose workbook part cannot be parsed', async () => {
     const broken = await zipOf({ 'xl/workbook.xml': '<workbook><sheets><sheet name="A" r:id="rId1"' });
     expect(await reasonOf(readWorkbook(broken))).toBe('not_workbook');
   });
@@ -100,7 +100,7 @@ describe('readWorkbookFile', () => {
   it('says which file is missing, empty, a folder or too large', async () => {
     expect(await reasonOf(readWorkbookFile(join(dir, 'nope.xlsx')))).toBe('not_found');
     mkdirSync(join(dir, 'folder.xlsx'));
-    expect(await reasonOf(readWorkbookFile(join(dir, 'folder.xlsx')))).toBe('not_found');
+    expect(await reasonOf(readWorkbookFile(join(dir, 'folder.xlsx')))).toBe('is_folder');
     writeFileSync(join(dir, 'empty.xlsx'), '');
     expect(await reasonOf(readWorkbookFile(join(dir, 'empty.xlsx')))).toBe('empty');
     writeFileSync(join(dir, 'big.xlsx'), Buffer.alloc(2048));
