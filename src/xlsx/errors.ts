@@ -5,11 +5,12 @@ export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 500 * 1024 * 1024;
 
 /**
- * Cells one table may cover. Five million holds an Events register of 250,000
- * rows with 20 columns, far beyond a year of any library's events, while the
- * values of so many cells still fit in Node's default heap (about 100 bytes each).
+ * Cells one table may cover. Eight million holds an Events register of 250,000
+ * rows with version 2's 22 columns and room to spare (a year of any oblast's
+ * events is a few thousand rows), while the values of so many cells still fit in
+ * Node's default heap (about 100 bytes each).
  */
-export const MAX_TABLE_CELLS = 5_000_000;
+export const MAX_TABLE_CELLS = 8_000_000;
 
 export type WorkbookFileReason =
   | 'empty'

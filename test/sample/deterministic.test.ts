@@ -17,7 +17,7 @@ describe('kitaphana sample', () => {
         doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'queueMicrotask'],
       });
       const dir = mkdtempSync(join(tmpdir(), 'kitaphana-sample-'));
-      await sampleCommand(dir, translator('ru'), quiet);
+      await sampleCommand(dir, {}, translator('ru'), quiet);
       jest.useRealTimers();
       return dir;
     };
@@ -30,7 +30,7 @@ describe('kitaphana sample', () => {
 
   it('regenerates the committed workbooks byte for byte', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kitaphana-sample-'));
-    await sampleCommand(dir, translator('ru'), { out: () => undefined, err: () => undefined, tty: false });
+    await sampleCommand(dir, {}, translator('ru'), { out: () => undefined, err: () => undefined, tty: false });
     for (const name of Object.values(SAMPLE_FILES)) {
       const committed = readFileSync(join(__dirname, '..', '..', 'workbooks', name));
       expect(readFileSync(join(dir, name)).equals(committed)).toBe(true);

@@ -81,10 +81,9 @@ describe('limits on what a workbook unpacks to', () => {
 
   it('refuses a directory that declares more than the limit before inflating anything', async () => {
     const huge = declare(small, 'xl/worksheets/sheet1.xml', 4_000_000_000);
-    const started = Date.now();
+    // Nothing is inflated: a 4 GB part would take minutes and the test's time-out is 10 s.
     expect((await failure(readWorkbook(huge))).reason).toBe('too_unpacked');
-    expect(Date.now() - started).toBeLessThan(1000);
-  });
+  }, 10_000);
 
   it('refuses a table larger than the cell limit before reading its sheet', async () => {
     const data = await handMadeWorkbook({
@@ -93,7 +92,7 @@ describe('limits on what a workbook unpacks to', () => {
     });
     const e = await failure(readWorkbook(data));
     expect(e.reason).toBe('too_many_cells');
-    expect(e.params).toMatchObject({ table: 'Data', cells: 12_000_012, limit: 5_000_000 });
+    expect(e.params).toMatchObject({ table: 'Data', cells: 12_000_012, limit: 8_000_000 });
   });
 
   it('exits 2 with one line from the command line, never running out of memory', () => {
@@ -126,8 +125,7 @@ describe('a crafted table part', () => {
       tableRef: 'A1:A2',
       tableXml,
     });
-    const started = Date.now();
+    // The regular expression this replaced took minutes here; the time-out only guards against that.
     expect((await readWorkbook(data)).tables[0]!.header).toEqual(['a']);
-    expect(Date.now() - started).toBeLessThan(2000);
-  });
+  }, 10_000);
 });
