@@ -20,7 +20,7 @@ import { finding, type Finding, type Place } from './finding';
 import { label, msg, type Message } from './message';
 import { mapColumns } from './structure';
 import { enumKey, indicatorNames, unitNames } from './labels';
-import { cleanText, isBlank, normalizeLabel, parseDate, parseNumber, parseText } from './values';
+import { cleanText, isBlank, normalizeLabel, parseDate, parseNumber, parseText, tooLarge } from './values';
 
 /**
  * Snapshot → typed records, plus what parsing itself finds: structure damage
@@ -119,15 +119,7 @@ export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
   const one = (name: string): TableSnapshot | null => byName.get(name.toUpperCase())?.[0] ?? null;
 
   for (const def of TABLES) {
-    if (def.required && !one(def.name)) {
-      findings.push(
-        finding(
-          'S1',
-          { table: def.name, row: null, column: null, cell: null },
-          msg('S1.table_missing', { table: def.name, sheet: label(`sheet.${def.sheet}`) }),
-        ),
-      );
-    }
+    if (def.required && !one(def.name)) findings.push(missingTable(def, snapshot));
   }
   const meta = parseMeta(one('Meta'), findings);
   const registers = {} as Record<RegisterName, Register>;
@@ -143,6 +135,35 @@ export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
     }
   }
   return { meta, registers, reports, findings };
+}
+
+/**
+ * The one finding about a required table that is not there. Everything that
+ * only follows from its absence (references into it, report figures compared
+ * with it) is not reported: one fix, one finding.
+ */
+function missingTable(def: TableDef, snapshot: Snapshot): Finding {
+  const where = { table: def.name, row: null, column: null, cell: null };
+  const found = renamedTable(def, snapshot);
+  return found
+    ? finding(
+        'S1',
+        { ...where, cell: cellAddress(found.sheet, found.top, found.left) },
+        msg('S1.table_renamed', { table: def.name, found: found.name, sheet: found.sheet }),
+      )
+    : finding('S1', where, msg('S1.table_missing', { table: def.name, sheet: label(`sheet.${def.sheet}`) }));
+}
+
+/** A table of a name the standard does not know whose header holds every column of `def`: it was renamed. */
+function renamedTable(def: TableDef, snapshot: Snapshot): TableSnapshot | null {
+  const standard = new Set(TABLES.map((t) => t.name.toUpperCase()));
+  const keys = def.columns.map((c) => c.key);
+  for (const t of snapshot.tables) {
+    const name = t.name.toUpperCase();
+    if (standard.has(name) || name.startsWith(REPORT_TABLE_PREFIX)) continue;
+    if (mapColumns(t, def.name, keys).index.size === keys.length) return t;
+  }
+  return null;
 }
 
 function parseMeta(table: TableSnapshot | null, findings: Finding[]): Meta {
@@ -256,6 +277,8 @@ function parseField(
         n = p.value;
       }
       if (n === null) return ok(null);
+      const huge = tooLarge(n);
+      if (huge) return refused('D1', huge);
       if (t.kind === 'integer') {
         if (n < t.min) {
           return refused(
@@ -400,7 +423,9 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
             row: code || n + 1,
             cell: cellAddress(table.sheet, table.top + 1 + n, table.left + (codeIdx ?? 0)),
           },
-          msg('S1.report_row_unknown', { value: code, expected: expected?.code ?? '' }),
+          expected
+            ? msg('S1.report_row_unknown', { value: code, expected: expected.code })
+            : msg('S1.report_row_extra'),
         ),
       );
       if (expected) retyped.add(expected.code);
@@ -457,6 +482,12 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
           continue;
         }
         value = p.value;
+      }
+      const huge = value === null ? null : tooLarge(value);
+      if (huge) {
+        (bad ??= new Set()).add(col);
+        findings.push(finding('D1', place(provisional, col), huge));
+        continue;
       }
       if (value !== null && value < 0) {
         (bad ??= new Set()).add(col);

@@ -31,7 +31,8 @@ export function checkCross(wb: ParsedWorkbook): Finding[] {
     const e01 = report.lines.get('E01');
     const reportedEvents = lineYear(e01);
     const rows = events.get(report.libId) ?? 0;
-    if (e01 && reportedEvents !== null && reportedEvents !== rows) {
+    // Against a missing register there is nothing to compare: its S1 finding is the one to act on.
+    if (e01 && wb.registers.Events.table && reportedEvents !== null && reportedEvents !== rows) {
       out.push(
         finding('W4', reportPlace(report, e01, 'year'), msg('W4.events', { value: reportedEvents, rows }), !!e01.note),
       );
@@ -39,7 +40,7 @@ export function checkCross(wb: ParsedWorkbook): Finding[] {
     const s04 = report.lines.get('S04');
     const reportedTrained = lineYear(s04);
     const persons = trained.get(report.libId) ?? 0;
-    if (s04 && reportedTrained !== null && reportedTrained !== persons) {
+    if (s04 && wb.registers.Training.table && reportedTrained !== null && reportedTrained !== persons) {
       out.push(
         finding(
           'W4',

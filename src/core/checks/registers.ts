@@ -1,7 +1,7 @@
 import { LIB_ID_PATTERN, type ColumnDef } from '../../standard';
 import { finding, type Finding } from '../finding';
-import { label, msg } from '../message';
-import { registerPlace, type ParsedWorkbook, type Register, type RegisterRow } from '../parse';
+import { hasInvisible, label, msg, withoutInvisible } from '../message';
+import { registerPlace, type ParsedWorkbook, type Register, type RegisterName, type RegisterRow } from '../parse';
 import { lookalikes } from '../values';
 
 /**
@@ -23,8 +23,11 @@ export function checkRegisters(wb: ParsedWorkbook): Finding[] {
     if (!reg.table) continue;
     for (const col of reg.def.columns) {
       if (!reg.columns.has(col.key)) continue;
-      if (col.ref) checkRefs(reg, col, keys.get(`${col.ref.table}.${col.ref.column}`) ?? new Set(), out);
-      else if (col.unique) checkCodeForm(reg, col, out);
+      if (col.ref) {
+        // Codes pointing into a missing table are not wrong: the table's own S1 finding says what to fix.
+        if (wb.registers[col.ref.table as RegisterName]?.table)
+          checkRefs(reg, col, keys.get(`${col.ref.table}.${col.ref.column}`) ?? new Set(), out);
+      } else if (col.unique) checkCodeForm(reg, col, out);
     }
   }
   checkParentCycles(wb.registers.Libraries, out);
@@ -134,7 +137,9 @@ function checkCodeForm(reg: Register, col: ColumnDef, out: Finding[]): void {
     if (typeof v !== 'string') continue;
     const look = lookalikes(v);
     const place = registerPlace(reg, row, col.key, libOf(reg, row));
-    if (look && (isLibId || /[A-Za-z]/.test(v))) {
+    if (hasInvisible(v)) {
+      out.push(finding('D5', place, msg('D5.invisible', { value: v, meant: withoutInvisible(v) })));
+    } else if (look && (isLibId || /[A-Za-z]/.test(v))) {
       out.push(
         finding('D5', place, msg('D5.lookalike', { value: v, letters: look.letters.join(', '), meant: look.meant })),
       );
@@ -152,7 +157,9 @@ function checkRefs(reg: Register, col: ColumnDef, known: Set<string>, out: Findi
     if (typeof v !== 'string' || known.has(v.toUpperCase())) continue;
     const look = lookalikes(v);
     const place = registerPlace(reg, row, col.key, libOf(reg, row));
-    if (look) {
+    if (hasInvisible(v)) {
+      out.push(finding('D5', place, msg('D5.invisible', { value: v, meant: withoutInvisible(v) })));
+    } else if (look) {
       out.push(
         finding('D5', place, msg('D5.lookalike', { value: v, letters: look.letters.join(', '), meant: look.meant })),
       );

@@ -40,6 +40,11 @@ export function checkReports(wb: ParsedWorkbook): Finding[] {
     }
   }
   for (const report of wb.reports.values()) {
+    // Without the registry no report can be matched to a library: the missing table is the one finding.
+    if (!libs.table) {
+      if (!report.empty) checkReport(report, out);
+      continue;
+    }
     if (!known.has(report.libId)) {
       out.push(
         finding(

@@ -255,12 +255,15 @@ function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): vo
   data.add(
     t.t('dashboard.events_month_title'),
     [t.t('generated.month'), ...formats.map((f) => t.t(`enum.event_format.${f}`))],
-    Object.entries(counts).map(([m, byFormat], i) => [names[i] ?? m, ...formats.map((f) => byFormat[f] ?? 0)]),
+    // Without the Events register the months are unknown, not empty: no table, so no chart.
+    c.events.count === null
+      ? []
+      : Object.entries(counts).map(([m, byFormat], i) => [names[i] ?? m, ...formats.map((f) => byFormat[f] ?? 0)]),
     Object.fromEntries(formats.map((_, i) => [i + 1, COUNT])),
     {
       name: 'Kitaphana_EventsByMonth',
       kind: 'columnStacked',
-      title: t.t('dashboard.events_month_title_total', { total: t.number(c.events.count) }),
+      title: t.t('dashboard.events_month_title_total', { total: t.number(c.events.count ?? 0) }),
       seriesBy: 'columns',
       position,
       valueTitle: t.t('dashboard.events_axis'),
