@@ -2,14 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/errors';
 import { templatePlan } from '../../src/core/layout/template';
 import type { WorkbookContent } from '../../src/core/layout/content';
 import type { WorkbookPlan } from '../../src/core/plan';
 import { readWorkbook } from '../../src/xlsx/read';
 import { writeWorkbook } from '../../src/xlsx/write';
 import { smallContent } from '../helpers/network';
+import { runCli } from '../helpers/cli';
 
 /**
  * The command line on workbooks built here with what careless or hostile
@@ -19,13 +18,7 @@ import { smallContent } from '../helpers/network';
 const dir = mkdtempSync(join(tmpdir(), 'kitaphana-core-hardening-'));
 const root = join(__dirname, '..', '..');
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`), tty: false };
-  const code = await main(['node', 'kitaphana', ...args], io);
-  return { code, out, err };
-}
+const run = runCli;
 
 async function workbook(name: string, content: WorkbookContent, edit = (p: WorkbookPlan) => p): Promise<string> {
   const file = join(dir, name);
