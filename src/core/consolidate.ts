@@ -11,6 +11,7 @@ import {
   type RatioKey,
 } from '../standard';
 import type { Finding } from './finding';
+import { libKey } from './invisible';
 import type { ParsedWorkbook, Report } from './parse';
 import type { Validation } from './validate';
 
@@ -184,7 +185,7 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
   const errorsByLib = new Map<string, Finding[]>();
   for (const f of validation.findings) {
     if (f.severity !== 'error' || !f.libId) continue;
-    const k = f.libId.toUpperCase();
+    const k = libKey(f.libId);
     const list = errorsByLib.get(k);
     if (list) list.push(f);
     else errorsByLib.set(k, [f]);
@@ -278,10 +279,10 @@ function allLibraries(wb: ParsedWorkbook): (Library & { active: boolean })[] {
   const out: (Library & { active: boolean })[] = [];
   for (const row of wb.registers.Libraries.rows) {
     const id = row.v.lib_id;
-    if (typeof id !== 'string' || seen.has(id.toUpperCase())) continue;
-    seen.add(id.toUpperCase());
+    if (typeof id !== 'string' || seen.has(libKey(id))) continue;
+    seen.add(libKey(id));
     out.push({
-      id: id.toUpperCase(),
+      id: libKey(id),
       terr: typeof row.v.terr_code === 'string' ? row.v.terr_code : null,
       type: typeof row.v.type === 'string' ? row.v.type : null,
       active: row.v.active === 'yes',

@@ -3,6 +3,8 @@
  * arguments. It is rendered in a language only at the edge (CLI, task pane,
  * generated sheets), so the core never depends on who reads it.
  */
+import { showInvisible } from './invisible';
+
 export type MessageArg = string | number | null | { readonly label: string } | { readonly date: number };
 
 export interface Message {
@@ -33,31 +35,9 @@ export const dateArg = (ms: number): { date: number } => ({ date: ms });
  */
 export const QUOTE_MAX = 200;
 
-/**
- * Characters that print as nothing (zero-width spaces and joiners, the word
- * joiner and other invisible operators, the byte-order mark, the soft hyphen,
- * bidirectional marks and embeddings, the Mongolian vowel separator): pasted
- * from web pages and messengers, they make a code differ from the one it
- * looks like.
- */
-const INVISIBLE_RE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/;
-const INVISIBLE_ALL_RE = new RegExp(INVISIBLE_RE.source, 'g');
-
-export function hasInvisible(s: string): boolean {
-  return INVISIBLE_RE.test(s);
-}
-
-/** The text with its invisible characters removed: what the person meant to type. */
-export function withoutInvisible(s: string): string {
-  return s.replace(INVISIBLE_ALL_RE, '');
-}
-
 /** A value as a message shows it: invisible characters spelled out (`KRG_OUNB<U+200B>`), cut to QUOTE_MAX with "…". */
 export function quoted(s: string): string {
-  const visible = hasInvisible(s)
-    ? s.replace(INVISIBLE_ALL_RE, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
-    : s;
-  return cut(visible, QUOTE_MAX);
+  return cut(showInvisible(s), QUOTE_MAX);
 }
 
 /** The text cut to at most `max` characters, the last one "…", never splitting a surrogate pair. */

@@ -17,6 +17,7 @@ import {
 import type { CellValue, Snapshot, TableSnapshot } from './snapshot';
 import { cellAddress, tableIndex } from './snapshot';
 import { finding, type Finding, type Place } from './finding';
+import { libKey } from './invisible';
 import { label, msg, type Message } from './message';
 import { mapColumns } from './structure';
 import { enumKey, indicatorNames, unitNames } from './labels';
@@ -378,7 +379,7 @@ function parseRegister(
     let bad: Set<string> | null = null;
     const row: RegisterRow = { n, key, v, bad: null };
     const libText = def.name === 'Libraries' && libIdx !== undefined ? parseText(raw[libIdx] ?? null) : null;
-    const libId = libText && libText.ok && libText.value ? libText.value : undefined;
+    const libId = libText && libText.ok && libText.value ? libKey(libText.value) : undefined;
     for (let j = 0; j < width; j++) {
       const col = presentCols[j] as ColumnDef;
       const r = parseField(def.name, col, raw[presentIdx[j] as number] ?? null, years, date1904);

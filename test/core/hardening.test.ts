@@ -241,6 +241,19 @@ describe('item 10: messages that say what is really in the cell', () => {
     }
   });
 
+  it('an invisible character in a library code is one finding, not also a missing and an orphan report', () => {
+    const v = validate(withCell(base, 'Libraries', 4, 'lib_id', 'ABA_B01\u200B'));
+    expect(v.findings.map((f) => [f.rule, f.message.key, f.libId])).toEqual([['D5', 'D5.invisible', 'ABA_B01']]);
+    const c = consolidate(v);
+    expect(c.libraries.excluded.map((e) => e.libId)).toEqual(['ABA_B01']);
+    expect(c.libraries.missing).toEqual([]);
+    // A code with a Cyrillic look-alike as well: the code as meant is all Latin.
+    const both = validate(withCell(base, 'Events', 0, 'lib_id', 'KRG_\u041EUNB\u200B')).findings.find(
+      (f) => f.rule === 'D5',
+    );
+    expect(en.render(both!.message)).toMatch(/KRG_OUNB\.$/);
+  });
+
   it.each(LANGUAGES)('an extra row after the last indicator has its own message, in %s', (lang) => {
     const t = translator(lang);
     const s = withCell(base, 'R_KRG_CGB', indicatorRow('T03') + 1, 'q1', 5);

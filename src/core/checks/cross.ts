@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../finding';
+import { libKey } from '../invisible';
 import { msg } from '../message';
 import { registerPlace, reportPlace, type ParsedWorkbook } from '../parse';
 import { looseText } from '../values';
@@ -23,8 +24,7 @@ export function checkCross(wb: ParsedWorkbook): Finding[] {
     if (typeof lib === 'string') trained.set(lib.toUpperCase(), (trained.get(lib.toUpperCase()) ?? 0) + persons);
   }
   const known = new Set<string>();
-  for (const row of wb.registers.Libraries.rows)
-    if (typeof row.v.lib_id === 'string') known.add(row.v.lib_id.toUpperCase());
+  for (const row of wb.registers.Libraries.rows) if (typeof row.v.lib_id === 'string') known.add(libKey(row.v.lib_id));
   for (const report of wb.reports.values()) {
     // A report of a library missing from the registry is already an S2 error; its registers mean nothing yet.
     if (report.empty || !known.has(report.libId)) continue;
