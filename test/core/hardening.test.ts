@@ -165,6 +165,17 @@ describe('item 9: a renamed or deleted register', () => {
     for (const t of Object.values(c.training.by_territory)) expect(t.persons).toBeNull();
     expect(c.events.count).toEqual(expect.any(Number));
     expect(consolidationJson(c, en).training.persons).toBeNull();
+    const dashboard = run(dropTable(sample, 'Training')).plan.sheets.find((x) => x.name === ru.t('sheet.Dashboard'));
+    expect(dashboard?.charts?.map((ch) => ch.name)).not.toContain('Kitaphana_Training');
+    expect(dashboard?.charts?.map((ch) => ch.name)).toContain('Kitaphana_EventsByMonth');
+    const training = run(dropTable(sample, 'Training')).plan.sheets.find(
+      (x) => x.name === ru.t('sheet.TrainingSummary'),
+    )!;
+    const total = training.blocks
+      .flatMap((b) => b.values.map((row) => row as PlanValue[]))
+      .find((row) => row[1] === ru.t('generated.total'));
+    expect(total?.[2]).toBe(ru.t('generated.unknown'));
+    expect(total?.[5]).toEqual(expect.any(Number));
   });
 
   it('deleted Events: no D5 for the event codes in Training, no W4', () => {

@@ -183,7 +183,8 @@ function trainingChart(ctx: Context, data: DataSection, position: Area): void {
   data.add(
     t.t('generated.staff_trained_pct'),
     [t.t('generated.territory'), t.t('generated.staff_trained_pct')],
-    ranked(c.territoryOrder, value).map((terr) => [ctx.nameOf(terr), value(terr)]),
+    // Without the Training register coverage is unknown: no table, so no chart of empty bars.
+    c.training.persons === null ? [] : ranked(c.territoryOrder, value).map((terr) => [ctx.nameOf(terr), value(terr)]),
     { 1: ONE_DECIMAL },
     {
       name: 'Kitaphana_Training',
