@@ -278,21 +278,21 @@ function parseField(
         n = p.value;
       }
       if (n === null) return ok(null);
+      // A figure below its minimum is told so first: "too large" would say nothing of −5 000 000 000 000.
+      if (t.kind === 'integer' && n < t.min) {
+        return refused(
+          'D1',
+          t.min === 0 ? msg('D1.negative', { value: n }) : msg('D1.below_min', { value: n, min: t.min }),
+        );
+      }
+      if (t.kind === 'number' && t.exclusiveMin !== undefined && n <= t.exclusiveMin)
+        return refused('D1', msg('D1.not_positive', { value: n }));
+      if (t.kind === 'number' && t.max !== undefined && n > t.max)
+        return refused('D1', msg('D1.above_max', { value: n, max: t.max }));
       const huge = tooLarge(n);
       if (huge) return refused('D1', huge);
-      if (t.kind === 'integer') {
-        if (n < t.min) {
-          return refused(
-            'D1',
-            t.min === 0 ? msg('D1.negative', { value: n }) : msg('D1.below_min', { value: n, min: t.min }),
-          );
-        }
-        if (!Number.isInteger(n)) return refused('D1', msg('D1.fraction', { value: n, rounded: Math.round(n) }));
-      } else {
-        if (t.exclusiveMin !== undefined && n <= t.exclusiveMin)
-          return refused('D1', msg('D1.not_positive', { value: n }));
-        if (t.max !== undefined && n > t.max) return refused('D1', msg('D1.above_max', { value: n, max: t.max }));
-      }
+      if (t.kind === 'integer' && !Number.isInteger(n))
+        return refused('D1', msg('D1.fraction', { value: n, rounded: Math.round(n) }));
       return ok(n);
     }
     case 'enum': {
@@ -484,15 +484,15 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
         }
         value = p.value;
       }
+      if (value !== null && value < 0) {
+        (bad ??= new Set()).add(col);
+        findings.push(finding('D1', place(provisional, col), msg('D1.negative', { value })));
+        continue;
+      }
       const huge = value === null ? null : tooLarge(value);
       if (huge) {
         (bad ??= new Set()).add(col);
         findings.push(finding('D1', place(provisional, col), huge));
-        continue;
-      }
-      if (value !== null && value < 0) {
-        (bad ??= new Set()).add(col);
-        findings.push(finding('D1', place(provisional, col), msg('D1.negative', { value })));
         continue;
       }
       if (value !== null && !Number.isInteger(value)) {

@@ -104,6 +104,13 @@ describe('item 7: numbers too large to be true', () => {
       expect(count(rulesOf(withReportCell(base, 'TMR_CGB', 'L01', col, 5e12)), 'D1')).toBe(1);
     expect(count(rulesOf(withCell(base, 'Territories', 0, 'population', 2e15)), 'D1')).toBe(1);
     expect(count(rulesOf(withCell(base, 'Training', 0, 'persons', Infinity)), 'D1')).toBe(1);
+    // Below its minimum a figure is told so, and a bounded column says its own bound.
+    const keys = (snap: Snapshot) =>
+      validate(snap)
+        .findings.filter((x) => x.rule === 'D1')
+        .map((x) => x.message.key);
+    expect(keys(withReportCell(base, 'TMR_CGB', 'L01', 'q1', -5e12))).toEqual(['D1.negative']);
+    expect(keys(withCell(base, 'Training', 0, 'hours', 9e307))).toEqual(['D1.above_max']);
     // 10^12 itself is the largest figure allowed: no D1 (other rules may still have their say).
     expect(count(rulesOf(withCell(base, 'Territories', 0, 'population', 1e12)), 'D1')).toBe(0);
   });
