@@ -424,9 +424,11 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
             row: code || n + 1,
             cell: cellAddress(table.sheet, table.top + 1 + n, table.left + (codeIdx ?? 0)),
           },
-          expected
-            ? msg('S1.report_row_unknown', { value: code, expected: expected.code })
-            : msg('S1.report_row_extra'),
+          !expected
+            ? msg('S1.report_row_extra')
+            : code
+              ? msg('S1.report_row_unknown', { value: code, expected: expected.code })
+              : msg('S1.report_row_no_code', { expected: expected.code }),
         ),
       );
       if (expected) retyped.add(expected.code);

@@ -285,6 +285,17 @@ describe('item 10: messages that say what is really in the cell', () => {
   });
 });
 
+describe('item 10: a report row whose code was erased', () => {
+  it.each(LANGUAGES)('says which code belongs there, without an empty quote, in %s', (lang) => {
+    const s = withCell(base, 'R_TMR_CGB', indicatorRow('L01'), 'code', null);
+    const f = validate(s).findings.filter((x) => x.rule === 'S1');
+    expect(f.map((x) => x.message.key)).toEqual(['S1.report_row_no_code']);
+    const text = translator(lang).render(f[0]!.message);
+    expect(text).toContain('L01');
+    expect(text).not.toMatch(/«»|\(\s*\)/);
+  });
+});
+
 function withTraining(content: WorkbookContent, persons: Record<string, number>): WorkbookContent {
   const rows = content.training.filter((r) => r.lib_id === undefined);
   for (const [lib, n] of Object.entries(persons))
