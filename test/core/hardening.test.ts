@@ -188,6 +188,9 @@ describe('item 9: a renamed or deleted register', () => {
   it('deleted Events: no D5 for the event codes in Training, no W4', () => {
     const s = withCell(dropTable(base, 'Events'), 'Training', 0, 'event_id', 'EV-0001');
     expect(rulesOf(s)).toEqual(['S1']);
+    const v = validate(dropTable(sample, 'Events'));
+    expect(v.findings.map((f) => f.message.key)).toEqual(['S1.table_missing']);
+    expect(consolidate(v).events.count).toBeNull();
   });
 
   it('deleted Libraries or Territories: one S1, no D5 or S2 for every code that points there', () => {
