@@ -11,6 +11,7 @@ import {
   type RatioKey,
 } from '../standard';
 import type { Finding } from './finding';
+import { libKey } from './invisible';
 import type { ParsedWorkbook, Report } from './parse';
 import type { Validation } from './validate';
 
@@ -46,24 +47,31 @@ export interface CountAndParticipants {
   participants: number;
 }
 
+/**
+ * The Events register summarised. Its figures are null (unknown, not zero) when the register is missing
+ * from the workbook; the breakdowns then have no entries.
+ */
 export interface EventsSummary {
-  count: number;
-  participants: number;
+  count: number | null;
+  participants: number | null;
   by_form: Record<string, CountAndParticipants>;
   by_format: Record<string, CountAndParticipants>;
   by_language: Record<string, CountAndParticipants>;
   by_audience: Record<string, CountAndParticipants>;
   by_month: Record<string, number>;
   by_territory: Record<string, CountAndParticipants>;
-  territories_covered: number;
-  pd: { count: number; hours: number; certificates: number };
+  territories_covered: number | null;
+  pd: { count: number | null; hours: number | null; certificates: number | null };
 }
 
+/** The Training register summarised; null (unknown) when the register is missing. */
 export interface TrainingTotals {
-  persons: number;
-  hours: number;
-  certificates: number;
+  persons: number | null;
+  hours: number | null;
+  certificates: number | null;
+  /** S01 for the year of the included libraries. */
   staff: number | null;
+  /** Persons trained in the included libraries / their S01 x 100: numerator and denominator over the same libraries. */
   staff_trained_pct: number | null;
 }
 
@@ -128,10 +136,10 @@ class Accumulator {
   totals(): IndicatorTotals {
     const out: IndicatorTotals = {};
     INDICATORS.forEach((ind, i) => {
-      const year = this.year[i] ?? null;
-      const plan = this.plan[i] ?? null;
-      const prior = this.prior[i] ?? null;
-      const q = (k: number) => (this.q[k] as (number | null)[])[i] ?? null;
+      const year = finite(this.year[i] ?? null);
+      const plan = finite(this.plan[i] ?? null);
+      const prior = finite(this.prior[i] ?? null);
+      const q = (k: number) => finite((this.q[k] as (number | null)[])[i] ?? null);
       out[ind.code] = {
         plan,
         q1: q(0),
@@ -140,8 +148,8 @@ class Accumulator {
         q4: q(3),
         year,
         prior_year: prior,
-        plan_pct: percentOf(year, plan),
-        change_pct: changePercent(year, prior),
+        plan_pct: finite(percentOf(year, plan)),
+        change_pct: finite(changePercent(year, prior)),
       };
     });
     return out;
@@ -153,12 +161,20 @@ function plus(a: number | null, b: number | null): number | null {
   return (a ?? 0) + b;
 }
 
+/**
+ * A figure Excel can store. The checks refuse any value past THRESHOLDS.maxValue, so no sum comes near
+ * overflowing; should one ever, it is unknown rather than Infinity (which no cell can hold).
+ */
+function finite(v: number | null): number | null {
+  return v === null || Number.isFinite(v) ? v : null;
+}
+
 function ratiosOf(t: IndicatorTotals, population: number | null): Ratios {
   const out = {} as Ratios;
   for (const r of RATIOS) {
     const num = t[r.numerator]?.year ?? null;
     const den = r.denominator === 'population' ? population : (t[r.denominator]?.year ?? null);
-    out[r.key] = ratioValue(r, num, den);
+    out[r.key] = finite(ratioValue(r, num, den));
   }
   return out;
 }
@@ -169,7 +185,7 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
   const errorsByLib = new Map<string, Finding[]>();
   for (const f of validation.findings) {
     if (f.severity !== 'error' || !f.libId) continue;
-    const k = f.libId.toUpperCase();
+    const k = libKey(f.libId);
     const list = errorsByLib.get(k);
     if (list) list.push(f);
     else errorsByLib.set(k, [f]);
@@ -228,7 +244,7 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
     if (acc) typeTotals[type] = acc.totals();
   }
   const ratios = ratiosOf(indicators, null);
-  ratios.coverage_pct = coverage.population > 0 ? percentOf(coverage.users, coverage.population) : null;
+  ratios.coverage_pct = coverage.population > 0 ? finite(percentOf(coverage.users, coverage.population)) : null;
 
   const terrOf = new Map(allLibraries(wb).map((l) => [l.id, l.terr]));
   return {
@@ -243,7 +259,7 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
     ratios,
     ratiosByTerritory,
     events: summarizeEvents(wb, terrOf),
-    training: summarizeTraining(wb, terrOf, indicators, territoryTotals, territoryOrder),
+    training: summarizeTraining(wb, terrOf, new Set(included), indicators, territoryTotals, territoryOrder),
     issues: { errors: validation.errors, warnings: validation.warnings },
     territoryOrder,
   };
@@ -263,10 +279,10 @@ function allLibraries(wb: ParsedWorkbook): (Library & { active: boolean })[] {
   const out: (Library & { active: boolean })[] = [];
   for (const row of wb.registers.Libraries.rows) {
     const id = row.v.lib_id;
-    if (typeof id !== 'string' || seen.has(id.toUpperCase())) continue;
-    seen.add(id.toUpperCase());
+    if (typeof id !== 'string' || seen.has(libKey(id))) continue;
+    seen.add(libKey(id));
     out.push({
-      id: id.toUpperCase(),
+      id: libKey(id),
       terr: typeof row.v.terr_code === 'string' ? row.v.terr_code : null,
       type: typeof row.v.type === 'string' ? row.v.type : null,
       active: row.v.active === 'yes',
@@ -285,8 +301,31 @@ const blankCounts = <E extends 'event_form' | 'event_format' | 'event_language' 
     CountAndParticipants
   >;
 
+/** The events summary while it is counted: every figure known. */
+type EventCounts = Omit<EventsSummary, 'count' | 'participants' | 'territories_covered' | 'pd'> & {
+  count: number;
+  participants: number;
+  territories_covered: number;
+  pd: { count: number; hours: number; certificates: number };
+};
+
 function summarizeEvents(wb: ParsedWorkbook, terrOf: Map<string, string | null>): EventsSummary {
-  const s: EventsSummary = {
+  if (!wb.registers.Events.table) {
+    // No register: nothing is known about events, which is not the same as none held.
+    return {
+      count: null,
+      participants: null,
+      by_form: {},
+      by_format: {},
+      by_language: {},
+      by_audience: {},
+      by_month: {},
+      by_territory: {},
+      territories_covered: null,
+      pd: { count: null, hours: null, certificates: null },
+    };
+  }
+  const s: EventCounts = {
     count: 0,
     participants: 0,
     by_form: blankCounts('event_form'),
@@ -326,38 +365,64 @@ function summarizeEvents(wb: ParsedWorkbook, terrOf: Map<string, string | null>)
     }
   }
   s.territories_covered = Object.values(s.by_territory).filter((b) => b.count > 0).length;
-  return s;
+  return {
+    ...s,
+    participants: finite(s.participants),
+    pd: { ...s.pd, hours: finite(s.pd.hours), certificates: finite(s.pd.certificates) },
+  };
 }
 
+/**
+ * Training: persons, person-hours and certificates over every row of the register; the share of staff
+ * trained over the included libraries only, since their S01 is the only staff figure the totals hold.
+ */
 function summarizeTraining(
   wb: ParsedWorkbook,
   terrOf: Map<string, string | null>,
+  included: ReadonlySet<string>,
   network: IndicatorTotals,
   territories: Record<string, IndicatorTotals>,
   order: readonly string[],
 ): TrainingTotals & { by_territory: Record<string, TrainingTotals> } {
-  const blank = (staff: number | null): TrainingTotals => ({
-    persons: 0,
-    hours: 0,
-    certificates: 0,
-    staff,
-    staff_trained_pct: null,
-  });
+  const known = wb.registers.Training.table !== null;
+  interface Sums {
+    persons: number;
+    hours: number;
+    certificates: number;
+    /** Persons of the included libraries: the share's numerator. */
+    trained: number;
+    staff: number | null;
+  }
+  const blank = (staff: number | null): Sums => ({ persons: 0, hours: 0, certificates: 0, trained: 0, staff });
   const total = blank(network.S01?.year ?? null);
-  const byTerr: Record<string, TrainingTotals> = {};
-  for (const code of order) byTerr[code] = blank(territories[code]?.S01?.year ?? null);
+  const byTerr = new Map<string, Sums>();
+  for (const code of order) byTerr.set(code, blank(territories[code]?.S01?.year ?? null));
   for (const row of wb.registers.Training.rows) {
     const v = row.v;
     const persons = typeof v.persons === 'number' ? v.persons : 1;
     const hours = typeof v.hours === 'number' ? v.hours * persons : 0;
     const certs = v.certificate === 'yes' ? persons : 0;
-    const terr = typeof v.lib_id === 'string' ? terrOf.get(v.lib_id.toUpperCase()) : undefined;
-    for (const t of terr && byTerr[terr] ? [total, byTerr[terr]] : [total]) {
+    const lib = typeof v.lib_id === 'string' ? v.lib_id.toUpperCase() : undefined;
+    const terr = lib === undefined ? undefined : terrOf.get(lib);
+    const inTerr = terr ? byTerr.get(terr) : undefined;
+    for (const t of inTerr ? [total, inTerr] : [total]) {
       t.persons += persons;
       t.hours += hours;
       t.certificates += certs;
+      if (lib !== undefined && included.has(lib)) t.trained += persons;
     }
   }
-  for (const t of [total, ...Object.values(byTerr)]) t.staff_trained_pct = percentOf(t.persons, t.staff);
-  return { ...total, by_territory: byTerr };
+  const result = (t: Sums): TrainingTotals =>
+    known
+      ? {
+          persons: finite(t.persons),
+          hours: finite(t.hours),
+          certificates: finite(t.certificates),
+          staff: t.staff,
+          staff_trained_pct: finite(percentOf(t.trained, t.staff)),
+        }
+      : { persons: null, hours: null, certificates: null, staff: t.staff, staff_trained_pct: null };
+  const by_territory: Record<string, TrainingTotals> = {};
+  for (const [code, t] of byTerr) by_territory[code] = result(t);
+  return { ...result(total), by_territory };
 }

@@ -1,5 +1,5 @@
 import { RULES, type RuleId, type Severity } from '../standard';
-import type { Message } from './message';
+import { QUOTE_MAX, cut, type Message } from './message';
 
 /**
  * One result of a check: which rule, how serious, where (table, row key,
@@ -32,7 +32,9 @@ export interface Place {
 }
 
 export function finding(rule: RuleId, place: Place, message: Message, explained = false): Finding {
-  const f: Finding = { rule, severity: RULES[rule], ...place, message };
+  // A row's key is what is in its key cell, which may be any length: cut like a quoted value.
+  const row = typeof place.row === 'string' ? cut(place.row, QUOTE_MAX) : place.row;
+  const f: Finding = { rule, severity: RULES[rule], ...place, row, message };
   return explained ? { ...f, explained: true } : f;
 }
 

@@ -17,10 +17,11 @@ import {
 import type { CellValue, Snapshot, TableSnapshot } from './snapshot';
 import { cellAddress, tableIndex } from './snapshot';
 import { finding, type Finding, type Place } from './finding';
+import { libKey } from './invisible';
 import { label, msg, type Message } from './message';
 import { mapColumns } from './structure';
 import { enumKey, indicatorNames, unitNames } from './labels';
-import { cleanText, isBlank, normalizeLabel, parseDate, parseNumber, parseText } from './values';
+import { cleanText, isBlank, normalizeLabel, parseDate, parseNumber, parseText, tooLarge } from './values';
 
 /**
  * Snapshot → typed records, plus what parsing itself finds: structure damage
@@ -119,15 +120,7 @@ export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
   const one = (name: string): TableSnapshot | null => byName.get(name.toUpperCase())?.[0] ?? null;
 
   for (const def of TABLES) {
-    if (def.required && !one(def.name)) {
-      findings.push(
-        finding(
-          'S1',
-          { table: def.name, row: null, column: null, cell: null },
-          msg('S1.table_missing', { table: def.name, sheet: label(`sheet.${def.sheet}`) }),
-        ),
-      );
-    }
+    if (def.required && !one(def.name)) findings.push(missingTable(def, snapshot));
   }
   const meta = parseMeta(one('Meta'), findings);
   const registers = {} as Record<RegisterName, Register>;
@@ -143,6 +136,35 @@ export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
     }
   }
   return { meta, registers, reports, findings };
+}
+
+/**
+ * The one finding about a required table that is not there. Everything that
+ * only follows from its absence (references into it, report figures compared
+ * with it) is not reported: one fix, one finding.
+ */
+function missingTable(def: TableDef, snapshot: Snapshot): Finding {
+  const where = { table: def.name, row: null, column: null, cell: null };
+  const found = renamedTable(def, snapshot);
+  return found
+    ? finding(
+        'S1',
+        { ...where, cell: cellAddress(found.sheet, found.top, found.left) },
+        msg('S1.table_renamed', { table: def.name, found: found.name, sheet: found.sheet }),
+      )
+    : finding('S1', where, msg('S1.table_missing', { table: def.name, sheet: label(`sheet.${def.sheet}`) }));
+}
+
+/** A table of a name the standard does not know whose header holds every column of `def`: it was renamed. */
+function renamedTable(def: TableDef, snapshot: Snapshot): TableSnapshot | null {
+  const standard = new Set(TABLES.map((t) => t.name.toUpperCase()));
+  const keys = def.columns.map((c) => c.key);
+  for (const t of snapshot.tables) {
+    const name = t.name.toUpperCase();
+    if (standard.has(name) || name.startsWith(REPORT_TABLE_PREFIX)) continue;
+    if (mapColumns(t, def.name, keys).index.size === keys.length) return t;
+  }
+  return null;
 }
 
 function parseMeta(table: TableSnapshot | null, findings: Finding[]): Meta {
@@ -256,19 +278,21 @@ function parseField(
         n = p.value;
       }
       if (n === null) return ok(null);
-      if (t.kind === 'integer') {
-        if (n < t.min) {
-          return refused(
-            'D1',
-            t.min === 0 ? msg('D1.negative', { value: n }) : msg('D1.below_min', { value: n, min: t.min }),
-          );
-        }
-        if (!Number.isInteger(n)) return refused('D1', msg('D1.fraction', { value: n, rounded: Math.round(n) }));
-      } else {
-        if (t.exclusiveMin !== undefined && n <= t.exclusiveMin)
-          return refused('D1', msg('D1.not_positive', { value: n }));
-        if (t.max !== undefined && n > t.max) return refused('D1', msg('D1.above_max', { value: n, max: t.max }));
+      // A figure below its minimum is told so first: "too large" would say nothing of −5 000 000 000 000.
+      if (t.kind === 'integer' && n < t.min) {
+        return refused(
+          'D1',
+          t.min === 0 ? msg('D1.negative', { value: n }) : msg('D1.below_min', { value: n, min: t.min }),
+        );
       }
+      if (t.kind === 'number' && t.exclusiveMin !== undefined && n <= t.exclusiveMin)
+        return refused('D1', msg('D1.not_positive', { value: n }));
+      if (t.kind === 'number' && t.max !== undefined && n > t.max)
+        return refused('D1', msg('D1.above_max', { value: n, max: t.max }));
+      const huge = tooLarge(n);
+      if (huge) return refused('D1', huge);
+      if (t.kind === 'integer' && !Number.isInteger(n))
+        return refused('D1', msg('D1.fraction', { value: n, rounded: Math.round(n) }));
       return ok(n);
     }
     case 'enum': {
@@ -355,7 +379,7 @@ function parseRegister(
     let bad: Set<string> | null = null;
     const row: RegisterRow = { n, key, v, bad: null };
     const libText = def.name === 'Libraries' && libIdx !== undefined ? parseText(raw[libIdx] ?? null) : null;
-    const libId = libText && libText.ok && libText.value ? libText.value : undefined;
+    const libId = libText && libText.ok && libText.value ? libKey(libText.value) : undefined;
     for (let j = 0; j < width; j++) {
       const col = presentCols[j] as ColumnDef;
       const r = parseField(def.name, col, raw[presentIdx[j] as number] ?? null, years, date1904);
@@ -400,7 +424,11 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
             row: code || n + 1,
             cell: cellAddress(table.sheet, table.top + 1 + n, table.left + (codeIdx ?? 0)),
           },
-          msg('S1.report_row_unknown', { value: code, expected: expected?.code ?? '' }),
+          !expected
+            ? msg('S1.report_row_extra')
+            : code
+              ? msg('S1.report_row_unknown', { value: code, expected: expected.code })
+              : msg('S1.report_row_no_code', { expected: expected.code }),
         ),
       );
       if (expected) retyped.add(expected.code);
@@ -461,6 +489,12 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
       if (value !== null && value < 0) {
         (bad ??= new Set()).add(col);
         findings.push(finding('D1', place(provisional, col), msg('D1.negative', { value })));
+        continue;
+      }
+      const huge = value === null ? null : tooLarge(value);
+      if (huge) {
+        (bad ??= new Set()).add(col);
+        findings.push(finding('D1', place(provisional, col), huge));
         continue;
       }
       if (value !== null && !Number.isInteger(value)) {

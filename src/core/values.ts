@@ -1,6 +1,6 @@
-import { CYRILLIC_LOOKALIKES } from '../standard';
+import { CYRILLIC_LOOKALIKES, THRESHOLDS } from '../standard';
 import type { CellValue } from './snapshot';
-import { dateArg, msg, type Message } from './message';
+import { dateArg, label, msg, type Message } from './message';
 
 /**
  * Turning cell values into typed values. Nothing is silently converted: a
@@ -127,7 +127,12 @@ export function parseNumber(v: CellValue): Parsed<number | null> {
         meant === null ? msg('D1.text', { text: cleanText(v) }) : msg('D1.text_number', { text: v, number: meant }),
     };
   }
-  if (typeof v === 'boolean') return { ok: false, problem: msg('D1.text', { text: String(v).toUpperCase() }) };
+  // Named as Excel shows it in the reader's language (ИСТИНА, АҚИҚАТ): a person sees that, not "true".
+  if (typeof v === 'boolean')
+    return {
+      ok: false,
+      problem: msg('D1.logical', { value: label(`finding.D1.logical_value.${v ? 'TRUE' : 'FALSE'}`) }),
+    };
   if (v === null) return { ok: true, value: null };
   switch (v.kind) {
     case 'error':
@@ -139,6 +144,17 @@ export function parseNumber(v: CellValue): Parsed<number | null> {
     case 'date':
       return { ok: false, problem: msg('D1.date', { date: dateArg(v.ms) }) };
   }
+}
+
+/**
+ * A figure too large to be true (THRESHOLDS.maxValue) or to add up (1E+308 and
+ * beyond): refused, or one cell would turn every total into Infinity.
+ */
+export function tooLarge(n: number): Message | null {
+  if (Number.isFinite(n) && Math.abs(n) <= THRESHOLDS.maxValue) return null;
+  // Past 10^15 the digits say nothing to a reader: the figure is shown as Excel shows it, 9E+307.
+  const value = Math.abs(n) < 1e15 ? n : Number.isFinite(n) ? n.toExponential().toUpperCase() : String(n);
+  return msg('D1.too_large', { value, max: THRESHOLDS.maxValue });
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -32,4 +32,9 @@ export const THRESHOLDS = {
   /** W2: plan fulfilment bounds at year end, %. */
   planLow: 50,
   planHigh: 200,
+  /**
+   * D1: the largest figure a cell may hold. No count of a library network comes near it, and sums of such
+   * figures over any register Excel can hold stay exact and finite (9E+307 three times is Infinity).
+   */
+  maxValue: 1e12,
 } as const;

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/errors';
 import { RULE_IDS } from '../../src/standard';
+import { runCli } from '../helpers/cli';
 
 /** The kitaphana command, run in-process on the sample workbooks and on files that are not workbooks. */
 const root = join(__dirname, '..', '..');
@@ -13,13 +12,7 @@ const clean = join(root, 'workbooks', 'karaganda-2025.xlsx');
 const mistakes = join(root, 'workbooks', 'karaganda-2025-mistakes.xlsx');
 const dir = mkdtempSync(join(tmpdir(), 'kitaphana-cli-'));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`), tty: false };
-  const code = await main(['node', 'kitaphana', ...args], io);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('kitaphana validate', () => {
   it('finds nothing wrong in the clean sample and exits 0', async () => {

@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../finding';
+import { libKey } from '../invisible';
 import { msg } from '../message';
 import { registerPlace, reportPlace, type ParsedWorkbook } from '../parse';
 import { looseText } from '../values';
@@ -23,15 +24,15 @@ export function checkCross(wb: ParsedWorkbook): Finding[] {
     if (typeof lib === 'string') trained.set(lib.toUpperCase(), (trained.get(lib.toUpperCase()) ?? 0) + persons);
   }
   const known = new Set<string>();
-  for (const row of wb.registers.Libraries.rows)
-    if (typeof row.v.lib_id === 'string') known.add(row.v.lib_id.toUpperCase());
+  for (const row of wb.registers.Libraries.rows) if (typeof row.v.lib_id === 'string') known.add(libKey(row.v.lib_id));
   for (const report of wb.reports.values()) {
     // A report of a library missing from the registry is already an S2 error; its registers mean nothing yet.
     if (report.empty || !known.has(report.libId)) continue;
     const e01 = report.lines.get('E01');
     const reportedEvents = lineYear(e01);
     const rows = events.get(report.libId) ?? 0;
-    if (e01 && reportedEvents !== null && reportedEvents !== rows) {
+    // Against a missing register there is nothing to compare: its S1 finding is the one to act on.
+    if (e01 && wb.registers.Events.table && reportedEvents !== null && reportedEvents !== rows) {
       out.push(
         finding('W4', reportPlace(report, e01, 'year'), msg('W4.events', { value: reportedEvents, rows }), !!e01.note),
       );
@@ -39,7 +40,7 @@ export function checkCross(wb: ParsedWorkbook): Finding[] {
     const s04 = report.lines.get('S04');
     const reportedTrained = lineYear(s04);
     const persons = trained.get(report.libId) ?? 0;
-    if (s04 && reportedTrained !== null && reportedTrained !== persons) {
+    if (s04 && wb.registers.Training.table && reportedTrained !== null && reportedTrained !== persons) {
       out.push(
         finding(
           'W4',

@@ -1,7 +1,8 @@
 import { LIB_ID_PATTERN, type ColumnDef } from '../../standard';
 import { finding, type Finding } from '../finding';
-import { label, msg } from '../message';
-import { registerPlace, type ParsedWorkbook, type Register, type RegisterRow } from '../parse';
+import { hasInvisible, libKey, withoutInvisible } from '../invisible';
+import { label, msg, type Message } from '../message';
+import { registerPlace, type ParsedWorkbook, type Register, type RegisterName, type RegisterRow } from '../parse';
 import { lookalikes } from '../values';
 
 /**
@@ -23,8 +24,11 @@ export function checkRegisters(wb: ParsedWorkbook): Finding[] {
     if (!reg.table) continue;
     for (const col of reg.def.columns) {
       if (!reg.columns.has(col.key)) continue;
-      if (col.ref) checkRefs(reg, col, keys.get(`${col.ref.table}.${col.ref.column}`) ?? new Set(), out);
-      else if (col.unique) checkCodeForm(reg, col, out);
+      if (col.ref) {
+        // Codes pointing into a missing table are not wrong: the table's own S1 finding says what to fix.
+        if (wb.registers[col.ref.table as RegisterName]?.table)
+          checkRefs(reg, col, keys.get(`${col.ref.table}.${col.ref.column}`) ?? new Set(), out);
+      } else if (col.unique) checkCodeForm(reg, col, out);
     }
   }
   checkParentCycles(wb.registers.Libraries, out);
@@ -32,7 +36,7 @@ export function checkRegisters(wb: ParsedWorkbook): Finding[] {
 }
 
 const libOf = (reg: Register, row: RegisterRow): string | undefined =>
-  reg.def.name === 'Libraries' && typeof row.v.lib_id === 'string' ? row.v.lib_id : undefined;
+  reg.def.name === 'Libraries' && typeof row.v.lib_id === 'string' ? libKey(row.v.lib_id) : undefined;
 
 function isRequired(col: ColumnDef, row: RegisterRow): boolean {
   if (col.required === true) return true;
@@ -123,7 +127,10 @@ function checkUnique(reg: Register, col: ColumnDef, out: Finding[]): Set<string>
       );
     } else first.set(k, row);
   }
-  return new Set(first.keys());
+  // A code with an invisible character is reported once, on its own row; codes typed cleanly elsewhere match it.
+  const known = new Set(first.keys());
+  for (const k of first.keys()) if (hasInvisible(k)) known.add(withoutInvisible(k));
+  return known;
 }
 
 /** A key's own form: LIB_ID's pattern, and no Cyrillic letters mixed into a Latin code. */
@@ -134,7 +141,9 @@ function checkCodeForm(reg: Register, col: ColumnDef, out: Finding[]): void {
     if (typeof v !== 'string') continue;
     const look = lookalikes(v);
     const place = registerPlace(reg, row, col.key, libOf(reg, row));
-    if (look && (isLibId || /[A-Za-z]/.test(v))) {
+    if (hasInvisible(v)) {
+      out.push(finding('D5', place, invisibleIn(v)));
+    } else if (look && (isLibId || /[A-Za-z]/.test(v))) {
       out.push(
         finding('D5', place, msg('D5.lookalike', { value: v, letters: look.letters.join(', '), meant: look.meant })),
       );
@@ -142,6 +151,12 @@ function checkCodeForm(reg: Register, col: ColumnDef, out: Finding[]): void {
       out.push(finding('D5', place, msg('D5.lib_id_format', { value: v })));
     }
   }
+}
+
+/** The finding about a code with an invisible character: the code as it was probably meant, in Latin letters. */
+function invisibleIn(code: string): Message {
+  const visible = withoutInvisible(code);
+  return msg('D5.invisible', { value: code, meant: lookalikes(visible)?.meant ?? visible });
 }
 
 function checkRefs(reg: Register, col: ColumnDef, known: Set<string>, out: Finding[]): void {
@@ -152,7 +167,9 @@ function checkRefs(reg: Register, col: ColumnDef, known: Set<string>, out: Findi
     if (typeof v !== 'string' || known.has(v.toUpperCase())) continue;
     const look = lookalikes(v);
     const place = registerPlace(reg, row, col.key, libOf(reg, row));
-    if (look) {
+    if (hasInvisible(v)) {
+      out.push(finding('D5', place, invisibleIn(v)));
+    } else if (look) {
       out.push(
         finding('D5', place, msg('D5.lookalike', { value: v, letters: look.letters.join(', '), meant: look.meant })),
       );

@@ -10,6 +10,7 @@ import {
   type Indicator,
 } from '../../standard';
 import { finding, type Finding } from '../finding';
+import { libKey } from '../invisible';
 import { label, msg } from '../message';
 import { registerPlace, reportPlace, type ParsedWorkbook, type Report, type ReportLine } from '../parse';
 
@@ -34,12 +35,17 @@ export function checkReports(wb: ParsedWorkbook): Finding[] {
   for (const row of libs.rows) {
     const id = row.v.lib_id;
     if (typeof id !== 'string') continue;
-    known.add(id.toUpperCase());
-    if (row.v.active === 'yes' && !wb.reports.has(id.toUpperCase())) {
+    known.add(libKey(id));
+    if (row.v.active === 'yes' && !wb.reports.has(libKey(id))) {
       out.push(finding('S2', registerPlace(libs, row, 'lib_id', id), msg('S2.no_report', { lib: id })));
     }
   }
   for (const report of wb.reports.values()) {
+    // Without the registry no report can be matched to a library: the missing table is the one finding.
+    if (!libs.table) {
+      if (!report.empty) checkReport(report, out);
+      continue;
+    }
     if (!known.has(report.libId)) {
       out.push(
         finding(
@@ -51,7 +57,7 @@ export function checkReports(wb: ParsedWorkbook): Finding[] {
       continue;
     }
     if (report.empty) {
-      const row = libs.rows.find((r) => typeof r.v.lib_id === 'string' && r.v.lib_id.toUpperCase() === report.libId);
+      const row = libs.rows.find((r) => typeof r.v.lib_id === 'string' && libKey(r.v.lib_id) === report.libId);
       if (row?.v.active === 'yes')
         out.push(
           finding(

@@ -8,6 +8,7 @@ import {
   type SheetPlan,
   type StylePlan,
 } from '../plan';
+import { cut } from '../message';
 import { MARKS, type Mark } from './palette';
 
 /** Header cells of the generated tables. */
@@ -185,7 +186,7 @@ export class SheetBuilder {
       visibility: 'visible',
       columnWidths,
       ...(rowHeights.length > 0 ? { rowHeights } : {}),
-      blocks: this.blocks,
+      blocks: this.blocks.map(withinCellLimit),
       tables: [],
       styles: this.styles,
       validations: [],
@@ -200,6 +201,29 @@ export class SheetBuilder {
       ...(this.charts.length > 0 ? { charts: this.charts, gridlines: false } : {}),
     };
   }
+}
+
+/** The most characters an Excel cell holds. */
+export const CELL_TEXT_MAX = 32_767;
+
+const tooLong = (v: PlanValue): boolean =>
+  (typeof v === 'string' && v.length > CELL_TEXT_MAX) ||
+  (v !== null && typeof v === 'object' && 'text' in v && v.text.length > CELL_TEXT_MAX);
+
+/**
+ * A block whose texts all fit in a cell: messages already quote values
+ * briefly, this is the last guard, so that no text of a workbook can make
+ * the file unwritable.
+ */
+function withinCellLimit(block: BlockPlan): BlockPlan {
+  if (!block.values.some((row) => row.some(tooLong))) return block;
+  const fit = (v: PlanValue): PlanValue =>
+    !tooLong(v)
+      ? v
+      : typeof v === 'string'
+        ? cut(v, CELL_TEXT_MAX)
+        : { ...(v as { text: string; link: string }), text: cut((v as { text: string }).text, CELL_TEXT_MAX) };
+  return { ...block, values: block.values.map((row) => row.map(fit)) };
 }
 
 /** Points per line of 11-point text. */

@@ -183,7 +183,8 @@ function trainingChart(ctx: Context, data: DataSection, position: Area): void {
   data.add(
     t.t('generated.staff_trained_pct'),
     [t.t('generated.territory'), t.t('generated.staff_trained_pct')],
-    ranked(c.territoryOrder, value).map((terr) => [ctx.nameOf(terr), value(terr)]),
+    // Without the Training register coverage is unknown: no table, so no chart of empty bars.
+    c.training.persons === null ? [] : ranked(c.territoryOrder, value).map((terr) => [ctx.nameOf(terr), value(terr)]),
     { 1: ONE_DECIMAL },
     {
       name: 'Kitaphana_Training',
@@ -255,12 +256,15 @@ function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): vo
   data.add(
     t.t('dashboard.events_month_title'),
     [t.t('generated.month'), ...formats.map((f) => t.t(`enum.event_format.${f}`))],
-    Object.entries(counts).map(([m, byFormat], i) => [names[i] ?? m, ...formats.map((f) => byFormat[f] ?? 0)]),
+    // Without the Events register the months are unknown, not empty: no table, so no chart.
+    c.events.count === null
+      ? []
+      : Object.entries(counts).map(([m, byFormat], i) => [names[i] ?? m, ...formats.map((f) => byFormat[f] ?? 0)]),
     Object.fromEntries(formats.map((_, i) => [i + 1, COUNT])),
     {
       name: 'Kitaphana_EventsByMonth',
       kind: 'columnStacked',
-      title: t.t('dashboard.events_month_title_total', { total: t.number(c.events.count) }),
+      title: t.t('dashboard.events_month_title_total', { total: t.number(c.events.count ?? 0) }),
       seriesBy: 'columns',
       position,
       valueTitle: t.t('dashboard.events_axis'),

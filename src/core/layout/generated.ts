@@ -1,6 +1,6 @@
 import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type Indicator } from '../../standard';
 import { translator } from '../../i18n';
-import type { CountAndParticipants, IndicatorTotals, Totals } from '../consolidate';
+import type { CountAndParticipants, IndicatorTotals, Totals, TrainingTotals } from '../consolidate';
 import type { PlanValue, SheetPlan, WorkbookPlan } from '../plan';
 import { area } from '../plan';
 import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
@@ -180,18 +180,25 @@ function eventsSheet(ctx: Context): SheetPlan {
   const b = new SheetBuilder(t.t('sheet.EventsSummary'));
   ctx.head(b, 'generated.events_title', 4);
   b.gap();
+  const known = (v: number | null): PlanValue => v ?? t.t('generated.unknown');
   b.table(
     [t.t('generated.measure'), t.t('generated.value')],
     [
-      [t.t('generated.events_count'), e.count],
-      [t.t('generated.participants'), e.participants],
-      [t.t('generated.territories_covered'), e.territories_covered],
-      [t.t('generated.pd_count'), e.pd.count],
-      [t.t('generated.pd_hours'), e.pd.hours],
-      [t.t('generated.pd_certificates'), e.pd.certificates],
+      [t.t('generated.events_count'), known(e.count)],
+      [t.t('generated.participants'), known(e.participants)],
+      [t.t('generated.territories_covered'), known(e.territories_covered)],
+      [t.t('generated.pd_count'), known(e.pd.count)],
+      [t.t('generated.pd_hours'), known(e.pd.hours)],
+      [t.t('generated.pd_certificates'), known(e.pd.certificates)],
     ],
     { 1: COUNT },
   );
+  if (e.count === null) {
+    // The register is missing: its breakdowns would be tables of zeros that mean nothing.
+    b.gap();
+    b.line([t.t('generated.register_missing', { sheet: t.t('sheet.Events') })], { italic: true });
+    return b.build([46, 28, 16, 16], 'title');
+  }
   const section = (titleKey: string, column: string, enumName: string, data: Record<string, CountAndParticipants>) => {
     b.gap();
     b.line([t.t(titleKey)], { bold: true, size: 12 });
@@ -252,13 +259,12 @@ function trainingSheet(ctx: Context): SheetPlan {
     t.t('generated.staff'),
     t.t('generated.staff_trained_pct'),
   ];
-  const row = (x: {
-    persons: number;
-    hours: number;
-    certificates: number;
-    staff: number | null;
-    staff_trained_pct: number | null;
-  }) => [x.persons, x.hours, x.certificates, x.staff, x.staff_trained_pct];
+  const known = (v: number | null): PlanValue => v ?? t.t('generated.unknown');
+  // Without the Training register its figures are unknown; the staff (S01 of the reports) stays known.
+  const row = (x: TrainingTotals): PlanValue[] =>
+    tr.persons === null
+      ? [known(null), known(null), known(null), x.staff, known(null)]
+      : [x.persons, x.hours, x.certificates, x.staff, x.staff_trained_pct];
   const rows = ctx.territoryRows((code) =>
     row(tr.by_territory[code] ?? { persons: 0, hours: 0, certificates: 0, staff: null, staff_trained_pct: null }),
   );
