@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { MARKER_RULE } from '../excel/markers';
 import { a1, columnLetters, parseCellAddress } from '../core/snapshot';
 import type { Translator } from '../i18n';
+import { cellText } from './cell-text';
 import { Chart, type ChartSeriesLook } from './chart';
+import type { FormulaResult } from './formulas';
 
 /**
  * A simple view of the in-memory workbook, as Excel would show it: one tab
@@ -97,17 +99,25 @@ function cellsOf(range: string): string[] {
   return out;
 }
 
-const isDateFormat = (f: string | undefined) => !!f && /(^|[^\\"])(d|yy)/i.test(f) && !/^General$/i.test(f);
+/**
+ * The formula evaluator (a parser of some 300 KB) comes in its own chunk,
+ * asked for as soon as the view is first drawn: formula cells stay blank the
+ * moment before it arrives.
+ */
+type Evaluate = (sheet: string, cells: ReadonlyMap<string, Scalar>) => Map<string, FormulaResult>;
+let evaluator: Promise<Evaluate> | null = null;
 
-function display(value: Scalar | undefined, format: string | undefined, t: Translator): string {
-  if (value === undefined) return '';
-  if (typeof value === 'number') {
-    // Excel's serial dates (1900 system): day 25569 is 1 January 1970.
-    if (isDateFormat(format)) return t.date(Math.round((value - 25569) * 86400000));
-    return Number.isInteger(value) ? String(value) : t.number(value, 2);
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return value;
+function useFormulaEvaluator(): Evaluate | null {
+  const [evaluate, setEvaluate] = useState<{ run: Evaluate } | null>(null);
+  useEffect(() => {
+    let live = true;
+    evaluator ??= import('./formulas').then((m) => m.formulaResults);
+    void evaluator.then((run) => live && setEvaluate({ run }));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return evaluate?.run ?? null;
 }
 
 export function WorkbookView({
@@ -131,6 +141,8 @@ export function WorkbookView({
   const grid = gridOf(source, active);
   const markers = markersOf(source, active);
   const charts = source.describeCharts(active);
+  const evaluate = useFormulaEvaluator();
+  const results = evaluate ? evaluate(active, grid.cells) : new Map<string, FormulaResult>();
   const selectedValue = selected ? grid.cells.get(selected.split(':')[0] ?? '') : undefined;
   const panel = useRef<HTMLDivElement | null>(null);
 
@@ -268,10 +280,11 @@ export function WorkbookView({
                         const value = grid.cells.get(address);
                         const marker = markers.get(address);
                         const isFormula = typeof value === 'string' && value.startsWith('=');
+                        const shown = isFormula ? results.get(address) : value;
                         const classes = [
                           marker ? `marked ${marker}` : '',
                           isFormula ? 'formula' : '',
-                          typeof value === 'number' ? 'number' : '',
+                          typeof shown === 'number' ? 'number' : '',
                           selected && inRange(address, selected) ? 'selected' : '',
                         ]
                           .filter(Boolean)
@@ -289,7 +302,7 @@ export function WorkbookView({
                                 <span className="visually-hidden"> {t.t(`playground.legend_${marker}`)}: </span>
                               </span>
                             ) : null}
-                            {display(value, grid.formats[r]?.[c], t)}
+                            {cellText(shown, grid.formats[r]?.[c], t)}
                           </td>
                         );
                       })}

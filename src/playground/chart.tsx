@@ -1,4 +1,23 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type SVGProps } from 'react';
+import {
+  CHART_HEIGHT as H,
+  CHART_WIDTH as W,
+  PLOT_TOP,
+  LABEL_FONT,
+  cartesianLayout,
+  estimateWidth,
+  fitText,
+  legendLayout,
+  legendRowTop,
+  linearScale,
+  niceTicks,
+  titleLines,
+  valueExtent,
+  type Label,
+  type Measure,
+} from './chart-layout';
+
+export { niceTicks, titleLines };
 
 /**
  * A small SVG renderer for the in-memory Excel's chart descriptions
@@ -75,37 +94,40 @@ function transpose(grid: readonly (readonly unknown[])[]): unknown[][] {
   return Array.from({ length: width }, (_, c) => grid.map((r) => r[c] ?? null));
 }
 
-/** Round axis steps: 1, 2 or 5 times a power of ten. */
-export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (min === max) max = min + 1;
-  const raw = (max - min) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const first = Math.floor(min / step);
-  const last = Math.ceil(max / step);
-  const out: number[] = [];
-  for (let k = first; k <= last; k++) out.push(Number((k * step).toFixed(10)));
-  return out;
+/**
+ * Text widths as the browser draws them (a canvas with the page's font),
+ * estimated where there is no canvas (jsdom in the component tests).
+ */
+let measurer: Measure | null = null;
+function measure(): Measure {
+  if (measurer) return measurer;
+  const canvas =
+    typeof document !== 'undefined' && !/jsdom/i.test(navigator.userAgent) ? document.createElement('canvas') : null;
+  const ctx = canvas?.getContext('2d') ?? null;
+  if (!ctx) return (measurer = estimateWidth);
+  const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+  const cache = new Map<string, number>();
+  measurer = (text, size) => {
+    const key = `${size}|${text}`;
+    let w = cache.get(key);
+    if (w === undefined) {
+      ctx.font = `${size}px ${family}`;
+      w = ctx.measureText(text).width;
+      cache.set(key, w);
+    }
+    return w;
+  };
+  return measurer;
 }
 
-const W = 480;
-const H = 300;
-const M = { top: 44, right: 28, bottom: 56, left: 56 };
-
-/** Room for the axes' labels: long category names on the left of bars, slanted ones under columns, the legend. */
-function margins(horizontal: boolean, slanted: boolean, legend: boolean) {
-  const legendRoom = legend ? 20 : 0;
-  return horizontal
-    ? { top: M.top, right: M.right + 16, bottom: 24 + legendRoom, left: 124 }
-    : { top: M.top, right: M.right, bottom: (slanted ? 64 : 24) + legendRoom, left: 56 };
-}
-
-/** A long title on up to two lines, cut at a word. */
-export function titleLines(title: string, width = 54): string[] {
-  if (title.length <= width) return [title];
-  const cut = title.lastIndexOf(' ', width);
-  const first = title.slice(0, cut > 0 ? cut : width);
-  return [first, clip(title.slice(first.length).trim(), width)];
+/** A drawn label, with its full text as a tooltip when it had to be cut. */
+function Text({ label, ...props }: { label: Label } & SVGProps<SVGTextElement>) {
+  return (
+    <text {...props}>
+      {label.full ? <title>{label.full}</title> : null}
+      {label.text}
+    </text>
+  );
 }
 
 export function Chart({ input, format, noData }: { input: ChartInput; format: (v: number) => string; noData: string }) {
@@ -161,31 +183,22 @@ function Cartesian({
   const bars = data.series.filter((s) => !line && !s.asLine);
   const lines = data.series.filter((s) => line || s.asLine);
   const n = data.categories.length;
-  const slanted = !horizontal && (n > 6 || data.categories.some((c) => c.length > 10));
-  const M = margins(horizontal, slanted, data.series.length > 1);
-  // The value range: stacked bars add up per category, everything else stands alone.
-  const extent: number[] = [0];
-  for (let i = 0; i < n; i++) {
-    if (stacked) {
-      let pos = 0;
-      let neg = 0;
-      for (const s of bars) {
-        const v = s.values[i] ?? 0;
-        if (v >= 0) pos += v;
-        else neg += v;
-      }
-      extent.push(pos, neg);
-    } else for (const s of bars) extent.push(s.values[i] ?? 0);
-    for (const s of lines) extent.push(s.values[i] ?? 0);
-  }
-  const ticks = niceTicks(Math.min(...extent), Math.max(...extent));
-  const lo = ticks[0] ?? 0;
-  const hi = ticks[ticks.length - 1] ?? 1;
-  const plotW = W - M.left - M.right;
-  const plotH = H - M.top - M.bottom;
-  const band = (horizontal ? plotH : plotW) / Math.max(1, n);
-  // Value → pixel along the value axis; category i → the band's start along the other.
-  const scale = (v: number) => ((v - lo) / (hi - lo || 1)) * (horizontal ? plotW : plotH);
+  const ticks = niceTicks(...valueExtent(bars, lines, stacked, n));
+  const m = measure();
+  // Data labels are drawn on clustered bars only, as the Dashboard asks for them.
+  const dataLabels = labels && !stacked ? bars.flatMap((s) => s.values.filter((v) => v !== null).map(format)) : [];
+  const legend = legendLayout(data.series.length > 1 ? data.series.map((s) => s.name) : [], m);
+  const layout = cartesianLayout({
+    horizontal,
+    categories: data.categories,
+    tickLabels: ticks.map(format),
+    dataLabels,
+    legendRows: legend.rows,
+    measure: m,
+  });
+  const { margins: M, plotWidth: plotW, plotHeight: plotH, band } = layout;
+  const scale = linearScale(ticks, horizontal ? plotW : plotH);
+  // Category i → the band's start along the category axis.
   const at = (i: number) => (horizontal ? M.top + i * band : M.left + i * band);
   const rect = (
     i: number,
@@ -230,35 +243,37 @@ function Cartesian({
         shapes.push(rect(i, band * 0.15, inner, base, base + v, `${k}:${i}`, s.color, label));
         if (v >= 0) pos += v;
         else neg += v;
-      } else {
-        const w = inner / bars.length;
-        shapes.push(rect(i, band * 0.15 + k * w, w, 0, v, `${k}:${i}`, s.color, label));
-        if (labels)
-          shapes.push(
-            horizontal ? (
-              <text
-                key={`l${k}:${i}`}
-                x={M.left + scale(v) + 3}
-                y={at(i) + band * 0.15 + k * w + w / 2 + 4}
-                fontSize={10}
-                fill="#242424"
-              >
-                {format(v)}
-              </text>
-            ) : (
-              <text
-                key={`l${k}:${i}`}
-                x={at(i) + band * 0.15 + k * w + w / 2}
-                y={M.top + plotH - scale(v) - 3}
-                fontSize={10}
-                textAnchor="middle"
-                fill="#242424"
-              >
-                {format(v)}
-              </text>
-            ),
-          );
+        return;
       }
+      const w = inner / bars.length;
+      shapes.push(rect(i, band * 0.15 + k * w, w, 0, v, `${k}:${i}`, s.color, label));
+      if (!labels) return;
+      // A label sits past the bar's end: right of (or above) a positive bar, left of (or below) a negative one.
+      shapes.push(
+        horizontal ? (
+          <text
+            key={`l${k}:${i}`}
+            x={M.left + scale(v) + (v < 0 ? -3 : 3)}
+            y={at(i) + band * 0.15 + k * w + w / 2 + 3.5}
+            textAnchor={v < 0 ? 'end' : 'start'}
+            fontSize={LABEL_FONT}
+            fill="#242424"
+          >
+            {format(v)}
+          </text>
+        ) : (
+          <text
+            key={`l${k}:${i}`}
+            x={at(i) + band * 0.15 + k * w + w / 2}
+            y={M.top + plotH - scale(v) + (v < 0 ? 11 : -3)}
+            fontSize={LABEL_FONT}
+            textAnchor="middle"
+            fill="#242424"
+          >
+            {format(v)}
+          </text>
+        ),
+      );
     });
   }
   const centre = (i: number) => at(i) + band / 2;
@@ -279,15 +294,15 @@ function Cartesian({
         shapes.push(<circle key={`m${k}:${j}`} cx={x} cy={y} r={3} fill={s.color} />);
       });
   });
-  const every = Math.max(1, Math.ceil(n / (horizontal ? 14 : 12)));
+  const axisY = M.top + plotH + 14;
   return (
-    <g fontSize={10} fill="#424242">
+    <g fontSize={LABEL_FONT} fill="#424242">
       {ticks.map((v) => {
         const p = scale(v);
         return horizontal ? (
           <g key={v}>
             <line x1={M.left + p} x2={M.left + p} y1={M.top} y2={M.top + plotH} stroke="#E0E0E0" />
-            <text x={M.left + p} y={M.top + plotH + 14} textAnchor="middle">
+            <text x={M.left + p} y={axisY} textAnchor="middle">
               {format(v)}
             </text>
           </g>
@@ -301,28 +316,23 @@ function Cartesian({
         );
       })}
       {shapes}
-      {data.categories.map((c, i) =>
-        i % every !== 0 ? null : horizontal ? (
-          <text key={i} x={M.left - 4} y={centre(i) + 3} textAnchor="end">
-            {clip(c, 20)}
-          </text>
-        ) : !slanted ? (
-          <text key={i} x={centre(i)} y={M.top + plotH + 14} textAnchor="middle">
-            {clip(c, 16)}
-          </text>
+      {layout.categories.map((c, i) =>
+        i % layout.labelEvery !== 0 ? null : horizontal ? (
+          <Text key={i} label={c} x={M.left - 4} y={centre(i) + 3} textAnchor="end" />
+        ) : !layout.slanted ? (
+          <Text key={i} label={c} x={centre(i)} y={axisY} textAnchor="middle" />
         ) : (
-          <text
+          <Text
             key={i}
+            label={c}
             x={centre(i)}
-            y={M.top + plotH + 14}
+            y={axisY}
             textAnchor="end"
-            transform={`rotate(-35 ${centre(i)} ${M.top + plotH + 14})`}
-          >
-            {clip(c, 12)}
-          </text>
+            transform={`rotate(-35 ${centre(i)} ${axisY})`}
+          />
         ),
       )}
-      <Legend series={data.series} x={M.left} y={H - 6} />
+      <Legend series={data.series} layout={legend} />
     </g>
   );
 }
@@ -330,6 +340,7 @@ function Cartesian({
 function Pie({ data, format }: { data: ChartData; format: (v: number) => string }) {
   const s = data.series[0];
   if (!s) return null;
+  const m = measure();
   const parts = s.values.map((v, i) => ({
     v: v !== null && v > 0 ? v : 0,
     name: data.categories[i] ?? '',
@@ -337,7 +348,7 @@ function Pie({ data, format }: { data: ChartData; format: (v: number) => string 
   }));
   const total = parts.reduce((a, p) => a + p.v, 0) || 1;
   const cx = 150;
-  const cy = (H + M.top) / 2;
+  const cy = (H + PLOT_TOP) / 2;
   const r = 100;
   // Slices start at 12 o'clock and go clockwise, as Excel draws them.
   const slices: { d: string; color: string; label: string }[] = [];
@@ -353,6 +364,7 @@ function Pie({ data, format }: { data: ChartData; format: (v: number) => string 
       : `M ${cx} ${cy} L ${x1} ${y1} A ${r} ${r} 0 ${a > Math.PI ? 1 : 0} 1 ${x2} ${y2} Z`;
     if (p.v > 0) slices.push({ d, color: p.color, label: `${p.name}: ${format(p.v)}` });
   }
+  const legendX = 280;
   return (
     <g>
       {slices.map((sl, i) => (
@@ -360,46 +372,32 @@ function Pie({ data, format }: { data: ChartData; format: (v: number) => string 
           <title>{sl.label}</title>
         </path>
       ))}
-      <g fontSize={10} fill="#242424">
-        {parts.slice(0, 12).map((p, i) => (
-          <g key={i} transform={`translate(280 ${M.top + 8 + i * 16})`}>
-            <rect width={10} height={10} fill={p.color} />
-            <text x={14} y={9}>
-              {clip(p.name, 22)}: {format(p.v)}
-            </text>
-          </g>
-        ))}
+      <g fontSize={LABEL_FONT} fill="#242424">
+        {parts.slice(0, 12).map((p, i) => {
+          const full = `${p.name}: ${format(p.v)}`;
+          const text = fitText(full, W - legendX - 14 - 8, m);
+          return (
+            <g key={i} transform={`translate(${legendX} ${PLOT_TOP + 8 + i * 16})`}>
+              <rect width={10} height={10} fill={p.color} />
+              <Text label={{ text, full: text === full ? null : full }} x={14} y={9} />
+            </g>
+          );
+        })}
       </g>
     </g>
   );
 }
 
-function Legend({ series, x: start, y }: { series: ChartData['series']; x: number; y: number }) {
-  if (series.length < 2) return null;
-  const items: { at: number; label: string; color: string }[] = [];
-  let x = start;
-  for (const s of series) {
-    const label = clip(s.name, 24);
-    const width = 18 + label.length * 5.5;
-    // What does not fit on the line is left out: the description (desc) names every series.
-    if (x + width > W) break;
-    items.push({ at: x, label, color: s.color });
-    x += width;
-  }
+/** The legend under the plot: every series, in as many rows as it takes. */
+function Legend({ series, layout }: { series: ChartData['series']; layout: ReturnType<typeof legendLayout> }) {
   return (
-    <g fontSize={10} fill="#242424">
-      {items.map((item, i) => (
-        <g key={i} transform={`translate(${item.at} ${y - 9})`}>
-          <rect width={10} height={10} fill={item.color} />
-          <text x={14} y={9}>
-            {item.label}
-          </text>
+    <g fontSize={LABEL_FONT} fill="#242424" className="chart-legend">
+      {layout.items.map((item, i) => (
+        <g key={i} transform={`translate(${item.x} ${legendRowTop(item.row, layout.rows)})`}>
+          <rect width={10} height={10} fill={series[i]?.color} />
+          <Text label={item} x={14} y={9} />
         </g>
       ))}
     </g>
   );
-}
-
-function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { build } from '../../scripts/build-web';
-import { launch } from '../../scripts/chromium';
-import { has } from '../../scripts/test-programs';
-import { serve, type Served } from '../../scripts/static-server';
+import type { Page } from 'playwright-core';
 import { translator } from '../../src/i18n';
 import { LANGUAGES, type Language } from '../../src/standard';
 import { readWorkbook } from '../../src/xlsx';
+import { axe, describeE2E, eventually, open as openPlayground, pane, playground, sheetTab } from './page';
 
 /**
  * End to end, in Debian's headless Chromium: the playground with the sample
@@ -16,90 +13,9 @@ import { readWorkbook } from '../../src/xlsx';
  * violation on any view. Then, once: an edit in a cell makes the pane check
  * again by itself, and the download is a workbook.
  */
-const available = has('chromium');
-const describeE2E = available ? describe : describe.skip;
+const pg = playground();
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-async function axe(page: Page, label: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  // Colours are judged as a person sees them once still: a button fading from disabled to enabled
-  // is not a contrast failure (on a busy machine axe would otherwise catch it mid-transition).
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> } })
-      .axe.run;
-    const r = await run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-  expect({ view: label, violations }).toEqual({ view: label, violations: [] });
-}
-
-/** Waits until `check` passes on what `read` returns (the page updates asynchronously). */
-async function eventually<T>(read: () => Promise<T>, check: (v: T) => void, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await read();
-    try {
-      check(v);
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!available) return;
-  const [dir] = await build(['playground']);
-  served = await serve(dir ?? '');
-  browser = await launch();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-async function open(lang: Language, sample = 'mistakes'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // Nothing may be fetched from outside: the playground is served from localhost only.
-  await page.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => {
-    errors.push(`external request: ${route.request().url()}`);
-    return route.abort();
-  });
-  await page.goto(`${served.url}?sample=${sample}&lang=${lang}`);
-  await page.waitForFunction(
-    () => (window as unknown as { kitaphana?: { ready: boolean } }).kitaphana?.ready === true,
-    undefined,
-    {
-      timeout: 60_000,
-    },
-  );
-  (page as unknown as { errors: string[] }).errors = errors;
-  return page;
-}
-
-const pane = (page: Page) => page.locator('#task-pane');
-const sheetTab = (page: Page, name: string) => page.locator('.sheet-tabs').getByRole('tab', { name, exact: true });
+const open = (lang: Language, sample = 'mistakes') => openPlayground(pg.browser, pg.url, lang, sample);
 
 describeE2E.each(LANGUAGES.map((l) => [l]))('the playground in %s', (lang) => {
   const t = translator(lang);
