@@ -1,9 +1,7 @@
 import JSZip from 'jszip';
 import type { WorkbookPlan } from '../core/plan';
 import { addCharts, planHasCharts } from './charts';
-import { putDrawings, type KeptDrawing } from './drawings';
 import { describePackage, relationshipsOf } from './package';
-import { putValidations, type KeptValidations } from './preserve';
 import { INTERNAL_LINK } from './values';
 import { elements, encodeXml, prefixedAttribute, relsPartOf, renderRelationships } from './xml';
 
@@ -13,14 +11,8 @@ const LEGACY_DRAWING = /<legacyDrawing\s[^>]*\/>/g;
 const AFTER_LEGACY_DRAWING = /<(?:legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[\s/>]/;
 
 export interface Finishing {
-  /** The workbook was loaded from a base: its sheets may hold comments. */
-  readonly base: boolean;
   /** The plan wrote links inside the workbook (see INTERNAL_LINK). */
   readonly internalLinks: boolean;
-  /** A base workbook's validations to put back, by sheet name. */
-  readonly kept: ReadonlyMap<string, KeptValidations>;
-  /** A base workbook's drawings to put back, by sheet name. */
-  readonly drawings: ReadonlyMap<string, KeptDrawing>;
   /** The plan written, for its charts. */
   readonly plan: WorkbookPlan;
   readonly date1904: boolean;
@@ -28,21 +20,17 @@ export interface Finishing {
 
 /** Edits the package ExcelJS has just written where ExcelJS cannot write what is needed. */
 export async function finishPackage(data: Buffer, todo: Finishing): Promise<Buffer> {
-  if (!todo.base && !todo.internalLinks && !planHasCharts(todo.plan)) return data;
+  if (!todo.internalLinks && !planHasCharts(todo.plan)) return data;
   const zip = await JSZip.loadAsync(data);
   const sheets = (await describePackage(zip)).sheets;
   for (const sheet of sheets) {
     if (!sheet.part) continue;
     const file = zip.file(sheet.part);
     if (!file) continue;
-    let xml = await file.async('string');
-    const kept = todo.kept.get(sheet.name);
-    if (kept) xml = putValidations(xml, kept);
-    xml = orderLegacyDrawing(xml);
+    let xml = orderLegacyDrawing(await file.async('string'));
     if (todo.internalLinks) xml = await finishInternalLinks(zip, sheet.part, xml);
     zip.file(sheet.part, xml);
   }
-  await putDrawings(zip, sheets, todo.drawings);
   await addCharts(zip, sheets, todo.plan, todo.date1904);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -46,6 +46,22 @@ export class ContentTypes {
     return new ContentTypes((await partText(zip, CONTENT_TYPES_PART)) ?? '');
   }
 
+  static fromXml(xml: string): ContentTypes {
+    return new ContentTypes(xml);
+  }
+
+  toXml(): string {
+    return this.xml;
+  }
+
+  /** Drops a removed part's Override. */
+  remove(part: string): void {
+    const name = `/${part}`.toLowerCase();
+    this.xml = this.xml.replace(/<(?:[\w.-]+:)?Override\s[^>]*\/>/g, (tag) =>
+      (/PartName="([^"]*)"/.exec(tag)?.[1] ?? '').toLowerCase() === name ? '' : tag,
+    );
+  }
+
   override(part: string, type: string): void {
     const name = `/${part}`;
     if (this.xml.includes(`PartName="${name}"`)) return;
