@@ -147,10 +147,10 @@ export class WorkbookParts {
     targetOf: (part: string) => string,
   ): void {
     const first = this.sheets.length;
+    // Only a prefix declared on the root is in scope for a new element (openpyxl declares `r` on each sheet).
+    const root = /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(this.text)?.[0] ?? '';
     const rPrefix =
-      /\sxmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-        this.text,
-      )?.[1];
+      /\sxmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root)?.[1];
     let sheetId = Math.max(0, ...this.sheets.map((s) => Number(attr(s.tag, 'sheetId')) || 0)) + 1;
     for (const s of added) {
       if (!s.part) continue;

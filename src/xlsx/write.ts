@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { WorkbookPlan } from '../core/plan';
 import { WorkbookWriteError, errorText } from './errors';
 import { graftWorkbook } from './graft';
@@ -29,6 +30,7 @@ export async function writeWorkbook(plan: WorkbookPlan, base?: Buffer | Uint8Arr
  * failed run never leaves a half-written workbook in place of a good one.
  */
 export async function saveWorkbookFile(path: string, data: Buffer | Uint8Array): Promise<void> {
+  refuseMacrosInXlsx(path, data);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.mkdir(dirname(path), { recursive: true });
@@ -48,5 +50,31 @@ export async function saveWorkbookFile(path: string, data: Buffer | Uint8Array):
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     const hint = /EBUSY|EPERM|EACCES/.test(errorText(e)) ? ' (is it open in Excel?)' : '';
     throw new WorkbookWriteError('save_failed', `cannot save ${path}${hint}: ${errorText(e)}`);
+  }
+}
+
+const MACRO_ENABLED = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+
+/**
+ * A workbook with macros keeps them (and its macro-enabled content type) when
+ * consolidated; saved under `.xlsx`, Excel would refuse to open it ("the file
+ * format or extension is not valid"), and dropping the macros would lose
+ * people's work. So such a workbook is only saved as `.xlsm`.
+ */
+function refuseMacrosInXlsx(path: string, data: Uint8Array): void {
+  if (/\.xlsm$/i.test(path)) return;
+  let types: string;
+  try {
+    const found = unzipSync(data, { filter: (f) => f.name === '[Content_Types].xml' })['[Content_Types].xml'];
+    types = found ? new TextDecoder().decode(found) : '';
+  } catch {
+    // Not a package this check can read: the caller's own checks report it.
+    return;
+  }
+  if (types.includes(MACRO_ENABLED)) {
+    throw new WorkbookWriteError(
+      'macro_extension',
+      `the workbook holds macros, which an .xlsx file cannot keep; save it as .xlsm (for example -o ${basename(path).replace(/\.[^.]*$/, '')}.xlsm)`,
+    );
   }
 }
