@@ -321,6 +321,21 @@ export function excelRuleProblems(parts: Parts): Problem[] {
   ].map((m) => stringText(m[1] ?? ''));
   // Sheets and their tables.
   const wb = text(parts, 'xl/workbook.xml') ?? '';
+  const sheetCount = (wb.match(/<sheet\s/g) ?? []).length;
+  const scoped = new Set<string>();
+  for (const m of wb.matchAll(/<definedName\s([^>]*)>/g)) {
+    const name = (/\sname="([^"]*)"/.exec(` ${m[1]}`)?.[1] ?? '').toUpperCase();
+    const local = /\slocalSheetId="(\d+)"/.exec(` ${m[1]}`)?.[1];
+    if (local !== undefined && Number(local) >= sheetCount) {
+      problems.push({
+        part: 'xl/workbook.xml',
+        message: `defined name ${name} belongs to sheet ${local} of ${sheetCount}`,
+      });
+    }
+    const key = `${name}@${local ?? ''}`;
+    if (scoped.has(key)) problems.push({ part: 'xl/workbook.xml', message: `defined name ${name} is defined twice` });
+    scoped.add(key);
+  }
   const tableNames = new Map<string, string>();
   for (const tag of wb.match(/<sheet\s[^>]*>/g) ?? []) {
     const id = /\sr:id="([^"]*)"/.exec(tag)?.[1];

@@ -76,6 +76,8 @@ describe('the checks can fail', () => {
       x.replace(/displayName="[^"]*"/, 'displayName="Territories"').replace(/ name="[^"]*"/, ' name="Territories"'),
     );
     expect(show(excelRuleProblems(broken)).join('\n')).toContain('table name Territories is used twice');
+    broken = edit('xl/workbook.xml', (x) => x.replace(/(<definedName [^>]*>[^<]*<\/definedName>)/, '$1$1'));
+    expect(show(excelRuleProblems(broken)).join('\n')).toContain('is defined twice');
     broken = edit('xl/tables/table1.xml', (x) => x.replace(/(<tableColumn [^>]*name=")[^"]*"/, '$1nope"'));
     expect(show(excelRuleProblems(broken)).join('\n')).toMatch(/header of \w+ column 1 is .*, not "nope"/);
   });
