@@ -5,7 +5,7 @@ import { patchMeta } from './meta-patch';
 import { WORKBOOK_PART, REL_TABLE } from './package';
 import { CONTENT_TYPES_PART, ContentTypes } from './parts';
 import { checkPlanNames, sameName, type TakenNames } from './plan-check';
-import { renderSheets } from './render';
+import { renderPackage } from './render';
 import { mergeStyles, type StyleMap } from './style-merge';
 import { asBuffer, checkBytes } from './sniff';
 import { WorkbookParts, type WorkbookSheet } from './workbook-part';
@@ -50,7 +50,7 @@ export async function graftWorkbook(plan: WorkbookPlan, base: Buffer | Uint8Arra
     definedNames: workbook.definedNames().map((n) => n.name),
   } satisfies TakenNames);
 
-  const fresh = ZipPackage.open(await renderSheets({ ...plan, meta: undefined }, date1904));
+  const fresh = await renderPackage({ ...plan, meta: undefined }, date1904);
   const types = ContentTypes.fromXml(pkg.text(CONTENT_TYPES_PART) ?? '');
   if (plan.meta) patchMeta(pkg, kept, plan.meta);
   removeSheets(pkg, workbook, removed, types);

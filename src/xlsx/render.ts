@@ -4,6 +4,7 @@ import { WorkbookWriteError, errorText } from './errors';
 import { finishPackage } from './finish';
 import { applyMeta } from './meta';
 import { fillSheet } from './sheet';
+import { ZipPackage } from './zip-package';
 
 /**
  * The plan's sheets as a workbook of their own, written by ExcelJS (which
@@ -12,7 +13,7 @@ import { fillSheet } from './sheet';
  * workbook is exactly this; an existing one receives these parts by
  * grafting (graft.ts), so ExcelJS never has to load and save people's files.
  */
-export async function renderSheets(plan: WorkbookPlan, date1904: boolean): Promise<Buffer> {
+export async function renderPackage(plan: WorkbookPlan, date1904: boolean): Promise<ZipPackage> {
   const workbook = new ExcelJS.Workbook();
   // Dates become serial numbers of the system of the workbook they will be grafted into.
   workbook.properties.date1904 = date1904;
@@ -29,8 +30,17 @@ export async function renderSheets(plan: WorkbookPlan, date1904: boolean): Promi
   selectFirstVisible(workbook);
   // Formulas are written without results: Excel computes them all when it opens the file.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  const out = Buffer.from(await workbook.xlsx.writeBuffer());
-  return finishPackage(out, { internalLinks: hasInternalLink(plan), plan, date1904 });
+  // Stored, not deflated: the parts are unzipped at once and compressed once, by fflate, when the package is.
+  const out = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+  const pkg = ZipPackage.open(out as unknown as Uint8Array);
+  finishPackage(pkg, { internalLinks: hasInternalLink(plan), plan, date1904 });
+  return pkg;
+}
+
+/** A new workbook: the plan's sheets and nothing else. */
+export async function renderSheets(plan: WorkbookPlan, date1904: boolean): Promise<Buffer> {
+  const bytes = (await renderPackage(plan, date1904)).toBytes();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
