@@ -109,6 +109,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 export function failureLine(e: unknown, t: Translator): string {
   if (e instanceof InputError) return t.t(`cli.error.${e.cause.reason}`, { file: e.file, detail: e.cause.detail });
   if (e instanceof WorkbookFileError) return t.t(`cli.error.${e.reason}`, { file: '', detail: e.detail });
+  if (e instanceof WorkbookWriteError && e.reason === 'macro_extension') {
+    return t.t('cli.error.macro_extension', { file: e.detail });
+  }
   if (e instanceof WorkbookWriteError) return t.t('cli.error.write', { detail: e.message });
   if (e instanceof UsageError) return t.t(e.key, e.args);
   return t.t('cli.error.unexpected', { detail: e instanceof Error ? e.message : String(e) });

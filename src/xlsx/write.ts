@@ -72,9 +72,7 @@ function refuseMacrosInXlsx(path: string, data: Uint8Array): void {
     return;
   }
   if (types.includes(MACRO_ENABLED)) {
-    throw new WorkbookWriteError(
-      'macro_extension',
-      `the workbook holds macros, which an .xlsx file cannot keep; save it as .xlsm (for example -o ${basename(path).replace(/\.[^.]*$/, '')}.xlsm)`,
-    );
+    // The detail is the name to save it under, which the message suggests.
+    throw new WorkbookWriteError('macro_extension', path.replace(/\.[^./\\]*$/, '') + '.xlsm');
   }
 }

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import { failureLine } from '../../src/cli/main';
+import { translator } from '../../src/i18n';
 import { WorkbookWriteError } from '../../src/xlsx/errors';
 import { saveWorkbookFile } from '../../src/xlsx/write';
 import { contentTypes, excelRuleProblems, partsOf } from '../helpers/ooxml';
@@ -324,8 +326,11 @@ describe('consolidation keeps every part of people’s workbooks', () => {
       const e = await saveWorkbookFile(join(dir, 'out.xlsx'), first).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(WorkbookWriteError);
       expect((e as WorkbookWriteError).reason).toBe('macro_extension');
-      expect((e as WorkbookWriteError).message).toContain('-o out.xlsm');
+      expect((e as WorkbookWriteError).detail).toBe(join(dir, 'out.xlsm'));
       expect(existsSync(join(dir, 'out.xlsx'))).toBe(false);
+      expect(failureLine(e, translator('kk'))).toBe(
+        `Кітапта макростар бар, ал .xlsx файлы оларды сақтай алмайды. Жиынтық көшірмені .xlsm ретінде сақтаңыз: -o ${join(dir, 'out.xlsm')}`,
+      );
       await saveWorkbookFile(join(dir, 'out.xlsm'), first);
       expect(existsSync(join(dir, 'out.xlsm'))).toBe(true);
     } finally {
