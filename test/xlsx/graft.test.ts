@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
-import { excelRuleProblems, partsOf } from '../helpers/ooxml';
+import { writeWorkbook } from '../../src/xlsx/write';
+import { excelRuleProblems, partsOf, schemaProblems, xmllintAvailable } from '../helpers/ooxml';
 import { consolidateBytes, repoFile } from './consolidate-file';
 
 /**
@@ -110,5 +111,44 @@ describe('grafting into a workbook consolidated before', () => {
     const out = partsOf(await consolidateBytes(withChain));
     expect(out.has('xl/calcChain.xml')).toBe(false);
     expect(excelRuleProblems(out)).toEqual([]);
+  });
+});
+
+describe('grafting into parts written with a namespace prefix (the Open XML SDK writes `x:`)', () => {
+  it('adds sheets, names and styles with the same prefix, and the package stays valid', async () => {
+    const prefixed = (xml: string, root: string) =>
+      xml
+        .replace(/<(\/?)(?=[A-Za-z])(?![\w.-]+:)/g, '<$1x:')
+        .replace(new RegExp(`<x:${root}\\s+xmlns="`), `<x:${root} xmlns:x="`);
+    const base = edit(repoFile('test', 'fixtures', 'openpyxl-1900.xlsx'), {
+      'xl/workbook.xml': (x) => prefixed(x, 'workbook'),
+      'xl/styles.xml': (x) => prefixed(x, 'styleSheet'),
+    });
+    const out = await writeWorkbook(
+      {
+        removeSheets: [],
+        sheets: [
+          {
+            name: 'Свод',
+            visibility: 'visible',
+            columnWidths: [30],
+            blocks: [{ top: 0, left: 0, values: [['Итого'], [12.5]] }],
+            tables: [],
+            styles: [{ area: { top: 0, left: 0, bottom: 0, right: 0 }, style: { bold: true, fill: 'DDEBF7' } }],
+            validations: [],
+            print: { landscape: true, fitToWidth: true, titleRows: [0, 0] },
+          },
+        ],
+      },
+      base,
+    );
+    const parts = partsOf(out);
+    const wb = dec(parts.get('xl/workbook.xml'));
+    // openpyxl declares the relationships prefix on each sheet, so the new one declares it too.
+    expect(wb).toMatch(/<x:sheet name="Свод" sheetId="3" xmlns:r="[^"]+" r:id="rId\d+"\/><\/x:sheets>/);
+    expect(wb).toContain('<x:definedName name="_xlnm.Print_Titles" localSheetId="2">');
+    expect(dec(parts.get('xl/styles.xml'))).toContain('<x:fgColor rgb="FFDDEBF7"/>');
+    expect(excelRuleProblems(parts)).toEqual([]);
+    if (xmllintAvailable()) expect(schemaProblems(parts)).toEqual([]);
   });
 });
