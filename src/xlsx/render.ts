@@ -27,7 +27,8 @@ export async function renderPackage(plan: WorkbookPlan, date1904: boolean): Prom
   }
   // In a new workbook the Meta table is one of the plan's own (a base's is patched by graft.ts).
   if (plan.meta) applyMeta(workbook, plan.meta);
-  selectFirstVisible(workbook);
+  // A plan that only removes sheets renders none; its package only lends its styles.
+  if (plan.sheets.length > 0) selectFirstVisible(workbook);
   // Formulas are written without results: Excel computes them all when it opens the file.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   // Stored, not deflated: the parts are unzipped at once and compressed once, by fflate, when the package is.

@@ -21,6 +21,7 @@ export async function writeWorkbook(plan: WorkbookPlan, base?: Buffer | Uint8Arr
     const out = await graftWorkbook(plan, base);
     return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   }
+  if (plan.sheets.length === 0) throw new WorkbookWriteError('bad_plan', 'a new workbook needs at least one sheet');
   checkPlanNames(plan, { sheets: [], tables: [], definedNames: [] });
   return renderSheets(plan, false);
 }

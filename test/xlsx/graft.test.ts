@@ -88,6 +88,15 @@ describe('grafting into a workbook consolidated before', () => {
     expect(dec(out.get(`xl/${target}`))).toContain('tabSelected="1"');
   });
 
+  it('removes the generated sheets with a plan that only removes, leaving no part of theirs', async () => {
+    const out = partsOf(await writeWorkbook({ sheets: [], removeSheets: ['Диаграммы', 'Свод'] }, once));
+    const wb = dec(out.get('xl/workbook.xml'));
+    expect(sheetNames(wb)).not.toContain('Диаграммы');
+    expect(sheetNames(wb)).toContain('Замечания');
+    expect([...out.keys()].filter((p) => /^xl\/(charts|drawings)\//.test(p))).toEqual([]);
+    expect(excelRuleProblems(out)).toEqual([]);
+  });
+
   it('drops the calculation chain, which listed cells of the removed sheets', async () => {
     const withChain = edit(
       once,
