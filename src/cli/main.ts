@@ -131,6 +131,9 @@ export function failureLine(e: unknown, t: Translator): string {
   if (e instanceof InputError) return fileErrorLine(e.cause, e.file, t);
   // Every command names its input (InputError); a bare one is a bug, still said with what is known.
   if (e instanceof WorkbookFileError) return fileErrorLine(e, t.t('cli.input_file'), t);
+  if (e instanceof WorkbookWriteError && e.reason === 'macro_extension') {
+    return t.t('cli.error.macro_extension', { file: e.detail });
+  }
   if (e instanceof WorkbookWriteError) return t.t('cli.error.write', { detail: e.message });
   if (e instanceof UsageError) return t.t(e.key, e.args);
   return t.t('cli.error.unexpected', { detail: e instanceof Error ? e.message : String(e) });

@@ -1,10 +1,10 @@
-import type JSZip from 'jszip';
 import type { Area, ChartPlan, SheetPlan, WorkbookPlan } from '../core/plan';
 import { chartXml, NS_CHART, NS_DRAWING, NS_RELATIONSHIPS } from './chart-xml';
 import { WorkbookWriteError } from './errors';
-import type { PackageSheet } from './package';
-import { partText } from './package';
+import type { WorkbookSheet } from './workbook-part';
+import type { ZipPackage } from './zip-package';
 import {
+  CONTENT_TYPES_PART,
   ContentTypes,
   REL_CHART,
   TYPE_CHART,
@@ -15,7 +15,7 @@ import {
   relativeTarget,
 } from './parts';
 import { planCells, type PlanCells } from './plan-cells';
-import { encodeXml, relsPartOf, renderRelationships } from './xml';
+import { encodeXml } from './xml';
 
 /**
  * Native charts for the plan's sheets, added to the package ExcelJS has
@@ -94,14 +94,14 @@ function checkChart(chart: ChartPlan, sheets: ReadonlySet<string>, where: string
   }
 }
 
-export async function addCharts(
-  zip: JSZip,
-  sheets: readonly PackageSheet[],
+export function addCharts(
+  pkg: ZipPackage,
+  sheets: readonly WorkbookSheet[],
   plan: WorkbookPlan,
   date1904: boolean,
-): Promise<void> {
+): void {
   if (!planHasCharts(plan)) return;
-  const types = await ContentTypes.of(zip);
+  const types = ContentTypes.fromXml(pkg.text(CONTENT_TYPES_PART) ?? '');
   const taken = new Set<string>();
   const names = new Set(sheets.map((s) => s.name.toUpperCase()));
   // Only the sheets charts draw from are indexed (the Issues sheet of a large network is big).
@@ -121,31 +121,31 @@ export async function addCharts(
     const where = `sheet "${sheet.name}"`;
     const part = sheets.find((s) => s.name === sheet.name)?.part;
     if (!part) throw new WorkbookWriteError('bad_plan', `${where}: the written package has no such sheet`);
-    if (hasDrawing((await partText(zip, part)) ?? '')) {
+    if (hasDrawing(pkg.text(part) ?? '')) {
       throw new WorkbookWriteError('bad_plan', `${where}: the sheet already has a drawing`);
     }
-    const drawing = freshPart(zip, 'xl/drawings', 'drawing', 'xml', taken);
+    const drawing = freshPart(pkg, 'xl/drawings', 'drawing', 'xml', taken);
     const rels: { id: string; type: string; target: string; external: boolean }[] = [];
     const anchors = charts.map((chart, i) => {
       checkChart(chart, names, where);
       if (chartNames.has(chart.name)) throw new WorkbookWriteError('bad_plan', `chart name ${chart.name} is repeated`);
       chartNames.add(chart.name);
-      const chartPart = freshPart(zip, 'xl/charts', 'chart', 'xml', taken);
+      const chartPart = freshPart(pkg, 'xl/charts', 'chart', 'xml', taken);
       const cells = cellsOf(chart.dataSheet);
-      zip.file(chartPart, chartXml(chart, chart.dataSheet, cells, date1904));
+      pkg.setText(chartPart, chartXml(chart, chart.dataSheet, cells, date1904));
       types.override(chartPart, TYPE_CHART);
       const relId = `rId${i + 1}`;
       rels.push({ id: relId, type: REL_CHART, target: relativeTarget(drawing, chartPart), external: false });
       return anchorXml(sheet, chart, i + 2, relId);
     });
-    zip.file(
+    pkg.setText(
       drawing,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
         `<xdr:wsDr xmlns:xdr="${NS_SPREADSHEET_DRAWING}" xmlns:a="${NS_DRAWING}">${anchors.join('')}</xdr:wsDr>`,
     );
-    zip.file(relsPartOf(drawing), renderRelationships(rels));
+    pkg.setRelationships(drawing, rels);
     types.override(drawing, TYPE_DRAWING);
-    await attachDrawing(zip, part, drawing);
+    attachDrawing(pkg, part, drawing);
   }
-  types.save(zip);
+  types.save(pkg);
 }

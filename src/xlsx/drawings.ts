@@ -1,6 +1,6 @@
 import type JSZip from 'jszip';
 import { partText, relationshipsOf } from './package';
-import { CONTENT_TYPES_PART, ContentTypes, attachDrawing, hasDrawing, relativeTarget } from './parts';
+import { CONTENT_TYPES_PART } from './parts';
 import { elements, relsPartOf, renderRelationships, type Relationship } from './xml';
 
 /**
@@ -76,74 +76,4 @@ export async function takeDrawing(
   const xml = (await partText(zip, sheetPart)) ?? '';
   zip.file(sheetPart, xml.replace(DRAWING_ELEMENT, ''));
   return { root, parts };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** `xl/charts/chart3.xml` → the first of `xl/charts/chart{n}.xml` that is free. */
-function freeName(zip: JSZip, part: string, taken: Set<string>): string {
-  const m = /^(.*?)(\d*)(\.[^./]+)$/.exec(part);
-  const stem = m?.[1] ?? part;
-  const ext = m?.[3] ?? '';
-  for (let n = 1; ; n++) {
-    const name = `${stem}${n}${ext}`;
-    if (!zip.file(name) && !taken.has(name)) return name;
-  }
-}
-
-/**
- * Puts kept drawings back on the sheets of the written package, by sheet
- * name. A part keeps its name when that is free (or holds the very same
- * bytes, as a picture ExcelJS wrote back does), else it gets a free one and
- * the relationships that point to it follow.
- */
-export async function putDrawings(
-  zip: JSZip,
-  sheets: readonly { readonly name: string; readonly part: string | null }[],
-  kept: ReadonlyMap<string, KeptDrawing>,
-): Promise<void> {
-  if (kept.size === 0) return;
-  const types = await ContentTypes.of(zip);
-  const taken = new Set<string>();
-  for (const sheet of sheets) {
-    const drawing = kept.get(sheet.name);
-    if (!drawing || !sheet.part || hasDrawing((await partText(zip, sheet.part)) ?? '')) continue;
-    const names = new Map<string, string>();
-    const written = new Set<string>();
-    for (const [part, p] of drawing.parts) {
-      const existing = zip.file(part);
-      if (existing && MEDIA.test(part) && sameBytes(await existing.async('uint8array'), p.data)) {
-        names.set(part, part);
-        continue;
-      }
-      const name = existing || taken.has(part) ? freeName(zip, part, taken) : part;
-      taken.add(name);
-      names.set(part, name);
-      written.add(part);
-    }
-    for (const part of written) {
-      const p = drawing.parts.get(part) as KeptPart;
-      const name = names.get(part) as string;
-      zip.file(name, p.data);
-      if (p.rels.length > 0) {
-        zip.file(
-          relsPartOf(name),
-          renderRelationships(
-            p.rels.map((r) => ({
-              id: r.id,
-              type: r.type,
-              target: r.part === null ? r.target : relativeTarget(name, names.get(r.part) ?? r.part),
-              external: r.part === null,
-            })),
-          ),
-        );
-      }
-      const ext = name.slice(name.lastIndexOf('.') + 1);
-      if (p.contentType && !(MEDIA.test(name) && types.hasDefault(ext))) types.override(name, p.contentType);
-    }
-    await attachDrawing(zip, sheet.part, names.get(drawing.root) ?? drawing.root);
-  }
-  types.save(zip);
 }

@@ -40,7 +40,8 @@ export class WorkbookFileError extends Error {
   }
 }
 
-export type WorkbookWriteReason = 'sheet_exists' | 'table_exists' | 'no_meta' | 'bad_plan' | 'save_failed';
+export type WorkbookWriteReason =
+  'sheet_exists' | 'table_exists' | 'no_meta' | 'bad_plan' | 'save_failed' | 'macro_extension';
 
 /**
  * A plan that cannot be written into the workbook: a bug in the layout, or a

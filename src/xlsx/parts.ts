@@ -1,6 +1,4 @@
-import type JSZip from 'jszip';
-import { partText, relationshipsOf } from './package';
-import { relsPartOf, renderRelationships } from './xml';
+import type { ZipPackage } from './zip-package';
 
 /**
  * Small edits of a package that the drawing steps share: new part names,
@@ -19,10 +17,10 @@ const AFTER_DRAWING =
   /<(?:[\w.-]+:)?(?:legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[\s/>]/;
 
 /** `xl/charts/chart7.xml` for the first number not taken (by the package or by `taken`). */
-export function freshPart(zip: JSZip, folder: string, stem: string, ext: string, taken: Set<string>): string {
+export function freshPart(pkg: ZipPackage, folder: string, stem: string, ext: string, taken: Set<string>): string {
   for (let n = 1; ; n++) {
     const name = `${folder}/${stem}${n}.${ext}`;
-    if (!zip.file(name) && !taken.has(name)) {
+    if (!pkg.has(name) && !taken.has(name)) {
       taken.add(name);
       return name;
     }
@@ -42,8 +40,20 @@ export function relativeTarget(fromPart: string, toPart: string): string {
 export class ContentTypes {
   private constructor(private xml: string) {}
 
-  static async of(zip: JSZip): Promise<ContentTypes> {
-    return new ContentTypes((await partText(zip, CONTENT_TYPES_PART)) ?? '');
+  static fromXml(xml: string): ContentTypes {
+    return new ContentTypes(xml);
+  }
+
+  toXml(): string {
+    return this.xml;
+  }
+
+  /** Drops a removed part's Override. */
+  remove(part: string): void {
+    const name = `/${part}`.toLowerCase();
+    this.xml = this.xml.replace(/<(?:[\w.-]+:)?Override\s[^>]*\/>/g, (tag) =>
+      (/PartName="([^"]*)"/.exec(tag)?.[1] ?? '').toLowerCase() === name ? '' : tag,
+    );
   }
 
   override(part: string, type: string): void {
@@ -56,8 +66,8 @@ export class ContentTypes {
     return new RegExp(`<Default\\s[^>]*Extension="${ext}"`, 'i').test(this.xml);
   }
 
-  save(zip: JSZip): void {
-    zip.file(CONTENT_TYPES_PART, this.xml);
+  save(pkg: ZipPackage): void {
+    pkg.setText(CONTENT_TYPES_PART, this.xml);
   }
 }
 
@@ -67,23 +77,20 @@ export function hasDrawing(sheetXml: string): boolean {
 }
 
 /** Relates a sheet to a drawing part and puts the `<drawing>` element where the schema wants it. */
-export async function attachDrawing(zip: JSZip, sheetPart: string, drawingPart: string): Promise<void> {
-  const rels = await relationshipsOf(zip, sheetPart);
+export function attachDrawing(pkg: ZipPackage, sheetPart: string, drawingPart: string): void {
+  const rels = pkg.relationships(sheetPart);
   const ids = new Set(rels.map((r) => r.id));
   let n = rels.length + 1;
   while (ids.has(`rId${n}`)) n++;
   const id = `rId${n}`;
-  zip.file(
-    relsPartOf(sheetPart),
-    renderRelationships([
-      ...rels.map((r) => ({ id: r.id, type: r.type, target: r.target, external: r.part === null })),
-      { id, type: REL_DRAWING, target: relativeTarget(sheetPart, drawingPart), external: false },
-    ]),
-  );
-  const xml = (await partText(zip, sheetPart)) ?? '';
+  pkg.setRelationships(sheetPart, [
+    ...rels.map((r) => ({ id: r.id, type: r.type, target: r.target, external: r.part === null })),
+    { id, type: REL_DRAWING, target: relativeTarget(sheetPart, drawingPart), external: false },
+  ]);
+  const xml = pkg.text(sheetPart) ?? '';
   // The relationships namespace is declared on the element itself: it need not be on the sheet's root.
   const element = `<drawing xmlns:r="${NS_R}" r:id="${id}"/>`;
   const m = AFTER_DRAWING.exec(xml);
   const at = m ? m.index : xml.lastIndexOf('</');
-  zip.file(sheetPart, xml.slice(0, at) + element + xml.slice(at));
+  pkg.setText(sheetPart, xml.slice(0, at) + element + xml.slice(at));
 }

@@ -19,30 +19,6 @@ const X14_VALIDATIONS_URI = '{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}';
 const EXT = /<(?:[\w.-]+:)?ext\b[^>]*>[\s\S]*?<\/(?:[\w.-]+:)?ext>/g;
 const EMPTY_EXT_LIST = /<(?:[\w.-]+:)?extLst\b[^>]*>\s*<\/(?:[\w.-]+:)?extLst>/;
 
-/** Elements that follow `dataValidations` in a worksheet, in schema order. */
-const AFTER_VALIDATIONS = [
-  'hyperlinks',
-  'printOptions',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'customProperties',
-  'cellWatches',
-  'ignoredErrors',
-  'smartTags',
-  'drawing',
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-];
-
 function rootNamespaces(xml: string): Map<string, string> {
   const root = /<(?:[\w.-]+:)?worksheet\b([^>]*)>/.exec(xml)?.[1] ?? '';
   return new Map([...root.matchAll(/xmlns:([\w.-]+)\s*=\s*"([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
@@ -71,30 +47,4 @@ export function takeValidations(xml: string): { xml: string; kept: KeptValidatio
   rest = rest.replace(EMPTY_EXT_LIST, '');
   if (!classic && extensions.length === 0) return { xml, kept: null };
   return { xml: rest, kept: { classic: classic && withNamespaces(classic, namespaces), extensions } };
-}
-
-function insertBeforeFirst(xml: string, names: readonly string[], snippet: string): string {
-  let at = -1;
-  for (const name of names) {
-    const m = new RegExp(`<(?:[\\w.-]+:)?${name}[\\s/>]`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) at = xml.lastIndexOf('</');
-  return xml.slice(0, at) + snippet + xml.slice(at);
-}
-
-export function putValidations(xml: string, kept: KeptValidations): string {
-  let out = xml;
-  if (kept.classic) {
-    // ExcelJS wrote none for this sheet: its own model was left empty.
-    out = insertBeforeFirst(out.replace(CLASSIC, ''), AFTER_VALIDATIONS, kept.classic);
-  }
-  if (kept.extensions.length > 0) {
-    const exts = kept.extensions.join('');
-    const close = /<\/(?:[\w.-]+:)?extLst>/.exec(out);
-    out = close
-      ? out.slice(0, close.index) + exts + out.slice(close.index)
-      : out.replace(/<\/(?:[\w.-]+:)?worksheet>\s*$/, (end) => `<extLst>${exts}</extLst>${end}`);
-  }
-  return out;
 }

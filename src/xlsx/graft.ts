@@ -1,0 +1,281 @@
+import type { WorkbookPlan } from '../core/plan';
+import { updateAppProperties } from './app-props';
+import { WorkbookFileError } from './errors';
+import { patchMeta } from './meta-patch';
+import { WORKBOOK_PART, REL_TABLE } from './package';
+import { CONTENT_TYPES_PART, ContentTypes } from './parts';
+import { checkPlanNames, sameName, type TakenNames } from './plan-check';
+import { renderPackage } from './render';
+import { mergeStyles, type StyleMap } from './style-merge';
+import { asBuffer, checkBytes } from './sniff';
+import { WorkbookParts, type WorkbookSheet } from './workbook-part';
+import { ZipPackage, type RelationshipOut } from './zip-package';
+import { elements, firstElement, relsPartOf, xmlBoolean } from './xml';
+import { relativeTarget } from './parts';
+
+/**
+ * Writes a plan into an existing workbook by grafting: the plan's sheets are
+ * rendered into a workbook of their own (ExcelJS writes sheets, tables and
+ * styles well; charts and links are added to that package by finish.ts) and
+ * their parts are moved into the input's package. Everything else in the
+ * input is copied byte for byte: notes, threaded comments, macros, pivot
+ * tables, slicers, pictures, charts, themes, whatever a later Excel adds.
+ * Only the package's lists change (`[Content_Types].xml`, `xl/workbook.xml`
+ * and its relationships, `docProps/app.xml`), `xl/styles.xml` gains the
+ * styles the new sheets use, and the sheets the plan removes go with every
+ * part that only they reached. Loading the whole workbook into an object
+ * model and saving it again lost what the model does not know (issue 9).
+ */
+const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+const REL_CALC_CHAIN_SUFFIX = '/calcChain';
+const TYPE_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const TYPE_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
+
+export async function graftWorkbook(plan: WorkbookPlan, base: Buffer | Uint8Array): Promise<Uint8Array> {
+  checkBytes(base);
+  const pkg = ZipPackage.open(asBuffer(base));
+  const workbookXml = pkg.text(WORKBOOK_PART);
+  if (workbookXml === null) {
+    throw new WorkbookFileError('not_workbook', `a zip package without ${WORKBOOK_PART}: not an Excel workbook`);
+  }
+  const workbook = new WorkbookParts(workbookXml, pkg.relationships(WORKBOOK_PART));
+  const date1904 = xmlBoolean(firstElement(workbookXml, 'workbookPr')?.get('date1904'), false);
+  const removed = workbook.sheets.filter((s) => plan.removeSheets.some((n) => sameName(n, s.name)));
+  const kept = workbook.sheets.filter((s) => !removed.includes(s));
+  const keptTables = tablesOf(pkg, kept);
+  checkPlanNames(plan, {
+    sheets: kept.map((s) => s.name),
+    tables: keptTables.map((t) => t.name),
+    definedNames: workbook.definedNames().map((n) => n.name),
+  } satisfies TakenNames);
+
+  const fresh = await renderPackage({ ...plan, meta: undefined }, date1904);
+  const types = ContentTypes.fromXml(pkg.text(CONTENT_TYPES_PART) ?? '');
+  if (plan.meta) patchMeta(pkg, kept, plan.meta);
+  removeSheets(pkg, workbook, removed, types);
+
+  const styles = graftStyles(pkg, workbook, fresh, types);
+  const strings = sharedStrings(fresh);
+  const freshBook = new WorkbookParts(fresh.text(WORKBOOK_PART) ?? '', fresh.relationships(WORKBOOK_PART));
+  const grafter = new Grafter(pkg, fresh, types, {
+    styles,
+    strings,
+    nextTableId: Math.max(0, ...keptTables.map((t) => t.id)) + 1,
+  });
+  const added: WorkbookSheet[] = [];
+  for (const sheet of freshBook.sheets) {
+    if (!sheet.part) continue;
+    const part = grafter.copy(sheet.part);
+    added.push({ ...sheet, part });
+  }
+  workbook.addSheets(added, freshBook.definedNames(), REL_WORKSHEET, (part) => relativeTarget(WORKBOOK_PART, part));
+  const active = workbook.settleActiveSheet();
+  if (active && added.some((s) => s.part === active.part) && active.part) {
+    pkg.setText(active.part, selectTab(pkg.text(active.part) ?? ''));
+  }
+  workbook.calculateOnLoad();
+  pkg.setText(WORKBOOK_PART, workbook.xml);
+  pkg.setRelationships(WORKBOOK_PART, workbook.relationshipsOut());
+  pkg.setText(CONTENT_TYPES_PART, types.toXml());
+  const app = pkg.text('docProps/app.xml');
+  if (app !== null) {
+    pkg.setText(
+      'docProps/app.xml',
+      updateAppProperties(
+        app,
+        workbook.originalSheetNames,
+        workbook.sheets.map((s) => s.name),
+      ),
+    );
+  }
+  return pkg.toBytes();
+}
+
+interface KeptTable {
+  readonly name: string;
+  readonly id: number;
+}
+
+function tablesOf(pkg: ZipPackage, sheets: readonly WorkbookSheet[]): KeptTable[] {
+  const out: KeptTable[] = [];
+  for (const s of sheets) {
+    if (!s.part) continue;
+    for (const r of pkg.relationships(s.part)) {
+      if (!r.type.endsWith(REL_TABLE) || !r.part) continue;
+      const a = firstElement(pkg.text(r.part) ?? '', 'table');
+      if (a) out.push({ name: a.get('displayName') ?? a.get('name') ?? '', id: Number(a.get('id')) || 0 });
+    }
+  }
+  return out;
+}
+
+/** Every part a sheet reaches through relationships, itself included. */
+function closure(pkg: ZipPackage, roots: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const part = queue.pop() as string;
+    if (seen.has(part) || !pkg.has(part)) continue;
+    seen.add(part);
+    for (const r of pkg.relationships(part)) if (r.part) queue.push(r.part);
+  }
+  return seen;
+}
+
+/**
+ * Takes the removed sheets out with the parts only they reached (their
+ * tables, drawings, charts, comments), their relationships and content
+ * types. The calculation chain lists cells by sheet and would point into
+ * the removed sheets: it is a cache that Excel rebuilds, so it goes too.
+ */
+function removeSheets(
+  pkg: ZipPackage,
+  workbook: WorkbookParts,
+  removed: readonly WorkbookSheet[],
+  types: ContentTypes,
+): void {
+  if (removed.length === 0) return;
+  const doomed = closure(
+    pkg,
+    removed.flatMap((s) => (s.part ? [s.part] : [])),
+  );
+  for (const r of workbook.relationships) {
+    if (r.type.endsWith(REL_CALC_CHAIN_SUFFIX) && r.part) {
+      doomed.add(r.part);
+      workbook.dropRelationship(r.id);
+    }
+  }
+  workbook.removeSheets(removed);
+  pkg.setRelationships(WORKBOOK_PART, workbook.relationshipsOut());
+  const alive = pkg.reachable();
+  for (const part of doomed) {
+    if (alive.has(part)) continue;
+    pkg.remove(part);
+    pkg.remove(relsPartOf(part));
+    types.remove(part);
+  }
+}
+
+function graftStyles(pkg: ZipPackage, workbook: WorkbookParts, fresh: ZipPackage, types: ContentTypes): StyleMap {
+  const freshStyles = fresh.text('xl/styles.xml') ?? '';
+  const rel = workbook.relationships.find((r) => r.type === REL_STYLES && r.part);
+  const target = rel?.part ? pkg.text(rel.part) : null;
+  if (!rel?.part || target === null) {
+    // A package without styles (rare, but valid): the fresh one's are taken as they are.
+    const part = rel?.part ?? 'xl/styles.xml';
+    pkg.setText(part, freshStyles);
+    if (!rel) workbook.addRelationship(REL_STYLES, relativeTarget(WORKBOOK_PART, part));
+    types.override(part, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
+    const count = elements(freshStyles, 'xf').length;
+    return { xf: Array.from({ length: count }, (_, i) => i), dxf: Array.from({ length: 64 }, (_, i) => i) };
+  }
+  const merged = mergeStyles(target, freshStyles);
+  pkg.setText(rel.part, merged.xml);
+  return merged.map;
+}
+
+function sharedStrings(fresh: ZipPackage): string[] {
+  const xml = fresh.text('xl/sharedStrings.xml') ?? '';
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? '');
+}
+
+function selectTab(xml: string): string {
+  return xml.replace(/<sheetView\b/, '<sheetView tabSelected="1"');
+}
+
+interface GraftContext {
+  readonly styles: StyleMap;
+  readonly strings: readonly string[];
+  nextTableId: number;
+}
+
+/** Copies a part of the fresh package, and every part it reaches, under names free in the target. */
+class Grafter {
+  private readonly names = new Map<string, string>();
+  private readonly taken: Set<string>;
+
+  constructor(
+    private readonly pkg: ZipPackage,
+    private readonly fresh: ZipPackage,
+    private readonly types: ContentTypes,
+    private readonly ctx: GraftContext,
+  ) {
+    this.taken = new Set(pkg.names().map((n) => n.toLowerCase()));
+  }
+
+  copy(part: string): string {
+    const done = this.names.get(part);
+    if (done !== undefined) return done;
+    const name = this.freeName(part);
+    this.names.set(part, name);
+    const rels: RelationshipOut[] = this.fresh.relationships(part).map((r) => ({
+      id: r.id,
+      type: r.type,
+      target: r.part === null ? r.target : relativeTarget(name, this.copy(r.part)),
+      external: r.part === null,
+    }));
+    const type = this.fresh.contentTypeOf(part);
+    const data = this.fresh.bytes(part) ?? new Uint8Array();
+    if (type === TYPE_WORKSHEET) this.pkg.setText(name, graftSheetXml(this.fresh.text(part) ?? '', this.ctx));
+    else if (type === TYPE_TABLE) this.pkg.setText(name, this.graftTable(this.fresh.text(part) ?? ''));
+    else this.pkg.setBytes(name, data);
+    if (rels.length > 0) this.pkg.setRelationships(name, rels);
+    if (type) this.types.override(name, type);
+    return name;
+  }
+
+  /** `xl/tables/table3.xml` → the first `xl/tables/tableN.xml` the target does not hold. */
+  private freeName(part: string): string {
+    const m = /^(.*?)(\d*)(\.[^./]+)$/.exec(part);
+    const stem = m?.[1] ?? part;
+    const ext = m?.[3] ?? '';
+    for (let n = 1; ; n++) {
+      const name = `${stem}${n}${ext}`;
+      if (!this.taken.has(name.toLowerCase())) {
+        this.taken.add(name.toLowerCase());
+        return name;
+      }
+    }
+  }
+
+  /** Table ids are unique in a workbook (Excel repairs a clash away). */
+  private graftTable(xml: string): string {
+    const id = this.ctx.nextTableId++;
+    return remapDxf(xml.replace(/(<(?:[\w.-]+:)?table\b[^>]*?\sid=")\d+"/, `$1${id}"`), this.ctx.styles);
+  }
+}
+
+function remapDxf(xml: string, styles: StyleMap): string {
+  return xml.replace(
+    /(\s\w*[dD]xfId=")(\d+)"/g,
+    (_, head: string, n: string) => `${head}${styles.dxf[Number(n)] ?? 0}"`,
+  );
+}
+
+/**
+ * A fresh sheet's XML in the target's terms: its style indices point into the
+ * merged `styles.xml`, its shared strings become inline strings (the target's
+ * shared string table stays as it was), and no tab is selected (the target
+ * keeps the sheet people had open).
+ */
+export function graftSheetXml(xml: string, ctx: Pick<GraftContext, 'styles' | 'strings'>): string {
+  const xf = (n: string): string => String(ctx.styles.xf[Number(n)] ?? 0);
+  let out = xml.replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (whole, attrs: string, _end: string, inner?: string) => {
+    let a = attrs.replace(/(\ss=")(\d+)"/, (_, h: string, n: string) => `${h}${xf(n)}"`);
+    if (inner === undefined || !/\st="s"/.test(a)) return whole.replace(attrs, a);
+    const index = /<v>(\d+)<\/v>/.exec(inner)?.[1];
+    const text = index === undefined ? undefined : ctx.strings[Number(index)];
+    if (text === undefined) return whole.replace(attrs, a);
+    a = a.replace(/\st="s"/, ' t="inlineStr"');
+    return `<c${a}><is>${text}</is></c>`;
+  });
+  out = out.replace(/<row\b[^>]*>/g, (tag) =>
+    tag.replace(/(\ss=")(\d+)"/, (_, h: string, n: string) => `${h}${xf(n)}"`),
+  );
+  out = out.replace(/<col\b[^>]*>/g, (tag) =>
+    tag.replace(/(\sstyle=")(\d+)"/, (_, h: string, n: string) => `${h}${xf(n)}"`),
+  );
+  out = out.replace(/\stabSelected="(?:1|true)"/g, '');
+  return remapDxf(out, ctx.styles);
+}
