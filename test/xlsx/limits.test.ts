@@ -128,4 +128,24 @@ describe('a crafted table part', () => {
     // The regular expression this replaced took minutes here; the time-out only guards against that.
     expect((await readWorkbook(data)).tables[0]!.header).toEqual(['a']);
   }, 10_000);
+
+  it('is consolidated from the command line with findings, naming no other file and never "not a workbook"', async () => {
+    const tableXml = `<table xmlns="${NS}" id="1" name="Data" displayName="Data" ref="A1:A2"><autoFilter ref="A1:A2">${'<sortState ref="A1:A2">'.repeat(60_000)}</autoFilter><tableColumns count="1"><tableColumn id="1" name="a"/></tableColumns></table>`;
+    const file = join(dir, 'sortstate.xlsx');
+    writeFileSync(
+      file,
+      await handMadeWorkbook({
+        sheetXml: `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>`,
+        tableRef: 'A1:A2',
+        tableXml,
+      }),
+    );
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'kitaphana.js'), 'consolidate', file, '-o', join(dir, 'sortstate-out.xlsx'), '--lang', 'en'],
+      { encoding: 'utf8' },
+    );
+    // Not a standard workbook (its tables are missing), so: errors found and the copy written, exit 1.
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 1, stderr: '' });
+  }, 20_000);
 });
