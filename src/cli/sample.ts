@@ -22,7 +22,7 @@ export async function sampleCommand(dir: string, opts: { force?: boolean }, t: T
     // Stamped with a moment fixed by the data (20 January after the reporting year), so that
     // regenerating the samples rewrites identical bytes.
     const at = new Date(Date.UTC(content.settings.year + 1, 0, 20));
-    await saveWorkbookFile(file, await stampPackage(await writeWorkbook(templatePlan(content)), at));
+    await saveWorkbookFile(file, stampPackage(await writeWorkbook(templatePlan(content)), at));
     io.out(t.t('cli.sample_done', { file, libraries: content.libraries.length, events: content.events.length }));
   }
   return 0;

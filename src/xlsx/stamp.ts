@@ -4,22 +4,25 @@
  * data (the bundled samples) are then byte-identical, so a diff of the
  * repository shows only real changes.
  */
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 const CORE_PART = 'docProps/core.xml';
 
-export async function stampPackage(data: Uint8Array, at: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(data);
+export function stampPackage(data: Uint8Array, at: Date): Buffer {
+  const parts = unzipSync(data);
   const iso = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const core = zip.file(CORE_PART);
+  const core = parts[CORE_PART];
   if (core) {
-    const xml = (await core.async('string')).replace(
-      /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
-      (_m, open: string, _k: string, close: string) => `${open}${iso}${close}`,
+    parts[CORE_PART] = strToU8(
+      strFromU8(core).replace(
+        /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+        (_m, open: string, _k: string, close: string) => `${open}${iso}${close}`,
+      ),
     );
-    zip.file(CORE_PART, xml);
   }
-  // Zip entries store local time without a zone; JSZip writes the UTC fields of the date given.
-  for (const entry of Object.values(zip.files)) entry.date = at;
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  // Zip dates are stored as local wall-clock fields: the same fields in every time zone.
+  const mtime = new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes());
+  const files: Zippable = {};
+  for (const [name, bytes] of Object.entries(parts)) files[name] = [bytes, { mtime, level: 6 }];
+  return Buffer.from(zipSync(files));
 }
