@@ -5,6 +5,7 @@ import { LANGUAGES, isLanguage, type Language } from '../standard';
 import { languageOf, translator, type Translator } from '../i18n';
 import { WorkbookFileError, WorkbookWriteError } from '../xlsx/errors';
 import { InputError, UsageError, type Io } from './errors';
+import { languageFromArgs, localizeCommands } from './help';
 import { initCommand } from './init';
 import { validateCommand, consolidateCommand } from './run';
 import { sampleCommand } from './sample';
@@ -38,7 +39,7 @@ function userLanguage(): Language {
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
-  let t: Translator = translator(userLanguage());
+  let t: Translator = translator(languageFromArgs(argv, userLanguage()));
   const langOption = () => new Option('--lang <lang>', 'language of messages: kk, ru or en').choices([...LANGUAGES]);
   const pick = (opts: { lang?: string }): Translator => (t = translator(isLanguage(opts.lang) ? opts.lang : t.lang));
 
@@ -95,6 +96,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       code = await sampleCommand(dir, pick(opts), io);
     });
 
+  localizeCommands(program, t);
   try {
     await program.parseAsync([...argv]);
     return code;

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/errors';
+import { run } from '../helpers/cli';
 import { RULE_IDS } from '../../src/standard';
 
 /** The kitaphana command, run in-process on the sample workbooks and on files that are not workbooks. */
@@ -12,14 +11,6 @@ const root = join(__dirname, '..', '..');
 const clean = join(root, 'workbooks', 'karaganda-2025.xlsx');
 const mistakes = join(root, 'workbooks', 'karaganda-2025-mistakes.xlsx');
 const dir = mkdtempSync(join(tmpdir(), 'kitaphana-cli-'));
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`), tty: false };
-  const code = await main(['node', 'kitaphana', ...args], io);
-  return { code, out, err };
-}
 
 describe('kitaphana validate', () => {
   it('finds nothing wrong in the clean sample and exits 0', async () => {

@@ -1,5 +1,6 @@
 import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type Indicator } from '../../standard';
 import { translator } from '../../i18n';
+import { columnLabel, tableLabel } from '../../i18n/place';
 import type { CountAndParticipants, IndicatorTotals, Totals } from '../consolidate';
 import type { PlanValue, SheetPlan, WorkbookPlan } from '../plan';
 import { area } from '../plan';
@@ -213,13 +214,9 @@ function eventsSheet(ctx: Context): SheetPlan {
   section('generated.by_audience', 'audience', 'audience', e.by_audience);
   b.gap();
   b.line([t.t('generated.by_month')], { bold: true, size: 12 });
-  const monthName = new Intl.DateTimeFormat(t.lang === 'en' ? 'en-GB' : t.lang === 'kk' ? 'kk-KZ' : 'ru-RU', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
   b.table(
     [t.t('generated.month'), t.t('generated.events_count')],
-    Object.entries(e.by_month).map(([m, n]) => [monthName.format(Date.UTC(2000, Number(m) - 1, 1)), n]),
+    Object.entries(e.by_month).map(([m, n]) => [t.month(Number(m)), n]),
     { 1: COUNT },
   );
   b.gap();
@@ -272,36 +269,55 @@ function textOf(v: PlanValue): string {
   return typeof v === 'string' ? v : '';
 }
 
+/**
+ * The Issues sheet's columns: for people, in the workbook's language; the last two keep the table's and
+ * the column's keys for a program filtering the sheet, as `--json` gives them.
+ */
+const ISSUE_COLUMNS = [
+  'severity',
+  'rule',
+  'rule_name',
+  'table',
+  'row',
+  'column',
+  'cell',
+  'message',
+  'explained',
+  'table_key',
+  'column_key',
+] as const;
+const MESSAGE_COLUMN = ISSUE_COLUMNS.indexOf('message');
+
 const SEVERITY_COLORS = { error: '9C0006', warning: '9C5700' } as const;
 
 function issuesSheet(ctx: Context): SheetPlan {
   const { t } = ctx;
   const v = ctx.input.validation;
   const b = new SheetBuilder(t.t('sheet.Issues'));
-  ctx.head(b, 'generated.issues_title', 9);
+  ctx.head(b, 'generated.issues_title', ISSUE_COLUMNS.length);
   b.line([t.t('generated.issues_counts', { errors: v.errors, warnings: v.warnings })], { bold: true });
-  const header = ['severity', 'rule', 'rule_name', 'table', 'row', 'column', 'cell', 'message', 'explained'].map((k) =>
-    t.t(`generated.issue.${k}`),
-  );
+  const header = ISSUE_COLUMNS.map((k) => t.t(`generated.issue.${k}`));
   const rows = v.findings.map((f): PlanValue[] => [
     t.t(`severity.${f.severity}`),
     f.rule,
     t.t(`rule.${f.rule}`),
-    f.table,
+    tableLabel(f.table, t),
     f.row,
-    f.column,
+    f.column === null ? null : columnLabel(f.table, f.column, t),
     f.cell ? { text: f.cell, link: `#${f.cell}` } : null,
     t.render(f.message),
     f.explained ? t.t('enum.yes_no.yes') : null,
+    f.table,
+    f.column,
   ]);
   const a = b.table(header, rows, {}, true);
   if (rows.length > 0) {
     b.style(area(a.top + 1, 0, a.bottom, a.right), { vAlign: 'top' });
-    b.style(area(a.top + 1, 7, a.bottom, 7), { wrap: true });
+    b.style(area(a.top + 1, MESSAGE_COLUMN, a.bottom, MESSAGE_COLUMN), { wrap: true });
   }
-  rows.forEach((row, i) => b.fit(a.top + 1 + i, 7, textOf(row[7] ?? null)));
+  rows.forEach((row, i) => b.fit(a.top + 1 + i, MESSAGE_COLUMN, textOf(row[MESSAGE_COLUMN] ?? null)));
   v.findings.forEach((f, i) => {
     if (!f.explained) b.style(area(a.top + 1 + i, 0), { color: SEVERITY_COLORS[f.severity], bold: true });
   });
-  return b.build([14, 9, 22, 18, 12, 12, 18, 80, 10]);
+  return b.build([14, 9, 22, 18, 12, 12, 18, 80, 10, 14, 14]);
 }

@@ -1,0 +1,141 @@
+import type { Command, Help, Option, Argument } from 'commander';
+import { isLanguage, type Language } from '../standard';
+import type { Translator } from '../i18n';
+
+/**
+ * The command parser's own words in the user's language: `--help` (headings,
+ * descriptions of the program, its commands, arguments and options) and its
+ * errors (unknown command or option, missing argument, a value outside the
+ * choices, too many arguments). Commander writes them in English; here they go
+ * through the catalogues (`cli.help.*`, `cli.usage.*`). A description without
+ * a catalogue entry keeps the text it was declared with.
+ */
+
+/** The language asked for with `--lang` anywhere on the command line, before commander parses it (help needs it first). */
+export function languageFromArgs(argv: readonly string[], otherwise: Language): Language {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (isLanguage(value)) return value;
+  }
+  return otherwise;
+}
+
+/** A catalogue entry, or `undefined` where the catalogue has none. */
+function entry(t: Translator, key: string, args?: Record<string, unknown>): string | undefined {
+  const text = t.t(key, args);
+  return text === key ? undefined : text;
+}
+
+/** Translates the help and the errors of `program` and every command under it. */
+export function localizeCommands(program: Command, t: Translator): void {
+  for (const cmd of [program, ...allCommands(program)]) {
+    const key = cmd === program ? 'cli.help.program' : `cli.help.command.${cmd.name()}`;
+    const description = entry(t, `${key}.description`);
+    if (description) cmd.description(description);
+    for (const arg of cmd.registeredArguments) {
+      const text = entry(t, `${key}.argument.${arg.name()}`);
+      if (text) arg.description = text;
+    }
+    for (const option of cmd.options) {
+      const text =
+        entry(t, `${key}.option.${option.attributeName()}`) ?? entry(t, `cli.help.option.${option.attributeName()}`);
+      if (text) option.description = text;
+    }
+    cmd.helpOption('-h, --help', t.t('cli.help.help_option'));
+    if (cmd.commands.length > 0) cmd.helpCommand('help [command]', t.t('cli.help.help_command'));
+    cmd.configureHelp(helpIn(t));
+    const report = cmd.error.bind(cmd);
+    cmd.error = (message, options) => report(commanderError(message, options?.code, t), options);
+  }
+}
+
+function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+/** Commander's help with translated headings, usage placeholders and the "(choices: …, default: …)" notes. */
+function helpIn(t: Translator): Partial<Help> {
+  const headings: Record<string, string> = {
+    'Usage:': t.t('cli.help.usage'),
+    'Arguments:': t.t('cli.help.arguments'),
+    'Options:': t.t('cli.help.options'),
+    'Global Options:': t.t('cli.help.options'),
+    'Commands:': t.t('cli.help.commands'),
+  };
+  const placeholders: Record<string, string> = {
+    '[options]': t.t('cli.help.usage_options'),
+    '[command]': t.t('cli.help.usage_command'),
+  };
+  const translatePlaceholders = (s: string) =>
+    s
+      .split(' ')
+      .map((w) => placeholders[w] ?? w)
+      .join(' ');
+  const notes = (item: Option | Argument): string => {
+    const extra: string[] = [];
+    if (item.argChoices) extra.push(t.t('cli.help.choices', { list: item.argChoices.join(', ') }));
+    const shown = 'isBoolean' in item ? !item.isBoolean() : true;
+    if (item.defaultValue !== undefined && shown && item.defaultValue !== '')
+      extra.push(t.t('cli.help.default', { value: String(item.defaultValue) }));
+    return [item.description, extra.length > 0 ? `(${extra.join('; ')})` : ''].filter(Boolean).join(' ');
+  };
+  return {
+    styleTitle: (s) => headings[s] ?? s,
+    styleUsage: translatePlaceholders,
+    styleSubcommandTerm: translatePlaceholders,
+    optionDescription: notes,
+    argumentDescription: notes,
+  };
+}
+
+/** Commander's error messages (from its source, v14) and what each says, in the catalogue's words. */
+const ERRORS: readonly { code: string; pattern: RegExp; key: string; args: readonly string[] }[] = [
+  { code: 'commander.unknownCommand', pattern: /unknown command '(.*?)'/, key: 'unknown_command', args: ['name'] },
+  { code: 'commander.unknownOption', pattern: /unknown option '(.*?)'/, key: 'unknown_option', args: ['name'] },
+  {
+    code: 'commander.missingArgument',
+    pattern: /missing required argument '(.*?)'/,
+    key: 'missing_argument',
+    args: ['name'],
+  },
+  {
+    code: 'commander.optionMissingArgument',
+    pattern: /option '(.*?)' argument missing/,
+    key: 'option_missing_value',
+    args: ['name'],
+  },
+  {
+    code: 'commander.missingMandatoryOptionValue',
+    pattern: /required option '(.*?)' not specified/,
+    key: 'missing_option',
+    args: ['name'],
+  },
+  {
+    code: 'commander.invalidArgument',
+    pattern: /'(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\./,
+    key: 'invalid_choice',
+    args: ['name', 'value', 'list'],
+  },
+  {
+    code: 'commander.excessArguments',
+    pattern: /too many arguments(?: for '.*?')?\. Expected (\d+) arguments? but got (\d+)/,
+    key: 'excess_arguments',
+    args: ['expected', 'got'],
+  },
+];
+
+/** One translated line for a commander error, its suggestion ("Did you mean …?") kept. */
+export function commanderError(message: string, code: string | undefined, t: Translator): string {
+  const [first = '', ...rest] = message.split('\n');
+  for (const e of ERRORS) {
+    const m = code === e.code ? e.pattern.exec(first) : null;
+    if (!m) continue;
+    const args = Object.fromEntries(e.args.map((a, i) => [a, m[i + 1]]));
+    const suggestion = /Did you mean (?:one of )?(.*)\?/.exec(rest.join('\n'));
+    const hint = suggestion ? ` ${t.t('cli.usage.did_you_mean', { names: suggestion[1] })}` : '';
+    return `${t.t(`cli.usage.${e.key}`, args)}${hint} ${t.t('cli.usage.see_help')}`;
+  }
+  return t.t('cli.usage.other', { detail: first.replace(/^error:\s*/, '') });
+}
