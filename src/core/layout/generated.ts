@@ -85,6 +85,7 @@ function totalsTable(ctx: Context, b: SheetBuilder, totals: IndicatorTotals, fre
     ...totalsRow(totals[ind.code]),
   ]);
   const a = b.table(header, rows, TOTALS_FORMATS, freeze);
+  b.wrapColumn(a, 1, rows);
   b.style(area(a.top + 1, YEAR_COL, a.bottom, YEAR_COL), { bold: true });
   INDICATORS.forEach((ind, i) => {
     b.mark(a.top + 1 + i, PLAN_PCT_COL, planMark(totals[ind.code]?.plan_pct));
@@ -171,6 +172,7 @@ function byTypeSheet(ctx: Context): SheetPlan {
     c.indicators[ind.code]?.year ?? null,
   ]);
   const a = b.table(header, rows, Object.fromEntries(header.slice(2).map((_, i) => [i + 2, COUNT])), true);
+  b.wrapColumn(a, 1, rows);
   b.style(area(a.top + 1, a.right, a.bottom, a.right), { bold: true });
   return b.build([8, 44, ...types.map(() => 16), 14]);
 }
@@ -265,10 +267,6 @@ function trainingSheet(ctx: Context): SheetPlan {
   return b.build([10, 30, 14, 14, 14, 12, 14]);
 }
 
-function textOf(v: PlanValue): string {
-  return typeof v === 'string' ? v : '';
-}
-
 /**
  * The Issues sheet's columns: for people, in the workbook's language; the last two keep the table's and
  * the column's keys for a program filtering the sheet, as `--json` gives them.
@@ -286,7 +284,10 @@ const ISSUE_COLUMNS = [
   'table_key',
   'column_key',
 ] as const;
-const MESSAGE_COLUMN = ISSUE_COLUMNS.indexOf('message');
+/** Columns of text that wrap rather than run into the next column (a rule's name, a long label, the message). */
+const ISSUE_TEXT_COLUMNS = (['severity', 'rule_name', 'table', 'column', 'message'] as const).map((k) =>
+  ISSUE_COLUMNS.indexOf(k),
+);
 
 const SEVERITY_COLORS = { error: '9C0006', warning: '9C5700' } as const;
 
@@ -311,11 +312,8 @@ function issuesSheet(ctx: Context): SheetPlan {
     f.column,
   ]);
   const a = b.table(header, rows, {}, true);
-  if (rows.length > 0) {
-    b.style(area(a.top + 1, 0, a.bottom, a.right), { vAlign: 'top' });
-    b.style(area(a.top + 1, MESSAGE_COLUMN, a.bottom, MESSAGE_COLUMN), { wrap: true });
-  }
-  rows.forEach((row, i) => b.fit(a.top + 1 + i, MESSAGE_COLUMN, textOf(row[MESSAGE_COLUMN] ?? null)));
+  if (rows.length > 0) b.style(area(a.top + 1, 0, a.bottom, a.right), { vAlign: 'top' });
+  for (const col of ISSUE_TEXT_COLUMNS) b.wrapColumn(a, col, rows);
   v.findings.forEach((f, i) => {
     if (!f.explained) b.style(area(a.top + 1 + i, 0), { color: SEVERITY_COLORS[f.severity], bold: true });
   });
