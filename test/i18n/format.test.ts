@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { localeFormat, type EngineProbe } from '../../src/i18n/format';
 import { LANGUAGES, LOCALE_TAG } from '../../src/standard';
+import { translator } from '../../src/i18n';
 
 /**
  * Numbers and dates in the reader's convention, also where the engine has no
@@ -90,5 +91,22 @@ describe('catalogues', () => {
       expect(kk.t('cli.explained')).toBe(i18n.translator('en').t('cli.explained'));
       expect(i18n.loadedCatalogues().sort()).toEqual(['en', 'kk', 'ru']);
     });
+    jest.dontMock(join(locales, 'kk.json'));
+    jest.dontMock(join(locales, 'ru.json'));
+  });
+});
+
+describe('month names', () => {
+  it('come from the catalogues, as Node’s ICU writes them, whatever the engine knows', () => {
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      for (const width of ['long', 'short'] as const) {
+        const f = new Intl.DateTimeFormat(LOCALE_TAG[lang], { month: width, timeZone: 'UTC' });
+        for (let m = 1; m <= 12; m++) {
+          const icu = f.format(Date.UTC(2000, m - 1, 1)).replace(/\.$/, '');
+          expect({ lang, width, m, name: t.month(m, width) }).toEqual({ lang, width, m, name: icu });
+        }
+      }
+    }
   });
 });
