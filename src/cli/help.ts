@@ -1,6 +1,6 @@
 import type { Command, Help, Option, Argument } from 'commander';
 import { isLanguage, type Language } from '../standard';
-import type { Translator } from '../i18n';
+import { hasEntry, type Translator } from '../i18n';
 
 /**
  * The command parser's own words in the user's language: `--help` (headings,
@@ -22,30 +22,26 @@ export function languageFromArgs(argv: readonly string[], otherwise: Language): 
   return otherwise;
 }
 
-/** A catalogue entry, or `undefined` where the catalogue has none. */
-function entry(t: Translator, key: string, args?: Record<string, unknown>): string | undefined {
-  const text = t.t(key, args);
-  return text === key ? undefined : text;
+/**
+ * An optional catalogue entry (a description), or `undefined` where the language's catalogue has none:
+ * asking `t` would read the fallback catalogues for every description that is not there.
+ */
+function entry(t: Translator, key: string): string | undefined {
+  return hasEntry(t.lang, key) ? t.t(key) : undefined;
 }
 
-/** Translates the help and the errors of `program` and every command under it. */
+/**
+ * Translates the help and the errors of `program` and every command under it. Nothing is looked up
+ * until help or an error is printed: `--version` reads no catalogue.
+ */
 export function localizeCommands(program: Command, t: Translator): void {
+  const keys = new Map<Command | Option | Argument, string>();
   for (const cmd of [program, ...allCommands(program)]) {
     const key = cmd === program ? 'cli.help.program' : `cli.help.command.${cmd.name()}`;
-    const description = entry(t, `${key}.description`);
-    if (description) cmd.description(description);
-    for (const arg of cmd.registeredArguments) {
-      const text = entry(t, `${key}.argument.${arg.name()}`);
-      if (text) arg.description = text;
-    }
-    for (const option of cmd.options) {
-      const text =
-        entry(t, `${key}.option.${option.attributeName()}`) ?? entry(t, `cli.help.option.${option.attributeName()}`);
-      if (text) option.description = text;
-    }
-    cmd.helpOption('-h, --help', t.t('cli.help.help_option'));
-    if (cmd.commands.length > 0) cmd.helpCommand('help [command]', t.t('cli.help.help_command'));
-    cmd.configureHelp(helpIn(t));
+    keys.set(cmd, key);
+    for (const arg of cmd.registeredArguments) keys.set(arg, `${key}.argument.${arg.name()}`);
+    for (const option of cmd.options) keys.set(option, `${key}.option.${option.attributeName()}`);
+    cmd.configureHelp(helpIn(t, keys));
     const report = cmd.error.bind(cmd);
     cmd.error = (message, options) => report(commanderError(message, options?.code, t), options);
   }
@@ -55,36 +51,54 @@ function allCommands(cmd: Command): Command[] {
   return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
 }
 
-/** Commander's help with translated headings, usage placeholders and the "(choices: …, default: …)" notes. */
-function helpIn(t: Translator): Partial<Help> {
+/**
+ * Commander's help with the catalogue's descriptions (the declared text where the catalogue has none),
+ * translated headings and usage placeholders, and the "(choices: …, default: …)" notes. Commander's own
+ * `--help` option and `help` command are not in `keys`.
+ */
+function helpIn(t: Translator, keys: ReadonlyMap<Command | Option | Argument, string>): Partial<Help> {
   const headings: Record<string, string> = {
-    'Usage:': t.t('cli.help.usage'),
-    'Arguments:': t.t('cli.help.arguments'),
-    'Options:': t.t('cli.help.options'),
-    'Global Options:': t.t('cli.help.options'),
-    'Commands:': t.t('cli.help.commands'),
+    'Usage:': 'cli.help.usage',
+    'Arguments:': 'cli.help.arguments',
+    'Options:': 'cli.help.options',
+    'Global Options:': 'cli.help.options',
+    'Commands:': 'cli.help.commands',
   };
   const placeholders: Record<string, string> = {
-    '[options]': t.t('cli.help.usage_options'),
-    '[command]': t.t('cli.help.usage_command'),
+    '[options]': 'cli.help.usage_options',
+    '[command]': 'cli.help.usage_command',
   };
   const translatePlaceholders = (s: string) =>
     s
       .split(' ')
-      .map((w) => placeholders[w] ?? w)
+      .map((w) => (placeholders[w] ? t.t(placeholders[w]) : w))
       .join(' ');
+  const described = (item: Command | Option | Argument, declared: string): string => {
+    const key = keys.get(item);
+    if (key === undefined) return declared;
+    if ('commands' in item) return entry(t, `${key}.description`) ?? declared;
+    const own = entry(t, key);
+    // An option every command has (`--lang`) is described once for all.
+    const shared = 'attributeName' in item ? entry(t, `cli.help.option.${item.attributeName()}`) : undefined;
+    return own ?? shared ?? declared;
+  };
   const notes = (item: Option | Argument): string => {
+    const builtIn = 'long' in item && item.long === '--help' && !keys.has(item);
+    const text = builtIn ? t.t('cli.help.help_option') : described(item, item.description);
     const extra: string[] = [];
     if (item.argChoices) extra.push(t.t('cli.help.choices', { list: item.argChoices.join(', ') }));
     const shown = 'isBoolean' in item ? !item.isBoolean() : true;
     if (item.defaultValue !== undefined && shown && item.defaultValue !== '')
       extra.push(t.t('cli.help.default', { value: String(item.defaultValue) }));
-    return [item.description, extra.length > 0 ? `(${extra.join('; ')})` : ''].filter(Boolean).join(' ');
+    return [text, extra.length > 0 ? `(${extra.join('; ')})` : ''].filter(Boolean).join(' ');
   };
   return {
-    styleTitle: (s) => headings[s] ?? s,
+    styleTitle: (s) => (headings[s] ? t.t(headings[s]) : s),
     styleUsage: translatePlaceholders,
     styleSubcommandTerm: translatePlaceholders,
+    commandDescription: (cmd) => described(cmd, cmd.description()),
+    subcommandDescription: (cmd) =>
+      keys.has(cmd) ? described(cmd, cmd.summary() || cmd.description()) : t.t('cli.help.help_command'),
     optionDescription: notes,
     argumentDescription: notes,
   };

@@ -43,6 +43,16 @@ function read(lang: Language): Catalogue {
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/** Whether a language's own catalogue has an entry (plural forms aside), without reading any other. */
+export function hasEntry(lang: Language, key: string): boolean {
+  let node: unknown = catalogue(lang);
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string';
+}
+
 /** The languages whose catalogues have been read so far (for the tests of start-up). */
 export function loadedCatalogues(): Language[] {
   return [...loaded.keys()];

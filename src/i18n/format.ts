@@ -101,13 +101,13 @@ function byEngine(locale: string): LocaleFormat {
     }
     return f;
   };
-  const date = new Intl.DateTimeFormat(locale, DATE_OPTIONS);
-  const dateTime = new Intl.DateTimeFormat(locale, DATE_TIME_OPTIONS);
+  let date: Intl.DateTimeFormat | undefined;
+  let dateTime: Intl.DateTimeFormat | undefined;
   return {
     number: (value, fractionDigits) => formatter('decimal', fractionDigits).format(value),
     percent: (value, fractionDigits) => formatter('percent', fractionDigits).format(value / 100),
-    date: (ms) => date.format(ms),
-    dateTime: (ms) => dateTime.format(ms),
+    date: (ms) => (date ??= new Intl.DateTimeFormat(locale, DATE_OPTIONS)).format(ms),
+    dateTime: (ms) => (dateTime ??= new Intl.DateTimeFormat(locale, DATE_TIME_OPTIONS)).format(ms),
   };
 }
 

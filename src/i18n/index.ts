@@ -2,9 +2,9 @@ import i18next, { type i18n } from 'i18next';
 import { LANGUAGES, type Language } from '../standard';
 import type { Message, MessageArg } from '../core/message';
 import { catalogue } from './catalogues';
-import { localeFormat } from './format';
+import { localeFormat, type LocaleFormat } from './format';
 
-export { catalogue, loadedCatalogues } from './catalogues';
+export { catalogue, hasEntry, loadedCatalogues } from './catalogues';
 
 /**
  * Message catalogues (kk, ru, en) and locale formatting. Every string a
@@ -63,18 +63,19 @@ const translators = new Map<Language, Translator>();
 export function translator(lang: Language): Translator {
   const cached = translators.get(lang);
   if (cached) return cached;
-  const inst = instance(lang);
-  const format = localeFormat(lang);
+  // Nothing is read or probed until it is used: `--version` needs neither the catalogue nor the locale's data.
+  let format: LocaleFormat | undefined;
+  const fmt = () => (format ??= localeFormat(lang));
   const digitsFor = (value: number, fractionDigits: number | undefined) =>
     fractionDigits ?? (Number.isInteger(value) ? 0 : 1);
   const self: Translator = {
     lang,
-    t: (key, args) => lookUp(inst, lang, key, args ?? {}),
-    number: (value, fractionDigits) => format.number(value, digitsFor(value, fractionDigits)),
-    percent: (value, fractionDigits) => format.percent(value, digitsFor(value, fractionDigits)),
+    t: (key, args) => lookUp(instance(lang), lang, key, args ?? {}),
+    number: (value, fractionDigits) => fmt().number(value, digitsFor(value, fractionDigits)),
+    percent: (value, fractionDigits) => fmt().percent(value, digitsFor(value, fractionDigits)),
     month: (month, width = 'long') => self.t(`month.${width}.${month}`),
-    date: (ms) => format.date(ms),
-    dateTime: (ms) => format.dateTime(ms),
+    date: (ms) => fmt().date(ms),
+    dateTime: (ms) => fmt().dateTime(ms),
     render(message) {
       const args: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(message.args ?? {})) args[k] = renderArg(self, v);

@@ -105,6 +105,27 @@ describe('the installed command', () => {
     expect(r.stdout).not.toMatch(ENGLISH);
   });
 
+  it('reads no catalogue for --version, and only the language asked for for help', () => {
+    /** The catalogues a run reads beyond those its modules read as they load. */
+    const added = (...args: string[]) => {
+      const script = [
+        `const { main } = require(${JSON.stringify(join(root, 'dist', 'cli', 'main.js'))});`,
+        `const { loadedCatalogues } = require(${JSON.stringify(join(root, 'dist', 'i18n', 'index.js'))});`,
+        `const before = loadedCatalogues();`,
+        `const io = { out: () => {}, err: () => {}, tty: false };`,
+        `main(['node', 'kitaphana', ...${JSON.stringify(args)}], io)`,
+        `  .then(() => console.log(loadedCatalogues().filter((l) => !before.includes(l)).join(',')));`,
+      ].join('\n');
+      const env = { ...process.env, KITAPHANA_LANG: 'en' };
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env });
+      expect(r.stderr).toBe('');
+      return r.stdout.trim().split(',').filter(Boolean);
+    };
+    expect(added('--version')).toEqual([]);
+    expect(added('--help', '--lang', 'kk')).toEqual(['kk']);
+    expect(added('init', '--help', '--lang', 'en')).toEqual(['en']);
+  });
+
   it('keeps English help for English', async () => {
     const r = await run('--help', '--lang', 'en');
     expect(r.out).toContain('Usage: kitaphana [options] [command]');
