@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { run } from '../helpers/cli';
+import { languageFromArgs } from '../../src/cli/help';
 import type { Language } from '../../src/standard';
 
 /**
@@ -130,5 +131,14 @@ describe('the installed command', () => {
     const r = await run('--help', '--lang', 'en');
     expect(r.out).toContain('Usage: kitaphana [options] [command]');
     expect(r.out).toMatch(/init[\s\S]*--lang also\s+sets the language of its sheets/);
+  });
+});
+
+describe('the language of help and errors, before commander parses', () => {
+  it('is --lang wherever it stands, else the user’s', () => {
+    expect(languageFromArgs(['node', 'kitaphana', 'init', '--help', '--lang', 'kk'], 'ru')).toBe('kk');
+    expect(languageFromArgs(['node', 'kitaphana', '--lang=en', 'validate'], 'ru')).toBe('en');
+    expect(languageFromArgs(['node', 'kitaphana', 'validate', '--lang', 'de'], 'ru')).toBe('ru');
+    expect(languageFromArgs(['node', 'kitaphana', 'validate', '--', '--lang', 'kk'], 'en')).toBe('en');
   });
 });
