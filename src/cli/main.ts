@@ -5,6 +5,7 @@ import { LANGUAGES, isLanguage, type Language } from '../standard/languages';
 import type { Translator } from '../i18n';
 import { WorkbookFileError, WorkbookWriteError } from '../xlsx/errors';
 import { InputError, UsageError, type Io } from './errors';
+import { languageFromArgs, localizeCommands } from './help';
 
 /*
  * Each command's module, and the catalogues, are loaded only when a command
@@ -47,7 +48,8 @@ function userLanguage(): Language {
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
-  let chosen: Language | undefined;
+  // `--lang` is read before commander parses, so that help and usage errors are in that language too.
+  let chosen: Language | undefined = languageFromArgs(argv, undefined);
   const t = (): Translator => lazy.i18n().translator((chosen ??= userLanguage()));
   const langOption = () => new Option('--lang <lang>', 'language of messages: kk, ru or en').choices([...LANGUAGES]);
   const pick = (opts: { lang?: string }): Translator => {
@@ -116,6 +118,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       code = await lazy.sample().sampleCommand(dir, opts, pick(opts), io);
     });
 
+  localizeCommands(program, t);
   try {
     await program.parseAsync([...argv]);
     return code;

@@ -3,6 +3,7 @@ import type { Translator } from '../i18n';
 import type { Consolidation } from './consolidate';
 import type { Finding } from './finding';
 import type { Validation } from './validate';
+import { tableLabel } from '../i18n/place';
 
 /**
  * The machine-readable results of section 4.1 of the standard: what
@@ -27,7 +28,7 @@ export function validationJson(v: Validation, t: Translator) {
 }
 
 export function exclusionReason(first: Finding, errors: number, t: Translator): string {
-  const head = `${first.rule} ${first.cell ?? first.table}: ${t.render(first.message)}`;
+  const head = `${first.rule} ${first.cell ?? tableLabel(first.table, t)}: ${t.render(first.message)}`;
   return errors > 1 ? `${head} ${t.t('consolidation.more_errors', { count: errors - 1 })}` : head;
 }
 

@@ -1,16 +1,19 @@
 import i18next, { type i18n } from 'i18next';
-import { LANGUAGES, LOCALE_TAG, type Language } from '../standard';
+import { LANGUAGES, type Language } from '../standard';
 import type { Message, MessageArg } from '../core/message';
-import en from './locales/en.json';
-import ru from './locales/ru.json';
-import kk from './locales/kk.json';
+import { catalogue } from './catalogues';
+import { localeFormat, type LocaleFormat } from './format';
+
+export { catalogue, hasEntry, loadedCatalogues } from './catalogues';
 
 /**
  * Message catalogues (kk, ru, en) and locale formatting. Every string a
  * person reads goes through here: findings, CLI output, headers of generated
  * sheets, labels of the standard's tables, indicators and enumerations.
  */
-export const CATALOGUES: Record<Language, Record<string, unknown>> = { en, ru, kk };
+
+/** Where a key missing from a language's catalogue is looked up next. */
+const FALLBACKS: Record<Language, Language[]> = { kk: ['ru', 'en'], ru: ['en'], en: [] };
 
 export interface Translator {
   readonly lang: Language;
@@ -19,6 +22,10 @@ export interface Translator {
   /** A core `Message`, with label and date arguments rendered in this language. */
   render(message: Message): string;
   number(value: number, fractionDigits?: number): string;
+  /** A share already in percent: 104.5 → "104,5%" in Kazakh. */
+  percent(value: number, fractionDigits?: number): string;
+  /** The name of a month (1–12), as a heading or an axis label (`short`). */
+  month(month: number, width?: 'long' | 'short'): string;
   date(ms: number): string;
   dateTime(ms: number): string;
 }
@@ -31,9 +38,9 @@ function instance(lang: Language): i18n {
     inst = i18next.createInstance();
     void inst.init({
       lng: lang,
-      fallbackLng: lang === 'kk' ? ['ru', 'en'] : 'en',
+      fallbackLng: FALLBACKS[lang].length > 0 ? FALLBACKS[lang] : false,
       initAsync: false,
-      resources: { en: { translation: en }, ru: { translation: ru }, kk: { translation: kk } },
+      resources: { [lang]: { translation: catalogue(lang) } },
       interpolation: { escapeValue: false },
       returnNull: false,
     });
@@ -42,42 +49,33 @@ function instance(lang: Language): i18n {
   return inst;
 }
 
+/** i18next's `t`, adding the fallback catalogues the first time a key is missing from the language's own. */
+function lookUp(inst: i18n, lang: Language, key: string, args: Record<string, unknown>): string {
+  if (!inst.exists(key, args)) {
+    for (const l of FALLBACKS[lang])
+      if (!inst.hasResourceBundle(l, 'translation')) inst.addResourceBundle(l, 'translation', catalogue(l));
+  }
+  return inst.t(key, args) as string;
+}
+
 const translators = new Map<Language, Translator>();
 
 export function translator(lang: Language): Translator {
   const cached = translators.get(lang);
   if (cached) return cached;
-  const inst = instance(lang);
-  const locale = LOCALE_TAG[lang];
-  const numberFormats = new Map<number, Intl.NumberFormat>();
-  const dateFormat = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: 'UTC',
-  });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  });
+  // Nothing is read or probed until it is used: `--version` needs neither the catalogue nor the locale's data.
+  let format: LocaleFormat | undefined;
+  const fmt = () => (format ??= localeFormat(lang));
+  const digitsFor = (value: number, fractionDigits: number | undefined) =>
+    fractionDigits ?? (Number.isInteger(value) ? 0 : 1);
   const self: Translator = {
     lang,
-    t: (key, args) => inst.t(key, args ?? {}) as string,
-    number(value, fractionDigits) {
-      const digits = fractionDigits ?? (Number.isInteger(value) ? 0 : 1);
-      let f = numberFormats.get(digits);
-      if (!f) {
-        f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-        numberFormats.set(digits, f);
-      }
-      return f.format(value);
-    },
-    date: (ms) => dateFormat.format(ms),
-    dateTime: (ms) => dateTimeFormat.format(ms),
+    t: (key, args) => lookUp(instance(lang), lang, key, args ?? {}),
+    number: (value, fractionDigits) => fmt().number(value, digitsFor(value, fractionDigits)),
+    percent: (value, fractionDigits) => fmt().percent(value, digitsFor(value, fractionDigits)),
+    month: (month, width = 'long') => self.t(`month.${width}.${month}`),
+    date: (ms) => fmt().date(ms),
+    dateTime: (ms) => fmt().dateTime(ms),
     render(message) {
       const args: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(message.args ?? {})) args[k] = renderArg(self, v);
@@ -98,7 +96,7 @@ function renderArg(t: Translator, v: MessageArg): unknown {
 
 /** The label of a catalogue path in every language: what a reader accepts for a header or an enum value. */
 export function labelsInAllLanguages(key: string): string[] {
-  return LANGUAGES.map((l) => instance(l).t(key) as string);
+  return LANGUAGES.map((l) => translator(l).t(key));
 }
 
 /** The user's language from a locale tag such as `kk-KZ` or `ru`, falling back kk → ru → en. */

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { has } from '../../scripts/test-programs';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/errors';
 import { runConsolidation } from '../../src/core/pipeline';
 import { readWorkbook } from '../../src/xlsx/read';
+import { onlySheet } from '../helpers/libreoffice';
 
 /**
  * LibreOffice, which none of us wrote, opens the consolidated sample and
@@ -22,24 +22,6 @@ const maybe = has('soffice') && has('pdftoppm') ? it : it.skip;
 const root = join(__dirname, '..', '..');
 const sample = join(root, 'workbooks', 'karaganda-2025.xlsx');
 const output = join(root, 'test', 'output', 'dashboard');
-
-/** A copy of the workbook in which only the Dashboard is visible and active, so that only it prints. */
-async function onlySheet(file: string, sheet: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  let xml = await zip.file('xl/workbook.xml')!.async('string');
-  let index = -1;
-  let i = 0;
-  xml = xml.replace(/<sheet\s[^>]*\/>/g, (tag) => {
-    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
-    const plain = tag.replace(/\sstate="[^"]*"/, '');
-    if (name === sheet) index = i;
-    i++;
-    return name === sheet ? plain : plain.replace('<sheet ', '<sheet state="hidden" ');
-  });
-  expect(index).toBeGreaterThanOrEqual(0);
-  zip.file('xl/workbook.xml', xml.replace(/activeTab="\d+"/, `activeTab="${index}"`));
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
 
 interface Gray {
   readonly width: number;

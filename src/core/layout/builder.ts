@@ -45,7 +45,14 @@ export class SheetBuilder {
    * Rows of wrapped text (table headers, long messages, merged lines), whose height is set from their
    * text once the column widths are known; `span` is the number of columns a merged text covers.
    */
-  private readonly wrapped: { row: number; left: number; texts: readonly string[]; span: number }[] = [];
+  private readonly wrapped: {
+    row: number;
+    left: number;
+    texts: readonly string[];
+    span: number;
+    /** A table's header: bold, and each column made wide enough for its longest word. */
+    header?: boolean;
+  }[] = [];
   private width = 1;
   left = 0;
   freezeRows = 0;
@@ -120,7 +127,7 @@ export class SheetBuilder {
       area: area(top, l, top, l + header.length - 1),
       style: wrap ? HEADER_STYLE : { ...HEADER_STYLE, wrap: false },
     });
-    if (wrap) this.wrapped.push({ row: top, left: l, texts: header, span: 1 });
+    if (wrap) this.wrapped.push({ row: top, left: l, texts: header, span: 1, header: true });
     if (rows.length > 0) {
       this.styles.push({ area: area(top + 1, l, top + rows.length, l + header.length - 1), style: { border: true } });
       for (const [col, numFmt] of Object.entries(formats)) {
@@ -152,10 +159,40 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * Wraps the body of a table's column (`a` as `table` returned it), each row made tall enough for its
+   * text: a long label would otherwise run into the next column, or be cut where that one is filled.
+   */
+  wrapColumn(a: Area, col: number, rows: readonly (readonly PlanValue[])[]): this {
+    if (rows.length === 0) return this;
+    this.styles.push({ area: area(a.top + 1, a.left + col, a.bottom, a.left + col), style: { wrap: true } });
+    rows.forEach((row, i) => {
+      const v = row[col];
+      if (typeof v === 'string') this.fit(a.top + 1 + i, a.left + col, v);
+    });
+    return this;
+  }
+
   /** Makes a row tall enough for a wrapped text starting at `col` and spanning `span` columns. */
   fit(row: number, col: number, text: string, span = 1): this {
     this.wrapped.push({ row, left: col, texts: [text], span });
     return this;
+  }
+
+  /**
+   * Column widths in which every word of every wrapped header fits: a column narrower than a word makes
+   * Excel and LibreOffice break the word itself ("Маңыздылығ|ы"), and Kazakh and Russian words are long.
+   */
+  private widthsForHeaders(columnWidths: readonly number[]): number[] {
+    const widths = [...columnWidths];
+    for (const h of this.wrapped) {
+      if (!h.header) continue;
+      h.texts.forEach((text, i) => {
+        const col = h.left + i;
+        widths[col] = Math.max(widths[col] ?? DEFAULT_WIDTH, widthForWords(text, true));
+      });
+    }
+    return Array.from(widths, (w) => w ?? DEFAULT_WIDTH);
   }
 
   /**
@@ -166,17 +203,21 @@ export class SheetBuilder {
     const heights = [...this.rowHeights];
     const width = (col: number, span: number) => {
       let w = 0;
-      for (let i = col; i < col + span; i++) w += columnWidths[i] ?? 8.43;
+      for (let i = col; i < col + span; i++) w += columnWidths[i] ?? DEFAULT_WIDTH;
       return w;
     };
     for (const h of this.wrapped) {
-      const lines = Math.max(...h.texts.map((text, i) => wrappedLines(text, width(h.left + i, h.span))));
+      const lines = Math.max(
+        ...h.texts.map((text, i) => wrappedLines(text, width(h.left + i, h.span), h.header === true)),
+      );
       if (lines > 1) heights[h.row] = Math.max(heights[h.row] ?? 0, LINE_HEIGHT * lines + 3);
     }
     return Array.from(heights, (x) => x ?? 0);
   }
 
-  build(columnWidths: number[], keep: Keep = 'table', print: PrintSetup = {}): SheetPlan {
+  /** The sheet's plan; `widths` are the columns' widths before they are widened for the headers' words. */
+  build(widths: number[], keep: Keep = 'table', print: PrintSetup = {}): SheetPlan {
+    const columnWidths = this.widthsForHeaders(widths);
     const rowHeights = this.wrappedHeights(columnWidths);
     const frozen = keep === 'table' ? this.freezeRows : keep === 'title' ? 1 : 0;
     const titleRows: readonly [number, number] | undefined =
@@ -226,21 +267,54 @@ function withinCellLimit(block: BlockPlan): BlockPlan {
   return { ...block, values: block.values.map((row) => row.map(fit)) };
 }
 
+/** Excel's default column width, in its unit. */
+const DEFAULT_WIDTH = 8.43;
 /** Points per line of 11-point text. */
 const LINE_HEIGHT = 14.5;
 
 /**
- * How many lines a text takes in a column `width` characters wide (Excel's unit: the width of a digit),
- * wrapping at spaces, with some room for bold and wide letters.
+ * Widths of letters in Excel's column unit (the width of a digit of the sheet's font: Calibri 11, or
+ * what LibreOffice puts in its place), from Calibri's advance widths; Cyrillic and Kazakh letters as wide
+ * as their Latin look-alikes, Ж Ш Щ Ю М and ж ш щ ю м ы ф wider than any Latin lower-case letter but m and w.
  */
-export function wrappedLines(text: string, width: number): number {
-  const room = Math.max(1, Math.floor(width * 0.95) - 1);
+const LETTER_WIDTHS: readonly [string, number][] = [
+  [" .,:;'!|iljIіІ()[]", 0.5],
+  ['frtгтсзэсчь-/«»"', 0.8],
+  ['mwжшщюыфМЖШЩЮФWҚҢ', 1.6],
+  ['ABCDEFGHJKLNOPQRSTUVXYZАБВГДЕЁЗИЙКЛНОПРСТУХЦЧЪЫЬЭЯӘҒӨҰҮҺ%', 1.25],
+];
+const LETTER_WIDTH = new Map(LETTER_WIDTHS.flatMap(([letters, w]) => [...letters].map((c) => [c, w] as const)));
+/** Bold letters are this much wider. */
+const BOLD = 1.1;
+/** Room a cell keeps on either side of its text, in the same unit. */
+const CELL_PADDING = 0.8;
+
+/** How wide a text is, in Excel's column unit (an estimate on the generous side). */
+export function textWidth(text: string, bold = false): number {
+  let w = 0;
+  for (const c of text) w += LETTER_WIDTH.get(c) ?? 1;
+  return w * (bold ? BOLD : 1);
+}
+
+/** The column width in which the longest word of a text fits on a line of its own. */
+export function widthForWords(text: string, bold = false): number {
+  const words = text.split(/\s+/).filter(Boolean);
+  return Math.ceil(Math.max(0, ...words.map((w) => textWidth(w, bold))) + CELL_PADDING);
+}
+
+/**
+ * How many lines a text takes in a column `width` characters wide (Excel's unit: the width of a digit),
+ * wrapping at spaces, by the letters' estimated widths.
+ */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  const room = Math.max(1, width - CELL_PADDING);
+  const space = textWidth(' ', bold);
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const len = word.length;
+    const len = textWidth(word, bold);
     if (used === 0) used = len;
-    else if (used + 1 + len <= room) used += 1 + len;
+    else if (used + space + len <= room) used += space + len;
     else {
       lines++;
       used = len;

@@ -240,18 +240,9 @@ export function planAxisMin(values: readonly (number | null)[]): number {
   return low < 60 ? 0 : Math.floor((low - 5) / 10) * 10;
 }
 
-function monthNames(lang: string): string[] {
-  const f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang === 'kk' ? 'kk-KZ' : 'ru-RU', {
-    month: 'short',
-    timeZone: 'UTC',
-  });
-  return Array.from({ length: 12 }, (_, m) => f.format(Date.UTC(2000, m, 1)).replace(/\.$/, ''));
-}
-
 function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): void {
   const { t, c } = ctx;
   const counts = eventsByMonthAndFormat(ctx.input.validation.workbook);
-  const names = monthNames(t.lang);
   const formats = ENUMS.event_format;
   data.add(
     t.t('dashboard.events_month_title'),
@@ -259,7 +250,10 @@ function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): vo
     // Without the Events register the months are unknown, not empty: no table, so no chart.
     c.events.count === null
       ? []
-      : Object.entries(counts).map(([m, byFormat], i) => [names[i] ?? m, ...formats.map((f) => byFormat[f] ?? 0)]),
+      : Object.entries(counts).map(([m, byFormat], i) => [
+          t.month(Number(m) || i + 1, 'short'),
+          ...formats.map((f) => byFormat[f] ?? 0),
+        ]),
     Object.fromEntries(formats.map((_, i) => [i + 1, COUNT])),
     {
       name: 'Kitaphana_EventsByMonth',

@@ -1,5 +1,6 @@
 import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type Indicator } from '../../standard';
 import { translator } from '../../i18n';
+import { columnLabel, tableLabel } from '../../i18n/place';
 import type { CountAndParticipants, IndicatorTotals, Totals, TrainingTotals } from '../consolidate';
 import type { PlanValue, SheetPlan, WorkbookPlan } from '../plan';
 import { area } from '../plan';
@@ -84,6 +85,7 @@ function totalsTable(ctx: Context, b: SheetBuilder, totals: IndicatorTotals, fre
     ...totalsRow(totals[ind.code]),
   ]);
   const a = b.table(header, rows, TOTALS_FORMATS, freeze);
+  b.wrapColumn(a, 1, rows);
   b.style(area(a.top + 1, YEAR_COL, a.bottom, YEAR_COL), { bold: true });
   INDICATORS.forEach((ind, i) => {
     b.mark(a.top + 1 + i, PLAN_PCT_COL, planMark(totals[ind.code]?.plan_pct));
@@ -170,6 +172,7 @@ function byTypeSheet(ctx: Context): SheetPlan {
     c.indicators[ind.code]?.year ?? null,
   ]);
   const a = b.table(header, rows, Object.fromEntries(header.slice(2).map((_, i) => [i + 2, COUNT])), true);
+  b.wrapColumn(a, 1, rows);
   b.style(area(a.top + 1, a.right, a.bottom, a.right), { bold: true });
   return b.build([8, 44, ...types.map(() => 16), 14]);
 }
@@ -220,13 +223,9 @@ function eventsSheet(ctx: Context): SheetPlan {
   section('generated.by_audience', 'audience', 'audience', e.by_audience);
   b.gap();
   b.line([t.t('generated.by_month')], { bold: true, size: 12 });
-  const monthName = new Intl.DateTimeFormat(t.lang === 'en' ? 'en-GB' : t.lang === 'kk' ? 'kk-KZ' : 'ru-RU', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
   b.table(
     [t.t('generated.month'), t.t('generated.events_count')],
-    Object.entries(e.by_month).map(([m, n]) => [monthName.format(Date.UTC(2000, Number(m) - 1, 1)), n]),
+    Object.entries(e.by_month).map(([m, n]) => [t.month(Number(m)), n]),
     { 1: COUNT },
   );
   b.gap();
@@ -274,9 +273,27 @@ function trainingSheet(ctx: Context): SheetPlan {
   return b.build([10, 30, 14, 14, 14, 12, 14]);
 }
 
-function textOf(v: PlanValue): string {
-  return typeof v === 'string' ? v : '';
-}
+/**
+ * The Issues sheet's columns: for people, in the workbook's language; the last two keep the table's and
+ * the column's keys for a program filtering the sheet, as `--json` gives them.
+ */
+const ISSUE_COLUMNS = [
+  'severity',
+  'rule',
+  'rule_name',
+  'table',
+  'row',
+  'column',
+  'cell',
+  'message',
+  'explained',
+  'table_key',
+  'column_key',
+] as const;
+/** Columns of text that wrap rather than run into the next column (a rule's name, a long label, the message). */
+const ISSUE_TEXT_COLUMNS = (['severity', 'rule_name', 'table', 'column', 'message'] as const).map((k) =>
+  ISSUE_COLUMNS.indexOf(k),
+);
 
 const SEVERITY_COLORS = { error: '9C0006', warning: '9C5700' } as const;
 
@@ -284,30 +301,27 @@ function issuesSheet(ctx: Context): SheetPlan {
   const { t } = ctx;
   const v = ctx.input.validation;
   const b = new SheetBuilder(t.t('sheet.Issues'));
-  ctx.head(b, 'generated.issues_title', 9);
+  ctx.head(b, 'generated.issues_title', ISSUE_COLUMNS.length);
   b.line([t.t('generated.issues_counts', { errors: v.errors, warnings: v.warnings })], { bold: true });
-  const header = ['severity', 'rule', 'rule_name', 'table', 'row', 'column', 'cell', 'message', 'explained'].map((k) =>
-    t.t(`generated.issue.${k}`),
-  );
+  const header = ISSUE_COLUMNS.map((k) => t.t(`generated.issue.${k}`));
   const rows = v.findings.map((f): PlanValue[] => [
     t.t(`severity.${f.severity}`),
     f.rule,
     t.t(`rule.${f.rule}`),
-    f.table,
+    tableLabel(f.table, t),
     f.row,
-    f.column,
+    f.column === null ? null : columnLabel(f.table, f.column, t),
     f.cell ? { text: f.cell, link: `#${f.cell}` } : null,
     t.render(f.message),
     f.explained ? t.t('enum.yes_no.yes') : null,
+    f.table,
+    f.column,
   ]);
   const a = b.table(header, rows, {}, true);
-  if (rows.length > 0) {
-    b.style(area(a.top + 1, 0, a.bottom, a.right), { vAlign: 'top' });
-    b.style(area(a.top + 1, 7, a.bottom, 7), { wrap: true });
-  }
-  rows.forEach((row, i) => b.fit(a.top + 1 + i, 7, textOf(row[7] ?? null)));
+  if (rows.length > 0) b.style(area(a.top + 1, 0, a.bottom, a.right), { vAlign: 'top' });
+  for (const col of ISSUE_TEXT_COLUMNS) b.wrapColumn(a, col, rows);
   v.findings.forEach((f, i) => {
     if (!f.explained) b.style(area(a.top + 1 + i, 0), { color: SEVERITY_COLORS[f.severity], bold: true });
   });
-  return b.build([14, 9, 22, 18, 12, 12, 18, 80, 10]);
+  return b.build([14, 9, 22, 18, 12, 12, 18, 80, 10, 14, 14]);
 }
