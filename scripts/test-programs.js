@@ -17,7 +17,11 @@ const PROGRAMS = {
     tests: 'test/libreoffice',
     found: () => runs('soffice', ['--version']),
   },
-  pdftoppm: { package: 'poppler-utils', tests: 'test/libreoffice (pages, text)', found: () => runs('pdftoppm', ['-v']) },
+  pdftoppm: {
+    package: 'poppler-utils',
+    tests: 'test/libreoffice (pages, text)',
+    found: () => runs('pdftoppm', ['-v']),
+  },
   chromium: { package: 'chromium', tests: 'test/e2e', found: () => chromiumPath() !== null },
   xmllint: { package: 'libxml2-utils', tests: 'schema validation', found: () => runs('xmllint', ['--version']) },
 };
