@@ -5,7 +5,8 @@
  */
 import { showInvisible } from './invisible';
 
-export type MessageArg = string | number | null | { readonly label: string } | { readonly date: number };
+export type MessageArg =
+  string | number | null | { readonly label: string } | { readonly date: number } | { readonly typed: number };
 
 export interface Message {
   readonly key: string;
@@ -25,6 +26,12 @@ export const msg = (key: string, args?: Record<string, MessageArg>): Message => 
 
 /** An argument that names a catalogue entry (an enum label, a column header) to render in the reader's language. */
 export const label = (key: string): { label: string } => ({ label: key });
+/**
+ * A number as a person should type it into a cell: no thousands separator (a
+ * space would make it text again), the reader's decimal sign. "«1 519» is text;
+ * 1519 was probably meant", not "… 1 519 was probably meant".
+ */
+export const typedArg = (n: number): { typed: number } => ({ typed: n });
 /** An argument that is a date (UTC ms), formatted for the reader's locale. */
 export const dateArg = (ms: number): { date: number } => ({ date: ms });
 

@@ -1,6 +1,6 @@
 import { CYRILLIC_LOOKALIKES, THRESHOLDS } from '../standard';
 import type { CellValue } from './snapshot';
-import { dateArg, label, msg, type Message } from './message';
+import { dateArg, label, msg, typedArg, type Message } from './message';
 
 /**
  * Turning cell values into typed values. Nothing is silently converted: a
@@ -124,7 +124,9 @@ export function parseNumber(v: CellValue): Parsed<number | null> {
     return {
       ok: false,
       problem:
-        meant === null ? msg('D1.text', { text: cleanText(v) }) : msg('D1.text_number', { text: v, number: meant }),
+        meant === null
+          ? msg('D1.text', { text: cleanText(v) })
+          : msg('D1.text_number', { text: v, number: typedArg(meant) }),
     };
   }
   // Named as Excel shows it in the reader's language (ИСТИНА, АҚИҚАТ): a person sees that, not "true".

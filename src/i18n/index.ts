@@ -91,7 +91,16 @@ function renderArg(t: Translator, v: MessageArg): unknown {
   if (typeof v === 'number') return t.number(v, Number.isInteger(v) ? 0 : Math.abs(v) < 10 ? 2 : 1);
   if (typeof v === 'string') return v;
   if ('label' in v) return t.t(v.label);
+  if ('typed' in v) return typedNumber(t, v.typed);
   return t.date(v.date);
+}
+
+/** Digits without grouping and the reader's decimal sign: what to type so that Excel stores the number. */
+function typedNumber(t: Translator, n: number): string {
+  const decimals = Number.isInteger(n) ? 0 : Math.min(6, (String(n).split('.')[1] ?? '').length);
+  const sign = t.number(1.5, 1).replace(/\d/g, '');
+  const plain = n.toFixed(decimals);
+  return sign === '.' ? plain : plain.replace('.', sign);
 }
 
 /** The label of a catalogue path in every language: what a reader accepts for a header or an enum value. */

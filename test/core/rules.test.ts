@@ -144,11 +144,19 @@ describe('D1 numbers', () => {
   it('refuses "1 234" with a no-break space and shows the number meant', () => {
     const f = only(withReportCell(base, 'KRG_CGB', 'V01', 'q2', '1\u00a0234'), 'D1');
     expect(f).toMatchObject({ table: 'R_KRG_CGB', row: 'V01', column: 'q2', cell: "'KRG_CGB'!F10" });
-    expect(en.render(f.message)).toContain('1,234');
-    expect(ru.render(f.message)).toMatch(/1\s234/);
+    // The number as it is to be typed (a space in it would make it text again), not as it was typed.
+    expect(en.render(f.message)).toContain('1234 was probably meant');
+    expect(ru.render(f.message)).toContain('имелось в виду 1234.');
+    expect(translator('kk').render(f.message)).toMatch(/1234/);
+  });
+  it("shows a meant fraction with the reader's decimal sign", () => {
+    const f = only(withReportCell(base, 'KRG_CGB', 'T03', 'q2', '1 234,5'), 'D1');
+    expect(f.message.key).toBe('D1.text_number');
+    expect(ru.render(f.message)).toContain('1234,5');
+    expect(en.render(f.message)).toContain('1234.5');
   });
   it('refuses "1 234", "12,0" and plain text', () => {
-    expect(en.render(only(withReportCell(base, 'KRG_CGB', 'V01', 'q2', '1 234'), 'D1').message)).toContain('1,234');
+    expect(en.render(only(withReportCell(base, 'KRG_CGB', 'V01', 'q2', '1 234'), 'D1').message)).toContain('1234');
     expect(en.render(only(withReportCell(base, 'KRG_CGB', 'S01', 'q2', '12,0'), 'D1').message)).toContain(
       '12 was probably meant',
     );
