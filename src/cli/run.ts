@@ -60,7 +60,7 @@ export async function consolidateCommand(
   if (opts.json) io.out(JSON.stringify(consolidationJson(run.consolidation, t), null, 2));
   else {
     io.out(consolidationText(run.consolidation, t));
-    if (out) io.out(t.t('cli.written', { file: out }));
+    io.out(out ? t.t('cli.written', { file: out }) : t.t('cli.not_written'));
   }
   return run.validation.errors > 0 ? 1 : 0;
 }

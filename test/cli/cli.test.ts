@@ -48,6 +48,13 @@ describe('kitaphana validate', () => {
 });
 
 describe('kitaphana consolidate', () => {
+  it('says that it wrote nothing when no -o was given', async () => {
+    const r = await run('consolidate', clean, '--lang', 'ru');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n').pop()).toBe(
+      'Файл не записан: чтобы записать копию с созданными листами, добавьте -o ФАЙЛ.',
+    );
+  });
   it('prints the JSON of section 4.1 and writes a copy with the generated sheets, leaving the input alone', async () => {
     const out = join(dir, 'svod.xlsx');
     const before = readFileSync(clean);
