@@ -107,6 +107,12 @@ function pickDate(rng: Rng, window: EventTemplate['window']): number {
 }
 
 const PARTICIPANTS: Readonly<Record<EnumKey<'event_form'>, readonly [number, number]>> = {
+  professional_day: [30, 90],
+  information_day: [15, 50],
+  library_lesson: [12, 30],
+  book_review: [10, 35],
+  quiz: [10, 35],
+  webinar: [20, 80],
   internship: [20, 55],
   seminar: [25, 70],
   workshop: [15, 45],

@@ -1,4 +1,5 @@
 import type { RuleId } from '../../src/standard';
+import { asVersion1 } from '../helpers/version1';
 import { templatePlan } from '../../src/core/layout/template';
 import { validate } from '../../src/core/validate';
 import { translator } from '../../src/i18n';
@@ -110,8 +111,17 @@ describe('S1 structure', () => {
     expect(findings(withReportCell(base, 'KRG_CGB', 'L01', 'unit', 'documents'), 'S1')).toEqual([]);
   });
   it('fires on an unknown version of the standard', () => {
-    const s = withCell(base, 'Meta', 1, 'value', '2');
+    const s = withCell(base, 'Meta', 1, 'value', '3');
     expect(only(s, 'S1').message.key).toBe('S1.meta_version');
+  });
+  it('reads a version 1 workbook without the registers, columns and report rows that version 2 added', () => {
+    const v1 = asVersion1(base);
+    expect(findings(v1, 'S1')).toEqual([]);
+    // The same workbook that says it is version 2 lacks all of them.
+    const keys = findings(withCell(v1, 'Meta', 1, 'value', '2'), 'S1').map((f) => f.message.key);
+    expect(new Set(keys)).toEqual(new Set(['S1.table_missing', 'S1.column_missing', 'S1.report_row_missing']));
+    expect(keys.filter((k) => k === 'S1.table_missing')).toHaveLength(4);
+    expect(keys.filter((k) => k === 'S1.column_missing')).toHaveLength(2);
   });
 });
 

@@ -43,9 +43,13 @@ describe('set-up', () => {
     expect(plan.summary).toEqual({ added: [], repaired: [], rebuilt: [] });
     expect(plan.validations.map((v) => v.sheet).sort()).toEqual([
       'Библиотеки',
+      'Выезды',
+      'Издания',
+      'Исследования',
       'Мероприятия',
       'Повышение квалификации',
       'Территории',
+      'Участие',
     ]);
   });
 
