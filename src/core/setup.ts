@@ -90,16 +90,19 @@ export function setupPlan(snapshot: Snapshot, settings: SetupSettings): SetupPla
   const rebuilt: string[] = [];
   const validations: SheetValidations[] = [];
   const columns: ColumnAddition[] = [];
+  const addedRegisters: SheetPlan[] = [];
   for (const sheet of template.sheets) {
     const table = sheet.tables[0];
     if (!table) continue;
     const existing = find(table.name);
     const def = TABLES.find((d) => d.name === table.name);
     if (!existing) {
-      sheets.push(
-        existingSheets.has(sheet.name.toUpperCase()) ? { ...sheet, name: freeName(sheet.name, existingSheets) } : sheet,
-      );
+      const named = existingSheets.has(sheet.name.toUpperCase())
+        ? { ...sheet, name: freeName(sheet.name, existingSheets) }
+        : sheet;
+      sheets.push(named);
       added.push(table.name);
+      if (def?.filledBy === 'people') addedRegisters.push(named);
       continue;
     }
     if (table.name === 'Meta' || table.name === 'Lists') {
@@ -119,6 +122,10 @@ export function setupPlan(snapshot: Snapshot, settings: SetupSettings): SetupPla
     }
     validations.push(revalidate(sheet, { ...existing, header: [...existing.header, ...extra] }));
   }
+  // A new register's drop-downs point at the hidden lists; when those are rebuilt in the same change (a
+  // version 1 workbook set up as version 2), they are pointed at the new lists again after the swap.
+  if (rebuilt.includes('Lists'))
+    for (const s of addedRegisters) validations.push({ sheet: s.name, validations: s.validations });
   const patches: TablePatch[] = [];
   const repaired: string[] = [];
   for (const t of snapshot.tables) {

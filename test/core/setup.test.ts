@@ -212,6 +212,19 @@ describe('set-up of a version 1 workbook', () => {
     for (const p of plan.patches) expect(p.rows.map((r) => r[0])).toEqual(INDICATORS.map((i) => i.code));
   });
 
+  it("re-points the new registers' drop-downs at the rebuilt lists after the swap (else they read #REF!)", () => {
+    const lists = {
+      ...v1,
+      tables: v1.tables.map((t) => (t.name === 'Lists' ? { ...t, header: t.header.slice(0, 9) } : t)),
+    };
+    const p = setupPlan(lists, settings);
+    expect(p.summary.rebuilt).toContain('Lists');
+    const sheets = p.validations.map((v) => v.sheet);
+    for (const name of ['Выезды', 'Издания', 'Участие', 'Исследования']) expect(sheets).toContain(name);
+    const visits = p.validations.find((v) => v.sheet === 'Выезды')?.validations ?? [];
+    expect(visits.some((v) => v.rule.kind === 'list')).toBe(true);
+  });
+
   it('moves no value: every cell of version 1 is where it was, and the workbook reads as a clean version 2', () => {
     const after = applied();
     expect(cells(after)).toBe(cells(v1));

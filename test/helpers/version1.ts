@@ -10,8 +10,10 @@ import type { Snapshot } from '../../src/core/snapshot';
 export function asVersion1(s: Snapshot): Snapshot {
   const dropTables = new Set<string>(TABLES.filter((t) => !inVersion(t, 1)).map((t) => t.name));
   const newCodes = new Set(INDICATORS.filter((i) => (i.since ?? 1) > 1).map((i) => i.code));
+  const dropSheets = new Set(s.tables.filter((t) => dropTables.has(t.name)).map((t) => t.sheet));
   return {
     ...s,
+    sheets: s.sheets.filter((sh) => !dropSheets.has(sh.name)),
     tables: s.tables
       .filter((t) => !dropTables.has(t.name))
       .map((t) => {
