@@ -36,6 +36,8 @@ export function reportValues(scale: number): Record<string, ReportInput> {
     T01: flow(4),
     T02: flow(3),
     T03: flow(150 * s),
+    M01: flow(3),
+    M02: flow(1),
   };
   const c03prior = 3000 * s;
   let stock = c03prior;

@@ -14,6 +14,13 @@ import type { Finding } from './finding';
 import { libKey } from './invisible';
 import type { ParsedWorkbook, Report } from './parse';
 import type { Validation } from './validate';
+import {
+  summarizeEventsV2,
+  summarizeMethod,
+  withEventsV2,
+  type FullEvents,
+  type MethodSummary,
+} from './consolidate-method';
 
 /**
  * Consolidation (the «свод») of section 4 of the standard: the network's
@@ -91,7 +98,9 @@ export interface Consolidation {
   readonly byType: Record<string, IndicatorTotals>;
   readonly ratios: Ratios;
   readonly ratiosByTerritory: Record<string, Ratios>;
-  readonly events: EventsSummary;
+  readonly events: FullEvents<EventsSummary>;
+  /** The registers of methodological work (version 2). */
+  readonly method: MethodSummary;
   readonly training: TrainingTotals & { by_territory: Record<string, TrainingTotals> };
   readonly issues: { readonly errors: number; readonly warnings: number };
   /** Territories and library types in registry order, for stable layout. */
@@ -246,7 +255,8 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
   const ratios = ratiosOf(indicators, null);
   ratios.coverage_pct = coverage.population > 0 ? finite(percentOf(coverage.users, coverage.population)) : null;
 
-  const terrOf = new Map(allLibraries(wb).map((l) => [l.id, l.terr]));
+  const registry = allLibraries(wb);
+  const terrOf = new Map(registry.map((l) => [l.id, l.terr]));
   return {
     year: wb.meta.year,
     region: wb.meta.region,
@@ -258,7 +268,8 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
     byType: typeTotals,
     ratios,
     ratiosByTerritory,
-    events: summarizeEvents(wb, terrOf),
+    events: withEventsV2(summarizeEvents(wb, terrOf), summarizeEventsV2(wb, territoryOrder)),
+    method: summarizeMethod(validation, registry, territoryOrder),
     training: summarizeTraining(wb, terrOf, new Set(included), indicators, territoryTotals, territoryOrder),
     issues: { errors: validation.errors, warnings: validation.warnings },
     territoryOrder,

@@ -80,6 +80,8 @@ export function consolidationJson(c: Consolidation, t: Translator) {
         ]),
       ),
     },
+    ...c.method,
+    visits: { ...c.method.visits, libraries_visited_pct: round(c.method.visits.libraries_visited_pct, 2) },
     issues: c.issues,
   };
 }

@@ -41,10 +41,12 @@ export function enumLookup(name: EnumName): Map<string, string> {
 const headerCache = new Map<string, Map<string, string>>();
 /** Header text → column key for a table (`Report` for report tables). */
 export function headerLookup(table: string, keys: readonly string[]): Map<string, string> {
-  let m = headerCache.get(table);
+  // Keyed by the columns too: a version 1 workbook expects fewer columns of the same table than a version 2 one.
+  const cacheKey = `${table}|${keys.join(',')}`;
+  let m = headerCache.get(cacheKey);
   if (!m) {
     m = lookup(keys.map((k) => [k, `column.${table}.${k}`] as [string, string]));
-    headerCache.set(table, m);
+    headerCache.set(cacheKey, m);
   }
   return m;
 }

@@ -1,16 +1,20 @@
 import {
   INDICATORS,
   LEVELS,
+  READABLE_VERSIONS,
+  REGISTER_TABLES,
   REPORT_COLUMNS,
   REPORT_NUMBER_COLUMNS,
   REPORT_TABLE_PREFIX,
   STANDARD_ID,
   STANDARD_VERSION,
   TABLES,
+  inVersion,
   isLanguage,
   type ColumnDef,
   type Language,
   type Level,
+  type StandardVersion,
   type TableDef,
   type TableName,
 } from '../standard';
@@ -71,6 +75,11 @@ export interface Report {
 }
 
 export interface Meta {
+  /**
+   * The version of the standard the workbook follows. An unknown or missing
+   * version (an S1 finding) is read as the current one.
+   */
+  readonly version: StandardVersion;
   readonly level: Level | null;
   readonly region: string | null;
   readonly year: number | null;
@@ -112,27 +121,28 @@ export function reportPlace(report: Report, line: ReportLine | null, column: str
   };
 }
 
-const REGISTERS: readonly RegisterName[] = ['Territories', 'Libraries', 'Submissions', 'Events', 'Training'];
+const REGISTERS: readonly RegisterName[] = REGISTER_TABLES;
 
 export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
   const findings: Finding[] = [];
   const byName = tableIndex(snapshot);
   const one = (name: string): TableSnapshot | null => byName.get(name.toUpperCase())?.[0] ?? null;
 
-  for (const def of TABLES) {
-    if (def.required && !one(def.name)) findings.push(missingTable(def, snapshot));
-  }
   const meta = parseMeta(one('Meta'), findings);
+  for (const def of TABLES) {
+    // A table that a later version of the standard added is read as empty, not missing.
+    if (def.required && inVersion(def, meta.version) && !one(def.name)) findings.push(missingTable(def, snapshot));
+  }
   const registers = {} as Record<RegisterName, Register>;
   for (const name of REGISTERS) {
     const def = TABLES.find((t) => t.name === name) as TableDef;
-    registers[name] = parseRegister(def, one(name), meta.year, snapshot.date1904, findings);
+    registers[name] = parseRegister(def, one(name), meta, snapshot.date1904, findings);
   }
   const reports = new Map<string, Report>();
   for (const t of snapshot.tables) {
     if (t.name.toUpperCase().startsWith(REPORT_TABLE_PREFIX) && t.name.length > REPORT_TABLE_PREFIX.length) {
       const libId = t.name.slice(REPORT_TABLE_PREFIX.length).toUpperCase();
-      reports.set(libId, parseReport(libId, t, findings));
+      reports.set(libId, parseReport(libId, t, meta.version, findings));
     }
   }
   return { meta, registers, reports, findings };
@@ -198,11 +208,11 @@ function parseMeta(table: TableSnapshot | null, findings: Finding[]): Meta {
     if (standard !== undefined && standard.toLowerCase() !== STANDARD_ID) {
       findings.push(finding('S1', place('standard'), msg('S1.meta_standard', { value: standard })));
     }
-    const version = values.get('version');
-    if (version === undefined || version.replace(/\.0+$/, '') !== STANDARD_VERSION) {
-      findings.push(finding('S1', place('version'), msg('S1.meta_version', { value: version ?? '' })));
+    if (readVersion(values.get('version')) === null) {
+      findings.push(finding('S1', place('version'), msg('S1.meta_version', { value: values.get('version') ?? '' })));
     }
   }
+  const version = readVersion(values.get('version')) ?? (Number(STANDARD_VERSION) as StandardVersion);
   const yearText = values.get('year');
   const year =
     yearText !== undefined && /^\d{4}$/.test(yearText.replace(/\.0+$/, ''))
@@ -213,7 +223,12 @@ function parseMeta(table: TableSnapshot | null, findings: Finding[]): Meta {
   const levelText = values.get('level');
   const level = (LEVELS as readonly string[]).includes(levelText ?? '') ? (levelText as Level) : null;
   const lang = values.get('language');
-  return { level, region: values.get('region') ?? null, year, language: isLanguage(lang) ? lang : null };
+  return { version, level, region: values.get('region') ?? null, year, language: isLanguage(lang) ? lang : null };
+}
+
+function readVersion(text: string | undefined): StandardVersion | null {
+  const n = text === undefined ? NaN : Number(text.trim());
+  return READABLE_VERSIONS.find((v) => v === n) ?? null;
 }
 
 /**
@@ -340,12 +355,14 @@ interface YearBounds {
 function parseRegister(
   def: TableDef,
   table: TableSnapshot | null,
-  year: number | null,
+  meta: Meta,
   date1904: boolean,
   findings: Finding[],
 ): Register {
   if (!table) return { def, table: null, columns: new Map(), rows: [] };
-  const keys = def.columns.map((c) => c.key);
+  const year = meta.year;
+  // Columns a later version added are not expected of an older workbook: they read as blank.
+  const keys = def.columns.filter((c) => inVersion(c, meta.version)).map((c) => c.key);
   const cols = mapColumns(table, def.name, keys);
   findings.push(...cols.findings);
   const reg: { def: TableDef; table: TableSnapshot; columns: ReadonlyMap<string, number>; rows: RegisterRow[] } = {
@@ -397,7 +414,7 @@ function parseRegister(
 const INPUT_NUMBER_COLUMNS = REPORT_NUMBER_COLUMNS as readonly ReportNumberColumn[];
 const QUARTER_INDEX: Partial<Record<string, number>> = { q1: 0, q2: 1, q3: 2, q4: 3 };
 
-function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): Report {
+function parseReport(libId: string, table: TableSnapshot, version: StandardVersion, findings: Finding[]): Report {
   const cols = mapColumns(table, 'Report', REPORT_COLUMNS, libId);
   findings.push(...cols.findings);
   const c = cols.index;
@@ -548,6 +565,8 @@ function parseReport(libId: string, table: TableSnapshot, findings: Finding[]): 
     const n = rowOfCode.get(ind.code);
     // A code typed over in its own row ("T3" for T03) is one mistake, already reported as an unknown code.
     if (n === undefined && retyped.has(ind.code)) continue;
+    // An older version's report has no rows for the indicators added since: they read as not reported.
+    if (n === undefined && (ind.since ?? 1) > version) continue;
     if (n === undefined) {
       findings.push(
         finding(

@@ -38,6 +38,18 @@ export interface TablePatch {
   readonly protectedSheet: boolean;
 }
 
+/**
+ * Columns a later version of the standard added at the right of a register
+ * (version 2: `Events.speakers`, `Events.territories`), appended to the
+ * existing table: its cells keep their places.
+ */
+export interface ColumnAddition {
+  readonly table: string;
+  readonly sheet: string;
+  /** The headers of the new columns, in the workbook's language, left to right. */
+  readonly headers: readonly string[];
+}
+
 export interface SheetValidations {
   readonly sheet: string;
   readonly validations: readonly ValidationPlan[];
@@ -47,6 +59,7 @@ export interface SetupPlan {
   /** New sheets (and the software's hidden sheets to rebuild). */
   readonly workbook: WorkbookPlan;
   readonly patches: readonly TablePatch[];
+  readonly columns: readonly ColumnAddition[];
   readonly validations: readonly SheetValidations[];
   /** What it does, for the person who asked: sheets added, reports repaired. */
   readonly summary: {
@@ -76,16 +89,20 @@ export function setupPlan(snapshot: Snapshot, settings: SetupSettings): SetupPla
   const added: string[] = [];
   const rebuilt: string[] = [];
   const validations: SheetValidations[] = [];
+  const columns: ColumnAddition[] = [];
+  const addedRegisters: SheetPlan[] = [];
   for (const sheet of template.sheets) {
     const table = sheet.tables[0];
     if (!table) continue;
     const existing = find(table.name);
     const def = TABLES.find((d) => d.name === table.name);
     if (!existing) {
-      sheets.push(
-        existingSheets.has(sheet.name.toUpperCase()) ? { ...sheet, name: freeName(sheet.name, existingSheets) } : sheet,
-      );
+      const named = existingSheets.has(sheet.name.toUpperCase())
+        ? { ...sheet, name: freeName(sheet.name, existingSheets) }
+        : sheet;
+      sheets.push(named);
       added.push(table.name);
+      if (def?.filledBy === 'people') addedRegisters.push(named);
       continue;
     }
     if (table.name === 'Meta' || table.name === 'Lists') {
@@ -97,8 +114,18 @@ export function setupPlan(snapshot: Snapshot, settings: SetupSettings): SetupPla
       }
       continue;
     }
-    if (def?.filledBy === 'people') validations.push(revalidate(sheet, existing));
+    if (def?.filledBy !== 'people') continue;
+    const extra = missingTrailingColumns(sheet, existing);
+    if (extra.length > 0) {
+      columns.push({ table: existing.name, sheet: existing.sheet, headers: extra });
+      added.push(...extra.map((h) => `${existing.name}: ${h}`));
+    }
+    validations.push(revalidate(sheet, { ...existing, header: [...existing.header, ...extra] }));
   }
+  // A new register's drop-downs point at the hidden lists; when those are rebuilt in the same change (a
+  // version 1 workbook set up as version 2), they are pointed at the new lists again after the swap.
+  if (rebuilt.includes('Lists'))
+    for (const s of addedRegisters) validations.push({ sheet: s.name, validations: s.validations });
   const patches: TablePatch[] = [];
   const repaired: string[] = [];
   for (const t of snapshot.tables) {
@@ -109,7 +136,28 @@ export function setupPlan(snapshot: Snapshot, settings: SetupSettings): SetupPla
       repaired.push(t.name);
     }
   }
-  return { workbook: { sheets, removeSheets }, patches, validations, summary: { added, repaired, rebuilt } };
+  return {
+    workbook: { sheets, removeSheets },
+    patches,
+    columns,
+    validations,
+    summary: { added, repaired, rebuilt },
+  };
+}
+
+/**
+ * The template's columns that an existing register lacks at its right end (a
+ * version 1 table lacks those version 2 appended). A column missing from the
+ * middle is damage that the checks report (S1), not something to add.
+ */
+function missingTrailingColumns(template: SheetPlan, existing: TableSnapshot): string[] {
+  const header = template.tables[0]?.header ?? [];
+  const has = (h: string) =>
+    existing.header.some((x) => typeof x === 'string' && normalizeLabel(x) === normalizeLabel(h));
+  let from = header.length;
+  while (from > 0 && !has(header[from - 1] as string)) from--;
+  // Only when every column before them is there: the table is a prefix of the template's.
+  return from === existing.header.length ? header.slice(from) : [];
 }
 
 function freeName(name: string, taken: Set<string>): string {

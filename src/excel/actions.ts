@@ -3,7 +3,7 @@ import type { Snapshot } from '../core/snapshot';
 import { tableIndex } from '../core/snapshot';
 import { validate, type Validation } from '../core/validate';
 import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
-import { setupPlan, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
+import { setupPlan, type ColumnAddition, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
 import { readSnapshot } from './read';
 import { applyPlan, validationOp, PROTECTION, type Op } from './apply';
@@ -118,6 +118,7 @@ export async function setupWorkbook(
     const plan = setupPlan(snapshot, settings);
     guardPlan(plan.workbook, snapshot);
     const ops: Op[] = [
+      ...plan.columns.map(columnOp),
       ...plan.patches.map((p) => patchOp(p, host)),
       ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
     ];
@@ -162,6 +163,17 @@ async function withoutEvents<T>(
     context.runtime.enableEvents = true;
     await syncStep(context, stats, 'fixed').catch(() => undefined);
   }
+}
+
+/** New columns at a register's right (a version 1 table set up as version 2): no existing cell moves. */
+function columnOp(c: ColumnAddition): Op {
+  return {
+    bytes: jsonBytes(c.headers) + 256,
+    queue: (ctx) => {
+      const table = ctx.workbook.tables.getItem(c.table);
+      for (const h of c.headers) table.columns.add(undefined, undefined, h);
+    },
+  };
 }
 
 function patchOp(p: TablePatch, host: ExcelHost): Op {

@@ -243,6 +243,9 @@ function sheetOps(
   ];
   for (const b of s.blocks) build.push(...blockOps(temp, b.top, b.left, b.values));
   for (const t of s.tables) build.push(...blockOps(temp, t.top, t.left, [t.header, ...t.rows]));
+  // A table rebuilt in place of an old one (set-up's Meta and Lists) cannot take its name while the old
+  // sheet is there: it is built under a temporary name and renamed in the swap, after the old sheet is gone.
+  const tempTable = (name: string) => `${name}${temp.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 250);
   for (const t of s.tables) {
     const width = t.header.length;
     build.push({
@@ -250,7 +253,7 @@ function sheetOps(
       queue: (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(temp);
         const table = ws.tables.add(ws.getRangeByIndexes(t.top, t.left, t.rows.length + 1, width), true);
-        table.name = t.name;
+        table.name = tempTable(t.name);
         table.style = 'TableStyleMedium2';
       },
     });
@@ -283,6 +286,7 @@ function sheetOps(
     bytes: 256,
     queue: (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(temp);
+      for (const t of s.tables) ws.tables.getItem(tempTable(t.name)).name = t.name;
       ws.name = s.name;
       if (s.visibility === 'visible') ws.visibility = 'Visible';
       if (s.tabColor) ws.tabColor = `#${s.tabColor}`;

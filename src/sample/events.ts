@@ -4,13 +4,14 @@ import {
   isMethodGroup,
   type Audience,
   type EventTemplate,
+  type Form,
   type Format,
   type Group,
   type Level,
 } from './event-templates';
-import { ACTIVE_LIBRARIES, LIBRARIES, isChildren, isOblast, type Library } from './libraries';
+import { ACTIVE_LIBRARIES, LIBRARIES, isChildren, isOblast, library, type Library } from './libraries';
 import { Rng } from './random';
-import { territory } from './territories';
+import { TERRITORIES, territory } from './territories';
 import { addDays, isWorkingDay, tx, utc, type Texts } from './text';
 
 /** One row of the Events register, before it is written in a language. */
@@ -39,6 +40,10 @@ export interface SampleEvent {
   readonly certificates: number | null;
   readonly partners: Texts | null;
   readonly link: string | null;
+  /** Talks given at it ("16 speeches"). */
+  readonly speakers: number | null;
+  /** For professional development, the territories whose librarians came. */
+  readonly territories: readonly string[] | null;
 }
 
 type Draft = { -readonly [K in keyof SampleEvent]: SampleEvent[K] };
@@ -107,6 +112,12 @@ function pickDate(rng: Rng, window: EventTemplate['window']): number {
 }
 
 const PARTICIPANTS: Readonly<Record<EnumKey<'event_form'>, readonly [number, number]>> = {
+  professional_day: [30, 90],
+  information_day: [15, 50],
+  library_lesson: [12, 30],
+  book_review: [10, 35],
+  quiz: [10, 35],
+  webinar: [20, 80],
   internship: [20, 55],
   seminar: [25, 70],
   workshop: [15, 45],
@@ -320,7 +331,41 @@ function makeEvent(rng: Rng, lib: Library, t: EventTemplate, start: number): Dra
     certificates: certificatesOf(rng, t, pd, participants),
     partners: rng.chance(pd ? 0.3 : 0.18) ? rng.pick(PARTNERS[partnerKind(group)]) : null,
     link: pickLink(rng, lib, format, platform),
+    speakers: null,
+    territories: null,
   };
+}
+
+/** Forms at which people give talks; at the others one person leads. */
+const TALKS: ReadonlySet<Form> = new Set<Form>([
+  'seminar',
+  'conference',
+  'round_table',
+  'professional_day',
+  'webinar',
+  'workshop',
+]);
+
+/**
+ * Who spoke and, for professional development, where the librarians came
+ * from: an oblast library's courses gather several districts ("librarians from
+ * 14 of 18 districts"), a central library's its own. Drawn from a stream of
+ * their own, so that adding them moved none of the other figures.
+ */
+function speakersAndReach(e: Draft): void {
+  const rng = Rng.stream('event-reach', e.id);
+  const lib = library(e.lib);
+  if (TALKS.has(e.template.form) && (e.pd || e.template.form === 'conference' || e.template.form === 'round_table'))
+    e.speakers = Math.min(e.participants, rng.int(2, e.template.form === 'conference' ? 16 : 6));
+  else if (e.pd) e.speakers = 1;
+  if (!e.pd) return;
+  if (!isOblast(lib)) {
+    e.territories = [lib.terr];
+    return;
+  }
+  const n = e.format === 'online' || e.format === 'hybrid' ? rng.int(8, TERRITORIES.length) : rng.int(3, 9);
+  const chosen = new Set(rng.shuffle(TERRITORIES.map((t) => t.code)).slice(0, n));
+  e.territories = TERRITORIES.map((t) => t.code).filter((c) => chosen.has(c));
 }
 
 function childrenOf(rng: Rng, audience: Audience, participants: number): number | null {
@@ -414,6 +459,7 @@ export function sampleEvents(): readonly SampleEvent[] {
       a.template.id.localeCompare(b.template.id),
   );
   all.forEach((e, i) => (e.id = `EV-${String(i + 1).padStart(4, '0')}`));
+  all.forEach(speakersAndReach);
   cache = all;
   return all;
 }

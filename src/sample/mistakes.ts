@@ -44,6 +44,10 @@ class Planter {
   readonly submissions: Row[];
   readonly events: Row[];
   readonly training: Row[];
+  readonly visits: Row[];
+  readonly publications: Row[];
+  readonly participation: Row[];
+  readonly studies: Row[];
   readonly reports: Sheet[];
   /** Events already used for a mistake, and those a Training row points to: left alone. */
   private readonly busy = new Set<string>();
@@ -57,6 +61,10 @@ class Planter {
     this.submissions = content.submissions.map((r) => ({ ...r }));
     this.events = content.events.map((r) => ({ ...r }));
     this.training = content.training.map((r) => ({ ...r }));
+    this.visits = (content.visits ?? []).map((r) => ({ ...r }));
+    this.publications = (content.publications ?? []).map((r) => ({ ...r }));
+    this.participation = (content.participation ?? []).map((r) => ({ ...r }));
+    this.studies = (content.studies ?? []).map((r) => ({ ...r }));
     this.reports = content.reports.map((s) => ({
       libId: s.libId,
       name: s.name,
@@ -142,6 +150,10 @@ class Planter {
       submissions: this.submissions,
       events: this.events,
       training: this.training,
+      visits: this.visits,
+      publications: this.publications,
+      participation: this.participation,
+      studies: this.studies,
       reports,
     };
   }
@@ -375,6 +387,58 @@ function readership(p: Planter): void {
   p.plant('W3', `R_${target.id} L01 year: 80 loans per user (readership), reading-room uses counted as loans`);
 }
 
+/** The mistakes of the registers of methodological work (version 2): R4, and each new column's checks. */
+function methodWork(p: Planter): void {
+  const first = (rows: Row[], test: (r: Row) => boolean, what: string): Row => {
+    const row = rows.find(test);
+    if (!row) throw new Error(`no ${what} for a mistake`);
+    return row;
+  };
+  const self = first(p.visits, (r) => r.lib_id === 'SHT_CRB', 'visit of SHT_CRB');
+  self.visited_lib_id = 'SHT_CRB';
+  p.plant('R4', `Visits ${String(self.visit_id)} visited_lib_id: the visiting library's own code, not the branch's`);
+  const closed = first(p.visits, (r) => r.lib_id === 'SHT_CRB' && r !== self, 'second visit of SHT_CRB');
+  closed.visited_lib_id = 'SHT_B02';
+  p.plant('R4', `Visits ${String(closed.visit_id)} visited_lib_id: SHT_B02, a branch inactive all year`);
+  const typo = first(p.visits, (r) => r.lib_id === 'KRG_CGB', 'visit of KRG_CGB');
+  typo.visited_lib_id = 'KRG_B3';
+  p.plant('D5', `Visits ${String(typo.visit_id)} visited_lib_id: "KRG_B3", no such library`);
+  const none = first(p.visits, (r) => r.lib_id === 'KRG_OUNB', 'visit of KRG_OUNB');
+  none.persons = 0;
+  p.plant('D1', `Visits ${String(none.visit_id)} persons: 0 staff went`);
+  const purpose = first(p.visits, (r) => r.lib_id === 'TMR_CGB', 'visit of TMR_CGB');
+  purpose.purpose = tx('Тексеру', 'Проверка', 'Inspection')[p.lang];
+  p.plant('D3', `Visits ${String(purpose.visit_id)} purpose: "Inspection", not a value of the enumeration`);
+
+  const [a, b] = p.publications.filter((r) => r.lib_id === 'KRG_OUNB');
+  if (!a || !b) throw new Error('no publications of KRG_OUNB for a mistake');
+  p.plant('D6', `Publications ${String(a.pub_id)}: the pub_id given twice (the second was ${String(b.pub_id)})`);
+  b.pub_id = a.pub_id ?? null;
+  const copies = first(
+    p.publications,
+    (r) => r.lib_id === 'KRG_ODB' && typeof r.copies === 'number',
+    'printed publication',
+  );
+  copies.copies = `${String(copies.copies)} ${tx('дана', 'экз.', 'copies')[p.lang]}`;
+  p.plant('D1', `Publications ${String(copies.pub_id)} copies: "${String(copies.copies)}" typed as text`);
+
+  const organizer = first(p.participation, (r) => r.lib_id === 'KRG_ODB', 'participation of KRG_ODB');
+  organizer.organizer = null;
+  // A row of a register without a key is named by its number.
+  p.plant('D2', `Participation ${p.participation.indexOf(organizer) + 1} organizer: left blank`);
+
+  const study = first(p.studies, (r) => r.date_end !== null, 'study with an end');
+  study.date_end = { date: utc(1, 20) };
+  p.plant('D4', `Studies ${String(study.study_id)} date_end: earlier than date_start`);
+
+  const reach = p.event('KRG_OUNB', (e) => e.territories !== null && e.territories.length > 2);
+  p.eventRow(reach.index).territories = `${reach.event.territories?.join(', ') ?? ''}, ZHZ`;
+  p.plant('D5', `Events ${reach.event.id} territories: "ZHZ", a territory of another oblast`);
+  const talks = p.event('KRG_OUNB', (e) => e.speakers !== null && e.participants < 60);
+  p.eventRow(talks.index).speakers = talks.event.participants + 10;
+  p.plant('R1', `Events ${talks.event.id} speakers: more talks than participants`);
+}
+
 export function plantMistakes(clean: WorkbookContent): {
   content: WorkbookContent;
   planted: readonly PlantedMistake[];
@@ -386,6 +450,7 @@ export function plantMistakes(clean: WorkbookContent): {
   codes(p);
   relations(p);
   warnings(p);
+  methodWork(p);
   const planted = [...p.planted].sort((x, y) => RULE_IDS.indexOf(x.rule) - RULE_IDS.indexOf(y.rule));
   return { content: p.result(), planted };
 }

@@ -4,6 +4,7 @@ import { INDICATORS, type Language } from '../standard';
 import { eventTitle, sampleEvents, type SampleEvent } from './events';
 import { ACTIVE_LIBRARIES, LIBRARIES, type Library } from './libraries';
 import { Rng } from './random';
+import { methodRegisters } from './render-method';
 import { sampleReports, type Line } from './reports';
 import { TERRITORIES, type Territory } from './territories';
 import { enumLabel, latin, tx, utc, YEAR, yesNo, type Texts } from './text';
@@ -79,6 +80,8 @@ export function eventRow(e: SampleEvent, lang: Language): ContentRow {
     partners: e.partners?.[lang] ?? null,
     link: e.link,
     note: null,
+    speakers: e.speakers,
+    territories: e.territories?.join(', ') ?? null,
   };
 }
 
@@ -161,6 +164,7 @@ export function cleanSample(lang: Language): WorkbookContent {
     submissions: submissionRows(lang),
     events: sampleEvents().map((e) => eventRow(e, lang)),
     training: sampleTraining().map((t) => trainingRow(t, lang)),
+    ...methodRegisters(lang),
     reports: reportSheets(lang),
   };
 }

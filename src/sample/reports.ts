@@ -347,6 +347,17 @@ function libraryReport(lib: Library): ReportValues {
     q4(() => (f = Math.round(f * rng.between(1.01, 1.05)))),
     { prior: base },
   );
+  // Consultations are the methodological departments' work: the oblast and central libraries give nearly all of them.
+  const perQuarter = lib.type.startsWith('oblast')
+    ? rng.int(25, 45)
+    : lib.type.startsWith('central')
+      ? rng.int(6, 14)
+      : 0;
+  b.add(
+    'M01',
+    q4(() => perQuarter + (perQuarter > 0 ? rng.int(-3, 3) : 0)),
+  );
+  b.part('M02', 'M01', rng.between(0.25, 0.45));
   return b.lines;
 }
 

@@ -19,6 +19,12 @@ export const ENUMS = {
   ],
   report_status: ['draft', 'submitted', 'accepted', 'returned'],
   event_form: [
+    'professional_day',
+    'information_day',
+    'library_lesson',
+    'book_review',
+    'quiz',
+    'webinar',
     'internship',
     'seminar',
     'workshop',
@@ -40,6 +46,20 @@ export const ENUMS = {
   audience: ['children', 'youth', 'adults', 'families', 'librarians', 'disabled'],
   event_level: ['local', 'oblast', 'republican', 'international'],
   yes_no: ['yes', 'no'],
+  // Version 2; after yes_no, so that the columns of a version 1 workbook's hidden lists stay where they were.
+  visit_purpose: ['help', 'study', 'experience', 'event', 'other'],
+  publication_kind: [
+    'methodological_guide',
+    'bibliographic_index',
+    'scenario',
+    'digest',
+    'booklet',
+    'online_resource',
+    'other',
+  ],
+  publication_format: ['print', 'electronic', 'braille', 'large_print', 'audio'],
+  participation_role: ['attendee', 'speaker', 'exhibitor', 'jury', 'winner'],
+  study_kind: ['survey', 'monitoring', 'analysis', 'other'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

@@ -3,7 +3,7 @@
  * the catalogues under `indicator.<code>` and `unit.<unit>`.
  */
 export type Aggregation = 'sum' | 'last' | 'ytd';
-export type Unit = 'persons' | 'visits' | 'documents' | 'events' | 'units';
+export type Unit = 'persons' | 'visits' | 'documents' | 'events' | 'units' | 'consultations';
 
 export interface Indicator {
   readonly code: string;
@@ -13,6 +13,8 @@ export interface Indicator {
   readonly partOf?: string;
   /** Must be filled in every quarter the library reports at all. */
   readonly required: boolean;
+  /** The version of the standard that added the indicator: a report of an earlier version is read without it. */
+  readonly since?: 2;
 }
 
 const ind = (code: string, unit: Unit, agg: Aggregation, partOf: string | null, required = false): Indicator =>
@@ -45,6 +47,8 @@ export const INDICATORS: readonly Indicator[] = [
   ind('T01', 'units', 'last', null),
   ind('T02', 'units', 'last', 'T01'),
   ind('T03', 'persons', 'last', null),
+  { ...ind('M01', 'consultations', 'sum', null), since: 2 },
+  { ...ind('M02', 'consultations', 'sum', 'M01'), since: 2 },
 ];
 
 export const INDICATOR_BY_CODE: ReadonlyMap<string, Indicator> = new Map(INDICATORS.map((i) => [i.code, i]));

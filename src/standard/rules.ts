@@ -1,7 +1,24 @@
 /** The checks of section 3 of the standard: ids and severities. */
 export type Severity = 'error' | 'warning';
 export type RuleId =
-  'S1' | 'S2' | 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'R1' | 'R2' | 'R3' | 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6';
+  | 'S1'
+  | 'S2'
+  | 'D1'
+  | 'D2'
+  | 'D3'
+  | 'D4'
+  | 'D5'
+  | 'D6'
+  | 'R1'
+  | 'R2'
+  | 'R3'
+  | 'R4'
+  | 'W1'
+  | 'W2'
+  | 'W3'
+  | 'W4'
+  | 'W5'
+  | 'W6';
 
 export const RULES: Readonly<Record<RuleId, Severity>> = {
   S1: 'error',
@@ -15,6 +32,7 @@ export const RULES: Readonly<Record<RuleId, Severity>> = {
   R1: 'error',
   R2: 'error',
   R3: 'error',
+  R4: 'error',
   W1: 'warning',
   W2: 'warning',
   W3: 'warning',

@@ -8,7 +8,12 @@ import type { EnumName } from './enums';
  * `column.<table>.<key>` (report tables share `column.Report.<key>`).
  */
 export type ColumnType =
-  | { readonly kind: 'text'; readonly maxLength?: number; readonly format?: 'lib_id' | 'url' }
+  | {
+      readonly kind: 'text';
+      readonly maxLength?: number;
+      /** `codes`: a list of codes separated by commas, semicolons or spaces, each checked against `ref`. */
+      readonly format?: 'lib_id' | 'url' | 'codes';
+    }
   | { readonly kind: 'integer'; readonly min: number }
   | { readonly kind: 'number'; readonly exclusiveMin?: number; readonly max?: number }
   | { readonly kind: 'enum'; readonly enum: EnumName }
@@ -34,9 +39,28 @@ export interface ColumnDef {
   readonly personal?: boolean;
   /** Column width in characters in the template. */
   readonly width: number;
+  /**
+   * The version of the standard that added the column: a workbook of an
+   * earlier version is read as if it were blank, and its absence is no S1.
+   */
+  readonly since?: StandardVersion;
 }
 
-export type TableName = 'Meta' | 'Territories' | 'Libraries' | 'Submissions' | 'Events' | 'Training' | 'Lists';
+export type TableName =
+  | 'Meta'
+  | 'Territories'
+  | 'Libraries'
+  | 'Submissions'
+  | 'Events'
+  | 'Training'
+  | 'Visits'
+  | 'Publications'
+  | 'Participation'
+  | 'Studies'
+  | 'Lists';
+
+/** A version of the standard: 1 is still read, 2 is written. */
+export type StandardVersion = 1 | 2;
 
 export interface TableDef {
   readonly name: TableName;
@@ -50,6 +74,8 @@ export interface TableDef {
   readonly columns: readonly ColumnDef[];
   /** The column whose value names a row in findings. */
   readonly keyColumn?: string;
+  /** The version of the standard that added the table (see `ColumnDef.since`). */
+  readonly since?: StandardVersion;
 }
 
 const text = (
@@ -79,6 +105,16 @@ const count = (key: string, required: boolean, extra: Partial<ColumnDef> = {}): 
 });
 
 const LIB_REF = { table: 'Libraries', column: 'lib_id' } as const;
+const date = (key: string, required: boolean, extra: Partial<ColumnDef> = {}): ColumnDef => ({
+  key,
+  type: { kind: 'date', withinYear: true },
+  required,
+  width: 12,
+  ...extra,
+});
+const title = (): ColumnDef => ({ key: 'title', type: { kind: 'text', maxLength: 300 }, required: true, width: 50 });
+const link = (): ColumnDef => ({ key: 'link', type: { kind: 'text', format: 'url' }, required: false, width: 30 });
+const atLeastOne = (key: string): ColumnDef => ({ key, type: { kind: 'integer', min: 1 }, required: true, width: 10 });
 
 export const TABLES: readonly TableDef[] = [
   {
@@ -177,6 +213,15 @@ export const TABLES: readonly TableDef[] = [
       text('partners', false, 30),
       { key: 'link', type: { kind: 'text', format: 'url' }, required: false, width: 30 },
       text('note', false, 30),
+      count('speakers', false, { notAbove: 'participants', since: 2 }),
+      {
+        key: 'territories',
+        type: { kind: 'text', format: 'codes' },
+        required: false,
+        ref: { table: 'Territories', column: 'terr_code' },
+        width: 24,
+        since: 2,
+      },
     ],
   },
   {
@@ -199,7 +244,107 @@ export const TABLES: readonly TableDef[] = [
       enumCol('certificate', 'yes_no', true, 12),
     ],
   },
+  {
+    name: 'Visits',
+    sheet: 'Visits',
+    hidden: false,
+    filledBy: 'people',
+    required: true,
+    since: 2,
+    keyColumn: 'visit_id',
+    columns: [
+      text('visit_id', true, 12, { unique: true }),
+      text('lib_id', true, 22, { ref: LIB_REF }),
+      date('date', true),
+      text('visited_lib_id', true, 22, { ref: LIB_REF }),
+      enumCol('purpose', 'visit_purpose', true, 28),
+      atLeastOne('persons'),
+      text('findings', false, 44),
+      text('note', false, 30),
+    ],
+  },
+  {
+    name: 'Publications',
+    sheet: 'Publications',
+    hidden: false,
+    filledBy: 'people',
+    required: true,
+    since: 2,
+    keyColumn: 'pub_id',
+    columns: [
+      text('pub_id', true, 12, { unique: true }),
+      text('lib_id', true, 22, { ref: LIB_REF }),
+      date('date', true),
+      title(),
+      enumCol('kind', 'publication_kind', true, 30),
+      enumCol('format', 'publication_format', true, 22),
+      enumCol('language', 'event_language', true, 18),
+      { key: 'pages', type: { kind: 'integer', min: 1 }, required: false, width: 8 },
+      count('copies', false),
+      link(),
+      text('note', false, 30),
+    ],
+  },
+  {
+    name: 'Participation',
+    sheet: 'Participation',
+    hidden: false,
+    filledBy: 'people',
+    required: true,
+    since: 2,
+    columns: [
+      text('lib_id', true, 22, { ref: LIB_REF }),
+      date('date', true),
+      title(),
+      text('organizer', true, 34),
+      enumCol('level', 'event_level', true, 18),
+      enumCol('role', 'participation_role', true, 22),
+      atLeastOne('persons'),
+      enumCol('format', 'event_format', true, 16),
+      text('place', false, 24),
+      link(),
+      text('note', false, 30),
+    ],
+  },
+  {
+    name: 'Studies',
+    sheet: 'Studies',
+    hidden: false,
+    filledBy: 'people',
+    required: true,
+    since: 2,
+    keyColumn: 'study_id',
+    columns: [
+      text('study_id', true, 12, { unique: true }),
+      text('lib_id', true, 22, { ref: LIB_REF }),
+      date('date_start', true),
+      date('date_end', false, { notBefore: 'date_start' }),
+      title(),
+      enumCol('kind', 'study_kind', true, 24),
+      count('libraries', false),
+      count('respondents', false),
+      link(),
+      text('note', false, 30),
+    ],
+  },
 ];
+
+/** Whether a table or column belongs to a workbook of the given version of the standard. */
+export const inVersion = (x: { readonly since?: StandardVersion }, version: StandardVersion): boolean =>
+  (x.since ?? 1) <= version;
+
+/** The registers (the tables of rows, filled by people or the task pane), in the order of their sheets. */
+export const REGISTER_TABLES = [
+  'Territories',
+  'Libraries',
+  'Events',
+  'Training',
+  'Visits',
+  'Publications',
+  'Participation',
+  'Studies',
+  'Submissions',
+] as const satisfies readonly TableName[];
 
 export const TABLE_BY_NAME: ReadonlyMap<TableName, TableDef> = new Map(TABLES.map((t) => [t.name, t]));
 
@@ -280,10 +425,19 @@ export const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = {
 /** Meta settings. */
 export const META_KEYS = ['standard', 'version', 'level', 'region', 'year', 'language'] as const;
 export const STANDARD_ID = 'kitaphana';
-export const STANDARD_VERSION = '1';
+export const STANDARD_VERSION = '2';
+/** Versions a reader accepts; older ones are read as described in the standard's opening paragraph. */
+export const READABLE_VERSIONS: readonly StandardVersion[] = [1, 2];
 export const LEVELS = ['oblast', 'cbs'] as const;
 export type Level = (typeof LEVELS)[number];
 
 /** Generated sheets, in the order they are written; names in the catalogues under `sheet.<key>`. */
-export const GENERATED_SHEETS = ['Summary', 'SummaryByType', 'EventsSummary', 'TrainingSummary', 'Issues'] as const;
+export const GENERATED_SHEETS = [
+  'Summary',
+  'SummaryByType',
+  'EventsSummary',
+  'TrainingSummary',
+  'MethodSummary',
+  'Issues',
+] as const;
 export type GeneratedSheet = (typeof GENERATED_SHEETS)[number];

@@ -61,7 +61,7 @@ describe('kitaphana consolidate', () => {
     const r = await run('consolidate', clean, '-o', out, '--json', '--lang', 'en');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.standard).toBe('kitaphana/1');
+    expect(json.standard).toBe('kitaphana/2');
     expect(json.year).toBe(2025);
     expect(json.libraries.included).toBe(json.libraries.active);
     expect(json.libraries.excluded).toEqual([]);
@@ -74,8 +74,25 @@ describe('kitaphana consolidate', () => {
       'events',
       'training',
       'issues',
+      // Version 2 adds:
+      'events.by_level',
+      'events.children',
+      'events.disabled',
+      'events.speakers',
+      'events.pd.participants',
+      'events.pd.reach',
+      'events.pd.territories_reached',
+      'visits.libraries_visited_pct',
+      'visits.by_purpose',
+      'visits.by_territory',
+      'visits.not_visited',
+      'publications.accessible',
+      'publications.by_format',
+      'participation.by_role',
+      'studies.by_kind',
+      'indicators.M01',
     ])
-      expect(json).toHaveProperty(k);
+      expect(json).toHaveProperty(k.split('.'));
     expect(Object.keys(json.by_territory)).toHaveLength(13);
     expect(json.indicators.U01.year).toBeGreaterThan(0);
     expect(json.ratios.readership).toBeCloseTo(json.indicators.L01.year / json.indicators.U01.year, 3);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli as run } from '../helpers/cli';
+import { PLANTED_MISTAKES } from '../../src/sample';
 import { languageFromArgs } from '../../src/cli/help';
 import type { Language } from '../../src/standard';
 
@@ -86,9 +87,11 @@ describe.each(['kk', 'ru'] as const)('the command line in %s', (lang: Language &
   it('prints findings with the sheet’s and the column’s labels, not the keys', async () => {
     const r = await run('validate', mistakes, '--lang', lang);
     expect(r.code).toBe(1);
+    // The event whose participants were typed as text ("75 people"), wherever the sample put it.
+    const event = /Events (EV-\d+) participants/.exec(PLANTED_MISTAKES.map((m) => m.where).join('\n'))?.[1];
     const labels = {
-      kk: ['[Іс-шаралар · EV-0125 · Қатысушылар]', '[Есеп BLH_CGB · S01 · III тоқс.]'],
-      ru: ['[Мероприятия · EV-0125 · Участники]', '[Отчёт BLH_CGB · S01 · III кв.]'],
+      kk: [`[Іс-шаралар · ${event} · Қатысушылар]`, '[Есеп BLH_CGB · S01 · III тоқс.]'],
+      ru: [`[Мероприятия · ${event} · Участники]`, '[Отчёт BLH_CGB · S01 · III кв.]'],
     }[lang];
     for (const l of labels) expect(r.out).toContain(l);
     for (const key of ['Events', 'Libraries', 'Training', 'R_', 'participants', 'lib_id', 'q3'])

@@ -13,7 +13,7 @@ import { planSnapshot } from '../../src/core/plan-snapshot';
 import type { WorkbookContent } from '../../src/core/layout/content';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { translator } from '../../src/i18n';
-import { LANGUAGES, type RuleId } from '../../src/standard';
+import { INDICATORS, LANGUAGES, type RuleId } from '../../src/standard';
 import { LIBS, indicatorRow, smallContent, withCell, withReportCell } from '../helpers/network';
 
 /**
@@ -157,6 +157,10 @@ describe('item 9: a renamed or deleted register', () => {
     const json = consolidationJson(c, en);
     expect(json.events.count).toBeNull();
     expect(json.events.pd.count).toBeNull();
+    // Version 2's figures of the register are unknown as well, not zero.
+    for (const k of ['children', 'disabled', 'speakers'] as const) expect(json.events[k]).toBeNull();
+    expect(json.events.pd.participants).toBeNull();
+    expect(json.events.pd.territories_reached).toBeNull();
     // The reports are not touched by it: every one is included.
     expect(c.libraries.excluded).toEqual([]);
     expect(c.indicators.U01?.year).toEqual(expect.any(Number));
@@ -277,14 +281,15 @@ describe('item 10: messages that say what is really in the cell', () => {
 
   it.each(LANGUAGES)('an extra row after the last indicator has its own message, in %s', (lang) => {
     const t = translator(lang);
-    const s = withCell(base, 'R_KRG_CGB', indicatorRow('T03') + 1, 'q1', 5);
+    const last = INDICATORS[INDICATORS.length - 1]!.code;
+    const s = withCell(base, 'R_KRG_CGB', indicatorRow(last) + 1, 'q1', 5);
     const f = validate(s).findings.filter((x) => x.rule === 'S1');
     expect(f.map((x) => x.message.key)).toEqual(['S1.report_row_extra']);
     const text = t.render(f[0]!.message);
     expect(text).not.toMatch(/\(\s*\S*\s*\)|\{\{|«»/);
     expect(text.length).toBeGreaterThan(40);
     const table = base.tables.find((x) => x.name === 'R_KRG_CGB')!;
-    expect(f[0]!.cell).toBe(`'${table.sheet}'!A${table.top + 1 + indicatorRow('T03') + 2}`);
+    expect(f[0]!.cell).toBe(`'${table.sheet}'!A${table.top + 1 + indicatorRow(last) + 2}`);
   });
 });
 

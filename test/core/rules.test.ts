@@ -1,4 +1,5 @@
 import type { RuleId } from '../../src/standard';
+import { asVersion1 } from '../helpers/version1';
 import { templatePlan } from '../../src/core/layout/template';
 import { validate } from '../../src/core/validate';
 import { translator } from '../../src/i18n';
@@ -110,8 +111,17 @@ describe('S1 structure', () => {
     expect(findings(withReportCell(base, 'KRG_CGB', 'L01', 'unit', 'documents'), 'S1')).toEqual([]);
   });
   it('fires on an unknown version of the standard', () => {
-    const s = withCell(base, 'Meta', 1, 'value', '2');
+    const s = withCell(base, 'Meta', 1, 'value', '3');
     expect(only(s, 'S1').message.key).toBe('S1.meta_version');
+  });
+  it('reads a version 1 workbook without the registers, columns and report rows that version 2 added', () => {
+    const v1 = asVersion1(base);
+    expect(findings(v1, 'S1')).toEqual([]);
+    // The same workbook that says it is version 2 lacks all of them.
+    const keys = findings(withCell(v1, 'Meta', 1, 'value', '2'), 'S1').map((f) => f.message.key);
+    expect(new Set(keys)).toEqual(new Set(['S1.table_missing', 'S1.column_missing', 'S1.report_row_missing']));
+    expect(keys.filter((k) => k === 'S1.table_missing')).toHaveLength(4);
+    expect(keys.filter((k) => k === 'S1.column_missing')).toHaveLength(2);
   });
 });
 
@@ -397,5 +407,74 @@ describe('W6 missing reports', () => {
     }));
     const f = only(s, 'W6');
     expect(f).toMatchObject({ table: 'R_ABA_B01', libId: 'ABA_B01' });
+  });
+});
+
+describe('the registers of methodological work (version 2): D1–D6, R1 and R4', () => {
+  const keys = (s: Snapshot, rule: RuleId) => findings(s, rule).map((f) => `${f.table}.${f.column} ${f.message.key}`);
+
+  it('is quiet on the realistic rows of the small network', () => {
+    const v = validate(base);
+    expect(v.findings).toEqual([]);
+    expect(v.workbook.registers.Visits.rows).toHaveLength(4);
+    expect(v.workbook.registers.Events.rows[1]?.v.territories).toBe('KRG, TMR; ABA');
+  });
+
+  it('D5: a visited library and each code of Events.territories must exist', () => {
+    expect(keys(withCell(base, 'Visits', 0, 'visited_lib_id', 'TMR_CGB2'), 'D5')).toEqual([
+      'Visits.visited_lib_id D5.unknown_ref',
+    ]);
+    const f = only(withCell(base, 'Events', 1, 'territories', 'KRG; ZHZ, ABA'), 'D5');
+    expect(f).toMatchObject({ column: 'territories', message: { key: 'D5.unknown_ref', args: { value: 'ZHZ' } } });
+    expect(only(withCell(base, 'Events', 1, 'territories', 'KRG ТMR'), 'D5').message.key).toBe('D5.lookalike');
+    expect(findings(withCell(base, 'Events', 1, 'territories', 'krg  tmr;aba'), 'D5')).toEqual([]);
+  });
+
+  it('D6: duplicate visit_id, pub_id and study_id', () => {
+    expect(keys(withCell(base, 'Visits', 2, 'visit_id', 'VS-0001'), 'D6')).toEqual(['Visits.visit_id D6.duplicate']);
+    expect(keys(withCell(base, 'Publications', 3, 'pub_id', 'pb-0002'), 'D6')).toEqual([
+      'Publications.pub_id D6.duplicate',
+    ]);
+    expect(keys(withCell(base, 'Studies', 1, 'study_id', 'ST-0001'), 'D6')).toEqual(['Studies.study_id D6.duplicate']);
+  });
+
+  it('D1–D4: types, required cells, enumerations and dates of every new column', () => {
+    expect(keys(withCell(base, 'Visits', 0, 'persons', 0), 'D1')).toEqual(['Visits.persons D1.below_min']);
+    expect(keys(withCell(base, 'Publications', 0, 'copies', '50 экз.'), 'D1')).toEqual(['Publications.copies D1.text']);
+    expect(keys(withCell(base, 'Studies', 0, 'link', 'docs.google.com/forms/x'), 'D1')).toEqual([
+      'Studies.link D1.not_url',
+    ]);
+    expect(keys(withCell(base, 'Events', 0, 'speakers', -1), 'D1')).toEqual(['Events.speakers D1.negative']);
+    expect(keys(withCell(base, 'Participation', 1, 'organizer', null), 'D2')).toEqual([
+      'Participation.organizer D2.blank',
+    ]);
+    expect(keys(withCell(base, 'Visits', 3, 'purpose', 'Проверка'), 'D3')).toEqual(['Visits.purpose D3.enum']);
+    // Any language's label is accepted.
+    expect(findings(withCell(base, 'Publications', 1, 'format', 'Брайль қарпі'), 'D3')).toEqual([]);
+    expect(keys(withCell(base, 'Participation', 0, 'role', 'Выступающий'), 'D3')).toEqual([
+      'Participation.role D3.enum',
+    ]);
+    expect(keys(withCell(base, 'Publications', 0, 'date', { kind: 'date', ms: Date.UTC(2024, 11, 30) }), 'D4')).toEqual(
+      ['Publications.date D4.outside_year'],
+    );
+    expect(keys(withCell(base, 'Studies', 0, 'date_end', { kind: 'date', ms: Date.UTC(2025, 0, 15) }), 'D4')).toEqual([
+      'Studies.date_end D4.end_before_start',
+    ]);
+  });
+
+  it('R1: speakers cannot outnumber participants', () => {
+    const f = only(withCell(base, 'Events', 1, 'speakers', 40), 'R1');
+    expect(f).toMatchObject({ table: 'Events', row: 'EV-0002', column: 'speakers' });
+  });
+
+  it('R4: a library visits itself, or an inactive library', () => {
+    const self = only(withCell(base, 'Visits', 0, 'visited_lib_id', 'krg_ounb'), 'R4');
+    expect(self).toMatchObject({ table: 'Visits', row: 'VS-0001', column: 'visited_lib_id', severity: 'error' });
+    expect(en.render(self.message)).toContain('cannot visit itself');
+    const closed = withCell(base, 'Libraries', 4, 'active', 'Нет');
+    const f = only(closed, 'R4');
+    expect(f).toMatchObject({ row: 'VS-0003', message: { key: 'R4.inactive', args: { value: 'ABA_B01' } } });
+    expect(ru.render(f.message)).toContain('не действующая');
+    expect(findings(base, 'R4')).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { asVersion1 } from '../helpers/version1';
 import { setupPlan, type SetupSettings, type TablePatch } from '../../src/core/setup';
 import { templatePlan } from '../../src/core/layout/template';
 import { planSnapshot, cellOf } from '../../src/core/plan-snapshot';
@@ -43,9 +45,13 @@ describe('set-up', () => {
     expect(plan.summary).toEqual({ added: [], repaired: [], rebuilt: [] });
     expect(plan.validations.map((v) => v.sheet).sort()).toEqual([
       'Библиотеки',
+      'Выезды',
+      'Издания',
+      'Исследования',
       'Мероприятия',
       'Повышение квалификации',
       'Территории',
+      'Участие',
     ]);
   });
 
@@ -137,5 +143,98 @@ describe('the guard', () => {
       ),
     ).toThrow(PeopleDataGuardError);
     expect(() => guardPlan({ sheets: [], removeSheets: ['_lists'] }, base)).not.toThrow();
+  });
+});
+
+describe('set-up of a version 1 workbook', () => {
+  const v1 = asVersion1(base);
+  const plan = setupPlan(v1, settings);
+
+  /** Every cell of every table of version 1 but the software's hidden settings and lists, where it was. */
+  const cells = (s: Snapshot) =>
+    createHash('sha256')
+      .update(
+        JSON.stringify(
+          v1.tables
+            .filter((t) => t.name !== 'Meta' && t.name !== 'Lists')
+            .map((t) => {
+              const now = s.tables.find((x) => x.name === t.name && x.sheet === t.sheet);
+              return [t.name, t.rows.map((r, i) => r.map((_, j) => now?.rows[i]?.[j] ?? '<gone>'))];
+            }),
+        ),
+      )
+      .digest('hex');
+
+  /** The workbook after set-up: new sheets added, hidden ones rebuilt, columns appended, reports patched. */
+  function applied(): Snapshot {
+    const added = planSnapshot(plan.workbook).tables;
+    const rebuilt = new Set(plan.workbook.removeSheets);
+    const patched = applyPatches(v1, plan.patches);
+    return {
+      ...patched,
+      tables: [
+        ...patched.tables
+          .filter((t) => !rebuilt.has(t.sheet))
+          .map((t) => {
+            const c = plan.columns.find((x) => x.table === t.name);
+            return c
+              ? {
+                  ...t,
+                  header: [...t.header, ...c.headers],
+                  rows: t.rows.map((r) => [...r, ...c.headers.map(() => null)]),
+                }
+              : t;
+          }),
+        ...added,
+      ],
+    };
+  }
+
+  it('adds the registers, the columns of Events and the report rows of version 2, and writes version 2', () => {
+    expect(plan.summary.added).toEqual([
+      'Events: Выступления',
+      'Events: Территории участников',
+      'Visits',
+      'Publications',
+      'Participation',
+      'Studies',
+    ]);
+    expect(plan.columns).toEqual([
+      { table: 'Events', sheet: 'Мероприятия', headers: ['Выступления', 'Территории участников'] },
+    ]);
+    expect(plan.summary.rebuilt).toContain('Meta');
+    expect(plan.patches.map((p) => p.table).sort()).toEqual(
+      base.tables
+        .filter((t) => t.name.startsWith('R_'))
+        .map((t) => t.name)
+        .sort(),
+    );
+    for (const p of plan.patches) expect(p.rows.map((r) => r[0])).toEqual(INDICATORS.map((i) => i.code));
+  });
+
+  it("re-points the new registers' drop-downs at the rebuilt lists after the swap (else they read #REF!)", () => {
+    const lists = {
+      ...v1,
+      tables: v1.tables.map((t) => (t.name === 'Lists' ? { ...t, header: t.header.slice(0, 9) } : t)),
+    };
+    const p = setupPlan(lists, settings);
+    expect(p.summary.rebuilt).toContain('Lists');
+    const sheets = p.validations.map((v) => v.sheet);
+    for (const name of ['Выезды', 'Издания', 'Участие', 'Исследования']) expect(sheets).toContain(name);
+    const visits = p.validations.find((v) => v.sheet === 'Выезды')?.validations ?? [];
+    expect(visits.some((v) => v.rule.kind === 'list')).toBe(true);
+  });
+
+  it('moves no value: every cell of version 1 is where it was, and the workbook reads as a clean version 2', () => {
+    const after = applied();
+    expect(cells(after)).toBe(cells(v1));
+    const meta = (x: Snapshot) => x.tables.find((t) => t.name === 'Meta')?.rows;
+    expect(meta(after)).toEqual(meta(v1)?.map((r) => (r[0] === 'version' ? ['version', '2'] : r)));
+    const v = validate(after);
+    expect(v.workbook.meta.version).toBe(2);
+    expect(v.findings.map((f) => `${f.rule} ${f.table} ${f.message.key}`)).toEqual([]);
+    // Set-up again changes nothing more.
+    const again = setupPlan(after, settings);
+    expect([again.columns, again.patches, again.summary.added]).toEqual([[], [], []]);
   });
 });

@@ -21,6 +21,10 @@ function dashboardOf(lang: Language): { sheet: SheetPlan; charts: readonly Chart
   return { sheet, charts: sheet.charts ?? [], all: run.plan.sheets };
 }
 
+/** Whether a chart crosses a page break. */
+const a3 = (p: { top: number; bottom: number }, breaks: readonly number[]) =>
+  breaks.some((b) => p.top < b && p.bottom >= b);
+
 describe('the Dashboard', () => {
   it.each(LANGUAGES)('has the charts of section 4, with titles in %s', (lang) => {
     const { charts } = dashboardOf(lang);
@@ -34,6 +38,8 @@ describe('the Dashboard', () => {
       'Kitaphana_Plan',
       'Kitaphana_EventsByMonth',
       'Kitaphana_EventsByForm',
+      'Kitaphana_Visited',
+      'Kitaphana_PdReach',
     ]);
     const t = translator(lang);
     expect(charts.find((c) => c.name === 'Kitaphana_Plan')?.title).toBe(t.t('dashboard.plan_title'));
@@ -60,7 +66,8 @@ describe('the Dashboard', () => {
     const { sheet, charts } = dashboardOf('kk');
     const print = sheet.print;
     expect(print?.landscape).toBe(true);
-    expect(print?.rowBreaks).toHaveLength(1);
+    // Page 3: methodological work (version 2).
+    expect(print?.rowBreaks).toHaveLength(2);
     const area = print?.area;
     const pageBreak = print?.rowBreaks?.[0] ?? 0;
     expect(area).toBeDefined();
@@ -73,6 +80,9 @@ describe('the Dashboard', () => {
     });
     const page1 = charts.filter((c) => c.position.bottom < pageBreak);
     expect(page1.length).toBe(6);
+    const page3 = charts.filter((c) => c.position.top >= (print?.rowBreaks?.[1] ?? Infinity));
+    expect(page3.map((c) => c.name)).toEqual(['Kitaphana_Visited', 'Kitaphana_PdReach']);
+    for (const c of charts) expect(a3(c.position, print?.rowBreaks ?? [])).toBe(false);
     // Rows of fixed height under the charts, so that their size does not depend on the program.
     expect(sheet.rowHeights?.length).toBeGreaterThan(area!.bottom);
   });

@@ -27,14 +27,19 @@ export function peopleCells(sim: SimExcel): string {
   for (const t of sim.tables()) {
     const upper = t.name.toUpperCase();
     const address = t.address.split('!').pop() as string;
+    // One line per cell, so that a table grown by set-up (version 2's columns and report rows) keeps every old line.
     if (['TERRITORIES', 'LIBRARIES', 'EVENTS', 'TRAINING'].includes(upper)) {
-      out.push(`${t.name}@${t.sheet}!${address}`, JSON.stringify(sim.formulas(t.sheet, address)));
+      sim
+        .formulas(t.sheet, address)
+        .forEach((r, i) => r.forEach((v, j) => out.push(`${t.name}@${t.sheet} ${i},${j} ${JSON.stringify(v)}`)));
     } else if (upper.startsWith('R_')) {
       const grid = sim.formulas(t.sheet, address);
       const inputs = ['plan', 'q1', 'q2', 'q3', 'q4', 'prior_year', 'note'].map((c) =>
         REPORT_COLUMNS.indexOf(c as (typeof REPORT_COLUMNS)[number]),
       );
-      out.push(`${t.name}@${t.sheet}`, JSON.stringify(grid.slice(1).map((r) => inputs.map((i) => r[i]))));
+      grid
+        .slice(1)
+        .forEach((r, i) => inputs.forEach((c) => out.push(`${t.name}@${t.sheet} ${i},${c} ${JSON.stringify(r[c])}`)));
     }
   }
   return out.join('\n');

@@ -89,6 +89,9 @@ export function smallContent(language: Language = 'ru', libs: LibSpec[] = LIBS):
         partners: null,
         link: null,
         note: null,
+        speakers: q === 0 ? null : 1,
+        // The oblast library's courses gather librarians from every district; the others' their own.
+        territories: q === 0 ? null : l.id === 'KRG_OUNB' && libs === LIBS ? 'KRG, TMR; ABA' : l.terr,
       });
     }
     training.push(
@@ -127,9 +130,108 @@ export function smallContent(language: Language = 'ru', libs: LibSpec[] = LIBS):
     submissions: [],
     events,
     training,
+    ...(libs === LIBS ? methodRegisters(e) : {}),
     reports: libs
       .filter((l) => l.active !== false)
       .map((l) => ({ libId: l.id, name: `Библиотека ${l.id}`, values: reportValues(l.scale) })),
+  };
+}
+
+/**
+ * The methodological work of the default network, small enough to count by
+ * hand (test/core/consolidate-method.test.ts does): 4 visits of 3 of the 4
+ * libraries that can be visited, 4 publications (2 accessible), 3
+ * participations, 2 studies.
+ */
+function methodRegisters(e: (name: string, key: string) => string): Partial<WorkbookContent> {
+  const d = (m: number, day: number) => ({ date: Date.UTC(2025, m - 1, day) });
+  const visit = (
+    id: number,
+    from: string,
+    to: string,
+    purpose: string,
+    persons: number,
+    date: ReturnType<typeof d>,
+  ) => ({
+    visit_id: `VS-${String(id).padStart(4, '0')}`,
+    lib_id: from,
+    date,
+    visited_lib_id: to,
+    purpose: e('visit_purpose', purpose),
+    persons,
+    findings: 'Рекомендовано обновить паспорт библиотеки',
+    note: null,
+  });
+  const pub = (id: number, lib: string, kind: string, format: string, lang: string, copies: number | null) => ({
+    pub_id: `PB-${String(id).padStart(4, '0')}`,
+    lib_id: lib,
+    date: d(2 + id, 15),
+    title: `Издание ${id}`,
+    kind: e('publication_kind', kind),
+    format: e('publication_format', format),
+    language: e('event_language', lang),
+    pages: 24,
+    copies,
+    link: null,
+    note: null,
+  });
+  const part = (lib: string, level: string, role: string, persons: number, title: string) => ({
+    lib_id: lib,
+    date: d(4, 22),
+    title,
+    organizer: 'Национальная академическая библиотека РК',
+    level: e('event_level', level),
+    role: e('participation_role', role),
+    persons,
+    format: e('event_format', 'online'),
+    place: 'Астана',
+    link: null,
+    note: null,
+  });
+  return {
+    visits: [
+      visit(1, 'KRG_OUNB', 'TMR_CGB', 'help', 2, d(3, 12)),
+      visit(2, 'KRG_OUNB', 'ABA_CRB', 'study', 1, d(5, 20)),
+      visit(3, 'ABA_CRB', 'ABA_B01', 'help', 1, d(6, 3)),
+      visit(4, 'KRG_OUNB', 'ABA_CRB', 'event', 3, d(10, 8)),
+    ],
+    publications: [
+      pub(1, 'KRG_OUNB', 'methodological_guide', 'print', 'ru', 50),
+      pub(2, 'KRG_OUNB', 'bibliographic_index', 'braille', 'kk', 5),
+      pub(3, 'ABA_CRB', 'scenario', 'electronic', 'kk_ru', null),
+      pub(4, 'KRG_OUNB', 'digest', 'large_print', 'ru', 20),
+    ],
+    participation: [
+      part('KRG_OUNB', 'republican', 'speaker', 2, 'Республиканский семинар методистов'),
+      part('KRG_OUNB', 'international', 'attendee', 1, 'Международная конференция «Библиотека и общество»'),
+      part('TMR_CGB', 'oblast', 'winner', 1, 'Областной конкурс «Лучшая библиотека года»'),
+    ],
+    studies: [
+      {
+        study_id: 'ST-0001',
+        lib_id: 'KRG_OUNB',
+        date_start: d(2, 1),
+        date_end: d(3, 31),
+        title: 'Чтение в жизни молодёжи области',
+        kind: e('study_kind', 'survey'),
+        libraries: 4,
+        respondents: 120,
+        link: null,
+        note: null,
+      },
+      {
+        study_id: 'ST-0002',
+        lib_id: 'ABA_CRB',
+        date_start: d(9, 1),
+        date_end: null,
+        title: 'Мониторинг посещаемости сельских библиотек',
+        kind: e('study_kind', 'monitoring'),
+        libraries: 2,
+        respondents: null,
+        link: null,
+        note: null,
+      },
+    ],
   };
 }
 

@@ -161,7 +161,15 @@ describe('init → fill → validate → consolidate', () => {
       participants: LIBS.reduce((s, _, i) => s + 30 + i, 0),
       territories_covered: 3,
     });
-    expect(json.events.pd).toEqual({ count: LIBS.length, hours: 6 * LIBS.length, certificates: 10 * LIBS.length });
+    // Every event filled in is professional development; none names the territories it reached.
+    expect(json.events.pd).toEqual({
+      count: LIBS.length,
+      hours: 6 * LIBS.length,
+      certificates: 10 * LIBS.length,
+      participants: LIBS.reduce((s, _, i) => s + 30 + i, 0),
+      reach: { KRG: 0, TMR: 0, ABA: 0 },
+      territories_reached: 0,
+    });
     expect(json.events.by_month['03']).toBe(LIBS.length);
     expect(json.training).toMatchObject({ persons: LIBS.length, hours: 36 * LIBS.length, certificates: LIBS.length });
     expect(json.training.staff_trained_pct).toBeCloseTo((LIBS.length / y('S01')) * 100, 2);

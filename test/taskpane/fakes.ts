@@ -191,6 +191,7 @@ export function consolidationRun(language: 'kk' | 'ru' | 'en' = 'ru'): Consolida
 export const NEW_PLAN: SetupPlan = {
   workbook: { sheets: [], removeSheets: [] },
   patches: [],
+  columns: [],
   validations: [],
   summary: { added: ['Meta', 'Territories', 'Libraries'], repaired: [], rebuilt: [] },
 };

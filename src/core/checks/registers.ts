@@ -162,30 +162,49 @@ function invisibleIn(code: string): Message {
 function checkRefs(reg: Register, col: ColumnDef, known: Set<string>, out: Finding[]): void {
   const target = col.ref;
   if (!target) return;
+  const isList = col.type.kind === 'text' && col.type.format === 'codes';
   for (const row of reg.rows) {
-    const v = row.v[col.key];
-    if (typeof v !== 'string' || known.has(v.toUpperCase())) continue;
-    const look = lookalikes(v);
-    const place = registerPlace(reg, row, col.key, libOf(reg, row));
-    if (hasInvisible(v)) {
-      out.push(finding('D5', place, invisibleIn(v)));
-    } else if (look) {
-      out.push(
-        finding('D5', place, msg('D5.lookalike', { value: v, letters: look.letters.join(', '), meant: look.meant })),
-      );
-    } else {
-      out.push(
-        finding(
-          'D5',
-          place,
-          msg('D5.unknown_ref', {
-            value: v,
-            column: label(`column.${target.table}.${target.column}`),
-            sheet: label(`sheet.${target.table}`),
-          }),
-        ),
-      );
+    const cell = row.v[col.key];
+    if (typeof cell !== 'string') continue;
+    for (const v of isList ? codesIn(cell) : [cell]) {
+      if (!known.has(v.toUpperCase())) unknownRef(reg, row, col, target, v, out);
     }
+  }
+}
+
+/** The codes of a list cell ("KRG, TMR; ABA"). */
+export function codesIn(cell: string): string[] {
+  return cell.split(/[\s,;]+/).filter((c) => c !== '');
+}
+
+function unknownRef(
+  reg: Register,
+  row: RegisterRow,
+  col: ColumnDef,
+  target: NonNullable<ColumnDef['ref']>,
+  v: string,
+  out: Finding[],
+): void {
+  const look = lookalikes(v);
+  const place = registerPlace(reg, row, col.key, libOf(reg, row));
+  if (hasInvisible(v)) {
+    out.push(finding('D5', place, invisibleIn(v)));
+  } else if (look) {
+    out.push(
+      finding('D5', place, msg('D5.lookalike', { value: v, letters: look.letters.join(', '), meant: look.meant })),
+    );
+  } else {
+    out.push(
+      finding(
+        'D5',
+        place,
+        msg('D5.unknown_ref', {
+          value: v,
+          column: label(`column.${target.table}.${target.column}`),
+          sheet: label(`sheet.${target.table}`),
+        }),
+      ),
+    );
   }
 }
 

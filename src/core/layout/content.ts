@@ -40,6 +40,11 @@ export interface WorkbookContent {
   readonly submissions: readonly ContentRow[];
   readonly events: readonly ContentRow[];
   readonly training: readonly ContentRow[];
+  /** The registers of methodological work (version 2); absent means empty. */
+  readonly visits?: readonly ContentRow[];
+  readonly publications?: readonly ContentRow[];
+  readonly participation?: readonly ContentRow[];
+  readonly studies?: readonly ContentRow[];
   /** One report sheet per entry, in this order (the active libraries). */
   readonly reports: readonly ReportSheet[];
 }

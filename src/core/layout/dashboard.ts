@@ -4,7 +4,14 @@ import { area } from '../plan';
 import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
 import type { Context } from './context';
 import { eventsByMonthAndFormat, ranked } from './dashboard-data';
-import { INDICATOR_COLORS, PLAN_LINE_COLOR, TRAINING_COLOR, formatColor, indicatorColor } from './palette';
+import {
+  INDICATOR_COLORS,
+  PLAN_LINE_COLOR,
+  TRAINING_COLOR,
+  VISITS_COLOR,
+  formatColor,
+  indicatorColor,
+} from './palette';
 
 /**
  * The Dashboard: native charts a manager reads without the add-in, on a grid
@@ -14,6 +21,8 @@ import { INDICATOR_COLORS, PLAN_LINE_COLOR, TRAINING_COLOR, formatColor, indicat
  *
  * Page 1: users, visits, loans / events, change against last year, training.
  * Page 2: plan fulfilment (full width) / events by month and format, events by form.
+ * Page 3 (when the workbook records methodological work, version 2): the share
+ * of libraries visited and the reach of professional development, by territory.
  */
 export const KEY_INDICATORS = ['U01', 'V01', 'L01', 'E01'] as const;
 
@@ -32,6 +41,7 @@ const WIDE_BAND = 15;
 const LOW_BAND = 16;
 /** Page 2 starts with a blank row under the repeated title. */
 const PAGE_2_ROWS = 1 + WIDE_BAND + 1 + LOW_BAND;
+const PAGE_3_ROWS = 1 + LOW_BAND;
 /** More bars than this would not be legible in a chart of the grid (a national network has hundreds of districts). */
 const MAX_CATEGORIES = 20;
 /** The data tables start two columns right of the grid. */
@@ -65,10 +75,15 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   planChart(ctx, data, slot(page2 + 1, WIDE_BAND, 0, GRID_COLUMNS));
   eventsByMonthChart(ctx, data, slot(band3, LOW_BAND, 0, 2 * CHART_COLUMNS + 1));
   eventsByFormChart(ctx, data, slot(band3, LOW_BAND, across(2), CHART_COLUMNS));
+  // A version 1 workbook (no visits, no reach recorded) keeps its two pages.
+  const page3 = PAGE_1_ROWS + PAGE_2_ROWS;
+  const method = ctx.c.method.visits.count > 0 || (ctx.c.events.pd.territories_reached ?? 0) > 0;
+  if (method) methodCharts(ctx, data, page3 + 1);
+  const rows = PAGE_1_ROWS + PAGE_2_ROWS + (method ? PAGE_3_ROWS : 0);
 
   // Every row of the grid has a fixed height, so that nothing (a taller title, a wrapped note, a program
   // that fits rows to their text) changes the charts' size or moves page 2.
-  b.rowHeights = Array.from({ length: PAGE_1_ROWS + PAGE_2_ROWS }, (_, i) => (i === 0 ? TITLE_HEIGHT : ROW_HEIGHT));
+  b.rowHeights = Array.from({ length: rows }, (_, i) => (i === 0 ? TITLE_HEIGHT : ROW_HEIGHT));
   const widths = Array.from({ length: GRID_COLUMNS }, (_, i) =>
     i % (CHART_COLUMNS + 1) === CHART_COLUMNS ? GUTTER_WIDTH : COLUMN_WIDTH,
   );
@@ -77,8 +92,8 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   // as tall as the grid is wide in Excel's Calibri metrics (less with wider fonts), under the 0.66 of A4
   // landscape within the default margins: neither page spills into a third.
   return b.build([...widths, 3, 36, ...Array<number>(5).fill(16)], 'none', {
-    area: area(0, 0, PAGE_1_ROWS + PAGE_2_ROWS - 1, GRID_COLUMNS - 1),
-    rowBreaks: [page2],
+    area: area(0, 0, rows - 1, GRID_COLUMNS - 1),
+    rowBreaks: method ? [page2, page3] : [page2],
     titleRows: [0, 0],
   });
 }
@@ -287,6 +302,55 @@ function eventsByFormChart(ctx: Context, data: DataSection, position: Area): voi
       reverseCategories: true,
       valueAxis: { hidden: true },
       series: [{ color: indicatorColor('E01') }],
+    },
+  );
+}
+
+/** Page 3: the share of libraries visited (a third of the width) and the reach of professional development. */
+function methodCharts(ctx: Context, data: DataSection, top: number): void {
+  const { t, c } = ctx;
+  const visits = c.method.visits;
+  const share = (terr: string) => {
+    const v = visits.by_territory[terr];
+    return v && v.libraries > 0 ? (v.visited / v.libraries) * 100 : null;
+  };
+  const total = visits.libraries_visited_pct;
+  const title = t.t('dashboard.visited_title');
+  data.add(
+    title,
+    [t.t('generated.territory'), t.t('generated.libraries_visited_pct')],
+    ranked(
+      c.territoryOrder.filter((terr) => share(terr) !== null),
+      share,
+    ).map((terr) => [ctx.nameOf(terr), share(terr)]),
+    { 1: ONE_DECIMAL },
+    {
+      name: 'Kitaphana_Visited',
+      kind: 'barClustered',
+      title: total === null ? title : t.t('dashboard.visited_title_total', { total: t.number(total, 1) }),
+      seriesBy: 'columns',
+      position: slot(top, LOW_BAND, 0, CHART_COLUMNS + 3),
+      dataLabels: true,
+      reverseCategories: true,
+      valueAxis: { hidden: true },
+      series: [{ color: VISITS_COLOR }],
+    },
+  );
+  const reach = (terr: string) => c.events.pd.reach[terr] ?? 0;
+  data.add(
+    t.t('dashboard.reach_title'),
+    [t.t('generated.territory'), t.t('generated.pd_reach')],
+    ranked(c.territoryOrder, reach).map((terr) => [ctx.nameOf(terr), reach(terr)]),
+    { 1: COUNT },
+    {
+      name: 'Kitaphana_PdReach',
+      kind: 'columnClustered',
+      title: t.t('dashboard.reach_title'),
+      seriesBy: 'columns',
+      position: slot(top, LOW_BAND, CHART_COLUMNS + 4, GRID_COLUMNS - CHART_COLUMNS - 4),
+      dataLabels: true,
+      valueTitle: t.t('dashboard.reach_axis'),
+      series: [{ color: TRAINING_COLOR }],
     },
   );
 }

@@ -7,6 +7,7 @@ import { area } from '../plan';
 import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
 import { Context, type GeneratedInput } from './context';
 import { dashboardSheet } from './dashboard';
+import { eventsV2Section, methodSheet } from './method';
 import { changeMark, planMark } from './palette';
 
 export type { GeneratedInput } from './context';
@@ -42,6 +43,7 @@ export function generatedPlan(input: GeneratedInput): WorkbookPlan {
       byTypeSheet(ctx),
       eventsSheet(ctx),
       trainingSheet(ctx),
+      methodSheet(ctx),
       issuesSheet(ctx),
     ],
   };
@@ -215,8 +217,10 @@ function eventsSheet(ctx: Context): SheetPlan {
       rows,
       { 1: COUNT, 2: COUNT },
     );
+    b.wrapColumn(a, 0, rows);
     b.style(area(a.bottom, a.left, a.bottom, a.right), { bold: true });
   };
+  eventsV2Section(ctx, b);
   section('generated.by_form', 'form', 'event_form', e.by_form);
   section('generated.by_format', 'format', 'event_format', e.by_format);
   section('generated.by_language', 'language', 'event_language', e.by_language);

@@ -23,6 +23,8 @@ export const FORMAT_COLORS: Readonly<Record<string, string>> = {
 };
 
 export const TRAINING_COLOR = '00A3A3';
+/** Visits to libraries (methodological work, version 2): a hue no indicator or format uses. */
+export const VISITS_COLOR = 'B8860B';
 /** The 100 % line of plan fulfilment. */
 export const PLAN_LINE_COLOR = 'C00000';
 export const NEUTRAL_COLOR = '7F7F7F';

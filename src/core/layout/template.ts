@@ -7,6 +7,7 @@ import {
   REPORT_INPUT_COLUMNS,
   REPORT_TABLE_PREFIX,
   REPORT_WIDTHS,
+  REGISTER_TABLES,
   STANDARD_ID,
   STANDARD_VERSION,
   TABLES,
@@ -42,9 +43,13 @@ export function templatePlan(content: WorkbookContent): WorkbookPlan {
     Libraries: content.libraries,
     Events: content.events,
     Training: content.training,
+    Visits: content.visits ?? [],
+    Publications: content.publications ?? [],
+    Participation: content.participation ?? [],
+    Studies: content.studies ?? [],
     Submissions: content.submissions,
   };
-  for (const name of ['Territories', 'Libraries', 'Events', 'Training', 'Submissions'] as const) {
+  for (const name of REGISTER_TABLES) {
     sheets.push(registerSheet(tableOf(name), rows[name] ?? [], t, lists.columnOf, content.settings.year));
   }
   for (const report of content.reports)
