@@ -1,9 +1,10 @@
 import { a1 } from '../core/snapshot';
 import { WorkbookWriteError } from './errors';
-import { REL_TABLE, WORKBOOK_PART } from './package';
+import { REL_TABLE } from './package';
 import { parseRange, rangeA1 } from './ref';
 import type { WorkbookSheet } from './workbook-part';
 import { decodeXml, encodeXml, firstElement } from './xml';
+import { sharedStringTexts, textOf } from './shared-strings';
 import type { ZipPackage } from './zip-package';
 
 /**
@@ -13,40 +14,35 @@ import type { ZipPackage } from './zip-package';
  * grows to hold it. The rest of the sheet, and the cells' styles, stay.
  */
 const META_TABLE = 'META';
-const REL_SHARED_STRINGS = '/sharedStrings';
 
-interface MetaTable {
+/** A table of the workbook as its parts hold it. */
+export interface TablePart {
+  readonly name: string;
   readonly sheetPart: string;
   readonly tablePart: string;
   readonly sheet: string;
   readonly tableXml: string;
 }
 
-function findMeta(pkg: ZipPackage, sheets: readonly WorkbookSheet[]): MetaTable | null {
+/** Every table on these sheets, with its name (`displayName`, else `name`). */
+export function tableParts(pkg: ZipPackage, sheets: readonly WorkbookSheet[]): TablePart[] {
+  const out: TablePart[] = [];
   for (const s of sheets) {
     if (!s.part) continue;
     for (const r of pkg.relationships(s.part)) {
       if (!r.type.endsWith(REL_TABLE) || !r.part) continue;
       const xml = pkg.text(r.part) ?? '';
       const a = firstElement(xml, 'table');
-      if ((a?.get('displayName') ?? a?.get('name') ?? '').toUpperCase() === META_TABLE) {
-        return { sheetPart: s.part, tablePart: r.part, sheet: s.name, tableXml: xml };
-      }
+      const name = a?.get('displayName') ?? a?.get('name') ?? '';
+      out.push({ sheetPart: s.part, tablePart: r.part, sheet: s.name, tableXml: xml, name });
     }
   }
-  return null;
+  return out;
 }
 
-function sharedStrings(pkg: ZipPackage): string[] {
-  const rel = pkg.relationships(WORKBOOK_PART).find((r) => r.type.endsWith(REL_SHARED_STRINGS) && r.part);
-  const xml = rel?.part ? (pkg.text(rel.part) ?? '') : '';
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => textOf(m[1] ?? ''));
-}
-
-/** The text of a string item: its `<t>` runs joined (phonetic runs left out). */
-function textOf(item: string): string {
-  const plain = item.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  return [...plain.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
+/** A table by name, as Excel compares names (without regard to case). */
+export function findTable(pkg: ZipPackage, sheets: readonly WorkbookSheet[], name: string): TablePart | null {
+  return tableParts(pkg, sheets).find((t) => t.name.toUpperCase() === name.toUpperCase()) ?? null;
 }
 
 const CELL = (ref: string) => new RegExp(`<c\\s[^>]*?\\br="${ref}"[^>]*?(?:/>|>([\\s\\S]*?)</c>)`);
@@ -104,7 +100,7 @@ export function patchMeta(
 ): void {
   const entries = Object.entries(meta);
   if (entries.length === 0) return;
-  const found = findMeta(pkg, sheets);
+  const found = findTable(pkg, sheets, META_TABLE);
   if (!found) throw new WorkbookWriteError('no_meta', 'the plan sets Meta values but the workbook has no Meta table');
   const a = firstElement(found.tableXml, 'table');
   const area = parseRange(a?.get('ref') ?? '');
@@ -113,7 +109,7 @@ export function patchMeta(
   if (!area || totals > 0 || headers !== 1 || area.right - area.left < 1) {
     throw new WorkbookWriteError('bad_plan', `the Meta table on sheet "${found.sheet}" is not a key/value table`);
   }
-  const strings = sharedStrings(pkg);
+  const strings = sharedStringTexts(pkg);
   let xml = pkg.text(found.sheetPart) ?? '';
   let bottom = area.bottom;
   for (const [key, value] of entries) {
