@@ -1,7 +1,8 @@
 import type { WorkbookPlan } from '../core/plan';
 import { updateAppProperties } from './app-props';
 import { WorkbookFileError } from './errors';
-import { patchMeta, tableParts } from './meta-patch';
+import { patchMeta } from './meta-patch';
+import { tableParts } from './table-parts';
 import { WORKBOOK_PART } from './package';
 import { CONTENT_TYPES_PART, ContentTypes } from './parts';
 import { checkPlanNames, sameName, type TakenNames } from './plan-check';

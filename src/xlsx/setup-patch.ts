@@ -4,8 +4,8 @@ import { a1 } from '../core/snapshot';
 import { BUILT_IN_DATES, isDateFormat } from './date-styles';
 import { WorkbookWriteError } from './errors';
 import { dropCalcChain, finishBase, graftPlan, openBase, stylesPart, type BasePackage } from './graft';
-import { findTable, tableParts, type TablePart } from './meta-patch';
-import { parseRange, rangeA1 } from './ref';
+import { findTable, tableParts, withTableRef, type TablePart } from './table-parts';
+import { parseRange } from './ref';
 import { renderPackage } from './render';
 import { SheetEdit, inlineString } from './sheet-edit';
 import { sharedStringTexts } from './shared-strings';
@@ -127,11 +127,7 @@ class Edits {
     let xml = found.tableXml;
     if (grown.right > area.right) xml = this.addColumns(p, found, area, grown, sheet);
     if (grown.bottom !== area.bottom || grown.right !== area.right) {
-      const ref = rangeA1(grown);
-      xml = xml
-        .replace(/(<(?:[\w.-]+:)?table\b[^>]*?\sref=")[^"]*"/, `$1${ref}"`)
-        .replace(/(<(?:[\w.-]+:)?autoFilter\b[^>]*?\sref=")[^"]*"/, `$1${ref}"`);
-      this.target.pkg.setText(found.tablePart, xml);
+      this.target.pkg.setText(found.tablePart, withTableRef(xml, grown));
     }
   }
 

@@ -86,9 +86,17 @@ export class SheetEdit {
     if (typeof v === 'number') return (type === undefined || type === 'n') && raw !== '' && Number(raw) === v;
     if (typeof v === 'boolean') return type === 'b' && (raw === '1') === v;
     const text = typeof v === 'string' ? v : v.text;
-    if (type === 's') return strings[Number(raw)] === text;
-    if (type === 'inlineStr') return textOf(cell) === text;
-    return type === 'str' && raw === text;
+    return (type === 's' || type === 'inlineStr' || type === 'str') && this.textAt(row, col, strings) === text;
+  }
+
+  /** What a cell shows as text: a string's text, a number's digits, '' for nothing. */
+  textAt(row: number, col: number, strings: readonly string[]): string {
+    const cell = this.cell(row, col);
+    if (cell === undefined) return '';
+    const type = attr(startTag(cell), 't');
+    if (type === 'inlineStr') return textOf(cell);
+    const v = decodeXml(/<(?:[\w.-]+:)?v>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(cell)?.[1] ?? '');
+    return type === 's' ? (strings[Number(v)] ?? '') : v;
   }
 
   /** The cell's XML, or undefined. */
