@@ -322,3 +322,66 @@ describe('a sheet edited cell by cell', () => {
     );
   });
 });
+
+describe("the registers' validation", () => {
+  const clean = repoFile('workbooks', 'karaganda-2025.xlsx');
+
+  it("puts back the software's rule someone deleted and keeps people's own rules", async () => {
+    const part = sheetParts(partsOf(clean)).get('Мероприятия')!;
+    const mine =
+      '<dataValidation type="whole" allowBlank="1" sqref="C5 Z1:Z9"><formula1>1</formula1><formula2>9</formula2></dataValidation>';
+    let removed = '';
+    const damaged = edited(clean, {
+      [part]: (x) =>
+        x
+          .replace(/<dataValidation [^>]*sqref="E2:E\d+">[\s\S]*?<\/dataValidation>/, (m) => {
+            removed = m;
+            return mine;
+          })
+          .replace(/<dataValidation [^>]*sqref="F2:F\d+">[\s\S]*?<\/dataValidation>/, (m) =>
+            m.replace(/<formula1>[^<]*</, '<formula1>"a,b"<'),
+          ),
+    });
+    expect(removed).not.toBe('');
+    const { out } = await setUp(damaged);
+    const xml = dec(partsOf(out).get(part));
+    expect(xml).toContain(mine);
+    expect(xml).toContain(removed);
+    expect(xml).not.toContain('"a,b"');
+    // The software's rules where they were, people's after them; nothing else in the sheet changed.
+    const before = dec(partsOf(clean).get(part));
+    const count = Number(/<dataValidations count="(\d+)">/.exec(before)![1]);
+    expect(xml).toBe(
+      before
+        .replace(`<dataValidations count="${count}">`, `<dataValidations count="${count + 1}">`)
+        .replace('</dataValidations>', `${mine}</dataValidations>`),
+    );
+    expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
+  });
+});
+
+describe('rebuilding the software sheets', () => {
+  it('rebuilds the hidden lists someone edited, leaving no part of the old one behind', async () => {
+    const clean = repoFile('workbooks', 'karaganda-2025.xlsx');
+    const s = await readWorkbook(clean);
+    const lists = table(s, 'Lists');
+    const part = sheetParts(partsOf(clean)).get(lists.sheet)!;
+    const damaged = edited(clean, {
+      [part]: (x) =>
+        x.replace(/(<c r="A2"[^>]*?)(?: t="s")?>[\s\S]*?<\/c>/, '$1 t="inlineStr"><is><t>Посёлок</t></is></c>'),
+    });
+    const { plan, out } = await setUp(damaged);
+    expect(plan.summary.rebuilt).toEqual(['Lists']);
+    // The old sheet and its table went, the new ones came: as many parts as before.
+    expect([...partsOf(out).keys()].length).toBe([...partsOf(damaged).keys()].length);
+    const after = await readWorkbook(out);
+    expect(table(after, 'Lists').rows).toEqual(lists.rows);
+    expect(after.sheets.map((x) => x.name)).toEqual(
+      s.sheets
+        .map((x) => x.name)
+        .filter((n) => n !== lists.sheet)
+        .concat(lists.sheet),
+    );
+    expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
+  });
+});
