@@ -5,7 +5,7 @@ import { BUILT_IN_DATES, isDateFormat } from './date-styles';
 import { WorkbookWriteError } from './errors';
 import { dropCalcChain, finishBase, graftPlan, openBase, stylesPart, type BasePackage } from './graft';
 import { findTable, tableParts, withTableRef, type TablePart } from './table-parts';
-import { parseRange } from './ref';
+import { parseRange, rangeA1 } from './ref';
 import { renderPackage } from './render';
 import { SheetEdit, inlineString } from './sheet-edit';
 import { sharedStringTexts } from './shared-strings';
@@ -129,6 +129,29 @@ class Edits {
     if (grown.bottom !== area.bottom || grown.right !== area.right) {
       this.target.pkg.setText(found.tablePart, withTableRef(xml, grown));
     }
+    if (grown.bottom > area.bottom) this.extendRules(found.sheetPart, area, grown.bottom);
+  }
+
+  /**
+   * Validation and conditional formatting that ran down a table's column to
+   * its last row run down to its new last row, as in Excel when a table grows.
+   */
+  private extendRules(part: string, area: Area, bottom: number): void {
+    const extend = (sqref: string): string =>
+      sqref
+        .split(/\s+/)
+        .map((ref) => {
+          const r = parseRange(ref);
+          const down =
+            r && r.bottom === area.bottom && r.top > area.top && r.left >= area.left && r.right <= area.right;
+          return down ? rangeA1({ ...r, bottom }) : ref;
+        })
+        .join(' ');
+    const xml = this.sheetXml(part).replace(
+      /(<(?:[\w.-]+:)?(?:dataValidation|conditionalFormatting)\b[^>]*?\ssqref=")([^"]*)"/g,
+      (_, head: string, sqref: string) => `${head}${extend(sqref)}"`,
+    );
+    this.sheets.set(part, { edit: null, xml });
   }
 
   /** Refuses to grow a table over cells that hold something, or into another table. */

@@ -385,3 +385,32 @@ describe('rebuilding the software sheets', () => {
     expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
   });
 });
+
+describe('a report that lost its last row', () => {
+  it('grows back over the empty row, its validation running down with it', async () => {
+    const clean = repoFile('workbooks', 'karaganda-2025.xlsx');
+    const s = await readWorkbook(clean);
+    const report = table(s, 'R_KRG_B01');
+    const parts = partsOf(clean);
+    const sheetPart = sheetParts(parts).get(report.sheet)!;
+    const tablePart = [...parts.keys()].find((k) => /displayName="R_KRG_B01"/.test(dec(parts.get(k))))!;
+    const last = report.top + report.rows.length + 1; // 1-based
+    // As Excel leaves it when the row is deleted: the table, the sheet and the validation end a row higher.
+    const damaged = edited(clean, {
+      [tablePart]: (x) => x.replace(new RegExp(`(ref="A\\d+:M)${last}"`, 'g'), `$1${last - 1}"`),
+      [sheetPart]: (x) =>
+        x
+          .replace(new RegExp(`<row r="${last}"[\\s\\S]*?</row>`), '')
+          .replace(new RegExp(`(sqref="[A-Z]+\\d+:[A-Z]+)${last}"`, 'g'), `$1${last - 1}"`),
+    });
+    const { plan, out } = await setUp(damaged);
+    expect(plan.summary.repaired).toEqual(['R_KRG_B01']);
+    const after = partsOf(out);
+    expect(dec(after.get(tablePart))).toBe(dec(parts.get(tablePart)));
+    const sqrefs = (xml: string) => [...xml.matchAll(/sqref="([^"]*)"/g)].map((m) => m[1]);
+    expect(sqrefs(dec(after.get(sheetPart)))).toEqual(sqrefs(dec(parts.get(sheetPart))));
+    const row = table(await readWorkbook(out), 'R_KRG_B01').rows.at(-1)!;
+    expect(row[0]).toBe(INDICATORS.at(-1)!.code);
+    expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
+  });
+});
