@@ -14,7 +14,8 @@ import { SheetEdit } from '../../src/xlsx/sheet-edit';
 import { WorkbookWriteError } from '../../src/xlsx/errors';
 import { has } from '../../scripts/test-programs';
 import { CSV_PER_SHEET, convertWithLibreOffice } from '../helpers/libreoffice';
-import { ooxmlProblems, partsOf, type Parts } from '../helpers/ooxml';
+import { excelRuleProblems, ooxmlProblems, partsOf, type Parts } from '../helpers/ooxml';
+import { KEPT, richWorkbook } from './rich-workbook';
 import { repoFile } from './consolidate-file';
 import { table } from './helpers';
 
@@ -413,4 +414,29 @@ describe('a report that lost its last row', () => {
     expect(row[0]).toBe(INDICATORS.at(-1)!.code);
     expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
   });
+});
+
+describe("set-up keeps every part of people's workbooks", () => {
+  it.each([false, true])(
+    'keeps notes, comments, macros, pivots, slicers, charts, pictures and themes (a report repaired: %s)',
+    async (damage) => {
+      const rich = richWorkbook();
+      const part = sheetParts(partsOf(rich)).get('KRG_B01')!;
+      // The code of the report's first row typed over, so that set-up patches that sheet.
+      const input = damage
+        ? edited(rich, {
+            [part]: (x) => x.replace(/<c r="A5"[^>]*>[\s\S]*?<\/c>/, '<c r="A5" t="inlineStr"><is><t>X1</t></is></c>'),
+          })
+        : rich;
+      const { plan, out } = await setUp(input);
+      expect(plan.summary.repaired).toEqual(damage ? ['R_KRG_B01'] : []);
+      const before = partsOf(input);
+      const after = partsOf(out);
+      for (const [what, name] of Object.entries(KEPT)) {
+        expect(`${what}: ${Buffer.compare(after.get(name) ?? new Uint8Array(), before.get(name)!)}`).toBe(`${what}: 0`);
+      }
+      expect([...before.keys()].filter((k) => !after.has(k))).toEqual([]);
+      expect(excelRuleProblems(after).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
+    },
+  );
 });
