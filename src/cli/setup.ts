@@ -8,6 +8,8 @@ import { saveWorkbookFile } from '../xlsx/write';
 import { onInput, readInput } from './files';
 import { UsageError, type Io } from './errors';
 import { checkOutput } from './output';
+import { progress } from './progress';
+import { hasEntry } from '../i18n/catalogues';
 
 export interface SetupOptions {
   output?: string;
@@ -23,10 +25,14 @@ export interface SetupOptions {
  */
 export async function setupCommand(file: string, opts: SetupOptions, t: Translator, io: Io): Promise<number> {
   const out = await checkOutput(opts.output, { inputs: [file], force: opts.force ?? false });
+  const bar = progress(t, 2, io.tty);
+  bar.stage('read');
   const snapshot = await readInput(file, opts.maxUnpackedMb);
   const plan = setupPlan(snapshot, settingsOf(snapshot, file, t));
+  bar.stage('write');
   const written = await onInput(file, async () => applySetupPlan(await readFile(file), plan));
   await saveWorkbookFile(out, written);
+  bar.stop();
   for (const line of summaryLines(plan, out, t)) io.out(line);
   io.out(t.t('cli.written', { file: out }));
   return 0;
@@ -44,7 +50,9 @@ function settingsOf(snapshot: Snapshot, file: string, t: Translator): SetupSetti
 function summaryLines(plan: SetupPlan, out: string, t: Translator): string[] {
   const { added, repaired, rebuilt } = plan.summary;
   if (added.length + repaired.length + rebuilt.length === 0) return [t.t('cli.setup.nothing', { file: out })];
+  // A register by its sheet's name in the user's language; a report table by its own name.
+  const label = (name: string) => (hasEntry(t.lang, `sheet.${name}`) ? t.t(`sheet.${name}`) : name);
   const line = (key: string, names: readonly string[]) =>
-    names.length ? [t.t(`cli.setup.${key}`, { count: names.length, names: names.join(', ') })] : [];
+    names.length ? [t.t(`cli.setup.${key}`, { count: names.length, names: names.map(label).join(', ') })] : [];
   return [...line('added', added), ...line('repaired', repaired), ...line('rebuilt', rebuilt)];
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { partsOf } from '../helpers/ooxml';
+import { ooxmlProblems, partsOf } from '../helpers/ooxml';
 import { runCli } from '../helpers/cli';
 
 /** `kitaphana setup FILE -o OUT`: the add-in's set-up for people without the add-in. */
@@ -69,6 +69,20 @@ describe('kitaphana setup', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Table R_KRG_B01 on sheet "KRG_B01" must grow, but cell A\d+ \(row \d+\)/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('adds a register the workbook lacks, named in the user language, beside the sheet that holds the old name', async () => {
+    const file = hostile(clean, 'no-training.xlsx', (parts) => {
+      const part = tablePart(parts, 'Training');
+      parts.set(part, new TextEncoder().encode(dec(parts.get(part)).replace(/"Training"/g, '"OldTraining"')));
+    });
+    const out = join(dir, 'with-training.xlsx');
+    const r = await runCli('setup', file, '-o', out, '--lang', 'ru');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Добавлена 1 таблица: Повышение квалификации.');
+    const workbook = dec(partsOf(readFileSync(out)).get('xl/workbook.xml'));
+    expect(workbook).toContain('name="Повышение квалификации (2)"');
+    expect(ooxmlProblems(readFileSync(out)).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
   });
 
   it('refuses a workbook without a Meta table and says how to make a standard one', async () => {
