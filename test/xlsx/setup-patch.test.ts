@@ -440,3 +440,15 @@ describe("set-up keeps every part of people's workbooks", () => {
     },
   );
 });
+
+describe('set-up of workbooks other programs wrote', () => {
+  it.each([
+    ['a LibreOffice re-save', 'libreoffice-resave.xlsx'],
+    ['an earlier Kitaphana', 'kitaphana-written.xlsx'],
+  ])('of %s writes a valid package and is then stable', async (_, name) => {
+    const { out } = await setUp(repoFile('test', 'fixtures', name));
+    expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
+    const again = await setUp(out);
+    expect(again.plan.summary).toEqual({ added: [], repaired: [], rebuilt: [] });
+  });
+});
