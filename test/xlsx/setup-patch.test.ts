@@ -452,3 +452,31 @@ describe('set-up of workbooks other programs wrote', () => {
     expect(again.plan.summary).toEqual({ added: [], repaired: [], rebuilt: [] });
   });
 });
+
+describe('dates written into a 1904 workbook', () => {
+  it('are serial days of its own date system, shown as dates', async () => {
+    const input = repoFile('test', 'fixtures', 'openpyxl-1904.xlsx');
+    const events = table(await readWorkbook(input), 'Events');
+    const day = Date.UTC(2025, 10, 3);
+    const patch: TablePatch = {
+      table: 'Events',
+      sheet: events.sheet,
+      top: events.top + 1,
+      left: events.left + events.header.length,
+      header: ['checked_on'],
+      rows: events.rows.map((_, i) => [i === 0 ? { date: day } : null]),
+      currentRows: events.rows.length,
+      protectedSheet: false,
+    };
+    const out = await applySetupPlan(input, {
+      workbook: { sheets: [], removeSheets: [] },
+      patches: [patch],
+      validations: [],
+      summary: { added: [], repaired: [], rebuilt: [] },
+    });
+    const after = table(await readWorkbook(out), 'Events');
+    expect(after.rows[0]!.at(-1)).toEqual({ kind: 'date', ms: day });
+    expect(after.rows.map((r) => r.slice(0, -1))).toEqual(events.rows);
+    expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
+  });
+});
