@@ -17,6 +17,7 @@ const lazy = {
   init: () => require('./init') as typeof import('./init'),
   run: () => require('./run') as typeof import('./run'),
   sample: () => require('./sample') as typeof import('./sample'),
+  setup: () => require('./setup') as typeof import('./setup'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -109,6 +110,18 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     });
 
   program
+    .command('setup')
+    .description('set a workbook up as the add-in does: add what is missing, repair damaged reports; write a copy')
+    .argument('<workbook>', 'the .xlsx file to set up (never changed)')
+    .option('-o, --output <file>', 'where to write the set-up copy')
+    .addOption(forceOption('the output'))
+    .addOption(limitOption())
+    .addOption(langOption())
+    .action(async (file: string, opts) => {
+      code = await lazy.setup().setupCommand(file, opts, pick(opts), io);
+    });
+
+  program
     .command('sample')
     .description('write the sample workbooks (Karaganda oblast, 2025: clean and with typical mistakes)')
     .argument('[dir]', 'folder to write them to', 'workbooks')
@@ -136,6 +149,9 @@ export function failureLine(e: unknown, t: Translator): string {
   if (e instanceof WorkbookFileError) return fileErrorLine(e, t.t('cli.input_file'), t);
   if (e instanceof WorkbookWriteError && e.reason === 'macro_extension') {
     return t.t('cli.error.macro_extension', { file: e.detail });
+  }
+  if (e instanceof WorkbookWriteError && e.reason === 'table_blocked') {
+    return t.t('cli.error.table_blocked', { ...e.params, row: t.number(Number(e.params['row'])) });
   }
   if (e instanceof WorkbookWriteError) return t.t('cli.error.write', { detail: e.message });
   if (e instanceof UsageError) return t.t(e.key, e.args);

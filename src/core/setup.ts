@@ -32,6 +32,11 @@ export interface TablePatch {
   readonly top: number;
   readonly left: number;
   readonly rows: readonly (readonly PlanValue[])[];
+  /**
+   * The names of the table's columns from `left`, for a patch wider than the
+   * table: the columns beyond its right edge are added to it under these names.
+   */
+  readonly header?: readonly string[];
   /** The table's data rows now; rows beyond them are added to the table. */
   readonly currentRows: number;
   /** The sheet is protected by the software and must be unprotected for the write, then protected again. */

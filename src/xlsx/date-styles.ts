@@ -5,7 +5,7 @@ import { attribute, type XmlHandler } from './scan';
  * formats and any custom format with date or time letters outside quotes and
  * brackets (the same test ExcelJS applies, so that both readers agree).
  */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+export const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 export function isDateFormat(code: string): boolean {
   return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));

@@ -41,7 +41,14 @@ export class WorkbookFileError extends Error {
 }
 
 export type WorkbookWriteReason =
-  'sheet_exists' | 'table_exists' | 'no_meta' | 'bad_plan' | 'save_failed' | 'macro_extension';
+  | 'sheet_exists'
+  | 'table_exists'
+  | 'no_meta'
+  | 'bad_plan'
+  | 'save_failed'
+  | 'macro_extension'
+  /** A table cannot grow: the cells it would take hold something (params: table, sheet, cell). */
+  | 'table_blocked';
 
 /**
  * A plan that cannot be written into the workbook: a bug in the layout, or a
@@ -50,12 +57,15 @@ export type WorkbookWriteReason =
 export class WorkbookWriteError extends Error {
   readonly reason: WorkbookWriteReason;
   readonly detail: string;
+  /** Values for the translated message, besides the detail. */
+  readonly params: Readonly<Record<string, string | number>>;
 
-  constructor(reason: WorkbookWriteReason, detail: string) {
+  constructor(reason: WorkbookWriteReason, detail: string, params: Record<string, string | number> = {}) {
     super(`${reason}: ${detail}`);
     this.name = 'WorkbookWriteError';
     this.reason = reason;
     this.detail = detail;
+    this.params = params;
   }
 }
 

@@ -2,7 +2,8 @@ import type { WorkbookPlan } from '../core/plan';
 import { updateAppProperties } from './app-props';
 import { WorkbookFileError } from './errors';
 import { patchMeta } from './meta-patch';
-import { WORKBOOK_PART, REL_TABLE } from './package';
+import { tableParts } from './table-parts';
+import { WORKBOOK_PART } from './package';
 import { CONTENT_TYPES_PART, ContentTypes } from './parts';
 import { checkPlanNames, sameName, type TakenNames } from './plan-check';
 import { renderPackage } from './render';
@@ -10,7 +11,7 @@ import { mergeStyles, type StyleMap } from './style-merge';
 import { asBuffer, checkBytes } from './sniff';
 import { WorkbookParts, type WorkbookSheet } from './workbook-part';
 import { ZipPackage, type RelationshipOut } from './zip-package';
-import { elements, firstElement, relsPartOf, xmlBoolean } from './xml';
+import { elements, firstElement, relsPartOf, renderRelationships, xmlBoolean } from './xml';
 import { relativeTarget } from './parts';
 
 /**
@@ -33,6 +34,22 @@ const TYPE_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadshee
 const TYPE_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 
 export async function graftWorkbook(plan: WorkbookPlan, base: Buffer | Uint8Array): Promise<Uint8Array> {
+  const target = openBase(base);
+  await graftPlan(target, plan);
+  return finishBase(target, { calculate: true });
+}
+
+/** An existing workbook's package, opened for grafting and patching. */
+export interface BasePackage {
+  readonly pkg: ZipPackage;
+  readonly workbook: WorkbookParts;
+  readonly types: ContentTypes;
+  readonly date1904: boolean;
+  /** The package's lists as read, so that finishing rewrites only those that changed. */
+  readonly original: { readonly workbook: string; readonly rels: string; readonly types: string };
+}
+
+export function openBase(base: Buffer | Uint8Array): BasePackage {
   checkBytes(base);
   const pkg = ZipPackage.open(asBuffer(base));
   const workbookXml = pkg.text(WORKBOOK_PART);
@@ -40,7 +57,22 @@ export async function graftWorkbook(plan: WorkbookPlan, base: Buffer | Uint8Arra
     throw new WorkbookFileError('not_workbook', `a zip package without ${WORKBOOK_PART}: not an Excel workbook`);
   }
   const workbook = new WorkbookParts(workbookXml, pkg.relationships(WORKBOOK_PART));
-  const date1904 = xmlBoolean(firstElement(workbookXml, 'workbookPr')?.get('date1904'), false);
+  const typesXml = pkg.text(CONTENT_TYPES_PART) ?? '';
+  return {
+    pkg,
+    workbook,
+    types: ContentTypes.fromXml(typesXml),
+    date1904: xmlBoolean(firstElement(workbookXml, 'workbookPr')?.get('date1904'), false),
+    original: { workbook: workbookXml, rels: pkg.text(relsPartOf(WORKBOOK_PART)) ?? '', types: typesXml },
+  };
+}
+
+/**
+ * The plan's sheets grafted into the package, the sheets it removes taken
+ * out (with every part only they reached), its Meta values patched in place.
+ */
+export async function graftPlan(target: BasePackage, plan: WorkbookPlan): Promise<void> {
+  const { pkg, workbook, types, date1904 } = target;
   const removed = workbook.sheets.filter((s) => plan.removeSheets.some((n) => sameName(n, s.name)));
   const kept = workbook.sheets.filter((s) => !removed.includes(s));
   const keptTables = tablesOf(pkg, kept);
@@ -51,7 +83,6 @@ export async function graftWorkbook(plan: WorkbookPlan, base: Buffer | Uint8Arra
   } satisfies TakenNames);
 
   const fresh = await renderPackage({ ...plan, meta: undefined }, date1904);
-  const types = ContentTypes.fromXml(pkg.text(CONTENT_TYPES_PART) ?? '');
   if (plan.meta) patchMeta(pkg, kept, plan.meta);
   removeSheets(pkg, workbook, removed, types);
 
@@ -74,40 +105,38 @@ export async function graftWorkbook(plan: WorkbookPlan, base: Buffer | Uint8Arra
   if (active && added.some((s) => s.part === active.part) && active.part) {
     pkg.setText(active.part, selectTab(pkg.text(active.part) ?? ''));
   }
-  workbook.calculateOnLoad();
-  pkg.setText(WORKBOOK_PART, workbook.xml);
-  pkg.setRelationships(WORKBOOK_PART, workbook.relationshipsOut());
-  pkg.setText(CONTENT_TYPES_PART, types.toXml());
+}
+
+/**
+ * Writes the package's lists back, only those that changed, and zips it.
+ * `calculate`: formulas were written without results, so Excel computes
+ * them all when it opens the file.
+ */
+export function finishBase(target: BasePackage, options: { readonly calculate: boolean }): Uint8Array {
+  const { pkg, workbook, types, original } = target;
+  if (options.calculate) workbook.calculateOnLoad();
+  if (workbook.xml !== original.workbook) pkg.setText(WORKBOOK_PART, workbook.xml);
+  const rels = workbook.relationshipsOut();
+  if (renderRelationships(rels) !== original.rels || pkg.text(relsPartOf(WORKBOOK_PART)) !== original.rels) {
+    pkg.setRelationships(WORKBOOK_PART, rels);
+  }
+  if (types.toXml() !== original.types) pkg.setText(CONTENT_TYPES_PART, types.toXml());
   const app = pkg.text('docProps/app.xml');
-  if (app !== null) {
-    pkg.setText(
-      'docProps/app.xml',
-      updateAppProperties(
-        app,
-        workbook.originalSheetNames,
-        workbook.sheets.map((s) => s.name),
-      ),
-    );
+  const names = workbook.sheets.map((s) => s.name);
+  const renamed =
+    names.length !== workbook.originalSheetNames.length || names.some((n, i) => n !== workbook.originalSheetNames[i]);
+  if (app !== null && renamed) {
+    pkg.setText('docProps/app.xml', updateAppProperties(app, workbook.originalSheetNames, names));
   }
   return pkg.toBytes();
 }
 
-interface KeptTable {
-  readonly name: string;
-  readonly id: number;
-}
-
-function tablesOf(pkg: ZipPackage, sheets: readonly WorkbookSheet[]): KeptTable[] {
-  const out: KeptTable[] = [];
-  for (const s of sheets) {
-    if (!s.part) continue;
-    for (const r of pkg.relationships(s.part)) {
-      if (!r.type.endsWith(REL_TABLE) || !r.part) continue;
-      const a = firstElement(pkg.text(r.part) ?? '', 'table');
-      if (a) out.push({ name: a.get('displayName') ?? a.get('name') ?? '', id: Number(a.get('id')) || 0 });
-    }
-  }
-  return out;
+/** The tables of these sheets with their ids (unique in a workbook). */
+function tablesOf(pkg: ZipPackage, sheets: readonly WorkbookSheet[]): { name: string; id: number }[] {
+  return tableParts(pkg, sheets).map((t) => ({
+    name: t.name,
+    id: Number(firstElement(t.tableXml, 'table')?.get('id')) || 0,
+  }));
 }
 
 /** Every part a sheet reaches through relationships, itself included. */
@@ -140,12 +169,7 @@ function removeSheets(
     pkg,
     removed.flatMap((s) => (s.part ? [s.part] : [])),
   );
-  for (const r of workbook.relationships) {
-    if (r.type.endsWith(REL_CALC_CHAIN_SUFFIX) && r.part) {
-      doomed.add(r.part);
-      workbook.dropRelationship(r.id);
-    }
-  }
+  for (const part of dropCalcChainRelationship(workbook)) doomed.add(part);
   workbook.removeSheets(removed);
   pkg.setRelationships(WORKBOOK_PART, workbook.relationshipsOut());
   const alive = pkg.reachable();
@@ -155,6 +179,36 @@ function removeSheets(
     pkg.remove(relsPartOf(part));
     types.remove(part);
   }
+}
+
+/** Takes the calculation chain's relationship out of the workbook's; returns its part, for the caller to remove. */
+function dropCalcChainRelationship(workbook: WorkbookParts): string[] {
+  const parts: string[] = [];
+  for (const r of workbook.relationships) {
+    if (r.type.endsWith(REL_CALC_CHAIN_SUFFIX) && r.part) {
+      parts.push(r.part);
+      workbook.dropRelationship(r.id);
+    }
+  }
+  return parts;
+}
+
+/**
+ * The calculation chain lists formula cells by sheet; once cells are
+ * rewritten it may name a cell that no longer holds a formula, which Excel
+ * repairs with a warning. It is a cache that Excel rebuilds, so it goes.
+ */
+export function dropCalcChain(target: BasePackage): void {
+  for (const part of dropCalcChainRelationship(target.workbook)) {
+    target.pkg.remove(part);
+    target.pkg.remove(relsPartOf(part));
+    target.types.remove(part);
+  }
+}
+
+/** The styles part of the workbook, or null when it has none. */
+export function stylesPart(workbook: WorkbookParts): string | null {
+  return workbook.relationships.find((r) => r.type === REL_STYLES && r.part)?.part ?? null;
 }
 
 function graftStyles(pkg: ZipPackage, workbook: WorkbookParts, fresh: ZipPackage, types: ContentTypes): StyleMap {

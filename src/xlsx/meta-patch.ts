@@ -1,9 +1,11 @@
 import { a1 } from '../core/snapshot';
 import { WorkbookWriteError } from './errors';
-import { REL_TABLE, WORKBOOK_PART } from './package';
-import { parseRange, rangeA1 } from './ref';
+import { parseRange } from './ref';
 import type { WorkbookSheet } from './workbook-part';
-import { decodeXml, encodeXml, firstElement } from './xml';
+import { firstElement } from './xml';
+import { sharedStringTexts } from './shared-strings';
+import { SheetEdit, inlineString } from './sheet-edit';
+import { findTable, withTableRef } from './table-parts';
 import type { ZipPackage } from './zip-package';
 
 /**
@@ -13,89 +15,6 @@ import type { ZipPackage } from './zip-package';
  * grows to hold it. The rest of the sheet, and the cells' styles, stay.
  */
 const META_TABLE = 'META';
-const REL_SHARED_STRINGS = '/sharedStrings';
-
-interface MetaTable {
-  readonly sheetPart: string;
-  readonly tablePart: string;
-  readonly sheet: string;
-  readonly tableXml: string;
-}
-
-function findMeta(pkg: ZipPackage, sheets: readonly WorkbookSheet[]): MetaTable | null {
-  for (const s of sheets) {
-    if (!s.part) continue;
-    for (const r of pkg.relationships(s.part)) {
-      if (!r.type.endsWith(REL_TABLE) || !r.part) continue;
-      const xml = pkg.text(r.part) ?? '';
-      const a = firstElement(xml, 'table');
-      if ((a?.get('displayName') ?? a?.get('name') ?? '').toUpperCase() === META_TABLE) {
-        return { sheetPart: s.part, tablePart: r.part, sheet: s.name, tableXml: xml };
-      }
-    }
-  }
-  return null;
-}
-
-function sharedStrings(pkg: ZipPackage): string[] {
-  const rel = pkg.relationships(WORKBOOK_PART).find((r) => r.type.endsWith(REL_SHARED_STRINGS) && r.part);
-  const xml = rel?.part ? (pkg.text(rel.part) ?? '') : '';
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => textOf(m[1] ?? ''));
-}
-
-/** The text of a string item: its `<t>` runs joined (phonetic runs left out). */
-function textOf(item: string): string {
-  const plain = item.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  return [...plain.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
-}
-
-const CELL = (ref: string) => new RegExp(`<c\\s[^>]*?\\br="${ref}"[^>]*?(?:/>|>([\\s\\S]*?)</c>)`);
-const ROW = (n: number) => new RegExp(`<row\\s[^>]*?\\br="${n}"[^>]*?(?:/>|>([\\s\\S]*?)</row>)`);
-
-function cellText(xml: string, ref: string, strings: readonly string[]): string {
-  const m = CELL(ref).exec(xml);
-  if (!m) return '';
-  const type = /\st="([^"]*)"/.exec(/^<c[^>]*>/.exec(m[0])?.[0] ?? '')?.[1];
-  const inner = m[1] ?? '';
-  if (type === 'inlineStr') return textOf(inner);
-  const v = decodeXml(/<v>([\s\S]*?)<\/v>/.exec(inner)?.[1] ?? '');
-  return type === 's' ? (strings[Number(v)] ?? '') : v;
-}
-
-function columnOf(ref: string): number {
-  const letters = /^[A-Z]+/.exec(ref)?.[0] ?? 'A';
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-/** Puts a text cell in place (keeping the style of the cell it replaces), in column order within its row. */
-function setText(xml: string, row: number, col: number, value: string): string {
-  const ref = a1(row, col);
-  const n = row + 1;
-  const style = (old: string | undefined) =>
-    old ? (/ s="\d+"/.exec(/^<c[^>]*>/.exec(old)?.[0] ?? '')?.[0] ?? '') : '';
-  const cell = (old?: string) =>
-    `<c r="${ref}"${style(old)} t="inlineStr"><is><t xml:space="preserve">${encodeXml(value)}</t></is></c>`;
-  const rowMatch = ROW(n).exec(xml);
-  if (!rowMatch) {
-    const rows = [...xml.matchAll(/<row\s[^>]*?\br="(\d+)"/g)];
-    const after = rows.find((r) => Number(r[1]) > n);
-    const at = after?.index ?? xml.indexOf('</sheetData>');
-    if (at < 0) throw new WorkbookWriteError('bad_plan', 'the Meta sheet has no cell data');
-    return `${xml.slice(0, at)}<row r="${n}">${cell()}</row>${xml.slice(at)}`;
-  }
-  const rowXml = rowMatch[0];
-  let next: string;
-  const existing = CELL(ref).exec(rowXml);
-  if (existing) next = rowXml.replace(existing[0], () => cell(existing[0]));
-  else if (rowXml.endsWith('/>')) next = `${rowXml.slice(0, -2)}>${cell()}</row>`;
-  else {
-    const cells = [...rowXml.matchAll(/<c\s[^>]*?\br="([A-Z]+)\d+"/g)];
-    const after = cells.find((c) => columnOf(c[1] ?? '') > col + 1);
-    const at = after?.index ?? rowXml.lastIndexOf('</row>');
-    next = rowXml.slice(0, at) + cell() + rowXml.slice(at);
-  }
-  return xml.slice(0, rowMatch.index) + next + xml.slice(rowMatch.index + rowXml.length);
-}
 
 export function patchMeta(
   pkg: ZipPackage,
@@ -104,7 +23,7 @@ export function patchMeta(
 ): void {
   const entries = Object.entries(meta);
   if (entries.length === 0) return;
-  const found = findMeta(pkg, sheets);
+  const found = findTable(pkg, sheets, META_TABLE);
   if (!found) throw new WorkbookWriteError('no_meta', 'the plan sets Meta values but the workbook has no Meta table');
   const a = firstElement(found.tableXml, 'table');
   const area = parseRange(a?.get('ref') ?? '');
@@ -113,35 +32,38 @@ export function patchMeta(
   if (!area || totals > 0 || headers !== 1 || area.right - area.left < 1) {
     throw new WorkbookWriteError('bad_plan', `the Meta table on sheet "${found.sheet}" is not a key/value table`);
   }
-  const strings = sharedStrings(pkg);
-  let xml = pkg.text(found.sheetPart) ?? '';
+  const strings = sharedStringTexts(pkg);
+  const sheet = new SheetEdit(pkg.text(found.sheetPart) ?? '');
+  // A text cell in place, keeping the style of the cell it replaces.
+  const put = (row: number, col: number, text: string) =>
+    sheet.set(row, col, sheet.styleOf(row, col), 'inlineStr', inlineString(text));
   let bottom = area.bottom;
   for (const [key, value] of entries) {
     let row = -1;
     for (let r = area.top + 1; r <= bottom; r++) {
-      if (cellText(xml, a1(r, area.left), strings).trim().toLowerCase() === key.toLowerCase()) row = r;
+      if (sheet.textAt(r, area.left, strings).trim().toLowerCase() === key.toLowerCase()) row = r;
     }
     if (row < 0) {
       row = bottom + 1;
       for (let c = area.left; c <= area.right; c++) {
-        if (cellText(xml, a1(row, c), strings) !== '') {
+        if (sheet.hasContent(row, c)) {
           throw new WorkbookWriteError(
-            'bad_plan',
-            `cannot add "${key}" to the Meta table: the row below it is not empty`,
+            'table_blocked',
+            `cannot add "${key}" to the Meta table: ${a1(row, c)} is not empty`,
+            {
+              table: found.name,
+              sheet: found.sheet,
+              cell: a1(row, c),
+              row: row + 1,
+            },
           );
         }
       }
       bottom += 1;
-      xml = setText(xml, row, area.left, key);
+      put(row, area.left, key);
     }
-    xml = setText(xml, row, area.left + 1, value);
+    put(row, area.left + 1, value);
   }
-  pkg.setText(found.sheetPart, xml);
-  if (bottom !== area.bottom) {
-    const ref = rangeA1({ ...area, bottom });
-    const table = found.tableXml
-      .replace(/(<(?:[\w.-]+:)?table\b[^>]*?\sref=")[^"]*"/, `$1${ref}"`)
-      .replace(/(<(?:[\w.-]+:)?autoFilter\b[^>]*?\sref=")[^"]*"/, `$1${ref}"`);
-    pkg.setText(found.tablePart, table);
-  }
+  pkg.setText(found.sheetPart, sheet.toXml());
+  if (bottom !== area.bottom) pkg.setText(found.tablePart, withTableRef(found.tableXml, { ...area, bottom }));
 }

@@ -27,8 +27,9 @@ export async function renderPackage(plan: WorkbookPlan, date1904: boolean): Prom
   }
   // In a new workbook the Meta table is one of the plan's own (a base's is patched by graft.ts).
   if (plan.meta) applyMeta(workbook, plan.meta);
-  // A plan that only removes sheets renders none; its package only lends its styles.
-  if (plan.sheets.length > 0) selectFirstVisible(workbook);
+  // A plan that only removes sheets renders none, and one that only rebuilds hidden sheets (set-up's
+  // lists) has no tab to select: grafted, such a package only lends its parts and styles.
+  if (plan.sheets.some((s) => s.visibility === 'visible')) selectFirstVisible(workbook);
   // Formulas are written without results: Excel computes them all when it opens the file.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   // Stored, not deflated: the parts are unzipped at once and compressed once, by fflate, when the package is.
@@ -40,6 +41,9 @@ export async function renderPackage(plan: WorkbookPlan, date1904: boolean): Prom
 
 /** A new workbook: the plan's sheets and nothing else. */
 export async function renderSheets(plan: WorkbookPlan, date1904: boolean): Promise<Buffer> {
+  if (!plan.sheets.some((s) => s.visibility === 'visible')) {
+    throw new WorkbookWriteError('bad_plan', 'the workbook would have no visible sheet');
+  }
   const bytes = (await renderPackage(plan, date1904)).toBytes();
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,4 +1,9 @@
 import type { XmlHandler } from './scan';
+import { WORKBOOK_PART } from './package';
+import { decodeXml } from './xml';
+import type { ZipPackage } from './zip-package';
+
+const REL_SHARED_STRINGS = '/sharedStrings';
 
 /** The shared strings a sheet's cells use, and only those, as plain text (rich text runs joined, phonetic runs left out). */
 export class SharedStrings implements XmlHandler {
@@ -31,4 +36,21 @@ export class SharedStrings implements XmlHandler {
     else if (name === 'rPh') this.inPhonetic = false;
     else if (name === 'si' && this.wanted.has(this.index)) this.found.set(this.index, this.current);
   }
+}
+
+/** Every shared string of a package as plain text, for the few cells an edit compares (not for reading sheets). */
+export function sharedStringTexts(pkg: ZipPackage): string[] {
+  const rel = pkg.relationships(WORKBOOK_PART).find((r) => r.type.endsWith(REL_SHARED_STRINGS) && r.part);
+  const xml = rel?.part ? (pkg.text(rel.part) ?? '') : '';
+  return [...xml.matchAll(/<(?:[\w.-]+:)?si>([\s\S]*?)<\/(?:[\w.-]+:)?si>|<(?:[\w.-]+:)?si\/>/g)].map((m) =>
+    textOf(m[1] ?? ''),
+  );
+}
+
+/** The text of a string item or inline string: its `<t>` runs joined (phonetic runs left out). */
+export function textOf(item: string): string {
+  const plain = item.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
+  return [...plain.matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g)]
+    .map((m) => decodeXml(m[1] ?? ''))
+    .join('');
 }

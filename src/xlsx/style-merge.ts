@@ -1,4 +1,5 @@
 import { WorkbookWriteError } from './errors';
+import { withPrefix } from './xml';
 
 /**
  * Appends the styles a freshly written workbook uses to another workbook's
@@ -94,11 +95,6 @@ class StyleSheet {
   }
 }
 
-/** Gives unprefixed elements the target's prefix (a styles part written by the Open XML SDK uses `x:`). */
-function prefixed(xml: string, prefix: string): string {
-  return prefix ? xml.replace(/<(\/?)(?=[A-Za-z])(?![\w.-]+:)/g, `<$1${prefix}`) : xml;
-}
-
 function attr(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 }
@@ -134,14 +130,14 @@ export function mergeStyles(targetXml: string, freshXml: string): { xml: string;
     if (id === undefined) {
       id = nextFormat++;
       byCode.set(code, id);
-      targetFormats.push(prefixed(setAttr(f, 'numFmtId', String(id)), p));
+      targetFormats.push(withPrefix(setAttr(f, 'numFmtId', String(id)), p));
     }
     formatMap.set(Number(attr(f, 'numFmtId')), id);
   }
 
   const mapped = (section: 'fonts' | 'fills' | 'borders'): { items: string[]; map: number[] } => {
     const items = target.items(section);
-    const map = fresh.items(section).map((x, i) => (i < PINNED[section] ? i : placeIn(items, prefixed(x, p))));
+    const map = fresh.items(section).map((x, i) => (i < PINNED[section] ? i : placeIn(items, withPrefix(x, p))));
     return { items, map };
   };
   const fonts = mapped('fonts');
@@ -166,10 +162,10 @@ export function mergeStyles(targetXml: string, freshXml: string): { xml: string;
   const xf = fresh.items('cellXfs').map((x, i) => {
     if (i === 0) return 0;
     const head = /^<[^>]*>/.exec(x)?.[0] ?? x;
-    return placeIn(xfs, prefixed(remapIds(head) + x.slice(head.length), p));
+    return placeIn(xfs, withPrefix(remapIds(head) + x.slice(head.length), p));
   });
   const dxfs = target.items('dxfs');
-  const dxf = fresh.items('dxfs').map((x) => placeIn(dxfs, prefixed(x, p)));
+  const dxf = fresh.items('dxfs').map((x) => placeIn(dxfs, withPrefix(x, p)));
 
   if (targetFormats.length > 0) target.setItems('numFmts', targetFormats);
   target.setItems('fonts', fonts.items);
@@ -178,4 +174,31 @@ export function mergeStyles(targetXml: string, freshXml: string): { xml: string;
   target.setItems('cellXfs', xfs);
   if (dxfs.length > 0) target.setItems('dxfs', dxfs);
   return { xml: target.xml, map: { xf, dxf } };
+}
+
+/**
+ * A cell format like `xf` (its font, fill, border, protection) showing the
+ * built-in number format `numFmtId`, reused when the styles already hold
+ * one: a date written into a cell that showed plain numbers keeps the
+ * cell's look and reads as a date.
+ */
+export function withNumberFormat(xml: string, xf: number, numFmtId: number): { xml: string; index: number } {
+  const sheet = new StyleSheet(xml);
+  const xfs = sheet.items('cellXfs');
+  const base = xfs[xf] ?? xfs[0];
+  if (base === undefined) throw new WorkbookWriteError('bad_plan', 'the workbook has no cell formats');
+  const head = /^<[^>]*>/.exec(base)?.[0] ?? base;
+  const tag = setAttr(setAttr(head, 'numFmtId', String(numFmtId)), 'applyNumberFormat', '1');
+  const before = xfs.length;
+  const index = placeIn(xfs, tag + base.slice(head.length));
+  if (xfs.length > before) sheet.setItems('cellXfs', xfs);
+  return { xml: sheet.xml, index };
+}
+
+/** The number format id of a cell format, and the custom formats by id. */
+export function numberFormatOf(xml: string, xf: number): { id: number; code: string | undefined } {
+  const sheet = new StyleSheet(xml);
+  const id = Number(attr(sheet.items('cellXfs')[xf] ?? '', 'numFmtId') ?? 0);
+  const custom = sheet.items('numFmts').find((f) => Number(attr(f, 'numFmtId')) === id);
+  return { id, code: custom === undefined ? undefined : attr(custom, 'formatCode') };
 }

@@ -1,5 +1,5 @@
 import { WorkbookWriteError } from './errors';
-import { encodeXml, decodeXml, elements, prefixedAttribute, type Relationship } from './xml';
+import { encodeXml, decodeXml, elements, prefixedAttribute, withPrefix, type Relationship } from './xml';
 import type { RelationshipOut } from './zip-package';
 
 /**
@@ -228,10 +228,6 @@ export class WorkbookParts {
     const at = m ? m.index : this.text.lastIndexOf('</');
     this.text = this.text.slice(0, at) + element + this.text.slice(at);
   }
-}
-
-function withPrefix(xml: string, prefix: string): string {
-  return xml.replace(/<(\/?)(?=[A-Za-z])(?![\w.-]+:)/g, `<$1${prefix}`);
 }
 
 /** The sheets a formula names, outside its string literals. */

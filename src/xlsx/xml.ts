@@ -117,3 +117,8 @@ export function renderRelationships(
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">${items}</Relationships>`;
 }
+
+/** Gives unprefixed elements a prefix (parts written by the Open XML SDK use `x:`). */
+export function withPrefix(xml: string, prefix: string): string {
+  return prefix ? xml.replace(/<(\/?)(?=[A-Za-z])(?![\w.-]+:)/g, `<$1${prefix}`) : xml;
+}

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 
 /** A copy of the workbook in which only `sheet` is visible and active, so that only it prints. */
@@ -17,4 +20,20 @@ export async function onlySheet(file: string, sheet: string): Promise<Buffer> {
   if (index < 0) throw new Error(`no sheet ${sheet}`);
   zip.file('xl/workbook.xml', xml.replace(/activeTab="\d+"/, `activeTab="${index}"`));
   return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/** One CSV per sheet, named <file>-<sheet>.csv, UTF-8, formulas evaluated on load (token 12 = -1). */
+export const CSV_PER_SHEET = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+
+/** `soffice --convert-to`, with a profile of its own so that runs do not share (or lock) one. */
+export function convertWithLibreOffice(file: string, to: string, outDir: string): void {
+  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
+    {
+      stdio: 'pipe',
+      timeout: 120_000,
+    },
+  );
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { readWorkbook } from '../../src/xlsx/read';
 import { validate } from '../../src/core/validate';
 import { has } from '../../scripts/test-programs';
 import { smallContent, withReportCellContent } from '../helpers/network';
+import { CSV_PER_SHEET, convertWithLibreOffice } from '../helpers/libreoffice';
 
 /**
  * LibreOffice, a spreadsheet program nobody here wrote, opens the workbook we
@@ -17,18 +17,6 @@ import { smallContent, withReportCellContent } from '../helpers/network';
  * file reads the same as ours.
  */
 const maybe = has('soffice') ? it : it.skip;
-
-function convert(file: string, to: string, outDir: string): void {
-  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  execFileSync(
-    'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
-    {
-      stdio: 'pipe',
-      timeout: 120_000,
-    },
-  );
-}
 
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -70,7 +58,7 @@ describe('LibreOffice', () => {
 
   maybe("recomputes the report formulas to the core's figures", () => {
     // Token 12 = -1: one CSV per sheet, named <file>-<sheet>.csv; formulas are evaluated on load.
-    convert(file, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', dir);
+    convertWithLibreOffice(file, CSV_PER_SHEET, dir);
     for (const report of content.reports) {
       const csv = readdirSync(dir).find((f) => f.endsWith(`-${report.libId}.csv`));
       expect(csv).toBeDefined();
@@ -98,7 +86,7 @@ describe('LibreOffice', () => {
 
   maybe('re-saves our workbook as a file that reads the same and checks the same', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kitaphana-lo-xlsx-'));
-    convert(file, 'xlsx', out);
+    convertWithLibreOffice(file, 'xlsx', out);
     const theirs = await readWorkbook(readFileSync(join(out, 'standard.xlsx')));
     const ours = await readWorkbook(readFileSync(file));
     const names = (s: typeof ours) => s.tables.map((t) => t.name).sort();
