@@ -1,4 +1,4 @@
-import type { SetupPlan, SheetValidations, TablePatch } from '../core/setup';
+import type { ColumnAddition, SetupPlan, SheetValidations, TablePatch } from '../core/setup';
 import type { Area, PlanValue, SheetPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
 import { BUILT_IN_DATES, isDateFormat } from './date-styles';
@@ -43,9 +43,32 @@ export async function applySetupPlan(input: Buffer | Uint8Array, plan: SetupPlan
   if (grafting) await graftPlan(target, wb);
   const edits = new Edits(target);
   for (const p of plan.patches) edits.patch(p);
+  for (const c of plan.columns) edits.patch(columnPatch(target, c));
   for (const v of plan.validations) await edits.validate(v);
   const formulas = edits.save();
   return finishBase(target, { calculate: grafting || formulas });
+}
+
+/**
+ * Columns a later version of the standard added, as a patch one row deep that
+ * reaches past the table's right edge: the header cells are written under the
+ * new names and the data cells stay blank (people fill them).
+ */
+function columnPatch(target: BasePackage, c: ColumnAddition): TablePatch {
+  const found = findTable(target.pkg, target.workbook.sheets, c.table);
+  const area = found ? parseRange(firstElement(found.tableXml, 'table')?.get('ref') ?? '') : null;
+  if (!found || !area)
+    throw new WorkbookWriteError('bad_plan', `the plan adds columns to ${c.table}, which the workbook lacks`);
+  return {
+    table: c.table,
+    sheet: found.sheet,
+    top: area.top + 1,
+    left: area.right + 1,
+    rows: [c.headers.map(() => null)],
+    currentRows: area.bottom - area.top,
+    protectedSheet: false,
+    header: c.headers,
+  };
 }
 
 /** The sheets being edited, each parsed once, and the styles part. */

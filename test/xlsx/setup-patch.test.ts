@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { parseWorkbook } from '../../src/core/parse';
+import { validate } from '../../src/core/validate';
+import { consolidate } from '../../src/core/consolidate';
 import { setupPlan, type SetupPlan, type SetupSettings, type TablePatch } from '../../src/core/setup';
 import type { Snapshot } from '../../src/core/snapshot';
 import { INDICATORS, REPORT_COLUMNS, yearValue } from '../../src/standard';
@@ -211,6 +213,7 @@ describe('set-up of a workbook whose registry grew', () => {
     const grown = await applySetupPlan(clean, {
       workbook: { sheets: [], removeSheets: [] },
       patches: [addLibrary],
+      columns: [],
       validations: [],
       summary: { added: [], repaired: [], rebuilt: [] },
     });
@@ -228,6 +231,7 @@ describe('patching a table by hand-made plans', () => {
   const only = (patches: TablePatch[]): SetupPlan => ({
     workbook: { sheets: [], removeSheets: [] },
     patches,
+    columns: [],
     validations: [],
     summary: { added: [], repaired: [], rebuilt: [] },
   });
@@ -471,12 +475,69 @@ describe('dates written into a 1904 workbook', () => {
     const out = await applySetupPlan(input, {
       workbook: { sheets: [], removeSheets: [] },
       patches: [patch],
+      columns: [],
       validations: [],
       summary: { added: [], repaired: [], rebuilt: [] },
     });
     const after = table(await readWorkbook(out), 'Events');
     expect(after.rows[0]!.at(-1)).toEqual({ kind: 'date', ms: day });
     expect(after.rows.map((r) => r.slice(0, -1))).toEqual(events.rows);
+    expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
+  });
+});
+
+describe('set-up of a version 1 workbook, applied to the file', () => {
+  // The clean sample as the last version 1 release wrote it.
+  const v1 = repoFile('test', 'fixtures', 'v1', 'karaganda-2025.xlsx');
+  let plan: SetupPlan;
+  let out: Uint8Array;
+  beforeAll(async () => {
+    ({ plan, out } = await setUp(v1));
+  });
+
+  it('adds the registers, columns and report rows of version 2 and writes version 2', async () => {
+    const after = await readWorkbook(out);
+    for (const name of ['Visits', 'Publications', 'Participation', 'Studies'])
+      expect(after.tables.some((t) => t.name === name)).toBe(true);
+    const ru = translator('ru');
+    const events = table(after, 'Events');
+    expect(events.header.slice(-2)).toEqual([ru.t('column.Events.speakers'), ru.t('column.Events.territories')]);
+    for (const t of after.tables.filter((x) => x.name.startsWith('R_')))
+      expect(t.rows.map((r) => r[0])).toEqual(INDICATORS.map((i) => i.code));
+    const meta = table(after, 'Meta');
+    expect(String(meta.rows.find((r) => r[0] === 'version')?.[1])).toBe('2');
+    // A clean version 1 workbook is a clean version 2 workbook.
+    const v = validate(after);
+    expect(v.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // And set up again, nothing is left to do.
+    expect(setupPlan(after, settingsOf(after)).summary).toEqual({ added: [], repaired: [], rebuilt: [] });
+    expect(plan.columns.map((c) => c.table)).toEqual(['Events']);
+  });
+
+  it('moves no value people typed: every cell of their sheets is the same before and after', () => {
+    const before = cellsOf(v1);
+    const after = cellsOf(out);
+    // The software's own hidden sheets (settings and lists) are rebuilt; every other cell is people's.
+    const own = /^(_meta|_lists)!/;
+    const people = [...before.keys()].filter((k) => !own.test(k)).sort();
+    expect(people.length).toBeGreaterThan(10_000);
+    expect(hash(after, people)).toBe(hash(before, people));
+  });
+
+  it('consolidates to the same figures as before', async () => {
+    const figures = async (data: Uint8Array) => {
+      const c = consolidate(validate(await readWorkbook(data)));
+      return { indicators: c.indicators, events: c.events.count, training: c.training.persons, ratios: c.ratios };
+    };
+    const before = await figures(v1);
+    const after = await figures(out);
+    expect({ ...after, indicators: { ...after.indicators, M01: undefined, M02: undefined } }).toEqual({
+      ...before,
+      indicators: { ...before.indicators, M01: undefined, M02: undefined },
+    });
+  });
+
+  it('writes a package that passes the schemas and Excel’s rules', () => {
     expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
   });
 });
