@@ -74,6 +74,11 @@ export interface TableDef {
   readonly columns: readonly ColumnDef[];
   /** The column whose value names a row in findings. */
   readonly keyColumn?: string;
+  /**
+   * Keys the software proposes for a row whose key is blank: this prefix, a
+   * hyphen and a four-digit number (`EV-0001`, `VS-0001` ...).
+   */
+  readonly keyPrefix?: string;
   /** The version of the standard that added the table (see `ColumnDef.since`). */
   readonly since?: StandardVersion;
 }
@@ -181,6 +186,7 @@ export const TABLES: readonly TableDef[] = [
     filledBy: 'people',
     required: true,
     keyColumn: 'event_id',
+    keyPrefix: 'EV',
     columns: [
       text('event_id', true, 12, { unique: true }),
       text('lib_id', true, 22, { ref: LIB_REF }),
@@ -252,6 +258,7 @@ export const TABLES: readonly TableDef[] = [
     required: true,
     since: 2,
     keyColumn: 'visit_id',
+    keyPrefix: 'VS',
     columns: [
       text('visit_id', true, 12, { unique: true }),
       text('lib_id', true, 22, { ref: LIB_REF }),
@@ -271,6 +278,7 @@ export const TABLES: readonly TableDef[] = [
     required: true,
     since: 2,
     keyColumn: 'pub_id',
+    keyPrefix: 'PB',
     columns: [
       text('pub_id', true, 12, { unique: true }),
       text('lib_id', true, 22, { ref: LIB_REF }),
@@ -314,6 +322,7 @@ export const TABLES: readonly TableDef[] = [
     required: true,
     since: 2,
     keyColumn: 'study_id',
+    keyPrefix: 'ST',
     columns: [
       text('study_id', true, 12, { unique: true }),
       text('lib_id', true, 22, { ref: LIB_REF }),

@@ -202,6 +202,25 @@ describe('D1 numbers', () => {
 });
 
 describe('D2 required cells', () => {
+  it('proposes the next free key for a row whose key is blank, a different one for each row', () => {
+    const events = base.tables.find((x) => x.name === 'Events')!;
+    const col = columnIndexOf(events, 'event_id');
+    const used = events.rows.map((r) => Number(/^EV-(\d+)$/.exec(String(r[col]))?.[1] ?? 0));
+    const next = Math.max(...used) + 1;
+    const s = withCell(withCell(base, 'Events', 0, 'event_id', null), 'Events', 1, 'event_id', null);
+    const f = findings(s, 'D2').filter((x) => x.column === 'event_id');
+    expect(f.map((x) => x.message)).toEqual([
+      {
+        key: 'D2.blank_key',
+        args: { column: { label: 'column.Events.event_id' }, key: `EV-${String(next).padStart(4, '0')}` },
+      },
+      {
+        key: 'D2.blank_key',
+        args: { column: { label: 'column.Events.event_id' }, key: `EV-${String(next + 1).padStart(4, '0')}` },
+      },
+    ]);
+    expect(ru.render(f[0]!.message)).toContain(`EV-${String(next).padStart(4, '0')}`);
+  });
   it('fires for a required indicator blank in a reported quarter', () => {
     const f = only(withReportCell(base, 'TMR_CGB', 'U01', 'q2', null), 'D2');
     expect(f).toMatchObject({ row: 'U01', column: 'q2', cell: "'TMR_CGB'!F5", libId: 'TMR_CGB' });

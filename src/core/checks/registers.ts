@@ -38,6 +38,24 @@ export function checkRegisters(wb: ParsedWorkbook): Finding[] {
 const libOf = (reg: Register, row: RegisterRow): string | undefined =>
   reg.def.name === 'Libraries' && typeof row.v.lib_id === 'string' ? libKey(row.v.lib_id) : undefined;
 
+/**
+ * The keys to propose for rows whose key is blank: after the highest number
+ * the register already uses with its prefix (`EV-0042` → `EV-0043`), one per
+ * blank row, so that two proposals never collide.
+ */
+function keyProposer(reg: Register): (() => string) | null {
+  const prefix = reg.def.keyPrefix;
+  const key = reg.def.keyColumn;
+  if (!prefix || !key) return null;
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`, 'i');
+  let last = 0;
+  for (const row of reg.rows) {
+    const m = typeof row.v[key] === 'string' ? pattern.exec(row.v[key]) : null;
+    if (m) last = Math.max(last, Number(m[1]));
+  }
+  return () => `${prefix}-${String(++last).padStart(4, '0')}`;
+}
+
 function isRequired(col: ColumnDef, row: RegisterRow): boolean {
   if (col.required === true) return true;
   if (col.required === false) return false;
@@ -47,18 +65,22 @@ function isRequired(col: ColumnDef, row: RegisterRow): boolean {
 
 function checkRequired(reg: Register, out: Finding[]): void {
   const cols = reg.def.columns.filter((c) => c.required !== false && reg.columns.has(c.key));
+  const nextKey = keyProposer(reg);
   for (const row of reg.rows) {
     for (const col of cols) {
       if (row.v[col.key] !== null || row.bad?.has(col.key) || !isRequired(col, row)) continue;
       const cond = col.required;
+      const column = label(`column.${reg.def.name}.${col.key}`);
       const message =
-        typeof cond === 'boolean'
-          ? msg('D2.blank', { column: label(`column.${reg.def.name}.${col.key}`) })
-          : msg('D2.blank_when', {
-              column: label(`column.${reg.def.name}.${col.key}`),
-              other: label(`column.${reg.def.name}.${cond.column}`),
-              value: label(`enum.${enumOf(reg, cond.column)}.${String(row.v[cond.column])}`),
-            });
+        col.key === reg.def.keyColumn && nextKey
+          ? msg('D2.blank_key', { column, key: nextKey() })
+          : typeof cond === 'boolean'
+            ? msg('D2.blank', { column })
+            : msg('D2.blank_when', {
+                column: label(`column.${reg.def.name}.${col.key}`),
+                other: label(`column.${reg.def.name}.${cond.column}`),
+                value: label(`enum.${enumOf(reg, cond.column)}.${String(row.v[cond.column])}`),
+              });
       out.push(finding('D2', registerPlace(reg, row, col.key, libOf(reg, row)), message));
     }
   }
