@@ -20,7 +20,7 @@ import { finding, type Finding, type Place } from './finding';
 import { libKey } from './invisible';
 import { label, msg, type Message } from './message';
 import { mapColumns } from './structure';
-import { enumKey, indicatorNames, unitNames } from './labels';
+import { enumKey, headerLookup, indicatorNames, unitNames } from './labels';
 import { cleanText, isBlank, normalizeLabel, parseDate, parseNumber, parseText, tooLarge } from './values';
 
 /**
@@ -345,7 +345,8 @@ function parseRegister(
   findings: Finding[],
 ): Register {
   if (!table) return { def, table: null, columns: new Map(), rows: [] };
-  const keys = def.columns.map((c) => c.key);
+  // A column a later version added (Submissions.checksum) may be absent from an older workbook: it reads as blank.
+  const keys = def.columns.filter((c) => !c.since || hasHeader(table, def.name, c.key)).map((c) => c.key);
   const cols = mapColumns(table, def.name, keys);
   findings.push(...cols.findings);
   const reg: { def: TableDef; table: TableSnapshot; columns: ReadonlyMap<string, number>; rows: RegisterRow[] } = {
@@ -392,6 +393,14 @@ function parseRegister(
     reg.rows.push(bad ? { ...row, bad } : row);
   }
   return reg;
+}
+
+function hasHeader(table: TableSnapshot, tableName: string, key: string): boolean {
+  const lookup = headerLookup(tableName, TABLES.find((t) => t.name === tableName)?.columns.map((c) => c.key) ?? []);
+  return table.header.some((h) => {
+    const text = parseText(h);
+    return text.ok && text.value !== null && lookup.get(normalizeLabel(text.value)) === key;
+  });
 }
 
 const INPUT_NUMBER_COLUMNS = REPORT_NUMBER_COLUMNS as readonly ReportNumberColumn[];

@@ -5,6 +5,7 @@ import { countFindings, type Finding } from './finding';
 import { checkRegisters } from './checks/registers';
 import { checkReports } from './checks/reports';
 import { checkCross } from './checks/cross';
+import { checkSubmissions } from './checks/submissions';
 
 /** Every check of section 3 of the standard over a workbook. */
 export interface Validation {
@@ -23,6 +24,7 @@ export function validate(snapshot: Snapshot): Validation {
     ...checkRegisters(workbook),
     ...checkReports(workbook),
     ...checkCross(workbook),
+    ...checkSubmissions(workbook),
   ];
   // Stable order: by rule as the standard lists them, then by table and position.
   findings.sort(

@@ -1,7 +1,24 @@
 /** The checks of section 3 of the standard: ids and severities. */
 export type Severity = 'error' | 'warning';
 export type RuleId =
-  'S1' | 'S2' | 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'R1' | 'R2' | 'R3' | 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6';
+  | 'S1'
+  | 'S2'
+  | 'D1'
+  | 'D2'
+  | 'D3'
+  | 'D4'
+  | 'D5'
+  | 'D6'
+  | 'R1'
+  | 'R2'
+  | 'R3'
+  | 'W1'
+  | 'W2'
+  | 'W3'
+  | 'W4'
+  | 'W5'
+  | 'W6'
+  | 'S3';
 
 export const RULES: Readonly<Record<RuleId, Severity>> = {
   S1: 'error',
@@ -21,6 +38,7 @@ export const RULES: Readonly<Record<RuleId, Severity>> = {
   W4: 'warning',
   W5: 'warning',
   W6: 'warning',
+  S3: 'error',
 };
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 

@@ -34,9 +34,17 @@ export interface ColumnDef {
   readonly personal?: boolean;
   /** Column width in characters in the template. */
   readonly width: number;
+  /**
+   * The version of the standard that added the column: a workbook of an
+   * earlier version is read as if it were blank, and its absence is no S1.
+   */
+  readonly since?: StandardVersion;
 }
 
 export type TableName = 'Meta' | 'Territories' | 'Libraries' | 'Submissions' | 'Events' | 'Training' | 'Lists';
+
+/** A version of the standard: 1 is still read, 2 is written. */
+export type StandardVersion = 1 | 2;
 
 export interface TableDef {
   readonly name: TableName;
@@ -136,6 +144,8 @@ export const TABLES: readonly TableDef[] = [
       text('changed_by', false, 24),
       { key: 'changed_at', type: { kind: 'datetime' }, required: false, width: 18 },
       text('comment', false, 40),
+      // The fingerprint of the report at that change (section 6): S3 compares it with the report as it is now.
+      text('checksum', false, 66, { since: 2 }),
     ],
   },
   {
