@@ -100,24 +100,34 @@ export function transition(req: TransitionRequest): TransitionResult {
 }
 
 /**
- * The findings that concern a library's report: those of its report table
+ * The findings that concern each library's report: those of its report table
  * (and of its registry row), and those of its rows in every register — which
- * the checks name by cell only, so rows are matched by sheet and row.
+ * the checks name by cell only, so rows are matched by sheet and row. Keyed
+ * by `libKey`; findings of no library are left out.
  */
-export function libraryFindings(wb: ParsedWorkbook, findings: readonly Finding[], libId: string): Finding[] {
-  const lib = libKey(libId);
-  const rows = new Set<string>();
+export function findingsByLibrary(wb: ParsedWorkbook, findings: readonly Finding[]): Map<string, Finding[]> {
+  const owner = new Map<string, string>();
   for (const [, reg] of reportRegisters(wb)) {
     const t = reg.table;
     if (!t) continue;
-    for (const row of reg.rows) {
-      if (typeof row.v.lib_id === 'string' && libKey(row.v.lib_id) === lib)
-        rows.add(`${t.sheet}\u0000${t.top + 1 + row.n}`);
-    }
+    for (const row of reg.rows)
+      if (typeof row.v.lib_id === 'string') owner.set(`${t.sheet}\u0000${t.top + 1 + row.n}`, libKey(row.v.lib_id));
   }
-  return findings.filter((f) => {
-    if (f.libId !== undefined) return libKey(f.libId) === lib;
-    const at = f.cell ? parseCellAddress(f.cell) : null;
-    return at !== null && rows.has(`${at.sheet}\u0000${at.row}`);
-  });
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    let lib = f.libId === undefined ? undefined : libKey(f.libId);
+    if (lib === undefined && f.cell) {
+      const at = parseCellAddress(f.cell);
+      if (at) lib = owner.get(`${at.sheet}\u0000${at.row}`);
+    }
+    if (lib === undefined) continue;
+    const list = out.get(lib);
+    if (list) list.push(f);
+    else out.set(lib, [f]);
+  }
+  return out;
+}
+
+export function libraryFindings(wb: ParsedWorkbook, findings: readonly Finding[], libId: string): Finding[] {
+  return findingsByLibrary(wb, findings).get(libKey(libId)) ?? [];
 }
