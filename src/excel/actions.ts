@@ -72,6 +72,8 @@ export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}
 
 export interface ConsolidateOptions extends ActionOptions {
   readonly includeErrors?: boolean;
+  /** Only the reports a methodologist accepted (section 6). */
+  readonly acceptedOnly?: boolean;
   readonly userLanguage: Language;
   readonly version: string;
   readonly now?: () => number;
@@ -85,6 +87,7 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
     requireStandard(snapshot);
     const run = runConsolidation(snapshot, {
       includeErrors: options.includeErrors ?? false,
+      acceptedOnly: options.acceptedOnly ?? false,
       userLanguage: options.userLanguage,
       madeAt: (options.now ?? Date.now)(),
       version: options.version,
