@@ -13,6 +13,8 @@ import { syncStep, type SyncStats } from './stats';
 import { jsonBytes } from './payload';
 import { parseCellAddress, a1 } from '../core/snapshot';
 
+export { changeReportStatus, readBoard } from './submissions';
+
 /**
  * The add-in's three actions — set up, check, consolidate — each one
  * `Excel.run` with a fixed sequence of syncs (read, then write), the same

@@ -1,6 +1,7 @@
 import { REPORT_INPUT_COLUMNS, type Language } from '../standard';
 import { translator } from '../i18n';
 import { validate } from '../core/validate';
+import { reportBoard, type Board } from '../core/board';
 import { reportChecksum } from '../core/checksum';
 import { libKey } from '../core/invisible';
 import { msg } from '../core/message';
@@ -112,4 +113,9 @@ export async function changeReportStatus(
     }
     return result;
   });
+}
+
+/** The board of reports (`kitaphana status` in the task pane): one read, the checks, no write. */
+export async function readBoard(host: ExcelHost, stats?: SyncStats): Promise<Board> {
+  return host.run(async (context) => reportBoard(validate(await readSnapshot(context, stats))));
 }
