@@ -130,6 +130,17 @@ describe('S3: an accepted report changed afterwards', () => {
     ).toEqual([]);
     expect(s3(withLog(edited, [logRow('KRG_CGB', 'accepted', null)]))).toEqual([]);
   });
+  it('leaves a deleted or damaged register to its one S1 finding, with no S3 for every accepted report', () => {
+    const gone = { ...accepted, tables: accepted.tables.filter((t) => t.name !== 'Training') };
+    expect(validate(gone).findings.map((f) => f.rule)).toEqual(['S1']);
+    const noColumn = {
+      ...accepted,
+      tables: accepted.tables.map((t) =>
+        t.name === 'Events' ? { ...t, header: t.header.slice(0, -1), rows: t.rows.map((r) => r.slice(0, -1)) } : t,
+      ),
+    };
+    expect(validate(noColumn).findings.map((f) => f.rule)).toEqual(['S1']);
+  });
   it('reads a Submissions table without the checksum column (version 1) with no finding', () => {
     const v1 = {
       ...accepted,

@@ -4,6 +4,14 @@ import { registerPlace, type ParsedWorkbook } from '../parse';
 import { cellAddress } from '../snapshot';
 import { reportChecksums } from '../checksum';
 import { reportStatuses } from '../submissions';
+import { TABLES } from '../../standard';
+
+/** Registers whose rows belong to a library's report (the checksum covers them). */
+const REPORT_REGISTERS: ReadonlySet<string> = new Set(
+  TABLES.filter(
+    (t) => t.name !== 'Libraries' && t.name !== 'Submissions' && t.columns.some((c) => c.key === 'lib_id'),
+  ).map((t) => t.name.toUpperCase()),
+);
 
 /**
  * S3: a report that was accepted and changed afterwards. The report as it is
@@ -12,6 +20,10 @@ import { reportStatuses } from '../submissions';
  * log row without a checksum (a version 1 workbook) has nothing to compare.
  */
 export function checkSubmissions(wb: ParsedWorkbook): Finding[] {
+  // A register that is missing, renamed or has lost a column changes every report's rows at once: its S1
+  // finding is the one to act on, not an S3 for each accepted report (one fix, one finding).
+  const damaged = wb.findings.some((f) => f.rule === 'S1' && REPORT_REGISTERS.has(f.table.toUpperCase()));
+  if (damaged) return [];
   const accepted = [...reportStatuses(wb)].filter(([, s]) => s.status === 'accepted' && s.last?.checksum);
   if (accepted.length === 0) return [];
   const now = reportChecksums(
