@@ -101,6 +101,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .argument('<workbook>', 'the .xlsx file to consolidate (never changed)')
     .option('-o, --output <file>', 'where to write the copy with the generated sheets')
     .option('--include-errors', 'count reports that have errors instead of excluding them')
+    .option('--accepted-only', 'consolidate only the reports a methodologist accepted')
     .option('--json', 'print the consolidation as JSON (section 4.1 of the standard)')
     .addOption(forceOption('the output'))
     .addOption(limitOption())
@@ -119,6 +120,17 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(langOption())
     .action(async (file: string, opts) => {
       code = await lazy.setup().setupCommand(file, opts, pick(opts), io);
+    });
+
+  program
+    .command('status')
+    .description('print the board of reports: status, who changed it and when, errors and warnings per library')
+    .argument('<workbook>', 'the .xlsx file to read (never changed)')
+    .option('--json', 'print the board as JSON')
+    .addOption(limitOption())
+    .addOption(langOption())
+    .action(async (file: string, opts) => {
+      code = await lazy.run().statusCommand(file, opts, pick(opts), io);
     });
 
   program

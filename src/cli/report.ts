@@ -24,6 +24,8 @@ export function consolidationText(c: Consolidation, t: Translator): string {
   for (const e of c.libraries.excluded)
     lines.push(`  ${t.t('cli.excluded')} ${e.libId}: ${exclusionReason(e.first, e.errors, t)}`);
   if (c.libraries.missing.length > 0) lines.push(`  ${t.t('cli.missing')} ${c.libraries.missing.join(', ')}`);
+  if (c.libraries.notAccepted.length > 0)
+    lines.push(`  ${t.t('cli.not_accepted')} ${c.libraries.notAccepted.map((n) => n.libId).join(', ')}`);
   const y = (code: string) => c.indicators[code]?.year;
   const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : t.number(v));
   lines.push(

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Translator } from '../i18n';
-import { validate } from '../core/validate';
+import { validate, type Validation } from '../core/validate';
+import { reportBoard } from '../core/board';
 import { runConsolidation } from '../core/pipeline';
 import { consolidationJson, validationJson } from '../core/json';
 import { onInput, readInput } from './files';
@@ -8,12 +9,17 @@ import type { Io } from './errors';
 import { checkOutput } from './output';
 import { progress } from './progress';
 import { consolidationText, validationText } from './report';
+import { boardJson, boardText } from './board';
 
-export async function validateCommand(
+type CheckOptions = { json?: boolean; maxUnpackedMb?: string };
+
+/** Reads and checks a workbook (a progress bar unless printing JSON), prints what `show` makes of it, exits 1 on errors. */
+async function printChecked(
   file: string,
-  opts: { json?: boolean; maxUnpackedMb?: string },
+  opts: CheckOptions,
   t: Translator,
   io: Io,
+  show: (v: Validation) => string,
 ): Promise<number> {
   const bar = progress(t, 2, io.tty && !opts.json);
   bar.stage('read');
@@ -21,15 +27,34 @@ export async function validateCommand(
   bar.stage('check');
   const v = validate(snapshot);
   bar.stop();
-  io.out(
+  io.out(show(v));
+  return v.errors > 0 ? 1 : 0;
+}
+
+export function validateCommand(file: string, opts: CheckOptions, t: Translator, io: Io): Promise<number> {
+  return printChecked(file, opts, t, io, (v) =>
     opts.json ? JSON.stringify(validationJson(v, t), null, 2) : validationText(v.findings, v.errors, v.warnings, t),
   );
-  return v.errors > 0 ? 1 : 0;
+}
+
+/** `kitaphana status FILE`: the board of reports. */
+export function statusCommand(file: string, opts: CheckOptions, t: Translator, io: Io): Promise<number> {
+  return printChecked(file, opts, t, io, (v) => {
+    const board = reportBoard(v);
+    return opts.json ? JSON.stringify(boardJson(board), null, 2) : boardText(board, t);
+  });
 }
 
 export async function consolidateCommand(
   file: string,
-  opts: { json?: boolean; output?: string; includeErrors?: boolean; force?: boolean; maxUnpackedMb?: string },
+  opts: {
+    json?: boolean;
+    output?: string;
+    includeErrors?: boolean;
+    acceptedOnly?: boolean;
+    force?: boolean;
+    maxUnpackedMb?: string;
+  },
   t: Translator,
   io: Io,
   version: string,
@@ -43,6 +68,7 @@ export async function consolidateCommand(
   const snapshot = await readInput(file, opts.maxUnpackedMb);
   const run = runConsolidation(snapshot, {
     includeErrors: opts.includeErrors ?? false,
+    acceptedOnly: opts.acceptedOnly ?? false,
     userLanguage: t.lang,
     madeAt: Date.now(),
     version,

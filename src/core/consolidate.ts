@@ -21,6 +21,7 @@ import {
   type FullEvents,
   type MethodSummary,
 } from './consolidate-method';
+import { countByStatus, reportStatuses, statusOf, type ReportStatus, type StatusCounts } from './submissions';
 
 /**
  * Consolidation (the «свод») of section 4 of the standard: the network's
@@ -87,11 +88,16 @@ export interface Consolidation {
   readonly region: string | null;
   readonly level: Level | null;
   readonly includeErrors: boolean;
+  readonly acceptedOnly: boolean;
   readonly libraries: {
     readonly active: number;
     readonly included: readonly string[];
     readonly excluded: readonly Excluded[];
     readonly missing: readonly string[];
+    /** Reports left out because they are not accepted (only with `acceptedOnly`). */
+    readonly notAccepted: readonly { readonly libId: string; readonly status: ReportStatus }[];
+    /** The active libraries by the status of their report (section 6). */
+    readonly byStatus: StatusCounts;
   };
   readonly indicators: IndicatorTotals;
   readonly byTerritory: Record<string, IndicatorTotals>;
@@ -110,6 +116,8 @@ export interface Consolidation {
 export interface ConsolidateOptions {
   /** Count reports that have errors instead of excluding them. */
   readonly includeErrors?: boolean;
+  /** Only reports a methodologist accepted (section 6). */
+  readonly acceptedOnly?: boolean;
 }
 
 interface Library {
@@ -191,6 +199,8 @@ function ratiosOf(t: IndicatorTotals, population: number | null): Ratios {
 export function consolidate(validation: Validation, options: ConsolidateOptions = {}): Consolidation {
   const wb = validation.workbook;
   const includeErrors = options.includeErrors ?? false;
+  const acceptedOnly = options.acceptedOnly ?? false;
+  const statuses = reportStatuses(wb);
   const errorsByLib = new Map<string, Finding[]>();
   for (const f of validation.findings) {
     if (f.severity !== 'error' || !f.libId) continue;
@@ -216,10 +226,16 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
   const included: string[] = [];
   const excluded: Excluded[] = [];
   const missing: string[] = [];
+  const notAccepted: { libId: string; status: ReportStatus }[] = [];
   for (const lib of libraries) {
     const report = wb.reports.get(lib.id);
     if (!report || report.empty) {
       missing.push(lib.id);
+      continue;
+    }
+    const status = statusOf(statuses, lib.id).status;
+    if (acceptedOnly && status !== 'accepted') {
+      notAccepted.push({ libId: lib.id, status });
       continue;
     }
     const errs = errorsByLib.get(lib.id);
@@ -262,7 +278,18 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
     region: wb.meta.region,
     level: wb.meta.level,
     includeErrors,
-    libraries: { active: libraries.length, included, excluded, missing },
+    acceptedOnly,
+    libraries: {
+      active: libraries.length,
+      included,
+      excluded,
+      missing,
+      notAccepted,
+      byStatus: countByStatus(
+        statuses,
+        libraries.map((l) => l.id),
+      ),
+    },
     indicators,
     byTerritory: territoryTotals,
     byType: typeTotals,

@@ -20,6 +20,8 @@ export interface ConsolidationRun {
 
 export interface RunOptions {
   readonly includeErrors?: boolean;
+  /** Only accepted reports (section 6). */
+  readonly acceptedOnly?: boolean;
   readonly userLanguage: Language;
   readonly madeAt: number;
   readonly version: string;
@@ -31,7 +33,10 @@ export function runConsolidation(snapshot: Snapshot, options: RunOptions): Conso
   options.onStage?.('check');
   const validation = validate(snapshot);
   options.onStage?.('consolidate');
-  const consolidation = consolidate(validation, { includeErrors: options.includeErrors ?? false });
+  const consolidation = consolidate(validation, {
+    includeErrors: options.includeErrors ?? false,
+    acceptedOnly: options.acceptedOnly ?? false,
+  });
   options.onStage?.('layout');
   const language = validation.workbook.meta.language ?? options.userLanguage;
   const plan = generatedPlan({

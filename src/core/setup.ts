@@ -119,12 +119,14 @@ export function setupPlan(snapshot: Snapshot, settings: SetupSettings): SetupPla
       }
       continue;
     }
-    if (def?.filledBy !== 'people') continue;
+    // Columns a later version appended are added to people's registers and to the software's log alike
+    // (version 2's Submissions.checksum), whose rows the software only ever appends to.
     const extra = missingTrailingColumns(sheet, existing);
     if (extra.length > 0) {
       columns.push({ table: existing.name, sheet: existing.sheet, headers: extra });
       added.push(...extra.map((h) => `${existing.name}: ${h}`));
     }
+    if (def?.filledBy !== 'people') continue;
     validations.push(revalidate(sheet, { ...existing, header: [...existing.header, ...extra] }));
   }
   // A new register's drop-downs point at the hidden lists; when those are rebuilt in the same change (a

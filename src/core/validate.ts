@@ -6,6 +6,7 @@ import { checkRegisters } from './checks/registers';
 import { checkReports } from './checks/reports';
 import { checkCross } from './checks/cross';
 import { checkVisits } from './checks/method';
+import { checkSubmissions } from './checks/submissions';
 
 /** Every check of section 3 of the standard over a workbook. */
 export interface Validation {
@@ -25,6 +26,7 @@ export function validate(snapshot: Snapshot): Validation {
     ...checkReports(workbook),
     ...checkCross(workbook),
     ...checkVisits(workbook),
+    ...checkSubmissions(workbook),
   ];
   // Stable order: by rule as the standard lists them, then by table and position.
   findings.sort(

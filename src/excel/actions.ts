@@ -13,6 +13,8 @@ import { syncStep, type SyncStats } from './stats';
 import { jsonBytes } from './payload';
 import { parseCellAddress, a1 } from '../core/snapshot';
 
+export { changeReportStatus, readBoard } from './submissions';
+
 /**
  * The add-in's three actions — set up, check, consolidate — each one
  * `Excel.run` with a fixed sequence of syncs (read, then write), the same
@@ -72,6 +74,8 @@ export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}
 
 export interface ConsolidateOptions extends ActionOptions {
   readonly includeErrors?: boolean;
+  /** Only the reports a methodologist accepted (section 6). */
+  readonly acceptedOnly?: boolean;
   readonly userLanguage: Language;
   readonly version: string;
   readonly now?: () => number;
@@ -85,6 +89,7 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
     requireStandard(snapshot);
     const run = runConsolidation(snapshot, {
       includeErrors: options.includeErrors ?? false,
+      acceptedOnly: options.acceptedOnly ?? false,
       userLanguage: options.userLanguage,
       madeAt: (options.now ?? Date.now)(),
       version: options.version,

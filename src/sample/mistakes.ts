@@ -14,6 +14,7 @@ import { ACTIVE_LIBRARIES } from './libraries';
 import { enumLabel, tx, utc } from './text';
 import { sampleTraining } from './training';
 import type { ReportRowEdit, SampleReportSheet } from './render';
+import { withChecksums } from './submissions';
 
 /**
  * The mistakes methodologists meet in the reports and registers that come in,
@@ -71,6 +72,12 @@ class Planter {
       values: Object.fromEntries(Object.entries(s.values ?? {}).map(([code, v]) => [code, { ...v }])),
     }));
     for (const t of sampleTraining()) if (t.event) this.busy.add(t.event.id);
+  }
+
+  /** The library never submitted: no row in the log, so its report is a draft. */
+  unsubmit(libId: string): void {
+    for (let i = this.submissions.length - 1; i >= 0; i--)
+      if (this.submissions[i]?.lib_id === libId) this.submissions.splice(i, 1);
   }
 
   plant(rule: RuleId, where: string): void {
@@ -184,8 +191,7 @@ function structure(p: Planter): void {
 
   const gone = p.reports.findIndex((s) => s.libId === 'TMR_B02');
   p.reports.splice(gone, 1);
-  const submission = p.submissions.find((r) => r.lib_id === 'TMR_B02');
-  if (submission) submission.status = enumLabel(p.lang, 'report_status', 'draft');
+  p.unsubmit('TMR_B02');
   p.plant('S2', 'Libraries TMR_B02: an active library whose report sheet was deleted');
 
   const donor = p.sheet('KRG_B03');
@@ -353,8 +359,7 @@ function warnings(p: Planter): void {
   p.plant('W5', `Events ${second.event.id}: the same library, date and title as ${first.event.id}`);
 
   p.sheet('SRN_B01').values = undefined;
-  const submission = p.submissions.find((r) => r.lib_id === 'SRN_B01');
-  if (submission) submission.status = enumLabel(p.lang, 'report_status', 'draft');
+  p.unsubmit('SRN_B01');
   p.plant('W6', 'R_SRN_B01: an active library whose report sheet holds no data');
 }
 
@@ -439,6 +444,31 @@ function methodWork(p: Planter): void {
   p.plant('R1', `Events ${talks.event.id} speakers: more talks than participants`);
 }
 
+const sameRow = (a: Row, b: Readonly<Row> | undefined): boolean =>
+  b !== undefined && Object.keys(a).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+
+/**
+ * S3: a branch corrected its loans of the fourth quarter after the report was
+ * accepted (the protection removed, or the figure pasted in), without asking
+ * for it to be returned. Its log keeps the checksum logged at acceptance.
+ */
+function acceptedThenChanged(p: Planter): string {
+  const accepted = enumLabel(p.lang, 'report_status', 'accepted');
+  const last = new Map(p.submissions.map((r) => [String(r.lib_id), r.status]));
+  const untouched = (lib: string) =>
+    !p.planted.some((m) => m.where.includes(lib)) &&
+    p.events.every((r, i) => r.lib_id !== lib || r === p.content.events[i] || sameRow(r, p.content.events[i])) &&
+    p.training.every((r, i) => r.lib_id !== lib || sameRow(r, p.content.training[i]));
+  // The last accepted library that no other mistake touches: the change is all it has wrong.
+  const lib = [...last].filter(([l, s]) => s === accepted && untouched(l)).pop()?.[0];
+  if (!lib) throw new Error('no accepted report left untouched in the sample');
+  const l01 = p.line(lib, 'L01');
+  l01.q4 = p.num(lib, 'L01', 'q4') + 14;
+  p.keepChangeQuiet(lib, 'L01');
+  p.plant('S3', `R_${lib}: accepted, then L01 q4 raised by 14`);
+  return lib;
+}
+
 export function plantMistakes(clean: WorkbookContent): {
   content: WorkbookContent;
   planted: readonly PlantedMistake[];
@@ -451,6 +481,8 @@ export function plantMistakes(clean: WorkbookContent): {
   relations(p);
   warnings(p);
   methodWork(p);
+  const changed = acceptedThenChanged(p);
   const planted = [...p.planted].sort((x, y) => RULE_IDS.indexOf(x.rule) - RULE_IDS.indexOf(y.rule));
-  return { content: p.result(), planted };
+  // Every other log row is as the add-in would have logged it for the report as it now stands.
+  return { content: withChecksums(p.result(), new Set([changed])), planted };
 }

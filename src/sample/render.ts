@@ -3,12 +3,12 @@ import type { ContentRow, ReportInput, ReportSheet, WorkbookContent } from '../c
 import { INDICATORS, type Language } from '../standard';
 import { eventTitle, sampleEvents, type SampleEvent } from './events';
 import { ACTIVE_LIBRARIES, LIBRARIES, type Library } from './libraries';
-import { Rng } from './random';
 import { methodRegisters } from './render-method';
 import { sampleReports, type Line } from './reports';
 import { TERRITORIES, type Territory } from './territories';
-import { enumLabel, latin, tx, utc, YEAR, yesNo, type Texts } from './text';
+import { enumLabel, latin, tx, YEAR, yesNo, type Texts } from './text';
 import { sampleTraining, trainingOrganizer, trainingTitle, type SampleTraining } from './training';
+import { submissionRows, withChecksums } from './submissions';
 
 /**
  * The clean sample as cell values in one language: enumerations as their
@@ -103,41 +103,6 @@ function trainingRow(t: SampleTraining, lang: Language): ContentRow {
   };
 }
 
-/** The oblast library's methodologists accept the reports; a library's own staff submit them. */
-const METHODOLOGISTS = ['Сарсенова А. К.', 'Ким Е. В.'];
-const SUBMITTERS = [
-  'Жакупова Г. С.',
-  'Ермекова А. Б.',
-  'Петренко Н. В.',
-  'Нурланова Д. К.',
-  'Цой Л. А.',
-  'Бейсенова Ж. Т.',
-  'Шмидт О. Ю.',
-  'Касымова Р. М.',
-];
-const ACCEPTED_AFTER_FIX = tx(
-  'Қор көрсеткіштері нақтыланғаннан кейін қабылданды',
-  'Принят после уточнения показателей фонда',
-  'Accepted after the collection figures were corrected',
-);
-
-function submissionRows(lang: Language): ContentRow[] {
-  const rng = Rng.stream('submissions');
-  return ACTIVE_LIBRARIES.map((l) => {
-    // Annual reports come in during the first weeks of January, and are checked within a week.
-    const submitted = utc(1, rng.int(5, 14), YEAR + 1) + rng.int(9 * 60, 17 * 60) * 60_000;
-    const accepted = rng.chance(0.78);
-    const at = accepted ? submitted + rng.int(1, 6) * 86_400_000 + rng.int(-120, 120) * 60_000 : submitted;
-    return {
-      lib_id: l.id,
-      status: enumLabel(lang, 'report_status', accepted ? 'accepted' : 'submitted'),
-      changed_by: personIn(accepted ? rng.pick(METHODOLOGISTS) : rng.pick(SUBMITTERS), lang),
-      changed_at: date(at),
-      comment: accepted && rng.chance(0.1) ? ACCEPTED_AFTER_FIX[lang] : null,
-    };
-  });
-}
-
 export function reportInput(line: Line): ReportInput {
   const [q1, q2, q3, q4] = line.q;
   return { plan: line.plan, q1, q2, q3, q4, prior_year: line.prior };
@@ -157,7 +122,7 @@ function reportSheets(lang: Language): SampleReportSheet[] {
 }
 
 export function cleanSample(lang: Language): WorkbookContent {
-  return {
+  return withChecksums({
     settings: { level: 'oblast', region: REGION[lang], year: YEAR, language: lang },
     territories: TERRITORIES.map((t) => territoryRow(t, lang)),
     libraries: LIBRARIES.map((l) => libraryRow(l, lang)),
@@ -166,5 +131,5 @@ export function cleanSample(lang: Language): WorkbookContent {
     training: sampleTraining().map((t) => trainingRow(t, lang)),
     ...methodRegisters(lang),
     reports: reportSheets(lang),
-  };
+  });
 }

@@ -18,7 +18,8 @@ export type RuleId =
   | 'W3'
   | 'W4'
   | 'W5'
-  | 'W6';
+  | 'W6'
+  | 'S3';
 
 export const RULES: Readonly<Record<RuleId, Severity>> = {
   S1: 'error',
@@ -39,6 +40,7 @@ export const RULES: Readonly<Record<RuleId, Severity>> = {
   W4: 'warning',
   W5: 'warning',
   W6: 'warning',
+  S3: 'error',
 };
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 

@@ -177,6 +177,8 @@ export const TABLES: readonly TableDef[] = [
       text('changed_by', false, 24),
       { key: 'changed_at', type: { kind: 'datetime' }, required: false, width: 18 },
       text('comment', false, 40),
+      // The fingerprint of the report at that change (section 6): S3 compares it with the report as it is now.
+      text('checksum', false, 66, { since: 2 }),
     ],
   },
   {

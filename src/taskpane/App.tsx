@@ -20,6 +20,7 @@ import { ViewTabs } from './ViewTabs';
 import { SetupView } from './views/SetupView';
 import { CheckView } from './views/CheckView';
 import { ConsolidateView } from './views/ConsolidateView';
+import { ReportsView } from './views/ReportsView';
 
 /**
  * The task pane: a header with the language switch, three views (Set up,
@@ -181,7 +182,15 @@ export function App(props: AppProps) {
               aria-labelledby={`${ids}-tab-${v}`}
               hidden={view !== v}
             >
-              {v === 'setup' ? <SetupView /> : v === 'check' ? <CheckView /> : <ConsolidateView />}
+              {v === 'setup' ? (
+                <SetupView />
+              ) : v === 'check' ? (
+                <CheckView />
+              ) : v === 'reports' ? (
+                <ReportsView />
+              ) : (
+                <ConsolidateView />
+              )}
             </div>
           ))}
         </div>

@@ -17,8 +17,8 @@ export interface Pane {
   readonly recheckDelay: number;
 }
 
-export type ViewId = 'setup' | 'check' | 'consolidate';
-export const VIEWS: readonly ViewId[] = ['setup', 'check', 'consolidate'];
+export type ViewId = 'setup' | 'check' | 'reports' | 'consolidate';
+export const VIEWS: readonly ViewId[] = ['setup', 'check', 'reports', 'consolidate'];
 
 export const PaneContext = createContext<Pane | null>(null);
 

@@ -121,7 +121,7 @@ describe('S1 structure', () => {
     const keys = findings(withCell(v1, 'Meta', 1, 'value', '2'), 'S1').map((f) => f.message.key);
     expect(new Set(keys)).toEqual(new Set(['S1.table_missing', 'S1.column_missing', 'S1.report_row_missing']));
     expect(keys.filter((k) => k === 'S1.table_missing')).toHaveLength(4);
-    expect(keys.filter((k) => k === 'S1.column_missing')).toHaveLength(2);
+    expect(keys.filter((k) => k === 'S1.column_missing')).toHaveLength(3);
   });
 });
 

@@ -1,3 +1,4 @@
+import { translator } from '../../src/i18n';
 import { createHash } from 'node:crypto';
 import { asVersion1 } from '../helpers/version1';
 import { setupPlan, type SetupSettings, type TablePatch } from '../../src/core/setup';
@@ -198,9 +199,15 @@ describe('set-up of a version 1 workbook', () => {
       'Publications',
       'Participation',
       'Studies',
+      `Submissions: ${translator('ru').t('column.Submissions.checksum')}`,
     ]);
     expect(plan.columns).toEqual([
       { table: 'Events', sheet: 'Мероприятия', headers: ['Выступления', 'Территории участников'] },
+      {
+        table: 'Submissions',
+        sheet: translator('ru').t('sheet.Submissions'),
+        headers: [translator('ru').t('column.Submissions.checksum')],
+      },
     ]);
     expect(plan.summary.rebuilt).toContain('Meta');
     expect(plan.patches.map((p) => p.table).sort()).toEqual(

@@ -161,12 +161,16 @@ describeE2E('the playground, once', () => {
       (v) => expect(v).toBe(cell),
     );
 
-    // To Consolidate, and open the Summary.
+    // Past Reports to Consolidate, and open the Summary.
     await page.locator('#task-pane [role="tab"][aria-selected="true"]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toEqual({ role: 'tab', text: 'Reports' });
     await page.keyboard.press('ArrowRight');
     expect(await focused(page)).toEqual({ role: 'tab', text: 'Consolidate' });
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ role: 'input', text: 'Include reports with errors' });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ role: 'input', text: 'Only accepted reports' });
     await page.keyboard.press('Tab');
     expect(await focused(page)).toEqual({ role: 'button', text: 'Consolidate' });
     await page.keyboard.press('Enter');
@@ -204,7 +208,8 @@ describeE2E('the playground, once', () => {
     );
     await page.locator('.formula-bar').fill('twelve');
     await page.locator('.formula-bar').press('Enter');
-    await p.getByRole('heading', { name: /^Found: 1 error/ }).waitFor({ timeout: 30_000 });
+    // The report was accepted (the sample's log): the edit is a D1 error and an accepted report changed (S3).
+    await p.getByRole('heading', { name: /^Found: 2 errors/ }).waitFor({ timeout: 30_000 });
     await eventually(
       () => page.locator(`td[data-address="${address}"]`).getAttribute('class'),
       (v) => expect(v).toMatch(/marked error/),

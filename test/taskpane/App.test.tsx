@@ -235,6 +235,29 @@ describe('Consolidate', () => {
     await waitFor(() => expect(host.activated).toEqual(['Свод', 'Диаграммы']));
   });
 
+  it('offers only accepted reports, and lists those left out with their status', async () => {
+    const { engine } = renderPane({ lang: 'ru' });
+    tab('Свод');
+    const only = screen.getByRole('checkbox', { name: 'Только принятые отчёты' }) as HTMLInputElement;
+    expect(only.checked).toBe(false);
+    fireEvent.click(only);
+    fireEvent.click(screen.getByRole('button', { name: 'Свести' }));
+    await waitFor(() => expect(engine.consolidate).toHaveLength(1));
+    expect(engine.consolidate[0]?.args[0]).toMatchObject({ includeErrors: false, acceptedOnly: true });
+    await act(async () =>
+      engine.consolidate[0]?.result.resolve(
+        consolidationRun('ru', [
+          { libId: 'KRG_SATPAEV', status: 'submitted' },
+          { libId: 'KRG_SHAKHTINSK', status: 'returned' },
+        ]),
+      ),
+    );
+    const results = screen.getByRole('group', { name: 'Свод готов.' });
+    const group = within(results).getByRole('group', { name: '2 отчёта не включены: не приняты' });
+    expect(within(group).getByText('KRG_SATPAEV: Сдан')).toBeTruthy();
+    expect(within(group).getByText('KRG_SHAKHTINSK: Возвращён')).toBeTruthy();
+  });
+
   it('error: Excel too old', async () => {
     const { engine } = renderPane();
     tab('Consolidate');

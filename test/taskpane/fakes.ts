@@ -166,7 +166,10 @@ export function checkResult(findings: Finding[] = FINDINGS): CheckResult {
   } as unknown as CheckResult;
 }
 
-export function consolidationRun(language: 'kk' | 'ru' | 'en' = 'ru'): ConsolidationRun {
+export function consolidationRun(
+  language: 'kk' | 'ru' | 'en' = 'ru',
+  notAccepted: readonly { libId: string; status: string }[] = [],
+): ConsolidationRun {
   const sheets =
     language === 'ru'
       ? ['Свод', 'Диаграммы']
@@ -182,6 +185,7 @@ export function consolidationRun(language: 'kk' | 'ru' | 'en' = 'ru'): Consolida
         included: Array.from({ length: 37 }, (_, i) => `L${i}`),
         excluded: [{ libId: 'KRG_TEMIRTAU', first: FINDINGS[0], errors: 3 }],
         missing: ['KRG_ABAY', 'KRG_NOWHERE'],
+        notAccepted,
       },
     },
     plan: { sheets: sheets.map((name) => ({ name })), removeSheets: [] },

@@ -511,7 +511,7 @@ describe('set-up of a version 1 workbook, applied to the file', () => {
     expect(v.findings.filter((f) => f.severity === 'error')).toEqual([]);
     // And set up again, nothing is left to do.
     expect(setupPlan(after, settingsOf(after)).summary).toEqual({ added: [], repaired: [], rebuilt: [] });
-    expect(plan.columns.map((c) => c.table)).toEqual(['Events']);
+    expect(plan.columns.map((c) => c.table)).toEqual(['Events', 'Submissions']);
   });
 
   it('moves no value people typed: every cell of their sheets is the same before and after', () => {

@@ -4,6 +4,7 @@ import { area } from '../plan';
 import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
 import type { Context } from './context';
 import { eventsByMonthAndFormat, ranked } from './dashboard-data';
+import { statusCounts } from './submissions';
 import {
   INDICATOR_COLORS,
   PLAN_LINE_COLOR,
@@ -57,6 +58,8 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   const name = t.t('sheet.Dashboard');
   const b = new SheetBuilder(name);
   ctx.head(b, 'dashboard.title', GRID_COLUMNS, 9);
+  // The row under the provenance, blank otherwise: the reports' statuses, in the header's small type.
+  b.line([statusCounts(ctx.c, t)], { italic: true, color: '595959', size: 9 }, GRID_COLUMNS - 1);
 
   const band1 = HEAD_ROWS;
   const band2 = band1 + SMALL_BAND + 1;

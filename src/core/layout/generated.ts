@@ -9,6 +9,7 @@ import { Context, type GeneratedInput } from './context';
 import { dashboardSheet } from './dashboard';
 import { eventsV2Section, methodSheet } from './method';
 import { changeMark, planMark } from './palette';
+import { statusLine } from './submissions';
 
 export type { GeneratedInput } from './context';
 
@@ -109,6 +110,9 @@ function summarySheet(ctx: Context): SheetPlan {
   const { t, c } = ctx;
   const b = new SheetBuilder(t.t('sheet.Summary'));
   ctx.head(b, 'generated.summary_title', SUMMARY_WIDTHS.length);
+  const statuses = statusLine(c, t);
+  b.fit(b.nextRow, b.left, statuses, SUMMARY_WIDTHS.length);
+  b.line([statuses], { italic: true, color: '595959', wrap: true, vAlign: 'top' }, SUMMARY_WIDTHS.length - 1);
   ctx.legend(b, 1, 2);
   b.gap();
   b.line([t.t('generated.network_totals')], { bold: true, size: 12 });
@@ -308,7 +312,9 @@ function issuesSheet(ctx: Context): SheetPlan {
   ctx.head(b, 'generated.issues_title', ISSUE_COLUMNS.length);
   b.line([t.t('generated.issues_counts', { errors: v.errors, warnings: v.warnings })], { bold: true });
   const header = ISSUE_COLUMNS.map((k) => t.t(`generated.issue.${k}`));
-  const rows = v.findings.map((f): PlanValue[] => [
+  // An accepted report changed afterwards (S3) is what the methodologist must see first.
+  const findings = [...v.findings.filter((f) => f.rule === 'S3'), ...v.findings.filter((f) => f.rule !== 'S3')];
+  const rows = findings.map((f): PlanValue[] => [
     t.t(`severity.${f.severity}`),
     f.rule,
     t.t(`rule.${f.rule}`),
@@ -324,7 +330,7 @@ function issuesSheet(ctx: Context): SheetPlan {
   const a = b.table(header, rows, {}, true);
   if (rows.length > 0) b.style(area(a.top + 1, 0, a.bottom, a.right), { vAlign: 'top' });
   for (const col of ISSUE_TEXT_COLUMNS) b.wrapColumn(a, col, rows);
-  v.findings.forEach((f, i) => {
+  findings.forEach((f, i) => {
     if (!f.explained) b.style(area(a.top + 1 + i, 0), { color: SEVERITY_COLORS[f.severity], bold: true });
   });
   return b.build([14, 9, 22, 18, 12, 12, 18, 80, 10, 14, 14]);

@@ -22,15 +22,22 @@ export function ConsolidateView() {
   const s = useViewStyles();
   const headingId = useId();
   const [includeErrors, setIncludeErrors] = useState(false);
-  const action = useAction((engine, onStage, include: boolean) =>
-    engine.consolidateWorkbook(host, { includeErrors: include, userLanguage: t.lang, version, onStage }),
+  const [acceptedOnly, setAcceptedOnly] = useState(false);
+  const action = useAction((engine, onStage, include: boolean, accepted: boolean) =>
+    engine.consolidateWorkbook(host, {
+      includeErrors: include,
+      acceptedOnly: accepted,
+      userLanguage: t.lang,
+      version,
+      onStage,
+    }),
   );
   const { state } = action;
   const [outcomeRef, arm] = useFocusOnOutcome<HTMLDivElement>(state.status);
 
   const run = async () => {
     arm();
-    const result = await action.start(includeErrors);
+    const result = await action.start(includeErrors, acceptedOnly);
     if (result) announce(`${t.t('taskpane.consolidate.done')} ${includedText(result, t)}`);
   };
 
@@ -43,6 +50,13 @@ export function ConsolidateView() {
           checked={includeErrors}
           onChange={(_, d) => setIncludeErrors(d.checked === true)}
           label={t.t('taskpane.consolidate.include_errors')}
+        />
+      </Field>
+      <Field hint={t.t('taskpane.consolidate.accepted_only_hint')}>
+        <Checkbox
+          checked={acceptedOnly}
+          onChange={(_, d) => setAcceptedOnly(d.checked === true)}
+          label={t.t('taskpane.consolidate.accepted_only')}
         />
       </Field>
       <div className={s.actions}>
@@ -78,6 +92,7 @@ function ConsolidationResult({ run }: { run: ConsolidationRun }) {
   const s = useViewStyles();
   const excludedId = useId();
   const missingId = useId();
+  const notAcceptedId = useId();
   const names = useMemo(() => libraryNames(run.validation.workbook, t), [run, t]);
   const libs = run.consolidation.libraries;
   const label = (id: string) => (names.has(id.toUpperCase()) ? `${names.get(id.toUpperCase())} (${id})` : id);
@@ -111,6 +126,20 @@ function ConsolidationResult({ run }: { run: ConsolidationRun }) {
             {libs.excluded.map((e) => (
               <li key={e.libId}>
                 <strong>{label(e.libId)}</strong>: {exclusionReason(e.first, e.errors, t)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {libs.notAccepted.length ? (
+        <div role="group" aria-labelledby={notAcceptedId}>
+          <h4 id={notAcceptedId} className={s.subheading}>
+            {t.t('taskpane.consolidate.not_accepted', { count: libs.notAccepted.length })}
+          </h4>
+          <ul className={s.list}>
+            {libs.notAccepted.map((n) => (
+              <li key={n.libId}>
+                {label(n.libId)}: {t.t(`enum.report_status.${n.status}`)}
               </li>
             ))}
           </ul>

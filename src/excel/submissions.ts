@@ -1,0 +1,121 @@
+import { REPORT_INPUT_COLUMNS, type Language } from '../standard';
+import { translator } from '../i18n';
+import { validate } from '../core/validate';
+import { reportBoard, type Board } from '../core/board';
+import { reportChecksum } from '../core/checksum';
+import { libKey } from '../core/invisible';
+import { msg } from '../core/message';
+import { reportStatuses, statusOf } from '../core/submissions';
+import { libraryFindings, transition, type Action, type Person, type TransitionResult } from '../core/workflow';
+import type { ExcelHost } from './host';
+import { readSnapshot } from './read';
+import { syncStep, type SyncStats } from './stats';
+
+/**
+ * Submit, accept or return a library's report in Excel (section 6 of the
+ * standard). The core decides; the adapter reads the workbook, then writes
+ * in one sync the log row and the report sheet's protection: accepting
+ * locks the report's input cells, returning unlocks them, and the sheet
+ * stays protected with the options people gave it, without a password.
+ * Should that sync fail part-way, a second one puts the protection back as
+ * it was, so a failed change leaves neither a row without its protection nor
+ * a protection without its row.
+ */
+export interface StatusChange {
+  readonly action: Action;
+  readonly libId: string;
+  readonly person: Person;
+  readonly comment?: string | null;
+  readonly confirmed?: ReadonlySet<string>;
+}
+
+export interface StatusChangeOptions {
+  /** The language of the log's status label when the workbook names none. */
+  readonly userLanguage: Language;
+  readonly now?: () => number;
+  readonly stats?: SyncStats;
+}
+
+/** Excel's serial date of a UTC time. */
+const serial = (ms: number): number => ms / 86_400_000 + 25_569;
+
+export async function changeReportStatus(
+  host: ExcelHost,
+  change: StatusChange,
+  options: StatusChangeOptions,
+): Promise<TransitionResult> {
+  return host.run(async (context) => {
+    const snapshot = await readSnapshot(context, options.stats);
+    const v = validate(snapshot);
+    const wb = v.workbook;
+    const lib = libKey(change.libId);
+    const result = transition({
+      ...change,
+      current: statusOf(reportStatuses(wb), lib).status,
+      findings: libraryFindings(wb, v.findings, lib),
+    });
+    if (!result.ok) return result;
+    const log = wb.registers.Submissions;
+    const report = wb.reports.get(lib);
+    // A version 1 log has no checksum column, and a change without its checksum could never be checked (S3).
+    if (!log.table || !log.columns.has('checksum'))
+      return { ok: false, reason: msg('workflow.refused.setup_needed'), blocking: [] };
+    if (!report) return { ok: false, reason: msg('workflow.refused.no_report', { lib }), blocking: [] };
+
+    const sheet = context.workbook.worksheets.getItem(report.table.sheet);
+    const protection = sheet.protection.load('protected,options');
+    await syncStep(context, options.stats, 'fixed');
+    const wasProtected = protection.protected;
+    const protectionOptions = protection.options;
+
+    const lang = wb.meta.language ?? options.userLanguage;
+    const values: Record<string, string | number> = {
+      lib_id: lib,
+      status: translator(lang).t(`enum.report_status.${result.to}`),
+      changed_by: change.person.name.trim(),
+      changed_at: serial((options.now ?? Date.now)()),
+      comment: result.comment ?? '',
+      checksum: reportChecksum(wb, lib),
+    };
+    const row = new Array<string | number>(log.table.header.length).fill('');
+    for (const [key, i] of log.columns) row[i] = values[key] ?? '';
+    const rows = report.table.rows.length;
+    const setLocked = (locked: boolean) => {
+      for (const col of REPORT_INPUT_COLUMNS) {
+        const i = report.columns.get(col);
+        if (i === undefined || rows === 0) continue;
+        sheet.getRangeByIndexes(report.table.top + 1, report.table.left + i, rows, 1).format.protection.locked = locked;
+      }
+    };
+    const withProtection = (locked: boolean) => {
+      if (wasProtected) sheet.protection.unprotect();
+      setLocked(locked);
+      sheet.protection.protect(protectionOptions);
+    };
+    const lockedBefore = result.from === 'accepted';
+    const lockedAfter = result.to === 'accepted';
+    if (lockedBefore !== lockedAfter) withProtection(lockedAfter);
+    // Last: should anything before it fail, no row is written.
+    context.workbook.tables.getItem(log.table.name).rows.add(undefined, [row]);
+    try {
+      await syncStep(context, options.stats, 'fixed');
+    } catch (e) {
+      if (lockedBefore !== lockedAfter) {
+        // The batch may have stopped part-way: the protection goes back to what it was, and the log has no row.
+        const now = sheet.protection.load('protected');
+        await context.sync();
+        if (now.protected) sheet.protection.unprotect();
+        setLocked(lockedBefore);
+        if (wasProtected) sheet.protection.protect(protectionOptions);
+        await syncStep(context, options.stats, 'fixed');
+      }
+      throw e;
+    }
+    return result;
+  });
+}
+
+/** The board of reports (`kitaphana status` in the task pane): one read, the checks, no write. */
+export async function readBoard(host: ExcelHost, stats?: SyncStats): Promise<Board> {
+  return host.run(async (context) => reportBoard(validate(await readSnapshot(context, stats))));
+}
