@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { readWorkbook } from '../../src/xlsx/read';
+import { ZipPackage as ZipReader } from '../../src/xlsx/zip';
 import { localSpan, readDirectory } from '../../src/xlsx/zip-directory';
 import { ooxmlProblems, partsOf } from '../helpers/ooxml';
 import { consolidateBytes, repoFile } from './consolidate-file';
@@ -204,5 +205,26 @@ describe('the producer-style package itself', () => {
     expect(theme?.zip64).toBe(true);
     expect((await readWorkbook(zip)).tables.length).toBeGreaterThan(0);
     if (unzipAvailable) expect(unzipTest(zip)).toBe('');
+  });
+});
+
+describe('inflating a part too large to inflate whole', () => {
+  // Above 16 MB a part is inflated in slices (and by fflate, not zlib): both limits hold there too.
+  const big = Buffer.alloc(17 * 1024 * 1024, 'x');
+
+  it('reads it', () => {
+    const zip = new ZipReader(buildZip([{ name: 'big.xml', data: big }]), 64 * 1024 * 1024);
+    let length = 0;
+    expect(zip.stream('big.xml', (chunk) => (length += chunk.length))).toBe(true);
+    expect(length).toBe(big.length);
+  });
+
+  it('stops it as soon as it unpacks to more than its directory declares', () => {
+    const zip = buildZip([{ name: 'big.xml', data: big }]);
+    // The directory record's uncompressed size, one byte short of the truth.
+    zip.writeUInt32LE(big.length - 1, zip.length - 22 - (46 + 'big.xml'.length) + 24);
+    expect(() => new ZipReader(zip, 64 * 1024 * 1024).stream('big.xml', () => undefined)).toThrow(
+      /more than the 17825791 bytes it declares/,
+    );
   });
 });
