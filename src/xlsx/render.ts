@@ -34,7 +34,7 @@ export async function renderPackage(plan: WorkbookPlan, date1904: boolean): Prom
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   // Stored, not deflated: the parts are unzipped at once and compressed once, by fflate, when the package is.
   const out = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
-  const pkg = ZipPackage.open(out as unknown as Uint8Array);
+  const pkg = ZipPackage.open(out as unknown as Uint8Array, { recompress: true });
   finishPackage(pkg, { internalLinks: hasInternalLink(plan), plan, date1904 });
   return pkg;
 }

@@ -1,0 +1,109 @@
+import { deflateSync } from 'fflate';
+import { crc32 } from 'node:zlib';
+import { SIGNATURE, type LocalSpan, type ZipEntry } from './zip-directory';
+
+/**
+ * Writes a zip package entry by entry: entries copied from another package
+ * keep their local header, compressed data and data descriptor byte for
+ * byte, and their directory record (with its dates, flags, attributes and
+ * extra fields) with only the offset changed; new parts are deflated and
+ * get the headers fflate's zipSync writes, so that a package written
+ * entirely anew has the same bytes as before.
+ */
+const { local: LOCAL, central: CENTRAL, end: EOCD } = SIGNATURE;
+const VERSION = 20;
+const DEFLATED = 8;
+const FLAG_UTF8 = 0x0800;
+/** 2000-01-01 00:00 in MS-DOS form (date in the high half): the same plan writes the same bytes. */
+const DOS_DATE_2000 = ((2000 - 1980) << 25) | (1 << 21) | (1 << 16);
+const encoder = new TextEncoder();
+
+export class ZipWriter {
+  private readonly local: Uint8Array[] = [];
+  private readonly central: Uint8Array[] = [];
+  private offset = 0;
+
+  /** An entry of `source` copied as its raw bytes. */
+  copy(source: Uint8Array, entry: ZipEntry, span: LocalSpan): void {
+    const record = new Uint8Array(source.subarray(entry.centralStart, entry.centralEnd));
+    new DataView(record.buffer, record.byteOffset, record.byteLength).setUint32(42, this.offset, true);
+    this.central.push(record);
+    this.push(source.subarray(span.start, span.end));
+  }
+
+  /** A part deflated anew. */
+  add(name: string, data: Uint8Array): void {
+    const nameBytes = encoder.encode(name);
+    const compressed = deflateSync(data, { level: 6 });
+    const fields = {
+      flags: nameBytes.length !== name.length ? FLAG_UTF8 : 0,
+      crc: crc32(data),
+      compressedSize: compressed.length,
+      size: data.length,
+    };
+    const header = new Uint8Array(30 + nameBytes.length);
+    const h = new DataView(header.buffer);
+    h.setUint32(0, LOCAL, true);
+    h.setUint16(4, VERSION, true);
+    writeCommon(h, 6, fields, nameBytes.length);
+    header.set(nameBytes, 30);
+
+    const record = new Uint8Array(46 + nameBytes.length);
+    const r = new DataView(record.buffer);
+    r.setUint32(0, CENTRAL, true);
+    r.setUint16(4, VERSION, true);
+    r.setUint16(6, VERSION, true);
+    writeCommon(r, 8, fields, nameBytes.length);
+    // Comment length, disk, internal and external attributes stay 0.
+    r.setUint32(42, this.offset, true);
+    record.set(nameBytes, 46);
+    this.central.push(record);
+    this.push(header);
+    this.push(compressed);
+  }
+
+  toBytes(): Uint8Array {
+    const directorySize = this.central.reduce((n, c) => n + c.length, 0);
+    const end = new Uint8Array(22);
+    const e = new DataView(end.buffer);
+    e.setUint32(0, EOCD, true);
+    e.setUint16(8, this.central.length, true);
+    e.setUint16(10, this.central.length, true);
+    e.setUint32(12, directorySize, true);
+    e.setUint32(16, this.offset, true);
+    return concat([...this.local, ...this.central, end], this.offset + directorySize + end.length);
+  }
+
+  private push(chunk: Uint8Array): void {
+    this.local.push(chunk);
+    this.offset += chunk.length;
+    // Workbooks are refused above 100 MB, far from what needs ZIP64 records.
+    if (this.offset > 0xffffffff || this.central.length > 0xffff) throw new Error('the package needs ZIP64');
+  }
+}
+
+/** Flags to name length: the fields local headers and directory records share. */
+function writeCommon(
+  view: DataView,
+  at: number,
+  f: { flags: number; crc: number; compressedSize: number; size: number },
+  nameLength: number,
+): void {
+  view.setUint16(at, f.flags, true);
+  view.setUint16(at + 2, DEFLATED, true);
+  view.setUint32(at + 4, DOS_DATE_2000, true);
+  view.setUint32(at + 8, f.crc, true);
+  view.setUint32(at + 12, f.compressedSize, true);
+  view.setUint32(at + 16, f.size, true);
+  view.setUint16(at + 20, nameLength, true);
+}
+
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
