@@ -41,6 +41,8 @@ export interface SyncRecord {
   /** UTF-8 bytes of the loaded data as JSON. */
   responseBytes: number;
   readonly commands: number;
+  /** Each command's location (`Range.values`, `Worksheet.load`), in order. */
+  readonly locations: readonly string[];
   /** The error code when the sync failed. */
   error?: string;
 }
@@ -207,6 +209,7 @@ export class SimExcel implements Engine {
           requestBytes: 0,
           responseBytes: 0,
           commands: commands.length,
+          locations: commands.map((c) => c.location),
           error: 'InvalidOperationInCellEditMode',
         });
         throw new SimError('InvalidOperationInCellEditMode');
@@ -225,6 +228,7 @@ export class SimExcel implements Engine {
       requestBytes: jsonBytes(commands.map((c) => c.payload)),
       responseBytes: 0,
       commands: commands.length,
+      locations: commands.map((c) => c.location),
     };
     this.log.push(record);
     const fail = (e: SimError): never => {
@@ -359,6 +363,22 @@ export class SimExcel implements Engine {
     if (index === -2) return null; // that sync had fewer commands: nothing fails
     if (f.crash) this.disconnected = true;
     return { index, code: f.code };
+  }
+
+  /**
+   * Remembers the workbook as it is now; `restore()` brings it back exactly
+   * (cells, sheets, ids), so that a test can run an action many times on one
+   * loaded workbook. Failures, co-author changes and statistics are reset too.
+   */
+  checkpoint(): void {
+    this.model.checkpoint();
+  }
+
+  restore(): void {
+    this.model.restore();
+    this.clearFailure();
+    this.remote = [];
+    this.resetStats();
   }
 
   /** The connection is back after a crash (`failAtCommand(..., { crash: true })`). */
