@@ -19,8 +19,6 @@ import { syncStep, type SyncStats } from './stats';
 export const TEMP_PREFIX = '~kp';
 export const BACKUP_PREFIX = '~kb';
 export const JOURNAL_SHEET = '~kpjournal';
-/** Rows of a journal: the phase in A1, then one row per sheet. */
-const JOURNAL_ROWS = 200;
 
 export type SwapPhase = 'building' | 'swapping' | 'committed';
 
@@ -53,7 +51,6 @@ export function parseJournal(values: readonly (readonly unknown[])[]): Journal |
 
 /** Queues the journal's creation (hidden) with its first phase. */
 export function queueJournal(context: Excel.RequestContext, journal: Journal): void {
-  if (journal.rows.length + 1 > JOURNAL_ROWS) throw new Error('too many sheets for the swap journal');
   const ws = context.workbook.worksheets.add(JOURNAL_SHEET);
   ws.visibility = 'Hidden';
   ws.getRangeByIndexes(0, 0, journal.rows.length + 1, 3).values = journalValues(journal);
@@ -105,11 +102,12 @@ export function isSwapLeftover(name: string): boolean {
 export async function recoverSwap(context: Excel.RequestContext, stats?: SyncStats): Promise<boolean> {
   const sheets = context.workbook.worksheets.load('items/name');
   const journalSheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
-  const cells = journalSheet.getRange(`A1:C${JOURNAL_ROWS}`).load('values');
+  // The phase in A1, then one row per sheet (a set-up may add a report sheet per library: no fixed size).
+  const cells = journalSheet.getUsedRangeOrNullObject(true).load('values');
   await syncStep(context, stats, 'fixed');
   const names = sheets.items.map((s) => s.name);
   if (!names.some(isSwapLeftover)) return false;
-  const journal = journalSheet.isNullObject ? null : parseJournal(cells.values);
+  const journal = journalSheet.isNullObject || cells.isNullObject ? null : parseJournal(cells.values);
   const plan = recoveryPlan(journal, names);
   // Deletions first: a backup's own name is free only once the new sheet that took it is gone.
   for (const n of plan.remove) context.workbook.worksheets.getItem(n).delete();

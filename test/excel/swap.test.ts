@@ -55,6 +55,21 @@ describe('recoveryPlan', () => {
 });
 
 describe('recoverSwap', () => {
+  it('reads a journal of any length (a set-up may add a sheet per library)', async () => {
+    const many: Journal['rows'] = Array.from({ length: 600 }, (_, i) => ({
+      kind: 'new',
+      name: `R${i}`,
+      other: `~kp${i}_x`,
+    }));
+    const sim = new SimExcel({ sheets: ['Data', 'R599', '~kp0_x'] });
+    const journal = sim.addSheet(JOURNAL_SHEET);
+    journal.visibility = 'Hidden';
+    sim.simulateUserEdit(JOURNAL_SHEET, 'A1:C601', journalValues({ phase: 'swapping', rows: many }));
+    expect(await simHost(sim).run((c) => recoverSwap(c))).toBe(true);
+    // ~kp599_x is gone, so R599 was the new sheet given its name: removed with the temporary one and the journal.
+    expect(sim.sheets().map((s) => s.name)).toEqual(['Data']);
+  });
+
   it('repairs a half-done swap in the workbook, and a second run does nothing', async () => {
     const sim = new SimExcel({ sheets: ['Data', '~kb0_x', 'Summary', '~kp1_x'] });
     sim.simulateUserEdit('~kb0_x', 'A1', [['old summary']]);
