@@ -56,7 +56,8 @@ function base(name, dev) {
   return {
     name,
     mode: dev ? 'development' : 'production',
-    devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
+    // No eval-based source maps even in development: the pages' content security policy forbids eval.
+    devtool: dev ? 'cheap-module-source-map' : 'source-map',
     target: ['web', 'es2020'],
     resolve: {
       extensions: ['.tsx', '.ts', '.js', '.json'],
@@ -92,6 +93,9 @@ function addin(dev, https) {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/commands.html', to: 'commands.html' },
+          // The page's own style and legacy-engine check, as files: its content security policy allows nothing inline.
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/taskpane/legacy.js', to: 'legacy.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -163,6 +167,7 @@ function playground(dev) {
           { from: 'workbooks/karaganda-2025.xlsx', to: 'samples/clean.xlsx' },
           { from: 'workbooks/karaganda-2025-mistakes.xlsx', to: 'samples/mistakes.xlsx' },
           { from: 'assets/icon-32.png', to: 'assets/icon-32.png' },
+          { from: 'src/playground/playground.css', to: 'playground.css' },
         ],
       }),
     ],

@@ -49,13 +49,18 @@ export interface SimDebugInfo {
   readonly errorLocation?: string;
   /** The failing statement as office-js approximates it. */
   readonly statement?: string;
+  /** The statements just before and after the failing one. */
+  readonly surroundingStatements?: readonly string[];
+  /** Every statement of the batch. */
+  readonly fullStatements?: readonly string[];
 }
 
 /** Shaped like `OfficeExtension.Error`; `instanceof Error` holds too, for test frameworks. */
 export class SimError extends Error {
   readonly code: SimErrorCode;
   debugInfo: SimDebugInfo;
-  readonly traceMessages: string[] = [];
+  /** The `context.trace` messages of the commands that ran before the error, as office-js gives them. */
+  traceMessages: string[] = [];
   readonly innerError: null = null;
 
   constructor(code: SimErrorCode, detail?: string, errorLocation?: string) {
@@ -67,9 +72,19 @@ export class SimError extends Error {
   }
 
   /** The location is known only where the failing command is, which is later than where the error is made. */
-  locate(errorLocation: string, statement: string): this {
-    if (!this.debugInfo.errorLocation) this.debugInfo = { ...this.debugInfo, errorLocation, statement };
-    else this.debugInfo = { ...this.debugInfo, statement };
+  locate(
+    errorLocation: string,
+    statement: string,
+    batch: { surroundingStatements?: string[]; fullStatements?: string[]; traceMessages?: string[] } = {},
+  ): this {
+    const { traceMessages, ...around } = batch;
+    this.debugInfo = {
+      ...this.debugInfo,
+      errorLocation: this.debugInfo.errorLocation ?? errorLocation,
+      statement,
+      ...around,
+    };
+    if (traceMessages) this.traceMessages = traceMessages;
     return this;
   }
 }

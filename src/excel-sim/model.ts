@@ -353,6 +353,13 @@ export class WorkbookModel {
   changes: Change[] = [];
   private counter = 0;
   private journal: Undo[] | null = null;
+  /** While a checkpoint is held, every change (syncs and direct edits alike) is recorded here. */
+  private held: {
+    undo: Undo[];
+    counter: number;
+    activeSheetId: string | null;
+    selection: WorkbookModel['selection'];
+  } | null = null;
 
   nextId(prefix: string): string {
     this.counter += 1;
@@ -361,7 +368,25 @@ export class WorkbookModel {
 
   /** Starts recording undo steps (a sync). */
   begin(): void {
-    this.journal = [];
+    this.journal = this.held ? this.held.undo : [];
+  }
+
+  /** Records everything from now on, so that `restore` can bring the workbook back exactly (tests run many actions on one load). */
+  checkpoint(): void {
+    this.held = { undo: [], counter: this.counter, activeSheetId: this.activeSheetId, selection: this.selection };
+    this.journal = this.held.undo;
+  }
+
+  restore(): void {
+    const held = this.held;
+    if (!held) throw new Error('no checkpoint to restore');
+    this.journal = held.undo;
+    this.rollbackTo({ journal: 0, changes: 0 });
+    this.counter = held.counter;
+    this.activeSheetId = held.activeSheetId;
+    this.selection = held.selection;
+    this.held = null;
+    this.journal = null;
   }
 
   mark(): Mark {
@@ -384,7 +409,7 @@ export class WorkbookModel {
   }
 
   commit(): void {
-    this.journal = null;
+    this.journal = this.held ? this.held.undo : null;
   }
 
   set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K]): void {

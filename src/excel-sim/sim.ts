@@ -7,7 +7,7 @@ import { DEFAULT_STYLE, WorkbookModel, newSheet, type Cell, type Scalar, type Sh
 import { createOffice, compareVersions, enumProxy, type SimOffice } from './office';
 import { writeContents } from './ops';
 import { describePageLayout } from './pagelayout';
-import { SimContext, SimObject, type Engine } from './proxy';
+import { SimContext, SimObject, type Command, type Engine } from './proxy';
 import { tableAddress } from './table';
 import { ruleObject } from './validation';
 import { cellFormula, cellValue, normalizeColor } from './values';
@@ -41,6 +41,8 @@ export interface SyncRecord {
   /** UTF-8 bytes of the loaded data as JSON. */
   responseBytes: number;
   readonly commands: number;
+  /** Each command's location (`Range.values`, `Worksheet.load`), in order. */
+  readonly locations: readonly string[];
   /** The error code when the sync failed. */
   error?: string;
 }
@@ -73,6 +75,33 @@ function asSimError(e: unknown): SimError {
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
 /**
+ * Where an injected failure strikes. Real Excel runs a batch's commands in
+ * order and stops at the first that fails: the ones before it stay applied.
+ * - `{ command: n }`: the n-th command from now (1-based, counted across syncs);
+ * - `{ sync: m, command: k }`: the k-th command of the m-th sync from now;
+ * - `{ location: 'Worksheet.name' }`: the first command at that location
+ *   (`Type.member`, as `debugInfo.errorLocation` names it; a property's setter
+ *   is a command, its reading is a `load`).
+ */
+export type FailurePoint =
+  | { readonly command: number; readonly sync?: undefined; readonly location?: undefined }
+  | { readonly sync: number; readonly command: number; readonly location?: undefined }
+  | { readonly location: string; readonly sync?: undefined; readonly command?: undefined };
+
+interface ArmedFailure {
+  readonly point: FailurePoint;
+  readonly code: SimErrorCode;
+  /** Commands (or syncs, for `sync`) still to pass before the failing one. */
+  commandsLeft: number;
+  syncsLeft: number;
+  /** After the failure every sync fails too, until `reconnect()`: a closed pane or a lost connection. */
+  readonly crash: boolean;
+}
+
+/** A change made by someone else between two syncs of an action. */
+export type BetweenSyncs = (sim: SimExcel) => void;
+
+/**
  * An Excel workbook in memory, driven through the Excel JavaScript API:
  * `sim.run` is shaped like `Excel.run`, `sim.office` like the `Office`
  * global. The rest of this class is for tests and the playground: inspect
@@ -92,6 +121,11 @@ export class SimExcel implements Engine {
   enableEvents = true;
   private log: SyncRecord[] = [];
   private failure: { countdown: number; code: SimErrorCode } | null = null;
+  private commandFailure: ArmedFailure | null = null;
+  private disconnected = false;
+  private remote: { countdown: number; change: BetweenSyncs }[] = [];
+  /** Commands run by syncs so far (failed syncs included), since `resetStats`. */
+  commandCount = 0;
   private editing = false;
   private editWaiters: (() => void)[] = [];
 
@@ -175,6 +209,7 @@ export class SimExcel implements Engine {
           requestBytes: 0,
           responseBytes: 0,
           commands: commands.length,
+          locations: commands.map((c) => c.location),
           error: 'InvalidOperationInCellEditMode',
         });
         throw new SimError('InvalidOperationInCellEditMode');
@@ -183,17 +218,25 @@ export class SimExcel implements Engine {
     }
     // A round trip: the batch's code never sees the results synchronously.
     await Promise.resolve();
+    // A co-author's change lands between the previous sync and this one.
+    for (const r of this.remote.splice(0)) {
+      if (--r.countdown === 0) r.change(this);
+      else this.remote.push(r);
+    }
     const record: SyncRecord = {
       index: this.log.length + 1,
       requestBytes: jsonBytes(commands.map((c) => c.payload)),
       responseBytes: 0,
       commands: commands.length,
+      locations: commands.map((c) => c.location),
     };
     this.log.push(record);
     const fail = (e: SimError): never => {
       record.error = e.code;
       throw e;
     };
+    if (this.disconnected) fail(new SimError('GeneralException', '(the connection to the workbook was lost)'));
+    const failing = this.failingCommand(commands);
     if (this.failure && --this.failure.countdown === 0) {
       const code = this.failure.code;
       this.failure = null;
@@ -212,9 +255,10 @@ export class SimExcel implements Engine {
     const start = model.mark();
     const responses: unknown[] = [];
     let failure: SimError | null = null;
-    for (const cmd of commands) {
+    for (const [i, cmd] of commands.entries()) {
       const mark = model.mark();
       try {
+        if (i === failing?.index) throw new SimError(failing.code, '(injected by failAtCommand)');
         this.requireApi(cmd.location);
         const out = cmd.run();
         if (out !== undefined) responses.push(out);
@@ -226,10 +270,13 @@ export class SimExcel implements Engine {
         }
       } catch (e) {
         model.rollbackTo(mark);
-        failure = asSimError(e).locate(
-          cmd.location,
-          `${cmd.location}(${JSON.stringify((cmd.payload as { a?: unknown }).a ?? []).slice(0, 200)})`,
-        );
+        const statement = (c: typeof cmd) =>
+          `${c.location}(${JSON.stringify((c.payload as { a?: unknown }).a ?? []).slice(0, 200)})`;
+        failure = asSimError(e).locate(cmd.location, statement(cmd), {
+          surroundingStatements: commands.slice(Math.max(0, i - 2), i + 3).map((c) => c.location),
+          fullStatements: commands.map(statement),
+          traceMessages: [...ctx.traces],
+        });
         break;
       }
     }
@@ -268,6 +315,7 @@ export class SimExcel implements Engine {
 
   resetStats(): void {
     this.log = [];
+    this.commandCount = 0;
   }
 
   /** Makes the n-th sync from now (1-based) fail before applying anything. */
@@ -276,8 +324,81 @@ export class SimExcel implements Engine {
     this.failure = { countdown: n, code };
   }
 
+  /**
+   * Makes a command fail as Excel fails one: the commands before it in its
+   * sync stay applied, it and the ones after it do not run, and the error
+   * carries its `debugInfo.errorLocation`. A number is the n-th command from
+   * now, counted across syncs. With `crash`, every later sync fails too until
+   * `reconnect()`, as when the pane is closed or the connection lost mid-action.
+   */
+  failAtCommand(point: number | FailurePoint, options: { code?: SimErrorCode; crash?: boolean } = {}): void {
+    const p: FailurePoint = typeof point === 'number' ? { command: point } : point;
+    if (p.command !== undefined && (!Number.isInteger(p.command) || p.command < 1))
+      throw new RangeError('failAtCommand counts commands from 1');
+    if (p.sync !== undefined && (!Number.isInteger(p.sync) || p.sync < 1))
+      throw new RangeError('failAtCommand counts syncs from 1');
+    this.commandFailure = {
+      point: p,
+      code: options.code ?? 'GeneralException',
+      commandsLeft: p.sync === undefined ? (p.command ?? 0) : 0,
+      syncsLeft: p.sync ?? 0,
+      crash: options.crash ?? false,
+    };
+  }
+
+  /** The index of the command of this sync that an armed failure strikes, if any (and disarms it). */
+  private failingCommand(commands: readonly Command[]): { index: number; code: SimErrorCode } | null {
+    const f = this.commandFailure;
+    let index = -1;
+    if (f) {
+      if (f.point.location !== undefined) index = commands.findIndex((c) => c.location === f.point.location);
+      else if (f.point.sync !== undefined) {
+        if (--f.syncsLeft === 0) index = f.point.command - 1 < commands.length ? f.point.command - 1 : -2;
+      } else if (f.commandsLeft <= commands.length) index = f.commandsLeft - 1;
+      else f.commandsLeft -= commands.length;
+    }
+    this.commandCount += index >= 0 ? index + 1 : commands.length;
+    if (!f || index === -1) return null;
+    this.commandFailure = null;
+    if (index === -2) return null; // that sync had fewer commands: nothing fails
+    if (f.crash) this.disconnected = true;
+    return { index, code: f.code };
+  }
+
+  /**
+   * Remembers the workbook as it is now; `restore()` brings it back exactly
+   * (cells, sheets, ids), so that a test can run an action many times on one
+   * loaded workbook. Failures, co-author changes and statistics are reset too.
+   */
+  checkpoint(): void {
+    this.model.checkpoint();
+  }
+
+  restore(): void {
+    this.model.restore();
+    this.clearFailure();
+    this.remote = [];
+    this.resetStats();
+  }
+
+  /** The connection is back after a crash (`failAtCommand(..., { crash: true })`). */
+  reconnect(): void {
+    this.disconnected = false;
+  }
+
   clearFailure(): void {
     this.failure = null;
+    this.commandFailure = null;
+    this.disconnected = false;
+  }
+
+  /**
+   * A co-author's change applied just before the n-th sync from now runs its
+   * commands, i.e. between two syncs of whatever action is running then.
+   */
+  beforeSync(n: number, change: BetweenSyncs): void {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError('beforeSync counts syncs from 1');
+    this.remote.push({ countdown: n, change });
   }
 
   /**

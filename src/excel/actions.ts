@@ -8,6 +8,7 @@ import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
 import { readSnapshot } from './read';
 import { applyPlan, validationOp, PROTECTION, type Op } from './apply';
 import { guardPlan } from './guard';
+import { recoverSwap } from './swap';
 import { mark } from './markers';
 import { syncStep, type SyncStats } from './stats';
 import { jsonBytes } from './payload';
@@ -55,6 +56,7 @@ export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
+    await recoverSwap(context, options.stats);
     const snapshot = await readSnapshot(context, options.stats);
     requireStandard(snapshot);
     options.onStage?.('check');
@@ -85,6 +87,7 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
+    await recoverSwap(context, options.stats);
     const snapshot = await readSnapshot(context, options.stats);
     requireStandard(snapshot);
     const run = runConsolidation(snapshot, {
@@ -97,16 +100,7 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
     });
     guardPlan(run.plan, snapshot);
     options.onStage?.('write');
-    await withoutEvents(context, options.stats, () =>
-      applyPlan(
-        context,
-        host,
-        run.plan,
-        snapshot.sheets.map((s) => s.name),
-        [],
-        options.stats,
-      ),
-    );
+    await withoutEvents(context, options.stats, () => applyPlan(context, host, run.plan, [], options.stats));
     return run;
   });
 }
@@ -119,6 +113,7 @@ export async function setupWorkbook(
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
+    await recoverSwap(context, options.stats);
     const snapshot = await readSnapshot(context, options.stats);
     const plan = setupPlan(snapshot, settings);
     guardPlan(plan.workbook, snapshot);
@@ -129,16 +124,7 @@ export async function setupWorkbook(
     ];
     if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return plan;
     options.onStage?.('write');
-    await withoutEvents(context, options.stats, () =>
-      applyPlan(
-        context,
-        host,
-        plan.workbook,
-        snapshot.sheets.map((s) => s.name),
-        ops,
-        options.stats,
-      ),
-    );
+    await withoutEvents(context, options.stats, () => applyPlan(context, host, plan.workbook, ops, options.stats));
     return plan;
   });
 }

@@ -4,16 +4,23 @@ import { msToSerial } from '../core/values';
 import { FEATURES, type ExcelHost } from './host';
 import { jsonBytes, packBatches } from './payload';
 import { syncStep, type SyncStats } from './stats';
+import {
+  BACKUP_PREFIX,
+  JOURNAL_SHEET,
+  backupTableName,
+  TEMP_PREFIX,
+  queueJournal,
+  queuePhase,
+  recoverSwap,
+  type JournalRow,
+} from './swap';
 
 /**
  * Applies a `WorkbookPlan` through office-js. Every sheet is built hidden
  * under a temporary name, values first and formats after, in batches that
- * stay under the payload limit; only when all of them are complete does one
- * last sync remove the previous sheets and give the new ones their names. A
- * failure anywhere before that leaves the workbook's visible sheets as they
- * were, and the next run clears the half-built temporary sheets.
+ * stay under the payload limit; then the new sheets are swapped in (see
+ * `swap.ts`), so that a failure at any command leaves the previous version.
  */
-export const TEMP_PREFIX = '~kp';
 
 /** How the software protects report sheets: the fixed cells are locked, people can still size, filter and sort. */
 export const PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -281,14 +288,11 @@ function sheetOps(
   for (const v of s.validations) build.push(validationOp(temp, v));
   for (const m of s.merges ?? []) build.push({ bytes: 96, queue: (ctx) => range(ctx, temp, m).merge(false) });
   for (const c of s.charts ?? []) build.push(chartOp(temp, c, names));
-  const finish: Op[] = [];
-  finish.push({
+  // Everything but the name and the visibility is set while the sheet is still hidden under its temporary name.
+  build.push({
     bytes: 256,
     queue: (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(temp);
-      for (const t of s.tables) ws.tables.getItem(tempTable(t.name)).name = t.name;
-      ws.name = s.name;
-      if (s.visibility === 'visible') ws.visibility = 'Visible';
       if (s.tabColor) ws.tabColor = `#${s.tabColor}`;
       if (s.gridlines === false) ws.showGridlines = false;
       if (s.freeze) {
@@ -300,7 +304,7 @@ function sheetOps(
       if (s.print && host.isSetSupported('ExcelApi', FEATURES.pageLayout)) {
         ws.pageLayout.orientation = s.print.landscape ? 'Landscape' : 'Portrait';
         if (s.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        if (s.print.area) ws.pageLayout.setPrintArea(range(ctx, s.name, s.print.area));
+        if (s.print.area) ws.pageLayout.setPrintArea(range(ctx, temp, s.print.area));
         for (const r of s.print.rowBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
         if (s.print.titleRows)
           ws.pageLayout.setPrintTitleRows(`$${s.print.titleRows[0] + 1}:$${s.print.titleRows[1] + 1}`);
@@ -308,6 +312,18 @@ function sheetOps(
       if (s.protect) ws.protection.protect(PROTECTION);
     },
   });
+  const finish: Op[] = [
+    {
+      bytes: 128,
+      queue: (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(temp);
+        // The old tables of these names were renamed to backup names earlier in the same sync.
+        for (const t of s.tables) ws.tables.getItem(tempTable(t.name)).name = t.name;
+        if (s.visibility === 'visible') ws.visibility = 'Visible';
+        ws.name = s.name;
+      },
+    },
+  ];
   return { build, finish };
 }
 
@@ -316,32 +332,52 @@ export interface ApplyResult {
 }
 
 /**
- * Builds every sheet of the plan under a temporary hidden name, then swaps them in.
- * `existing` is the workbook's sheet names now (from the snapshot), to clear leftovers of a failed run.
+ * Builds every sheet of the plan under a temporary hidden name, then swaps
+ * them in as `swap.ts` describes: the old generated sheets renamed to
+ * backups, the new ones shown and named (with `alsoAtTheEnd`, the writes
+ * into existing sheets that belong to the same change), the journal marked
+ * committed — all in one sync — and the backups deleted in the next. On any
+ * failure the recovery puts back what was there; if even that fails, the
+ * next action does it. Expects `recoverSwap` to have run at the action's start.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
   host: ExcelHost,
   plan: WorkbookPlan,
-  existing: readonly string[],
-  /** Writes into existing sheets that belong to the same change: queued in the final sync, with the swap. */
+  /** Writes into existing sheets that belong to the same change: queued in the swap's sync. */
   alsoAtTheEnd: readonly Op[] = [],
   stats?: SyncStats,
 ): Promise<ApplyResult> {
   let syncs = 0;
+  const stamp = Date.now().toString(36);
   const names = new Map<string, string>();
-  plan.sheets.forEach((s, i) => names.set(s.name, `${TEMP_PREFIX}${i}_${Date.now().toString(36)}`.slice(0, 31)));
-  const leftovers = existing.filter((n) => n.startsWith(TEMP_PREFIX));
-  const build: Op[] = leftovers.map((n) => ({
-    bytes: 96,
-    queue: (ctx) => ctx.workbook.worksheets.getItem(n).delete(),
-  }));
+  plan.sheets.forEach((s, i) => names.set(s.name, `${TEMP_PREFIX}${i}_${stamp}`.slice(0, 31)));
+  const backups = plan.removeSheets.map((name, i) => ({ name, backup: `${BACKUP_PREFIX}${i}_${stamp}`.slice(0, 31) }));
+  const rows: JournalRow[] = [
+    ...plan.sheets.map((s) => ({ kind: 'new' as const, name: s.name, other: names.get(s.name) as string })),
+    ...backups.map((b) => ({ kind: 'old' as const, name: b.name, other: b.backup })),
+  ];
+  // The tables of the sheets to replace (set-up's Meta and Lists): their names must be free for the new
+  // tables in the swap, so they are loaded with the journal's sync and renamed to backup names there.
+  const newTables = plan.sheets.some((s) => s.tables.length > 0);
+  let oldTables: Excel.TableCollection[] = [];
+  const build: Op[] = [
+    {
+      bytes: 128 + jsonBytes(rows),
+      queue: (ctx) => {
+        queueJournal(ctx, { phase: 'building', rows });
+        if (newTables)
+          oldTables = backups.map((b) => ctx.workbook.worksheets.getItem(b.name).tables.load('items/name'));
+      },
+    },
+  ];
   const finish: Op[] = [];
   for (const s of plan.sheets) {
     const ops = sheetOps(s, names.get(s.name) as string, host, names);
     build.push(...ops.build);
     finish.push(...ops.finish);
   }
+  let committed = false;
   try {
     for (const batch of packBatches(build, (o) => o.bytes)) {
       context.application.suspendApiCalculationUntilNextSync();
@@ -349,25 +385,26 @@ export async function applyPlan(
       await syncStep(context, stats, 'chunk');
       syncs++;
     }
-    // The swap: one sync removes the old sheets, names the new ones and applies the other writes, so nobody sees a mix.
+    // The swap: one sync, so that nobody sees a mix; its last command is the commit.
     context.application.suspendApiCalculationUntilNextSync();
-    for (const n of plan.removeSheets) context.workbook.worksheets.getItem(n).delete();
+    queuePhase(context, 'swapping');
+    for (const tables of oldTables) for (const t of tables.items) t.name = backupTableName(t.name, stamp);
+    for (const b of backups) context.workbook.worksheets.getItem(b.name).name = b.backup;
     for (const op of finish) op.queue(context);
+    // Writes into existing sheets last, right before the commit: the recovery does not undo them (yet).
     for (const op of alsoAtTheEnd) op.queue(context);
+    queuePhase(context, 'committed');
+    await syncStep(context, stats, 'fixed');
+    syncs++;
+    committed = true;
+    for (const b of backups) context.workbook.worksheets.getItem(b.backup).delete();
+    context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
     await syncStep(context, stats, 'fixed');
     syncs++;
   } catch (e) {
-    // Take the half-built hidden sheets away again; if even that fails, the next run clears them.
-    try {
-      const sheets = context.workbook.worksheets.load('items/name');
-      await context.sync();
-      const temps = new Set(names.values());
-      for (const ws of sheets.items) if (temps.has(ws.name)) ws.delete();
-      await context.sync();
-    } catch {
-      /* the original error is the one to report */
-    }
-    throw e;
+    // Put back what was there (or, once committed, finish the clean-up); if even that fails, the next action does it.
+    await recoverSwap(context).catch(() => undefined);
+    if (!committed) throw e;
   }
   return { syncs };
 }

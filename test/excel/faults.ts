@@ -1,0 +1,91 @@
+import type { SimExcel } from '../../src/excel-sim';
+import { recoverSwap } from '../../src/excel/swap';
+import { simHost } from './host';
+
+/**
+ * Runs an action under a failure of each command of each of its write syncs,
+ * as Excel fails a command (the ones before it stay applied), and says what
+ * the workbook became: as it was, complete, or half-written — right after the
+ * failure (the action's own recovery having run), and after a crash at the
+ * same command (the action's recovery cannot run) followed by the recovery
+ * the next action starts with. For every action that writes, the submission
+ * and import actions included once they exist.
+ */
+export type Outcome = 'unchanged' | 'complete' | 'half-written';
+
+export interface FaultResult {
+  readonly sync: number;
+  readonly command: number;
+  readonly location: string;
+  /** After the failure and the action's own recovery. */
+  readonly failed: Outcome;
+  /** After a crash at that command and the next action's recovery. */
+  readonly crashed: Outcome;
+  /** Anything else the caller checks (people's cells intact), as a list of problems; empty is fine. */
+  readonly problems: readonly string[];
+}
+
+export interface FaultOptions {
+  /** The workbook's state to compare (timestamps and temporary names normalised). */
+  readonly state: (sim: SimExcel) => string;
+  /** Problems to report after each run (e.g. people's cells that changed). */
+  readonly check?: (sim: SimExcel) => string[];
+  /** At most this many commands of one sync are tried: evenly spaced, plus the first at each location. */
+  readonly perSync?: number;
+}
+
+const isRead = (location: string) => /\.load$|\.isNullObject$/.test(location);
+
+/** The commands to try in one sync: every one, or a spread that still meets each kind of command. */
+function pick(locations: readonly string[], perSync: number): number[] {
+  if (locations.length <= perSync) return locations.map((_, i) => i + 1);
+  const out = new Set<number>([1, locations.length]);
+  const seen = new Set<string>();
+  locations.forEach((l, i) => {
+    if (!seen.has(l)) out.add(i + 1);
+    seen.add(l);
+  });
+  for (let i = 0; i < perSync; i++) out.add(1 + Math.floor((i * (locations.length - 1)) / (perSync - 1)));
+  return [...out].sort((a, b) => a - b);
+}
+
+export async function underEveryCommandFailure(
+  sim: SimExcel,
+  action: (sim: SimExcel) => Promise<unknown>,
+  options: FaultOptions,
+): Promise<FaultResult[]> {
+  const { state, check = () => [], perSync = Infinity } = options;
+  sim.checkpoint();
+  const untouched = state(sim);
+  await action(sim);
+  const complete = state(sim);
+  const syncs = sim.syncs.map((s) => ({ index: s.index, locations: [...s.locations] }));
+  sim.restore();
+  const outcome = (): Outcome => {
+    const now = state(sim);
+    return now === untouched ? 'unchanged' : now === complete ? 'complete' : 'half-written';
+  };
+  const results: FaultResult[] = [];
+  for (const s of syncs) {
+    if (s.locations.every(isRead)) continue;
+    for (const k of pick(s.locations, perSync)) {
+      sim.checkpoint();
+      sim.failAtCommand({ sync: s.index, command: k });
+      await action(sim).catch(() => undefined);
+      const failed = outcome();
+      const problems = check(sim);
+      sim.restore();
+
+      sim.checkpoint();
+      sim.failAtCommand({ sync: s.index, command: k }, { crash: true });
+      await action(sim).catch(() => undefined);
+      sim.reconnect();
+      await simHost(sim).run((context) => recoverSwap(context));
+      const crashed = outcome();
+      problems.push(...check(sim));
+      sim.restore();
+      results.push({ sync: s.index, command: k, location: s.locations[k - 1] ?? '', failed, crashed, problems });
+    }
+  }
+  return results;
+}
