@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { sharedDir } from '../../scripts/test-programs';
 
 /**
  * Checks an .xlsx package the way Excel would, as far as that can be done
@@ -13,9 +14,9 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
  * schema states (dangling or duplicate relationships, table names and
  * ranges, header cells, style indices, data-validation formula length).
  *
- * The schemas are found at `../shared/ooxml-xsd` beside the repository.
+ * The schemas are in `shared/ooxml-xsd`, wherever `sharedDir()` finds
+ * shared/ (beside the checkout, inside it, or at KITAPHANA_SHARED).
  */
-export const SCHEMA_DIR = resolve(__dirname, '..', '..', '..', 'shared', 'ooxml-xsd');
 
 export interface Problem {
   readonly part: string;
@@ -52,12 +53,11 @@ export function xmllintAvailable(): boolean {
 
 /** The schema folder, or an error that says where it was looked for. */
 export function schemaDir(): string {
-  if (!existsSync(join(SCHEMA_DIR, SML))) {
-    throw new Error(
-      `The OOXML schemas are missing: expected ${SCHEMA_DIR}/sml.xsd (the ../shared/ooxml-xsd folder beside the repository).`,
-    );
+  const dir = join(sharedDir(), 'ooxml-xsd');
+  if (!existsSync(join(dir, SML))) {
+    throw new Error(`The OOXML schemas are missing: expected ${dir}/${SML} (shared/ooxml-xsd, see its README).`);
   }
-  return SCHEMA_DIR;
+  return dir;
 }
 
 export type Parts = ReadonlyMap<string, Uint8Array>;
