@@ -62,7 +62,7 @@ function base(name, dev) {
     resolve: {
       extensions: ['.tsx', '.ts', '.js', '.json'],
       // The file adapter's path-based helpers import node: modules that the browser never calls.
-      fallback: { fs: false, path: false, crypto: false, stream: false, os: false },
+      fallback: { fs: false, path: false, crypto: false, stream: false, os: false, zlib: false },
     },
     module: { rules: [swcRule(dev)] },
     performance: { hints: false },

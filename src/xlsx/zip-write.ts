@@ -1,5 +1,5 @@
 import { deflateSync } from 'fflate';
-import { crc32 } from 'node:zlib';
+import { crc32 } from './zlib';
 import { SIGNATURE, type LocalSpan, type ZipEntry } from './zip-directory';
 
 /**

@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { inflateRawSync } from 'node:zlib';
+import { nodeInflateRaw } from './zlib';
 import { WorkbookFileError } from './errors';
 import { damaged, localSpan, readDirectory, type ZipEntry } from './zip-directory';
 
@@ -73,11 +73,11 @@ export class ZipPackage {
     };
     if (entry.method === STORED) {
       for (let i = 0; i < compressed.length; i += SLICE) take(compressed.subarray(i, i + SLICE));
-    } else if (entry.size <= WHOLE) {
+    } else if (entry.size <= WHOLE && nodeInflateRaw) {
       let whole: Uint8Array;
       try {
         // One byte more than declared tells a part that unpacks to more, without unpacking the rest.
-        whole = inflateRawSync(compressed, { maxOutputLength: entry.size + 1 });
+        whole = nodeInflateRaw(compressed, { maxOutputLength: entry.size + 1 });
       } catch (e) {
         if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
           throw damaged(`${name} unpacks to more than the ${entry.size} bytes it declares`);
