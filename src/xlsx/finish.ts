@@ -17,16 +17,16 @@ export interface Finishing {
 }
 
 /** Edits the package ExcelJS has just written where ExcelJS cannot write what is needed. */
-export function finishPackage(pkg: ZipPackage, todo: Finishing): void {
-  if (!todo.internalLinks && !planHasCharts(todo.plan)) return;
+export function finishPackage(pkg: ZipPackage, finishing: Finishing): void {
+  if (!finishing.internalLinks && !planHasCharts(finishing.plan)) return;
   const sheets = new WorkbookParts(pkg.text(WORKBOOK_PART) ?? '', pkg.relationships(WORKBOOK_PART)).sheets;
-  if (todo.internalLinks) {
+  if (finishing.internalLinks) {
     for (const sheet of sheets) {
       const xml = sheet.part ? pkg.text(sheet.part) : null;
       if (sheet.part && xml !== null) pkg.setText(sheet.part, finishInternalLinks(pkg, sheet.part, xml));
     }
   }
-  addCharts(pkg, sheets, todo.plan, todo.date1904);
+  addCharts(pkg, sheets, finishing.plan, finishing.date1904);
 }
 
 /**

@@ -30,6 +30,17 @@ const row = (p: Locator) =>
     .locator('li')
     .filter({ hasText: `(${LIB})` })
     .first();
+/** Presses the library's button for an action, and waits for its row to show what the action did. */
+async function press(p: Locator, action: string, shows: string): Promise<void> {
+  await row(p)
+    .getByRole('button', { name: `${t.t(`taskpane.reports.${action}`)} — ${LIB}` })
+    .click();
+  await eventually(
+    () => row(p).textContent(),
+    (v) => expect(v).toContain(shows),
+  );
+}
+
 const again = (p: Locator) => p.getByRole('button', { name: t.t('taskpane.reports.change_person') }).click();
 
 async function typeInto(page: Page, address: string, text: string): Promise<void> {
@@ -71,43 +82,19 @@ describeE2E('the Reports view in the playground', () => {
     await axe(page, 'reports: refused');
 
     await typeInto(page, 'E5', before.replace(/\D/g, ''));
-    await row(p)
-      .getByRole('button', { name: `${t.t('taskpane.reports.submit')} — ${LIB}` })
-      .click();
-    await eventually(
-      () => row(p).textContent(),
-      (v) => expect(v).toContain(`: ${t.t('enum.report_status.submitted')}`),
-    );
+    await press(p, 'submit', `: ${t.t('enum.report_status.submitted')}`);
 
     await again(p);
     await become(p, 'Сарсенова А. К.', null);
     await row(p).getByLabel(t.t('taskpane.reports.comment')).fill('Уточните число пользователей за I квартал');
-    await row(p)
-      .getByRole('button', { name: `${t.t('taskpane.reports.return')} — ${LIB}` })
-      .click();
-    await eventually(
-      () => row(p).textContent(),
-      (v) => expect(v).toContain('Уточните число пользователей за I квартал'),
-    );
+    await press(p, 'return', 'Уточните число пользователей за I квартал');
 
     await again(p);
     await become(p, 'Жакупова Г. С.', LIB);
-    await row(p)
-      .getByRole('button', { name: `${t.t('taskpane.reports.submit')} — ${LIB}` })
-      .click();
-    await eventually(
-      () => row(p).textContent(),
-      (v) => expect(v).toContain(`: ${t.t('enum.report_status.submitted')}`),
-    );
+    await press(p, 'submit', `: ${t.t('enum.report_status.submitted')}`);
     await again(p);
     await become(p, 'Сарсенова А. К.', null);
-    await row(p)
-      .getByRole('button', { name: `${t.t('taskpane.reports.accept')} — ${LIB}` })
-      .click();
-    await eventually(
-      () => row(p).textContent(),
-      (v) => expect(v).toContain(`: ${t.t('enum.report_status.accepted')}`),
-    );
+    await press(p, 'accept', `: ${t.t('enum.report_status.accepted')}`);
     await axe(page, 'reports');
 
     await p.getByRole('tab', { name: t.t('taskpane.tab.consolidate'), exact: true }).click();
