@@ -4,7 +4,7 @@ import { parseWorkbook, type Report, type ReportNumberColumn } from './parse';
 import { planValue } from './layout/registry';
 import type { SetupPlan, TablePatch } from './setup';
 import { cellAddress, tableIndex, type Snapshot } from './snapshot';
-import { msg, type Message } from './message';
+import { label, msg, type Message } from './message';
 import { isBlank } from './values';
 
 /**
@@ -177,7 +177,7 @@ function fillReport(report: Report, last: Report): ReportFill {
         libId: report.libId,
         code: line.code,
         cell: lc === undefined ? null : cellAddress(last.table.sheet, last.table.top + 1 + was.n, last.table.left + lc),
-        message: msg('prior.skipped.unreadable', { code: line.code, column: q.toUpperCase() }),
+        message: msg('prior.skipped.unreadable', { code: line.code, column: label(`column.Report.${q}`) }),
       });
       continue;
     }
