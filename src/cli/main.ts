@@ -18,6 +18,7 @@ const lazy = {
   run: () => require('./run') as typeof import('./run'),
   sample: () => require('./sample') as typeof import('./sample'),
   setup: () => require('./setup') as typeof import('./setup'),
+  priorYear: () => require('./prior-year') as typeof import('./prior-year'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -123,6 +124,20 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     });
 
   program
+    .command('prior-year')
+    .description("fill the blank prior-year values of the reports from last year's workbook; write a copy")
+    .argument('<workbook>', "this year's .xlsx file (never changed)")
+    .argument('<last-year-workbook>', "last year's .xlsx file of the same network (never changed)")
+    .option('-o, --output <file>', 'where to write the filled copy')
+    .option('--json', 'print what was filled as JSON')
+    .addOption(forceOption('the output'))
+    .addOption(limitOption())
+    .addOption(langOption())
+    .action(async (file: string, lastYear: string, opts) => {
+      code = await lazy.priorYear().priorYearCommand(file, lastYear, opts, pick(opts), io);
+    });
+
+  program
     .command('status')
     .description('print the board of reports: status, who changed it and when, errors and warnings per library')
     .argument('<workbook>', 'the .xlsx file to read (never changed)')
@@ -135,7 +150,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   program
     .command('sample')
-    .description('write the sample workbooks (Karaganda oblast, 2025: clean and with typical mistakes)')
+    .description(
+      "write the sample workbooks (Karaganda oblast, 2025: clean and with typical mistakes; its 2024 workbook; a rural branch's own 2025 workbook)",
+    )
     .argument('[dir]', 'folder to write them to', 'workbooks')
     .addOption(forceOption('the sample files'))
     .addOption(langOption())

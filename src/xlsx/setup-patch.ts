@@ -344,6 +344,8 @@ class Edits {
     }
     if (this.stylesPart && this.styles !== this.stylesBefore) this.target.pkg.setText(this.stylesPart, this.styles);
     if (this.wroteCells) dropCalcChain(this.target);
-    return this.wroteFormula;
+    // A value written changes the results of the formulas that read it (a report's year, its change against
+    // last year), and Excel trusts the results a file caches: it must compute them again on opening.
+    return this.wroteFormula || this.wroteCells;
   }
 }
