@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { templatePlan } from '../../src/core/layout/template';
 import { planSnapshot } from '../../src/core/plan-snapshot';
 import { validate } from '../../src/core/validate';
 import { BRANCH_CORRECTION, LATE_BRANCH, sampleContent } from '../../src/sample';
 import { translator } from '../../src/i18n';
+import { ooxmlProblems } from '../helpers/ooxml';
 
 /**
  * The late branch's own workbook against the oblast sample: what importing it
@@ -48,5 +51,12 @@ describe('the branch sample', () => {
     expect(conflicts).toEqual([`${BRANCH_CORRECTION.code} ${BRANCH_CORRECTION.column}`]);
     expect(fills.length).toBeGreaterThan(20);
     expect(fills.every((f) => f.endsWith(' q4'))).toBe(true);
+  });
+});
+
+describe('the committed workbooks of last year and of the branch', () => {
+  it.each(['karaganda-2024.xlsx', 'osk_b01-2025.xlsx'])('%s is valid OOXML', (name) => {
+    const data = readFileSync(join(__dirname, '..', '..', 'workbooks', name));
+    expect(ooxmlProblems(data).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
   });
 });

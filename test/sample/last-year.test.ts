@@ -50,3 +50,12 @@ describe('the 2024 sample', () => {
     expect(LAST_YEAR_LIBRARIES.length).toBe(content.libraries.length);
   });
 });
+
+describe('the new samples in every language', () => {
+  it.each(['kk', 'en'] as const)('are clean in %s', (lang) => {
+    for (const kind of ['lastYear', 'branch'] as const) {
+      const checked = validate(planSnapshot(templatePlan(sampleContent(kind, lang))));
+      expect(checked.findings.map((f) => `${kind} ${f.rule} ${f.cell ?? f.table}`)).toEqual([]);
+    }
+  });
+});
