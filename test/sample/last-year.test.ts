@@ -5,6 +5,7 @@ import { yearValue, INDICATORS } from '../../src/standard';
 import { LAST_YEAR, NEW_IN_YEAR, sampleContent } from '../../src/sample';
 import { lastYearData, LAST_YEAR_LIBRARIES } from '../../src/sample/last-year';
 import { sampleReports } from '../../src/sample/reports';
+import { translator } from '../../src/i18n';
 
 /** Last year's oblast workbook: a standard workbook of 2024 whose year values are the 2025 sample's prior_year. */
 describe('the 2024 sample', () => {
@@ -38,11 +39,8 @@ describe('the 2024 sample', () => {
   });
 
   it('has its reports accepted, and registers of a plausible size', () => {
-    const accepted = new Set(
-      content.submissions
-        .filter((s) => s.status === 'Принят' || String(s.status).startsWith('Прин'))
-        .map((s) => s.lib_id),
-    );
+    const label = translator('ru').t('enum.report_status.accepted');
+    const accepted = new Set(content.submissions.filter((s) => s.status === label).map((s) => s.lib_id));
     expect([...accepted].sort()).toEqual(content.reports.map((r) => r.libId).sort());
     expect(content.events.length).toBeGreaterThan(1000);
     expect(content.training.length).toBeGreaterThan(150);
