@@ -73,6 +73,7 @@ export function priorYearJson(plan: PriorYearPlan, files: Files, t: Translator):
     blank_last_year: plan.blank,
     new_libraries: plan.newLibraries,
     gone_libraries: plan.goneLibraries,
+    accepted_changed: plan.accepted,
     skipped: plan.skipped.map((s) => ({
       lib_id: s.libId,
       code: s.code,
@@ -91,6 +92,8 @@ export function priorYearText(plan: PriorYearPlan, lastYearFile: string, t: Tran
     const width = Math.max(...plan.filled.map((f) => f.libId.length));
     for (const f of plan.filled) lines.push(`  ${f.libId.padEnd(width)}  ${t.number(f.codes.length)}`);
   }
+  if (plan.accepted.length > 0)
+    lines.push(t.t('cli.prior.accepted', { count: plan.accepted.length, names: plan.accepted.join(', ') }));
   if (plan.newLibraries.length > 0)
     lines.push(t.t('cli.prior.new', { count: plan.newLibraries.length, names: plan.newLibraries.join(', ') }));
   if (plan.goneLibraries.length > 0)

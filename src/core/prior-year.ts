@@ -6,6 +6,7 @@ import type { SetupPlan, TablePatch } from './setup';
 import { cellAddress, tableIndex, type Snapshot } from './snapshot';
 import { label, msg, type Message } from './message';
 import { isBlank } from './values';
+import { reportStatuses, statusOf } from './submissions';
 
 /**
  * Last year's figures: the `prior_year` column of this year's reports filled
@@ -49,6 +50,11 @@ export interface PriorYearPlan {
   /** Libraries with a report last year and none this year (closed, merged, inactive). */
   readonly goneLibraries: readonly string[];
   readonly skipped: readonly PriorYearSkip[];
+  /**
+   * Libraries whose report the plan fills although a methodologist accepted it:
+   * the fill changes it (rule S3), so it must be accepted again.
+   */
+  readonly accepted: readonly string[];
 }
 
 const QUARTERS: readonly ReportNumberColumn[] = ['q1', 'q2', 'q3', 'q4'];
@@ -84,6 +90,8 @@ export function planPriorYear(current: Snapshot, lastYear: Snapshot): PriorYearP
       filled.push({ libId: report.libId, codes: fill.codes });
     }
   }
+  const statuses = reportStatuses(now);
+  const accepted = filled.map((f) => f.libId).filter((id) => statusOf(statuses, id).status === 'accepted');
   const goneLibraries = [...before.reports.values()]
     .filter((r) => !r.empty && !now.reports.has(r.libId))
     .map((r) => r.libId);
@@ -104,6 +112,7 @@ export function planPriorYear(current: Snapshot, lastYear: Snapshot): PriorYearP
     newLibraries,
     goneLibraries,
     skipped,
+    accepted,
   };
 }
 
@@ -140,6 +149,7 @@ function nothing(year: number | null, lastYear: number | null): Omit<PriorYearPl
     newLibraries: [],
     goneLibraries: [],
     skipped: [],
+    accepted: [],
   };
 }
 

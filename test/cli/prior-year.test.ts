@@ -120,10 +120,13 @@ describe('kitaphana prior-year', () => {
       'blank_last_year',
       'new_libraries',
       'gone_libraries',
+      'accepted_changed',
       'skipped',
     ]);
     expect(json).toMatchObject({ year: 2025, last_year: 2024, output: out, kept: 0, skipped: [], gone_libraries: [] });
     expect(json.new_libraries).toEqual([...NEW_IN_YEAR]);
+    // The sample's accepted reports change: they must be accepted again.
+    expect((json.accepted_changed as string[]).length).toBeGreaterThan(10);
     const filled = json.filled as { lib_id: string; count: number; codes: string[] }[];
     expect(filled[0]).toEqual({ lib_id: 'KRG_OUNB', count: INDICATORS.length, codes: INDICATORS.map((i) => i.code) });
     expect(json.filled_total).toBe(filled.reduce((n, f) => n + f.count, 0));

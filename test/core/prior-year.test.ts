@@ -2,6 +2,8 @@ import type { WorkbookContent } from '../../src/core/layout/content';
 import { templatePlan } from '../../src/core/layout/template';
 import { planSnapshot } from '../../src/core/plan-snapshot';
 import { cellOf } from '../../src/core/plan-snapshot';
+import { parseWorkbook } from '../../src/core/parse';
+import { reportStatuses, statusOf } from '../../src/core/submissions';
 import { planPriorYear, priorYearFilledCount, type PriorYearPlan } from '../../src/core/prior-year';
 import { columnLetters, type CellValue, type Snapshot } from '../../src/core/snapshot';
 import { INDICATORS, REPORT_COLUMNS, yearValue } from '../../src/standard';
@@ -85,6 +87,19 @@ describe('planPriorYear on the bundled samples', () => {
     expect(priorYearFilledCount(plan)).toBe(lastYearData().reports.size * INDICATORS.length);
     expect(plan.kept).toBe(0);
     expect(plan.skipped).toEqual([]);
+  });
+
+  it('names the accepted reports it changes: they must be accepted again', () => {
+    const statuses = reportStatuses(parseWorkbook(blanked));
+    const accepted = [...lastYearData().reports.keys()].filter((id) => statusOf(statuses, id).status === 'accepted');
+    expect(accepted.length).toBeGreaterThan(10);
+    expect(plan.accepted).toEqual(accepted);
+    expect(
+      planPriorYear(
+        blankPriors(current, (lib) => !accepted.includes(lib)),
+        last,
+      ).accepted,
+    ).toEqual([]);
   });
 
   it('writes one column per report, prior_year’s, from the first cell filled to the last', () => {
