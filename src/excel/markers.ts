@@ -43,8 +43,7 @@ export async function mark(
   sheets: readonly string[],
   findings: readonly Finding[],
   stats?: SyncStats,
-): Promise<number> {
-  let syncs = 0;
+): Promise<void> {
   const loaded = sheets.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
     const cfs = ws.getRange().conditionalFormats;
@@ -53,7 +52,6 @@ export async function mark(
     return { name, cfs, protection: ws.protection.load('protected') };
   });
   await syncStep(context, stats, 'fixed');
-  syncs++;
   const ops: (Op & { sheet: string })[] = [];
   for (const { name, cfs } of loaded) {
     for (const cf of cfs.items) {
@@ -82,7 +80,5 @@ export async function mark(
     for (const op of batch) op.queue(context);
     for (const s of touched) context.workbook.worksheets.getItem(s).protection.protect(PROTECTION);
     await syncStep(context, stats, 'chunk');
-    syncs++;
   }
-  return syncs;
 }

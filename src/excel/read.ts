@@ -1,5 +1,4 @@
 import type { CellValue, SheetInfo, Snapshot, TableSnapshot } from '../core/snapshot';
-import { parseCellAddress } from '../core/snapshot';
 import { REPORT_TABLE_PREFIX } from '../standard';
 import { syncStep, type SyncStats } from './stats';
 import { MAX_CELLS_PER_READ, PAYLOAD_BUDGET, estimateCellBytes, isPayloadError, packBatches } from './payload';
@@ -132,9 +131,4 @@ export function cellValue(formula: unknown, type: Excel.RangeValueType | string 
   if (type === 'Empty' || formula === '' || formula === null || formula === undefined) return null;
   if (typeof formula === 'number' || typeof formula === 'boolean' || typeof formula === 'string') return formula;
   return String(formula);
-}
-
-/** The sheet and 0-based row and column of a finding's cell, for selecting it. */
-export function locate(address: string): { sheet: string; row: number; col: number } | null {
-  return parseCellAddress(address);
 }

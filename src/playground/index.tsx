@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { officeHost } from '../excel/host';
 import { translator } from '../i18n';
 import { LOCALE_TAG, type Language } from '../standard';
-import { taskpaneHost } from '../taskpane/host';
+import { taskpaneHost } from '../excel/pane';
 import { initialLanguage, mount } from '../taskpane/mount';
 import { paramsOf, type Params, type Sample } from './params';
 import { WorkbookView, type WorkbookActions } from './WorkbookView';

@@ -4,7 +4,7 @@ import { languageOf } from '../i18n';
 import { isLanguage, type Language } from '../standard';
 import { App } from './App';
 import type { Engine } from './engine';
-import type { TaskpaneHost } from './host';
+import type { TaskpaneHost } from '../excel/pane';
 import { forcedColorsActive, themeFor, type OfficeThemeLike } from './theme';
 
 /**

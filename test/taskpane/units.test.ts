@@ -4,7 +4,6 @@ import { ExcelTooOldError, NotStandardWorkbookError } from '../../src/excel/acti
 import { PeopleDataGuardError } from '../../src/excel/guard';
 import { problemOf } from '../../src/taskpane/errors';
 import { displayCell, findingMatcher, groupFindings } from '../../src/taskpane/findings';
-import { settingsOf } from '../../src/taskpane/host';
 import { themeFor } from '../../src/taskpane/theme';
 import { countText } from '../../src/taskpane/counts';
 import { chartData, niceTicks, titleLines } from '../../src/playground/chart';
@@ -57,21 +56,6 @@ describe('counts in each language', () => {
     expect(translator('ru').t('taskpane.consolidate.included', { count: 21, included: 20 })).toBe(
       'Включено в свод: 20 из 21 действующей библиотеки.',
     );
-  });
-});
-
-describe('the workbook’s settings', () => {
-  it('are read from the Meta table whatever its header language', () => {
-    expect(
-      settingsOf([
-        ['standard', 'kitaphana'],
-        ['Region', ' Карагандинская область '],
-        ['year', 2025],
-        ['level', 'cbs'],
-        ['language', 'kk'],
-      ]),
-    ).toEqual({ region: 'Карагандинская область', year: 2025, level: 'cbs', language: 'kk' });
-    expect(settingsOf([['year', 'next']])).toEqual({ region: null, year: null, level: null, language: null });
   });
 });
 

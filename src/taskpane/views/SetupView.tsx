@@ -3,7 +3,7 @@ import { Button, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui
 import type { SetupPlan } from '../../core/setup';
 import { LANGUAGES, LEVELS, type Language, type Level } from '../../standard';
 import { usePane } from '../context';
-import type { WorkbookSettings } from '../host';
+import type { WorkbookSettings } from '../../excel/pane';
 import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
 import { useAction } from '../useAction';
