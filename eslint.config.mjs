@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Forbids a room's imports from the rooms it must not know, and (unless `node`) Node and ExcelJS. */
-function layer(files, { rooms, why, node = false }) {
+function layer(files, { rooms, why, node = false, also = [] }) {
   const up = '^(\\.\\./)+';
   return {
     files,
@@ -14,6 +14,7 @@ function layer(files, { rooms, why, node = false }) {
           patterns: [
             ...(node ? [] : [{ group: ['fs', 'node:*', 'exceljs'], message: 'no Node or ExcelJS here: ' + why }]),
             { regex: `${up}(${rooms.join('|')})(/|$)`, message: why },
+            ...also,
           ],
         },
       ],
@@ -44,6 +45,12 @@ export default tseslint.config(
     // The core is pure: no file system, no Office, no adapters, no screens.
     rooms: ['xlsx', 'cli', 'excel', 'excel-sim', 'taskpane', 'playground', 'bench', 'sample'],
     why: 'the core is pure: it knows neither files nor Excel nor screens',
+  }),
+  // The checks read the parsed workbook (parsed.ts, place.ts), never the parser itself.
+  layer(['src/core/checks/**/*.ts'], {
+    rooms: ['xlsx', 'cli', 'excel', 'excel-sim', 'taskpane', 'playground', 'bench', 'sample'],
+    why: 'the core is pure: it knows neither files nor Excel nor screens',
+    also: [{ regex: '^\\.\\./parse(-[a-z]+)?$', message: 'checks read parsed.ts and place.ts, not the parser' }],
   }),
   // The adapter to Excel runs in the pane's browser: no Node, no sim (it is driven by it, not the other way round).
   layer(['src/excel/**/*.ts'], {

@@ -3,7 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { INDICATORS } from '../standard';
 import type { CellValue } from './snapshot';
 import { libKey } from './invisible';
-import type { FieldValue, ParsedWorkbook, Register, RegisterName, Report } from './parse';
+import type { FieldValue, ParsedWorkbook, Register, RegisterName, Report } from './parsed';
 
 /**
  * The fingerprint of a library's report (section 6 of the standard): SHA-256

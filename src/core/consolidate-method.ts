@@ -1,5 +1,5 @@
 import { ENUMS, percentOf, type EnumName } from '../standard';
-import type { FieldValue, ParsedWorkbook, Register, RegisterRow } from './parse';
+import type { FieldValue, ParsedWorkbook, Register, RegisterRow } from './parsed';
 import type { Validation } from './validate';
 import { codesIn } from './checks/registers';
 

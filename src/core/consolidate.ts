@@ -12,7 +12,7 @@ import {
 } from '../standard';
 import type { Finding } from './finding';
 import { libKey } from './invisible';
-import type { ParsedWorkbook, Report } from './parse';
+import type { ParsedWorkbook, Report } from './parsed';
 import type { Validation } from './validate';
 import {
   summarizeEventsV2,

@@ -1,6 +1,6 @@
 import { ENUMS, type EnumKey } from '../standard';
 import { libKey } from './invisible';
-import type { ParsedWorkbook, RegisterRow } from './parse';
+import type { ParsedWorkbook, RegisterRow } from './parsed';
 
 /**
  * The `Submissions` log (section 1.4 of the standard) read back: each

@@ -1,6 +1,7 @@
 import { RULE_IDS } from '../standard';
 import type { Snapshot } from './snapshot';
-import { parseWorkbook, type ParsedWorkbook } from './parse';
+import { parseWorkbook } from './parse';
+import type { ParsedWorkbook } from './parsed';
 import { countFindings, type Finding } from './finding';
 import { checkRegisters } from './checks/registers';
 import { checkReports } from './checks/reports';

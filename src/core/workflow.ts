@@ -1,7 +1,7 @@
 import { label, msg, type Message } from './message';
 import type { Finding } from './finding';
 import { libKey } from './invisible';
-import type { ParsedWorkbook } from './parse';
+import type { ParsedWorkbook } from './parsed';
 import { reportRegisters } from './checksum';
 import { parseCellAddress } from './snapshot';
 import type { ReportStatus } from './submissions';

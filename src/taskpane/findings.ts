@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding';
-import type { ParsedWorkbook } from '../core/parse';
+import type { ParsedWorkbook } from '../core/parsed';
 import type { Translator } from '../i18n';
 import type { RuleId, Severity } from '../standard';
 

@@ -1,9 +1,10 @@
 import { finding, type Finding } from '../finding';
 import { libKey } from '../invisible';
 import { msg } from '../message';
-import { registerPlace, reportPlace, type ParsedWorkbook } from '../parse';
+import { registerPlace, reportPlace } from '../place';
+import type { ParsedWorkbook } from '../parsed';
 import { looseText } from '../values';
-import { lineYear } from './reports';
+import { lineYear } from '../report-figures';
 
 /**
  * Checks across a report and the registers: E01 against the library's rows in

@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../finding';
 import { label, msg } from '../message';
-import { registerPlace, type ParsedWorkbook } from '../parse';
+import { registerPlace } from '../place';
+import type { ParsedWorkbook } from '../parsed';
 
 /**
  * Rule R4 on the register of visits: a library does not visit itself, and

@@ -2,7 +2,8 @@ import { LIB_ID_PATTERN, type ColumnDef } from '../../standard';
 import { finding, type Finding } from '../finding';
 import { hasInvisible, libKey, withoutInvisible } from '../invisible';
 import { label, msg, type Message } from '../message';
-import { registerPlace, type ParsedWorkbook, type Register, type RegisterName, type RegisterRow } from '../parse';
+import { registerPlace } from '../place';
+import type { ParsedWorkbook, Register, RegisterName, RegisterRow } from '../parsed';
 import { lookalikes } from '../values';
 
 /**

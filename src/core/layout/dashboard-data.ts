@@ -1,5 +1,5 @@
 import { ENUMS } from '../../standard';
-import type { ParsedWorkbook } from '../parse';
+import type { ParsedWorkbook } from '../parsed';
 
 /**
  * The figures behind the Dashboard's charts that the consolidation does not

@@ -1,7 +1,7 @@
 import { LIB_ID_PATTERN } from '../../standard';
 import type { CellValue, Snapshot } from '../snapshot';
 import type { PlanValue } from '../plan';
-import type { ParsedWorkbook, Register } from '../parse';
+import type { ParsedWorkbook, Register } from '../parsed';
 import type { ContentRow, ReportSheet } from './content';
 
 /**
