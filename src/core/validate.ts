@@ -1,3 +1,4 @@
+/** Every check of section 3 of the standard over a workbook. */
 import { RULE_IDS } from '../standard';
 import type { Snapshot } from './snapshot';
 import { parseWorkbook } from './parse';
@@ -9,7 +10,6 @@ import { checkCross } from './checks/cross';
 import { checkVisits } from './checks/method';
 import { checkSubmissions } from './checks/submissions';
 
-/** Every check of section 3 of the standard over a workbook. */
 export interface Validation {
   readonly workbook: ParsedWorkbook;
   readonly findings: readonly Finding[];

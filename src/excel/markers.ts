@@ -1,14 +1,14 @@
+/**
+ * Findings shown on their cells with a marker the add-in owns: a conditional
+ * format whose rule carries the add-in's signature, so that it can find and
+ * clear exactly its own markers and never touch the formatting people made.
+ */
 import type { Finding } from '../core/finding';
 import { parseCellAddress, a1 } from '../core/snapshot';
 import { PROTECTION, type Op } from './apply';
 import { packBatches } from './payload';
 import { syncStep, type SyncStats } from './stats';
 
-/**
- * Findings shown on their cells with a marker the add-in owns: a conditional
- * format whose rule carries the add-in's signature, so that it can find and
- * clear exactly its own markers and never touch the formatting people made.
- */
 export const MARKER_RULE = { error: '=ISTEXT("kitaphana:error")', warning: '=ISTEXT("kitaphana:warning")' } as const;
 const MARKER_FILL = { error: '#F8CBAD', warning: '#FFE699' } as const;
 

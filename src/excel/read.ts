@@ -1,14 +1,14 @@
-import type { CellValue, SheetInfo, Snapshot, TableSnapshot } from '../core/snapshot';
-import { REPORT_TABLE_PREFIX } from '../standard';
-import { syncStep, type SyncStats } from './stats';
-import { MAX_CELLS_PER_READ, PAYLOAD_BUDGET, estimateCellBytes, isPayloadError, packBatches } from './payload';
-
 /**
  * Reads everything the core needs into the same `Snapshot` the file reader
  * makes, in a fixed number of syncs: (1) sheet and table names, (2) where each
  * table sits and the date system, (3…) every table's cells, in as few chunks
  * as the 5 MB payload limit allows. Never a sync per table.
  */
+import type { CellValue, SheetInfo, Snapshot, TableSnapshot } from '../core/snapshot';
+import { REPORT_TABLE_PREFIX } from '../standard';
+import { syncStep, type SyncStats } from './stats';
+import { MAX_CELLS_PER_READ, PAYLOAD_BUDGET, estimateCellBytes, isPayloadError, packBatches } from './payload';
+
 interface TableLocation {
   readonly name: string;
   readonly sheet: string;

@@ -1,11 +1,3 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { MARKER_RULE } from '../excel/markers';
-import { a1, columnLetters, parseCellAddress } from '../core/snapshot';
-import type { Translator } from '../i18n';
-import { cellText } from './cell-text';
-import { Chart, type ChartSeriesLook } from './chart';
-import type { FormulaResult } from './formulas';
-
 /**
  * A simple view of the in-memory workbook, as Excel would show it: one tab
  * per visible sheet, the cells of the active sheet (with the add-in's
@@ -14,6 +6,14 @@ import type { FormulaResult } from './formulas';
  * task pane check again), and the sheet's charts drawn from their
  * descriptions.
  */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { MARKER_RULE } from '../excel/markers';
+import { a1, columnLetters, parseCellAddress } from '../core/snapshot';
+import type { Translator } from '../i18n';
+import { cellText } from './cell-text';
+import { Chart, type ChartSeriesLook } from './chart';
+import type { FormulaResult } from './formulas';
+
 type Scalar = number | string | boolean;
 
 export interface ChartInfo {

@@ -1,3 +1,10 @@
+/**
+ * The playground: the task pane beside the in-memory Excel, with a sample
+ * workbook, in a plain browser with no network. office.js is not loaded:
+ * the in-memory Excel installs its own `Office` and `Excel` globals, so the
+ * task pane starts exactly as it does inside Office (officeHost() →
+ * Excel.run).
+ */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { officeHost } from '../excel/host';
@@ -9,13 +16,6 @@ import { paramsOf, type Params, type Sample } from './params';
 import { WorkbookView, type WorkbookActions } from './WorkbookView';
 import { loadSample, saveWorkbook, type PlaygroundWorkbook } from './workbook';
 
-/**
- * The playground: the task pane beside the in-memory Excel, with a sample
- * workbook, in a plain browser with no network. office.js is not loaded:
- * the in-memory Excel installs its own `Office` and `Excel` globals, so the
- * task pane starts exactly as it does inside Office (officeHost() →
- * Excel.run).
- */
 const params = paramsOf(location.search);
 const rootElement = document.getElementById('playground');
 if (rootElement) void start(rootElement, params);

@@ -1,8 +1,3 @@
-import type { WorkbookContent } from '../core/layout/content';
-import type { Language } from '../standard';
-import { plantMistakes, type PlantedMistake } from './mistakes';
-import { cleanSample } from './render';
-
 /**
  * A realistic workbook of Karaganda oblast for 2025, made the same on every
  * run: 13 territories, their libraries, a year of reports, events and staff
@@ -10,6 +5,11 @@ import { cleanSample } from './render';
  * `PLANTED_MISTAKES` planted in it, one or more for every check of the
  * standard, to show and test what the checks find.
  */
+import type { WorkbookContent } from '../core/layout/content';
+import type { Language } from '../standard';
+import { plantMistakes, type PlantedMistake } from './mistakes';
+import { cleanSample } from './render';
+
 export interface SampleOptions {
   readonly language: Language;
   readonly mistakes: boolean;

@@ -1,7 +1,3 @@
-import { useRef, type KeyboardEvent } from 'react';
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { ViewId } from './context';
-
 /**
  * The tabs that switch between the three views: the WAI-ARIA tabs pattern
  * (one tab in the Tab order, arrows, Home and End move between them), drawn
@@ -9,6 +5,10 @@ import type { ViewId } from './context';
  * inserts hidden focusable sentinels that screen-reader checks flag, and
  * three tabs need none of it.
  */
+import { useRef, type KeyboardEvent } from 'react';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ViewId } from './context';
+
 const useStyles = makeStyles({
   list: {
     display: 'flex',

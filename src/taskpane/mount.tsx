@@ -1,3 +1,7 @@
+/**
+ * Renders the task pane into `element`: shared by the add-in (inside Office)
+ * and the playground (beside the in-memory Excel).
+ */
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { languageOf } from '../i18n';
@@ -7,10 +11,6 @@ import type { Engine } from './engine';
 import type { TaskpaneHost } from '../excel/pane';
 import { forcedColorsActive, themeFor, type OfficeThemeLike } from './theme';
 
-/**
- * Renders the task pane into `element`: shared by the add-in (inside Office)
- * and the playground (beside the in-memory Excel).
- */
 export interface MountOptions {
   readonly host: TaskpaneHost;
   /** `Office.context.displayLanguage`, e.g. `kk-KZ`. */

@@ -1,3 +1,8 @@
+/**
+ * Checks across a report and the registers: E01 against the library's rows in
+ * Events, S04 against its persons in Training (W4); probable duplicate events
+ * (W5).
+ */
 import { finding, type Finding } from '../finding';
 import { libKey } from '../invisible';
 import { msg } from '../message';
@@ -6,11 +11,6 @@ import type { ParsedWorkbook } from '../parsed';
 import { looseText } from '../values';
 import { lineYear } from '../report-figures';
 
-/**
- * Checks across a report and the registers: E01 against the library's rows in
- * Events, S04 against its persons in Training (W4); probable duplicate events
- * (W5).
- */
 export function checkCross(wb: ParsedWorkbook): Finding[] {
   const out: Finding[] = [];
   const events = new Map<string, number>();

@@ -1,3 +1,9 @@
+/**
+ * Checks of the libraries' reports: report sheets against the registry (S2),
+ * required indicators (D2), parts and wholes (R1), year-to-date (R2), the
+ * collection's balance (R3), and the warnings that need a look or a note
+ * (W1, W2, W3, W6).
+ */
 import {
   INDICATORS,
   RATIOS,
@@ -15,12 +21,6 @@ import { label, msg } from '../message';
 import { registerPlace, reportPlace } from '../place';
 import type { ParsedWorkbook, Report, ReportLine } from '../parsed';
 
-/**
- * Checks of the libraries' reports: report sheets against the registry (S2),
- * required indicators (D2), parts and wholes (R1), year-to-date (R2), the
- * collection's balance (R3), and the warnings that need a look or a note
- * (W1, W2, W3, W6).
- */
 export function checkReports(wb: ParsedWorkbook): Finding[] {
   const out: Finding[] = [];
   const libs = wb.registers.Libraries;

@@ -1,3 +1,8 @@
+/**
+ * Set up: the workbook's region, year, level and language; creates the
+ * standard structure in a new workbook, or adds what is missing and repairs
+ * damaged reports in an existing one.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import type { SetupPlan } from '../../core/setup';
@@ -10,11 +15,6 @@ import { useAction } from '../useAction';
 import { useViewStyles } from '../styles';
 import { useFocusOnOutcome } from '../useFocus';
 
-/**
- * Set up: the workbook's region, year, level and language; creates the
- * standard structure in a new workbook, or adds what is missing and repairs
- * damaged reports in an existing one.
- */
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
