@@ -13,7 +13,8 @@ import { LOCALE_TAG, type Language } from '../standard';
 import { taskpaneHost } from '../excel/pane';
 import { initialLanguage, mount } from '../taskpane/mount';
 import { paramsOf, type Params, type Sample } from './params';
-import { WorkbookView, type WorkbookActions } from './WorkbookView';
+import { WorkbookView } from './WorkbookView';
+import type { WorkbookActions } from './source';
 import { loadSample, saveWorkbook, type PlaygroundWorkbook } from './workbook';
 
 const params = paramsOf(location.search);

@@ -6,6 +6,7 @@ import { problemOf } from '../../src/taskpane/errors';
 import { displayCell, findingMatcher, groupFindings } from '../../src/taskpane/findings';
 import { themeFor } from '../../src/taskpane/theme';
 import { countText } from '../../src/taskpane/counts';
+import { tabKeyTarget } from '../../src/taskpane/tab-keys';
 import { chartData, niceTicks, titleLines } from '../../src/playground/chart';
 import { paramsOf } from '../../src/playground/params';
 import { FINDINGS } from './fakes';
@@ -134,5 +135,17 @@ describe('the playground', () => {
     expect(niceTicks(-12, 7)).toEqual([-15, -10, -5, 0, 5, 10]);
     expect(titleLines('short')).toEqual(['short']);
     expect(titleLines('Зарегистрированные пользователи по территориям (всего 72 413)')).toHaveLength(2);
+  });
+});
+
+describe('the tabs’ keys', () => {
+  it('move along the tabs, wrapping round, and to the first and last', () => {
+    expect(tabKeyTarget('ArrowRight', 0, 4)).toBe(1);
+    expect(tabKeyTarget('ArrowRight', 3, 4)).toBe(0);
+    expect(tabKeyTarget('ArrowLeft', 0, 4)).toBe(3);
+    expect(tabKeyTarget('Home', 2, 4)).toBe(0);
+    expect(tabKeyTarget('End', 0, 4)).toBe(3);
+    expect(tabKeyTarget('Enter', 1, 4)).toBeNull();
+    expect(tabKeyTarget('ArrowRight', 0, 0)).toBeNull();
   });
 });
