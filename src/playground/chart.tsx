@@ -1,3 +1,11 @@
+/**
+ * A small SVG renderer for the in-memory Excel's chart descriptions
+ * (column, bar, line, pie; clustered or stacked; a series drawn as a line
+ * over columns), so that the playground shows the Dashboard a manager
+ * would see in Excel. It draws from the description's source cells, as
+ * Excel does: a text first row names the series, a text first column
+ * holds the categories.
+ */
 import { Fragment, useId, type SVGProps } from 'react';
 import {
   CHART_HEIGHT as H,
@@ -16,16 +24,7 @@ import {
 import { cartesianGeometry, type ChartData, type TextMark } from './chart-geometry';
 
 export { niceTicks, titleLines };
-export type { ChartData };
 
-/**
- * A small SVG renderer for the in-memory Excel's chart descriptions
- * (column, bar, line, pie; clustered or stacked; a series drawn as a line
- * over columns), so that the playground shows the Dashboard a manager
- * would see in Excel. It draws from the description's source cells, as
- * Excel does: a text first row names the series, a text first column
- * holds the categories.
- */
 export interface ChartSeriesLook {
   readonly name: string;
   readonly chartType: string;
