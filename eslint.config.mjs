@@ -2,6 +2,26 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** Forbids a room's imports from the rooms it must not know, and (unless `node`) Node and ExcelJS. */
+function layer(files, { rooms, why, node = false, also = [] }) {
+  const up = '^(\\.\\./)+';
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...(node ? [] : [{ group: ['fs', 'node:*', 'exceljs'], message: 'no Node or ExcelJS here: ' + why }]),
+            { regex: `${up}(${rooms.join('|')})(/|$)`, message: why },
+            ...also,
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/output/', 'workbooks/'] },
   js.configs.recommended,
@@ -20,13 +40,52 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Each room of the house imports only from the rooms below it (README, "Architecture").
+  layer(['src/core/**/*.ts', 'src/standard/**/*.ts', 'src/i18n/**/*.ts'], {
+    // The core is pure: no file system, no Office, no adapters, no screens.
+    rooms: ['xlsx', 'cli', 'excel', 'excel-sim', 'taskpane', 'playground', 'bench', 'sample'],
+    why: 'the core is pure: it knows neither files nor Excel nor screens',
+  }),
+  // The checks read the parsed workbook (parsed.ts, place.ts), never the parser itself.
+  layer(['src/core/checks/**/*.ts'], {
+    rooms: ['xlsx', 'cli', 'excel', 'excel-sim', 'taskpane', 'playground', 'bench', 'sample'],
+    why: 'the core is pure: it knows neither files nor Excel nor screens',
+    also: [{ regex: '^\\.\\./parse(-[a-z]+)?$', message: 'checks read parsed.ts and place.ts, not the parser' }],
+  }),
+  // The adapter to Excel runs in the pane's browser: no Node, no sim (it is driven by it, not the other way round).
+  layer(['src/excel/**/*.ts'], {
+    rooms: ['cli', 'excel-sim', 'taskpane', 'playground', 'bench', 'sample'],
+    why: 'the adapter to Excel is used by the task pane, never the other way round, and never uses the in-memory Excel',
+  }),
+  layer(['src/excel-sim/**/*.ts'], {
+    rooms: ['cli', 'taskpane', 'playground', 'bench', 'sample'],
+    why: 'the in-memory Excel imitates Excel only',
+    // It loads .xlsx files into itself with ExcelJS, in Node for the tests and in the playground's browser.
+    node: true,
+  }),
+  // The pane reads .xlsx files only in a chunk loaded on demand (a dynamic import(), which this rule does not see).
+  layer(['src/taskpane/**/*.{ts,tsx}'], {
+    rooms: ['xlsx', 'cli', 'excel-sim', 'playground', 'bench', 'sample'],
+    why: 'the task pane talks to Excel through src/excel only, and loads file readers lazily',
+  }),
+  layer(['src/playground/**/*.{ts,tsx}'], {
+    rooms: ['cli', 'bench', 'sample'],
+    why: 'the playground is a browser page',
+  }),
   {
-    files: ['src/core/**/*.ts', 'src/standard/**/*.ts'],
+    files: ['src/taskpane/**/*.{ts,tsx}'],
     rules: {
-      // The core is pure: no file system, no Office, no adapters.
-      'no-restricted-imports': [
+      // Every Office call is in the adapter (src/excel): the pane gets what it needs through TaskpaneHost.
+      'no-restricted-syntax': [
         'error',
-        { patterns: ['fs', 'node:*', 'exceljs', '../xlsx/*', '../cli/*', '../../xlsx/*', '../../cli/*'] },
+        {
+          selector: 'MemberExpression > Identifier.object[name=/^(Office|Excel|OfficeExtension)$/]',
+          message: 'Office calls belong in src/excel/ (TaskpaneHost): the task pane never calls Office itself.',
+        },
+        {
+          selector: 'TSQualifiedName > Identifier.left[name=/^(Office|Excel|OfficeExtension)$/]',
+          message: 'Office types belong in src/excel/: import the adapter’s own types instead.',
+        },
       ],
     },
   },

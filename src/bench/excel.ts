@@ -1,3 +1,7 @@
+/**
+ * The add-in's actions on the in-memory Excel at a given scale: syncs (fixed
+ * steps and payload chunks) and the largest request and response.
+ */
 import { checkWorkbook, consolidateWorkbook, setupWorkbook } from '../excel/actions';
 import type { ExcelHost } from '../excel/host';
 import { SyncStats } from '../excel/stats';
@@ -5,10 +9,6 @@ import { simFromPlan, type SimExcel } from '../excel-sim';
 import { templatePlan } from '../core/layout/template';
 import { nationalContent, type NetworkSize } from './national';
 
-/**
- * The add-in's actions on the in-memory Excel at a given scale: syncs (fixed
- * steps and payload chunks) and the largest request and response.
- */
 export const ACTIONS = ['setup', 'check', 'consolidate'] as const;
 export type ActionName = (typeof ACTIONS)[number];
 

@@ -1,3 +1,10 @@
+/**
+ * `npm run bench`: the core's time to check and consolidate a national-scale
+ * network, the add-in's syncs and payloads, the command line's whole-process
+ * time and peak memory beside LibreOffice's on the same files, and the task
+ * pane's first load. Figures are medians of a few runs; `--json` prints one
+ * JSON object.
+ */
 import { join } from 'node:path';
 import { templatePlan } from '../core/layout/template';
 import { planSnapshot } from '../core/plan-snapshot';
@@ -8,13 +15,6 @@ import { ACTIONS, measureActions } from './excel';
 import { taskpaneBench } from './taskpane';
 import { cliBench } from './cli';
 
-/**
- * `npm run bench`: the core's time to check and consolidate a national-scale
- * network, the add-in's syncs and payloads, the command line's whole-process
- * time and peak memory beside LibreOffice's on the same files, and the task
- * pane's first load. Figures are medians of a few runs; `--json` prints one
- * JSON object.
- */
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;

@@ -1,12 +1,12 @@
-import { INDICATORS } from '../standard';
-import { translator } from '../i18n';
-import type { ContentRow, ReportInput, WorkbookContent } from '../core/layout/content';
-
 /**
  * A synthetic national-scale network for benchmarks: N libraries with clean
  * reports, M events and K training rows, made deterministically in a few
  * hundred milliseconds so that the benchmark measures the core, not the maker.
  */
+import { INDICATORS } from '../standard';
+import { translator } from '../i18n';
+import type { ContentRow, ReportInput, WorkbookContent } from '../core/layout/content';
+
 /** Quarter values of one library (clean: every rule stays quiet), chosen so that every rule stays quiet. */
 export function reportValues(scale: number): Record<string, ReportInput> {
   const s = scale;

@@ -1,10 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from '../../scripts/build-web';
-import { launch } from '../../scripts/chromium';
-import { serve } from '../../scripts/static-server';
-
 /**
  * The task pane's first load: the JavaScript taskpane.html loads before the
  * pane can be used (raw and gzip; the engine chunk loads later, on demand),
@@ -13,6 +6,13 @@ import { serve } from '../../scripts/static-server';
  * render is committed), the median of several loads. office.js is replaced
  * by a stub, since there is no network (and no Office) here.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from '../../scripts/build-web';
+import { launch } from '../../scripts/chromium';
+import { serve } from '../../scripts/static-server';
+
 export interface TaskpaneFigures {
   'taskpane.js_bytes': number;
   'taskpane.js_gzip_bytes': number;

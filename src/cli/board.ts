@@ -1,8 +1,8 @@
+/** The board of reports (section 6 of the standard) as `kitaphana status` prints it: JSON, or an aligned table. */
 import type { Translator } from '../i18n';
 import type { Board } from '../core/board';
 import { REPORT_STATUSES } from '../core/submissions';
 
-/** The board of reports (section 6 of the standard) as `kitaphana status` prints it: JSON, or an aligned table. */
 export function boardJson(board: Board) {
   return {
     libraries: board.rows.map((r) => ({

@@ -1,8 +1,3 @@
-import type { Command, Help, Option, Argument } from 'commander';
-import { isLanguage, type Language } from '../standard';
-import type { Translator } from '../i18n';
-import { hasEntry } from '../i18n/catalogues';
-
 /**
  * The command parser's own words in the user's language: `--help` (headings,
  * descriptions of the program, its commands, arguments and options) and its
@@ -11,6 +6,10 @@ import { hasEntry } from '../i18n/catalogues';
  * through the catalogues (`cli.help.*`, `cli.usage.*`). A description without
  * a catalogue entry keeps the text it was declared with.
  */
+import type { Command, Help, Option, Argument } from 'commander';
+import { isLanguage, type Language } from '../standard';
+import type { Translator } from '../i18n';
+import { hasEntry } from '../i18n/catalogues';
 
 /** The language asked for with `--lang` anywhere on the command line, before commander parses it (help needs it first). */
 export function languageFromArgs<T extends Language | undefined>(argv: readonly string[], otherwise: T): Language | T {

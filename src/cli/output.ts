@@ -1,12 +1,12 @@
-import { promises as fs, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from './errors';
-
 /**
  * Where a command may write, decided on the files themselves rather than on
  * how their paths are spelt: a symlinked folder, a symlink or a hard link to
  * the input all name the input, and the input is never changed.
  */
+import { promises as fs, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from './errors';
+
 export interface OutputCheck {
   /** The files the command reads; none of them may be the output. */
   readonly inputs: readonly string[];

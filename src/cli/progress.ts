@@ -1,10 +1,10 @@
-import cliProgress from 'cli-progress';
-import type { Translator } from '../i18n';
-
 /**
  * A progress bar on stderr for the stages of a run, only when a person is
  * watching (stderr is a terminal): never in pipes, CI logs or `--json` output.
  */
+import cliProgress from 'cli-progress';
+import type { Translator } from '../i18n';
+
 export interface Progress {
   stage(key: string): void;
   stop(): void;

@@ -1,10 +1,10 @@
+/** Human-readable output of the CLI, in the user's language. */
 import type { Translator } from '../i18n';
 import type { Finding } from '../core/finding';
 import type { Consolidation } from '../core/consolidate';
 import { exclusionReason } from '../core/json';
 import { columnLabel, tableLabel } from '../i18n/place';
 
-/** Human-readable output of the CLI, in the user's language. */
 export function findingLine(f: Finding, t: Translator): string {
   const column = f.column === null ? null : columnLabel(f.table, f.column, t);
   const where = [tableLabel(f.table, t), f.row, column].filter((x) => x !== null && x !== undefined).join(' · ');

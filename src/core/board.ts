@@ -1,15 +1,15 @@
-import { countFindings } from './finding';
-import { libKey } from './invisible';
-import type { Validation } from './validate';
-import { countByStatus, reportStatuses, statusOf, type ReportStatus, type StatusCounts } from './submissions';
-import { findingsByLibrary } from './workflow';
-
 /**
  * The board of reports (section 6): every active library with the status of
  * its report, who changed it last and when, and how many errors and
  * unexplained warnings it has now. What `kitaphana status` prints and the
  * task pane's Reports view shows.
  */
+import { countFindings } from './finding';
+import { libKey } from './invisible';
+import type { Validation } from './validate';
+import { countByStatus, reportStatuses, statusOf, type ReportStatus, type StatusCounts } from './submissions';
+import { findingsByLibrary } from './workflow';
+
 export interface BoardRow {
   readonly libId: string;
   readonly nameKk: string | null;

@@ -1,10 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import { INDICATORS } from '../standard';
-import type { CellValue } from './snapshot';
-import { libKey } from './invisible';
-import type { FieldValue, ParsedWorkbook, Register, RegisterName, Report } from './parse';
-
 /**
  * The fingerprint of a library's report (section 6 of the standard): SHA-256
  * of a canonical form of its report values and of its rows in the registers.
@@ -18,6 +11,13 @@ import type { FieldValue, ParsedWorkbook, Register, RegisterName, Report } from 
  * changes nothing either. A cell whose value was refused is taken as it is
  * stored: an edit is an edit even when it is a mistake.
  */
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { INDICATORS } from '../standard';
+import type { CellValue } from './snapshot';
+import { libKey } from './invisible';
+import type { FieldValue, ParsedWorkbook, Register, RegisterName, Report } from './parsed';
+
 export type Checksum = string;
 
 /** Registers that hold a library's rows (by `lib_id`); the registry and the log itself are not part of a report. */

@@ -1,14 +1,14 @@
-import { ENUMS, percentOf, type EnumName } from '../standard';
-import type { FieldValue, ParsedWorkbook, Register, RegisterRow } from './parse';
-import type { Validation } from './validate';
-import { codesIn } from './checks/registers';
-
 /**
  * The consolidation of what version 2 of the standard added (section 4.1,
  * "Version 2 adds"): events by level, children, disabled and speakers, the
  * reach of professional development by territory, and the registers of
  * methodological work (visits, publications, participation, studies).
  */
+import { ENUMS, percentOf, type EnumName } from '../standard';
+import type { FieldValue, ParsedWorkbook, Register, RegisterRow } from './parsed';
+import type { Validation } from './validate';
+import { codesIn } from './checks/registers';
+
 export interface CountAndPersons {
   count: number;
   persons: number;

@@ -1,3 +1,9 @@
+/**
+ * Consolidation (the «свод») of section 4 of the standard: the network's
+ * totals, by territory and by library type, ratios recomputed from sums, the
+ * events and training summaries, and which libraries were left out and why.
+ * A pure function of a validated workbook.
+ */
 import {
   ENUMS,
   INDICATORS,
@@ -12,7 +18,7 @@ import {
 } from '../standard';
 import type { Finding } from './finding';
 import { libKey } from './invisible';
-import type { ParsedWorkbook, Report } from './parse';
+import type { ParsedWorkbook, Report } from './parsed';
 import type { Validation } from './validate';
 import {
   summarizeEventsV2,
@@ -23,12 +29,6 @@ import {
 } from './consolidate-method';
 import { countByStatus, reportStatuses, statusOf, type ReportStatus, type StatusCounts } from './submissions';
 
-/**
- * Consolidation (the «свод») of section 4 of the standard: the network's
- * totals, by territory and by library type, ratios recomputed from sums, the
- * events and training summaries, and which libraries were left out and why.
- * A pure function of a validated workbook.
- */
 export interface Totals {
   plan: number | null;
   q1: number | null;

@@ -1,11 +1,11 @@
-import { RULES, type RuleId, type Severity } from '../standard';
-import { QUOTE_MAX, cut, type Message } from './message';
-
 /**
  * One result of a check: which rule, how serious, where (table, row key,
  * column, cell address) and what to tell the person, as a message key that the
  * edge renders in the reader's language.
  */
+import { RULES, type RuleId, type Severity } from '../standard';
+import { QUOTE_MAX, cut, type Message } from './message';
+
 export interface Finding {
   readonly rule: RuleId;
   readonly severity: Severity;

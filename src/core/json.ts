@@ -1,3 +1,8 @@
+/**
+ * The machine-readable results of section 4.1 of the standard: what
+ * `validate --json` and `consolidate --json` print. Numbers stay numbers,
+ * missing values are null, messages are in the reader's language.
+ */
 import { INDICATORS, STANDARD_ID, STANDARD_VERSION } from '../standard';
 import type { Translator } from '../i18n';
 import type { Consolidation } from './consolidate';
@@ -5,11 +10,6 @@ import type { Finding } from './finding';
 import type { Validation } from './validate';
 import { tableLabel } from '../i18n/place';
 
-/**
- * The machine-readable results of section 4.1 of the standard: what
- * `validate --json` and `consolidate --json` print. Numbers stay numbers,
- * missing values are null, messages are in the reader's language.
- */
 export function findingJson(f: Finding, t: Translator) {
   return {
     rule: f.rule,

@@ -1,11 +1,11 @@
-import { ENUMS, INDICATORS, type EnumName, type Unit } from '../standard';
-import { labelsInAllLanguages } from '../i18n';
-import { normalizeLabel } from './values';
-
 /**
  * Lookups from what people write (a label in any of the three languages, or
  * the key itself) to the standard's keys. Built once from the catalogues.
  */
+import { ENUMS, INDICATORS, type EnumName, type Unit } from '../standard';
+import { labelsInAllLanguages } from '../i18n';
+import { normalizeLabel } from './values';
+
 function lookup(entries: Iterable<[key: string, catalogueKey: string]>): Map<string, string> {
   const map = new Map<string, string>();
   for (const [key, catKey] of entries) {

@@ -1,3 +1,8 @@
+/**
+ * The one flow every front end runs: snapshot → parse and check →
+ * consolidate → lay out the generated sheets. The CLI and the add-in differ
+ * only in how they read the snapshot and apply the plan.
+ */
 import type { Language } from '../standard';
 import type { Snapshot } from './snapshot';
 import { validate, type Validation } from './validate';
@@ -5,11 +10,6 @@ import { consolidate, type Consolidation } from './consolidate';
 import { generatedPlan } from './layout/generated';
 import type { WorkbookPlan } from './plan';
 
-/**
- * The one flow every front end runs: snapshot → parse and check →
- * consolidate → lay out the generated sheets. The CLI and the add-in differ
- * only in how they read the snapshot and apply the plan.
- */
 export interface ConsolidationRun {
   readonly validation: Validation;
   readonly consolidation: Consolidation;

@@ -1,10 +1,10 @@
-import type { CellValue, Snapshot, TableSnapshot } from './snapshot';
-import type { PlanValue, WorkbookPlan } from './plan';
-
 /**
  * A Snapshot of what a plan would produce, without any file: lets the core's
  * tests build workbooks from the same layout the adapters write.
  */
+import type { CellValue, Snapshot, TableSnapshot } from './snapshot';
+import type { PlanValue, WorkbookPlan } from './plan';
+
 export function cellOf(v: PlanValue): CellValue {
   if (v === null || typeof v !== 'object') return v;
   if ('date' in v) return { kind: 'date', ms: v.date };

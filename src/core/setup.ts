@@ -1,3 +1,12 @@
+/**
+ * Set-up: what a workbook needs to become, or to stay, a standard one. On a
+ * new workbook that is the whole template; on an existing one it adds only
+ * what is missing (tables, report sheets for libraries added to the
+ * registry), rebuilds the software's own hidden sheets when they differ,
+ * re-applies the registers' validation, and restores tampered report rows
+ * with the values people typed carried over by indicator code. It never
+ * deletes or overwrites a cell people filled.
+ */
 import { INDICATORS, REPORT_COLUMNS, REPORT_TABLE_PREFIX, TABLES, type Level, type Language } from '../standard';
 import { translator } from '../i18n';
 import type { Snapshot, TableSnapshot, CellValue } from './snapshot';
@@ -9,15 +18,6 @@ import { planValue, registerContent, reportSheetsFor } from './layout/registry';
 import { isBlank, normalizeLabel, parseText } from './values';
 import { cellOf } from './plan-snapshot';
 
-/**
- * Set-up: what a workbook needs to become, or to stay, a standard one. On a
- * new workbook that is the whole template; on an existing one it adds only
- * what is missing (tables, report sheets for libraries added to the
- * registry), rebuilds the software's own hidden sheets when they differ,
- * re-applies the registers' validation, and restores tampered report rows
- * with the values people typed carried over by indicator code. It never
- * deletes or overwrites a cell people filled.
- */
 export interface SetupSettings {
   readonly level: Level;
   readonly region: string;

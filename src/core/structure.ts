@@ -1,3 +1,8 @@
+/**
+ * Where each expected column of a table sits, found by its header in any
+ * language, and the S1 findings about the header: missing, unknown (renamed),
+ * duplicated or out-of-order columns.
+ */
 import type { TableSnapshot } from './snapshot';
 import { cellAddress } from './snapshot';
 import { finding, type Finding } from './finding';
@@ -5,11 +10,6 @@ import { label, msg } from './message';
 import { headerLookup } from './labels';
 import { isBlank, normalizeLabel, parseText } from './values';
 
-/**
- * Where each expected column of a table sits, found by its header in any
- * language, and the S1 findings about the header: missing, unknown (renamed),
- * duplicated or out-of-order columns.
- */
 export interface ColumnMap {
   /** Column key → 0-based index within the table. */
   readonly index: ReadonlyMap<string, number>;

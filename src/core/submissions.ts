@@ -1,12 +1,12 @@
-import { ENUMS, type EnumKey } from '../standard';
-import { libKey } from './invisible';
-import type { ParsedWorkbook, RegisterRow } from './parse';
-
 /**
  * The `Submissions` log (section 1.4 of the standard) read back: each
  * library's status is the status of its last row, draft when it has none.
  * Rows are taken in the order of the table, which only ever grows at the end.
  */
+import { ENUMS, type EnumKey } from '../standard';
+import { libKey } from './invisible';
+import type { ParsedWorkbook, RegisterRow } from './parsed';
+
 export type ReportStatus = EnumKey<'report_status'>;
 export const REPORT_STATUSES: readonly ReportStatus[] = ENUMS.report_status;
 

@@ -1,6 +1,8 @@
+/** Every check of section 3 of the standard over a workbook. */
 import { RULE_IDS } from '../standard';
 import type { Snapshot } from './snapshot';
-import { parseWorkbook, type ParsedWorkbook } from './parse';
+import { parseWorkbook } from './parse';
+import type { ParsedWorkbook } from './parsed';
 import { countFindings, type Finding } from './finding';
 import { checkRegisters } from './checks/registers';
 import { checkReports } from './checks/reports';
@@ -8,7 +10,6 @@ import { checkCross } from './checks/cross';
 import { checkVisits } from './checks/method';
 import { checkSubmissions } from './checks/submissions';
 
-/** Every check of section 3 of the standard over a workbook. */
 export interface Validation {
   readonly workbook: ParsedWorkbook;
   readonly findings: readonly Finding[];

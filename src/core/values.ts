@@ -1,12 +1,12 @@
-import { CYRILLIC_LOOKALIKES, THRESHOLDS } from '../standard';
-import type { CellValue } from './snapshot';
-import { dateArg, label, msg, typedArg, type Message } from './message';
-
 /**
  * Turning cell values into typed values. Nothing is silently converted: a
  * value that is almost right (text that looks like a number or a date) is
  * refused with a message that shows what was probably meant.
  */
+import { CYRILLIC_LOOKALIKES, THRESHOLDS } from '../standard';
+import type { CellValue } from './snapshot';
+import { dateArg, label, msg, typedArg, type Message } from './message';
+
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Message };
 
 const SPACES_RE = /[\s\u00A0\u2007\u202F\u2009']/g;

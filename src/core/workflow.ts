@@ -1,17 +1,17 @@
-import { label, msg, type Message } from './message';
-import type { Finding } from './finding';
-import { libKey } from './invisible';
-import type { ParsedWorkbook } from './parse';
-import { reportRegisters } from './checksum';
-import { parseCellAddress } from './snapshot';
-import type { ReportStatus } from './submissions';
-
 /**
  * The submission workflow of section 6 of the standard as pure functions: a
  * library's staff submit its report, a methodologist accepts it or returns it
  * with a comment. A request is either allowed (the status it leads to) or
  * refused with a message saying why, and the findings that stand in the way.
  */
+import { label, msg, type Message } from './message';
+import type { Finding } from './finding';
+import { libKey } from './invisible';
+import type { ParsedWorkbook } from './parsed';
+import { reportRegisters } from './checksum';
+import { parseCellAddress } from './snapshot';
+import type { ReportStatus } from './submissions';
+
 export type Action = 'submit' | 'accept' | 'return';
 
 export const ACTION_TARGET: Readonly<Record<Action, ReportStatus>> = {

@@ -1,12 +1,12 @@
-import { TABLES, REPORT_TABLE_PREFIX } from '../standard';
-import type { Snapshot } from '../core/snapshot';
-import type { WorkbookPlan } from '../core/plan';
-
 /**
  * Nothing people typed is ever written over or deleted by a plan: a plan may
  * not remove or replace a sheet that holds a table people fill (a register
  * or a library's report), nor add a sheet of the same name.
  */
+import { TABLES, REPORT_TABLE_PREFIX } from '../standard';
+import type { Snapshot } from '../core/snapshot';
+import type { WorkbookPlan } from '../core/plan';
+
 export class PeopleDataGuardError extends Error {
   constructor(
     readonly sheet: string,

@@ -1,14 +1,14 @@
+/**
+ * Findings shown on their cells with a marker the add-in owns: a conditional
+ * format whose rule carries the add-in's signature, so that it can find and
+ * clear exactly its own markers and never touch the formatting people made.
+ */
 import type { Finding } from '../core/finding';
 import { parseCellAddress, a1 } from '../core/snapshot';
 import { PROTECTION, type Op } from './apply';
 import { packBatches } from './payload';
 import { syncStep, type SyncStats } from './stats';
 
-/**
- * Findings shown on their cells with a marker the add-in owns: a conditional
- * format whose rule carries the add-in's signature, so that it can find and
- * clear exactly its own markers and never touch the formatting people made.
- */
 export const MARKER_RULE = { error: '=ISTEXT("kitaphana:error")', warning: '=ISTEXT("kitaphana:warning")' } as const;
 const MARKER_FILL = { error: '#F8CBAD', warning: '#FFE699' } as const;
 
@@ -43,8 +43,7 @@ export async function mark(
   sheets: readonly string[],
   findings: readonly Finding[],
   stats?: SyncStats,
-): Promise<number> {
-  let syncs = 0;
+): Promise<void> {
   const loaded = sheets.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
     const cfs = ws.getRange().conditionalFormats;
@@ -53,7 +52,6 @@ export async function mark(
     return { name, cfs, protection: ws.protection.load('protected') };
   });
   await syncStep(context, stats, 'fixed');
-  syncs++;
   const ops: (Op & { sheet: string })[] = [];
   for (const { name, cfs } of loaded) {
     for (const cf of cfs.items) {
@@ -82,7 +80,5 @@ export async function mark(
     for (const op of batch) op.queue(context);
     for (const s of touched) context.workbook.worksheets.getItem(s).protection.protect(PROTECTION);
     await syncStep(context, stats, 'chunk');
-    syncs++;
   }
-  return syncs;
 }

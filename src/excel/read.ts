@@ -1,15 +1,14 @@
-import type { CellValue, SheetInfo, Snapshot, TableSnapshot } from '../core/snapshot';
-import { parseCellAddress } from '../core/snapshot';
-import { REPORT_TABLE_PREFIX } from '../standard';
-import { syncStep, type SyncStats } from './stats';
-import { MAX_CELLS_PER_READ, PAYLOAD_BUDGET, estimateCellBytes, isPayloadError, packBatches } from './payload';
-
 /**
  * Reads everything the core needs into the same `Snapshot` the file reader
  * makes, in a fixed number of syncs: (1) sheet and table names, (2) where each
  * table sits and the date system, (3…) every table's cells, in as few chunks
  * as the 5 MB payload limit allows. Never a sync per table.
  */
+import type { CellValue, SheetInfo, Snapshot, TableSnapshot } from '../core/snapshot';
+import { REPORT_TABLE_PREFIX } from '../standard';
+import { syncStep, type SyncStats } from './stats';
+import { MAX_CELLS_PER_READ, PAYLOAD_BUDGET, estimateCellBytes, isPayloadError, packBatches } from './payload';
+
 interface TableLocation {
   readonly name: string;
   readonly sheet: string;
@@ -132,9 +131,4 @@ export function cellValue(formula: unknown, type: Excel.RangeValueType | string 
   if (type === 'Empty' || formula === '' || formula === null || formula === undefined) return null;
   if (typeof formula === 'number' || typeof formula === 'boolean' || typeof formula === 'string') return formula;
   return String(formula);
-}
-
-/** The sheet and 0-based row and column of a finding's cell, for selecting it. */
-export function locate(address: string): { sheet: string; row: number; col: number } | null {
-  return parseCellAddress(address);
 }

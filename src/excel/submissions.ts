@@ -1,3 +1,13 @@
+/**
+ * Submit, accept or return a library's report in Excel (section 6 of the
+ * standard). The core decides; the adapter reads the workbook, then writes
+ * in one sync the log row and the report sheet's protection: accepting
+ * locks the report's input cells, returning unlocks them, and the sheet
+ * stays protected with the options people gave it, without a password.
+ * Should that sync fail part-way, a second one puts the protection back as
+ * it was, so a failed change leaves neither a row without its protection nor
+ * a protection without its row.
+ */
 import { REPORT_INPUT_COLUMNS, type Language } from '../standard';
 import { translator } from '../i18n';
 import { validate } from '../core/validate';
@@ -11,16 +21,6 @@ import type { ExcelHost } from './host';
 import { readSnapshot } from './read';
 import { syncStep, type SyncStats } from './stats';
 
-/**
- * Submit, accept or return a library's report in Excel (section 6 of the
- * standard). The core decides; the adapter reads the workbook, then writes
- * in one sync the log row and the report sheet's protection: accepting
- * locks the report's input cells, returning unlocks them, and the sheet
- * stays protected with the options people gave it, without a password.
- * Should that sync fail part-way, a second one puts the protection back as
- * it was, so a failed change leaves neither a row without its protection nor
- * a protection without its row.
- */
 export interface StatusChange {
   readonly action: Action;
   readonly libId: string;

@@ -1,5 +1,3 @@
-import { LOCALE_TAG, type Language } from '../standard';
-
 /**
  * Numbers and dates as a reader of the language writes them. Engines without
  * a locale's data (Debian's Chromium has none for Kazakh) silently format it
@@ -7,6 +5,8 @@ import { LOCALE_TAG, type Language } from '../standard';
  * takes for forty point nine. When a probe shows that, the convention is
  * applied here instead: the one Node's ICU (CLDR) uses.
  */
+import { LOCALE_TAG, type Language } from '../standard';
+
 export interface LocaleFormat {
   number(value: number, fractionDigits: number): string;
   /** A share already in percent (104.5 → "104,5 %" in Russian). */

@@ -1,12 +1,12 @@
-import type { Translator } from '../i18n';
-import type { FormulaResult } from './formulas';
-
 /**
  * What a cell of the workbook view shows, as Excel would: a value in its
  * number format (grouped digits and decimals in the reader's locale, a
  * percentage, a date), a formula's result rather than the formula, nothing
  * for an empty ("") result, an error code as it is.
  */
+import type { Translator } from '../i18n';
+import type { FormulaResult } from './formulas';
+
 export type Shown = number | string | boolean | FormulaResult | undefined;
 
 const isDateFormat = (f: string) => /(^|[^\\"])(d|yy)/i.test(f) && !/^General$/i.test(f);

@@ -1,24 +1,3 @@
-import { useId, type ReactNode, type SVGProps } from 'react';
-import {
-  CHART_HEIGHT as H,
-  CHART_WIDTH as W,
-  PLOT_TOP,
-  LABEL_FONT,
-  cartesianLayout,
-  estimateWidth,
-  fitText,
-  legendLayout,
-  legendRowTop,
-  linearScale,
-  niceTicks,
-  titleLines,
-  valueExtent,
-  type Label,
-  type Measure,
-} from './chart-layout';
-
-export { niceTicks, titleLines };
-
 /**
  * A small SVG renderer for the in-memory Excel's chart descriptions
  * (column, bar, line, pie; clustered or stacked; a series drawn as a line
@@ -27,6 +6,25 @@ export { niceTicks, titleLines };
  * Excel does: a text first row names the series, a text first column
  * holds the categories.
  */
+import { Fragment, useId, type SVGProps } from 'react';
+import {
+  CHART_HEIGHT as H,
+  CHART_WIDTH as W,
+  PLOT_TOP,
+  LABEL_FONT,
+  estimateWidth,
+  fitText,
+  legendLayout,
+  legendRowTop,
+  niceTicks,
+  titleLines,
+  type Label,
+  type Measure,
+} from './chart-layout';
+import { cartesianGeometry, type ChartData, type TextMark } from './chart-geometry';
+
+export { niceTicks, titleLines };
+
 export interface ChartSeriesLook {
   readonly name: string;
   readonly chartType: string;
@@ -43,11 +41,6 @@ export interface ChartInput {
   readonly grid: readonly (readonly unknown[])[];
   readonly series: readonly ChartSeriesLook[];
   readonly dataLabels?: boolean;
-}
-
-export interface ChartData {
-  readonly categories: string[];
-  readonly series: { name: string; values: (number | null)[]; color: string; asLine: boolean }[];
 }
 
 const PALETTE = [
@@ -177,163 +170,51 @@ function Cartesian({
   format: (v: number) => string;
   labels: boolean;
 }) {
-  const horizontal = /^Bar/.test(type);
-  const stacked = /Stacked/.test(type);
-  const line = /^Line/.test(type);
-  const bars = data.series.filter((s) => !line && !s.asLine);
-  const lines = data.series.filter((s) => line || s.asLine);
-  const n = data.categories.length;
-  const ticks = niceTicks(...valueExtent(bars, lines, stacked, n));
-  const m = measure();
-  // Data labels are drawn on clustered bars only, as the Dashboard asks for them.
-  const dataLabels = labels && !stacked ? bars.flatMap((s) => s.values.filter((v) => v !== null).map(format)) : [];
-  const legend = legendLayout(data.series.length > 1 ? data.series.map((s) => s.name) : [], m);
-  const layout = cartesianLayout({
-    horizontal,
-    categories: data.categories,
-    tickLabels: ticks.map(format),
-    dataLabels,
-    legendRows: legend.rows,
-    measure: m,
-  });
-  const { margins: M, plotWidth: plotW, plotHeight: plotH, band } = layout;
-  const scale = linearScale(ticks, horizontal ? plotW : plotH);
-  // Category i → the band's start along the category axis.
-  const at = (i: number) => (horizontal ? M.top + i * band : M.left + i * band);
-  const rect = (
-    i: number,
-    offset: number,
-    thickness: number,
-    from: number,
-    to: number,
-    key: string,
-    color: string,
-    label: string,
-  ) => {
-    const a = scale(Math.min(from, to));
-    const b = scale(Math.max(from, to));
-    return horizontal ? (
-      <rect key={key} x={M.left + a} y={at(i) + offset} width={Math.max(0, b - a)} height={thickness} fill={color}>
-        <title>{label}</title>
-      </rect>
-    ) : (
-      <rect
-        key={key}
-        x={at(i) + offset}
-        y={M.top + plotH - b}
-        width={thickness}
-        height={Math.max(0, b - a)}
-        fill={color}
-      >
-        <title>{label}</title>
-      </rect>
-    );
-  };
-  const shapes: ReactNode[] = [];
-  const inner = band * 0.7;
-  for (let i = 0; i < n; i++) {
-    let pos = 0;
-    let neg = 0;
-    bars.forEach((s, k) => {
-      const v = s.values[i];
-      if (v === null || v === undefined) return;
-      const label = `${s.name}, ${data.categories[i]}: ${format(v)}`;
-      if (stacked) {
-        const base = v >= 0 ? pos : neg;
-        shapes.push(rect(i, band * 0.15, inner, base, base + v, `${k}:${i}`, s.color, label));
-        if (v >= 0) pos += v;
-        else neg += v;
-        return;
-      }
-      const w = inner / bars.length;
-      shapes.push(rect(i, band * 0.15 + k * w, w, 0, v, `${k}:${i}`, s.color, label));
-      if (!labels) return;
-      // A label sits past the bar's end: right of (or above) a positive bar, left of (or below) a negative one.
-      shapes.push(
-        horizontal ? (
-          <text
-            key={`l${k}:${i}`}
-            x={M.left + scale(v) + (v < 0 ? -3 : 3)}
-            y={at(i) + band * 0.15 + k * w + w / 2 + 3.5}
-            textAnchor={v < 0 ? 'end' : 'start'}
-            fontSize={LABEL_FONT}
-            fill="#242424"
-          >
-            {format(v)}
-          </text>
-        ) : (
-          <text
-            key={`l${k}:${i}`}
-            x={at(i) + band * 0.15 + k * w + w / 2}
-            y={M.top + plotH - scale(v) + (v < 0 ? 11 : -3)}
-            fontSize={LABEL_FONT}
-            textAnchor="middle"
-            fill="#242424"
-          >
-            {format(v)}
-          </text>
-        ),
-      );
-    });
-  }
-  const centre = (i: number) => at(i) + band / 2;
-  lines.forEach((s, k) => {
-    const pts = s.values
-      .map((v, i) =>
-        v === null
-          ? null
-          : horizontal
-            ? `${M.left + scale(v)},${centre(i)}`
-            : `${centre(i)},${M.top + plotH - scale(v)}`,
-      )
-      .filter((p): p is string => p !== null);
-    shapes.push(<polyline key={`line${k}`} points={pts.join(' ')} fill="none" stroke={s.color} strokeWidth={2} />);
-    if (type === 'LineMarkers' || pts.length === 1)
-      pts.forEach((p, j) => {
-        const [x, y] = p.split(',').map(Number);
-        shapes.push(<circle key={`m${k}:${j}`} cx={x} cy={y} r={3} fill={s.color} />);
-      });
-  });
-  const axisY = M.top + plotH + 14;
+  const g = cartesianGeometry({ data, type, format, labels, measure: measure() });
   return (
     <g fontSize={LABEL_FONT} fill="#424242">
-      {ticks.map((v) => {
-        const p = scale(v);
-        return horizontal ? (
-          <g key={v}>
-            <line x1={M.left + p} x2={M.left + p} y1={M.top} y2={M.top + plotH} stroke="#E0E0E0" />
-            <text x={M.left + p} y={axisY} textAnchor="middle">
-              {format(v)}
-            </text>
-          </g>
-        ) : (
-          <g key={v}>
-            <line x1={M.left} x2={M.left + plotW} y1={M.top + plotH - p} y2={M.top + plotH - p} stroke="#E0E0E0" />
-            <text x={M.left - 4} y={M.top + plotH - p + 3} textAnchor="end">
-              {format(v)}
-            </text>
-          </g>
-        );
-      })}
-      {shapes}
-      {layout.categories.map((c, i) =>
-        i % layout.labelEvery !== 0 ? null : horizontal ? (
-          <Text key={i} label={c} x={M.left - 4} y={centre(i) + 3} textAnchor="end" />
-        ) : !layout.slanted ? (
-          <Text key={i} label={c} x={centre(i)} y={axisY} textAnchor="middle" />
-        ) : (
-          <Text
-            key={i}
-            label={c}
-            x={centre(i)}
-            y={axisY}
-            textAnchor="end"
-            transform={`rotate(-35 ${centre(i)} ${axisY})`}
-          />
-        ),
-      )}
-      <Legend series={data.series} layout={legend} />
+      {g.ticks.map((tick) => (
+        <g key={tick.value}>
+          <line {...tick.grid} stroke="#E0E0E0" />
+          <text x={tick.label.x} y={tick.label.y} textAnchor={tick.label.anchor}>
+            {tick.label.text}
+          </text>
+        </g>
+      ))}
+      {g.bars.map((b) => (
+        <Fragment key={b.key}>
+          <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={b.color}>
+            <title>{b.title}</title>
+          </rect>
+          {b.label ? <DataLabel mark={b.label} /> : null}
+        </Fragment>
+      ))}
+      {g.lines.map((l) => (
+        <Fragment key={l.key}>
+          <polyline points={l.points.map((p) => p.join(',')).join(' ')} fill="none" stroke={l.color} strokeWidth={2} />
+          {l.markers ? l.points.map(([x, y], j) => <circle key={j} cx={x} cy={y} r={3} fill={l.color} />) : null}
+        </Fragment>
+      ))}
+      {g.categories.map((c) => (
+        <Text
+          key={c.key}
+          label={c.label}
+          x={c.x}
+          y={c.y}
+          textAnchor={c.anchor}
+          transform={c.rotate ? `rotate(${c.rotate} ${c.x} ${c.y})` : undefined}
+        />
+      ))}
+      <Legend series={data.series} layout={g.legend} />
     </g>
+  );
+}
+
+function DataLabel({ mark }: { mark: TextMark }) {
+  return (
+    <text x={mark.x} y={mark.y} textAnchor={mark.anchor} fontSize={LABEL_FONT} fill="#242424">
+      {mark.text}
+    </text>
   );
 }
 

@@ -1,8 +1,3 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the parser ships no types, and tsconfig.json reaches this file only through the tests' imports
-/// <reference path="./fast-formula-parser.d.ts" />
-import FormulaParser, { type CellInput, type CellRef, type RangeRef } from 'fast-formula-parser';
-import { a1, columnIndex } from '../core/snapshot';
-
 /**
  * What a formula cell of the playground's workbook would show in Excel: the
  * in-memory Excel does not calculate (office-js semantics aside, a formula's
@@ -11,6 +6,11 @@ import { a1, columnIndex } from '../core/snapshot';
  * report template's formulas (SUM, COUNT, IF, AND, ISNUMBER, arithmetic and
  * comparisons over cells of the same sheet) are what it has to get right.
  */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the parser ships no types, and tsconfig.json reaches this file only through the tests' imports
+/// <reference path="./fast-formula-parser.d.ts" />
+import FormulaParser, { type CellInput, type CellRef, type RangeRef } from 'fast-formula-parser';
+import { a1, columnIndex } from '../core/snapshot';
+
 export type Contents = number | string | boolean;
 
 /** A formula's result: a value as Excel would hold it, or an error code (`#DIV/0!`, `#REF!`, ...). */

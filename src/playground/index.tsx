@@ -1,14 +1,3 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { createRoot } from 'react-dom/client';
-import { officeHost } from '../excel/host';
-import { translator } from '../i18n';
-import { LOCALE_TAG, type Language } from '../standard';
-import { taskpaneHost } from '../taskpane/host';
-import { initialLanguage, mount } from '../taskpane/mount';
-import { paramsOf, type Params, type Sample } from './params';
-import { WorkbookView, type WorkbookActions } from './WorkbookView';
-import { loadSample, saveWorkbook, type PlaygroundWorkbook } from './workbook';
-
 /**
  * The playground: the task pane beside the in-memory Excel, with a sample
  * workbook, in a plain browser with no network. office.js is not loaded:
@@ -16,6 +5,18 @@ import { loadSample, saveWorkbook, type PlaygroundWorkbook } from './workbook';
  * task pane starts exactly as it does inside Office (officeHost() →
  * Excel.run).
  */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
+import { officeHost } from '../excel/host';
+import { translator } from '../i18n';
+import { LOCALE_TAG, type Language } from '../standard';
+import { taskpaneHost } from '../excel/pane';
+import { initialLanguage, mount } from '../taskpane/mount';
+import { paramsOf, type Params, type Sample } from './params';
+import { WorkbookView } from './WorkbookView';
+import type { WorkbookActions } from './source';
+import { loadSample, saveWorkbook, type PlaygroundWorkbook } from './workbook';
+
 const params = paramsOf(location.search);
 const rootElement = document.getElementById('playground');
 if (rootElement) void start(rootElement, params);

@@ -1,6 +1,6 @@
+/** The playground's address: `?sample=clean|mistakes` picks the workbook, `?lang=kk|ru|en` the language. */
 import { isLanguage, type Language } from '../standard';
 
-/** The playground's address: `?sample=clean|mistakes` picks the workbook, `?lang=kk|ru|en` the language. */
 export type Sample = 'clean' | 'mistakes';
 
 export interface Params {

@@ -1,11 +1,11 @@
-import { SimExcel } from '../excel-sim';
-import { loadSimFromXlsx, saveSimToXlsx } from '../excel-sim/xlsx';
-
 /**
  * The playground's workbook: the in-memory Excel loaded from a sample .xlsx
  * (through the file adapter, bundled for the browser), and saved back to one
  * for the download button.
  */
+import { SimExcel } from '../excel-sim';
+import { loadSimFromXlsx, saveSimToXlsx } from '../excel-sim/xlsx';
+
 export interface PlaygroundWorkbook {
   readonly sim: SimExcel;
   /** Installs the sim's `Office` and `Excel` globals, so that the task pane starts as it does in Office. */

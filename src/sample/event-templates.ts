@@ -1,6 +1,3 @@
-import type { EnumKey } from '../standard';
-import { tx, type Texts } from './text';
-
 /**
  * The kinds of events the sample's libraries hold, after the registers and
  * reports in the seeds: the oblast libraries' methodological events for
@@ -10,6 +7,9 @@ import { tx, type Texts } from './text';
  * dates of 2025 where a real register would tie them (Nauryz, the 80th year
  * of the Victory, Abai's 180th anniversary, the Year of Working Professions).
  */
+import type { EnumKey } from '../standard';
+import { tx, type Texts } from './text';
+
 export type Form = EnumKey<'event_form'>;
 export type Format = EnumKey<'event_format'>;
 export type Audience = EnumKey<'audience'>;

@@ -1,10 +1,3 @@
-import type { WorkbookContent } from '../core/layout/content';
-import type { Language } from '../standard';
-import { plantMistakes, type PlantedMistake } from './mistakes';
-import { cleanSample } from './render';
-import { lastYearSample } from './last-year';
-import { branchSample } from './branch';
-
 /**
  * A realistic workbook of Karaganda oblast for 2025, made the same on every
  * run: 13 territories, their libraries, a year of reports, events and staff
@@ -12,6 +5,13 @@ import { branchSample } from './branch';
  * `PLANTED_MISTAKES` planted in it, one or more for every check of the
  * standard, to show and test what the checks find.
  */
+import type { WorkbookContent } from '../core/layout/content';
+import type { Language } from '../standard';
+import { plantMistakes, type PlantedMistake } from './mistakes';
+import { cleanSample } from './render';
+import { lastYearSample } from './last-year';
+import { branchSample } from './branch';
+
 export interface SampleOptions {
   readonly language: Language;
   readonly mistakes: boolean;

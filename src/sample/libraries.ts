@@ -1,7 +1,3 @@
-import type { EnumKey } from '../standard';
-import { territory } from './territories';
-import { tx, type Texts } from './text';
-
 /**
  * The registry of the sample: the three oblast libraries in Karaganda, the
  * central library of each city and district, a few central children's
@@ -9,6 +5,10 @@ import { tx, type Texts } from './text';
  * are the rough size of the library that its report and registers are drawn
  * around.
  */
+import type { EnumKey } from '../standard';
+import { territory } from './territories';
+import { tx, type Texts } from './text';
+
 export type LibraryType = EnumKey<'library_type'>;
 
 export interface Library {

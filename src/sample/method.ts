@@ -1,9 +1,3 @@
-import type { EnumKey } from '../standard';
-import { ACTIVE_LIBRARIES, isOblast, library, type Library } from './libraries';
-import { Rng } from './random';
-import { TERRITORIES } from './territories';
-import { addDays, isWorkingDay, tx, utc, type Texts } from './text';
-
 /**
  * The registers of methodological work, after the departments' own reports in
  * the seeds: the oblast libraries' and the central libraries' visits to the
@@ -14,6 +8,12 @@ import { addDays, isWorkingDay, tx, utc, type Texts } from './text';
  * Each drawn from a stream of its own, so that no other figure of the sample
  * moved when they were added.
  */
+import type { EnumKey } from '../standard';
+import { ACTIVE_LIBRARIES, isOblast, library, type Library } from './libraries';
+import { Rng } from './random';
+import { TERRITORIES } from './territories';
+import { addDays, isWorkingDay, tx, utc, type Texts } from './text';
+
 export interface SampleVisit {
   id: string;
   readonly lib: string;

@@ -1,3 +1,10 @@
+/**
+ * The mistakes methodologists meet in the reports and registers that come in,
+ * planted in a copy of the clean sample: at least one for every rule of
+ * section 3 of the standard, each where it disturbs nothing else, so that the
+ * checks' findings on the sample can be compared with this list. The choice
+ * of cells depends only on the data, never on the language.
+ */
 import { LATE_BRANCH } from './late';
 import type { ReportInput, WorkbookContent } from '../core/layout/content';
 import type { PlanValue } from '../core/plan';
@@ -17,13 +24,6 @@ import { sampleTraining } from './training';
 import type { ReportRowEdit, SampleReportSheet } from './render';
 import { withChecksums } from './submissions';
 
-/**
- * The mistakes methodologists meet in the reports and registers that come in,
- * planted in a copy of the clean sample: at least one for every rule of
- * section 3 of the standard, each where it disturbs nothing else, so that the
- * checks' findings on the sample can be compared with this list. The choice
- * of cells depends only on the data, never on the language.
- */
 export interface PlantedMistake {
   readonly rule: RuleId;
   readonly where: string;

@@ -1,6 +1,3 @@
-import type { Library, LibraryType } from './libraries';
-import { Rng } from './random';
-
 /**
  * The shape of one library's year: how many users it has, how much they read
  * and visit, how big its collection and staff are. The ratios are drawn
@@ -8,6 +5,9 @@ import { Rng } from './random';
  * library lends more per reader, the special library most, the oblast
  * universal library keeps a large collection for fewer loans.
  */
+import type { Library, LibraryType } from './libraries';
+import { Rng } from './random';
+
 export interface Profile {
   readonly users: number;
   readonly readership: number;

@@ -1,3 +1,4 @@
+/** The registers of methodological work as cell values in one language (see render.ts). */
 import type { PlanValue } from '../core/plan';
 import type { ContentRow, WorkbookContent } from '../core/layout/content';
 import type { Language } from '../standard';
@@ -13,7 +14,6 @@ import {
 } from './method';
 import { enumLabel } from './text';
 
-/** The registers of methodological work as cell values in one language (see render.ts). */
 const date = (ms: number): PlanValue => ({ date: ms });
 
 export interface MethodRows {

@@ -1,3 +1,10 @@
+/**
+ * The clean sample as cell values in one language: enumerations as their
+ * labels, dates as dates, names and titles in the workbook's language (and,
+ * as in real registers, some event titles in the language the event was held
+ * in). Personal names are Cyrillic in kk and ru workbooks and transliterated
+ * in English ones.
+ */
 import type { PlanValue } from '../core/plan';
 import type { ContentRow, ReportInput, ReportSheet, WorkbookContent } from '../core/layout/content';
 import { INDICATORS, type Language } from '../standard';
@@ -11,13 +18,6 @@ import { sampleTraining, trainingOrganizer, trainingTitle, type SampleTraining }
 import { personIn, submissionRows, withChecksums } from './submissions';
 import { LATE_BRANCH, withheld } from './late';
 
-/**
- * The clean sample as cell values in one language: enumerations as their
- * labels, dates as dates, names and titles in the workbook's language (and,
- * as in real registers, some event titles in the language the event was held
- * in). Personal names are Cyrillic in kk and ru workbooks and transliterated
- * in English ones.
- */
 export const REGION: Texts = tx('Қарағанды облысы', 'Карагандинская область', 'Karaganda oblast');
 
 /** A report sheet as the sample writes it; `rowEdits` are edits of the software's own cells (rule S1). */

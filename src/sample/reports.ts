@@ -1,3 +1,10 @@
+/**
+ * Each active library's report: plan, four quarters and last year's value of
+ * every indicator, drawn around the library's profile and kept consistent the
+ * way the checks of the standard expect: parts never exceed their wholes,
+ * year-to-date values never fall, the collection balances quarter by quarter,
+ * E01–E03 count the library's rows in Events and S04 its persons in Training.
+ */
 import { INDICATORS, yearValue, type Aggregation } from '../standard';
 import { sampleEvents } from './events';
 import { ACTIVE_LIBRARIES, isChildren, type Library } from './libraries';
@@ -7,13 +14,6 @@ import { territory } from './territories';
 import { quarterOf } from './text';
 import { sampleTraining } from './training';
 
-/**
- * Each active library's report: plan, four quarters and last year's value of
- * every indicator, drawn around the library's profile and kept consistent the
- * way the checks of the standard expect: parts never exceed their wholes,
- * year-to-date values never fall, the collection balances quarter by quarter,
- * E01–E03 count the library's rows in Events and S04 its persons in Training.
- */
 export type Quarters = readonly [number, number, number, number];
 
 export interface Line {

@@ -1,3 +1,11 @@
+/**
+ * The `Submissions` log of the sample, as it stands in mid-January when the
+ * annual reports are in: most accepted (a few after being returned once),
+ * some submitted and waiting, one returned with a comment, some still drafts
+ * (no row at all). Rows are in the order they were appended, by time; each
+ * carries the checksum of the report it was logged with, computed by the
+ * core as the add-in would.
+ */
 import type { PlanValue } from '../core/plan';
 import type { ContentRow, WorkbookContent } from '../core/layout/content';
 import { templatePlan } from '../core/layout/template';
@@ -9,15 +17,6 @@ import type { Language } from '../standard';
 import { ACTIVE_LIBRARIES } from './libraries';
 import { Rng } from './random';
 import { enumLabel, latin, tx, utc, YEAR, type Texts } from './text';
-
-/**
- * The `Submissions` log of the sample, as it stands in mid-January when the
- * annual reports are in: most accepted (a few after being returned once),
- * some submitted and waiting, one returned with a comment, some still drafts
- * (no row at all). Rows are in the order they were appended, by time; each
- * carries the checksum of the report it was logged with, computed by the
- * core as the add-in would.
- */
 
 /** The oblast library's methodologists accept the reports; a library's own staff submit them. */
 export const METHODOLOGISTS = ['Сарсенова А. К.', 'Ким Е. В.'];

@@ -1,10 +1,10 @@
-import { tx, type Texts } from './text';
-
 /**
  * The 13 territories of Karaganda oblast after the 2022 split (Ulytau and
  * Abai oblasts took Zhezkazgan, Satpayev, Karazhal and the western and eastern
  * districts). Populations are rounded 2024 estimates.
  */
+import { tx, type Texts } from './text';
+
 export interface Territory {
   readonly code: string;
   readonly kind: 'city' | 'district';

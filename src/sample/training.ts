@@ -1,3 +1,11 @@
+/**
+ * The Training register: the staff who completed professional development in
+ * 2025, at the National Academic Library and its Virtual library school, the
+ * National Library, the Republican scientific and technical library, the
+ * university, or at one of the oblast libraries' own events (then the row
+ * points to the event). Each person appears once, so that a library's persons
+ * are the S04 of its report and never more than its staff.
+ */
 import type { Language } from '../standard';
 import type { Format } from './event-templates';
 import { eventTitle, sampleEvents, type SampleEvent } from './events';
@@ -7,14 +15,6 @@ import { Rng } from './random';
 import { territory } from './territories';
 import { tx, utc, type Texts } from './text';
 
-/**
- * The Training register: the staff who completed professional development in
- * 2025, at the National Academic Library and its Virtual library school, the
- * National Library, the Republican scientific and technical library, the
- * university, or at one of the oblast libraries' own events (then the row
- * points to the event). Each person appears once, so that a library's persons
- * are the S04 of its report and never more than its staff.
- */
 export interface SampleTraining {
   readonly lib: string;
   /** A fictional full name; blank for a group. */

@@ -1,5 +1,3 @@
-import type { EnumName } from './enums';
-
 /**
  * The tables of section 1 of the standard as a declarative schema, in the
  * spirit of Frictionless Table Schema: what each column holds and which
@@ -7,6 +5,8 @@ import type { EnumName } from './enums';
  * all derived from it. Column labels are in the catalogues under
  * `column.<table>.<key>` (report tables share `column.Report.<key>`).
  */
+import type { EnumName } from './enums';
+
 export type ColumnType =
   | {
       readonly kind: 'text';

@@ -14,7 +14,7 @@ import { translator } from '../i18n';
 import { LANGUAGES, LOCALE_TAG, type Language } from '../standard';
 import { PaneContext, VIEWS, type Pane, type ViewId } from './context';
 import { loadEngine, type Engine } from './engine';
-import type { TaskpaneHost } from './host';
+import type { TaskpaneHost } from '../excel/pane';
 import { useLiveRegion } from './LiveRegion';
 import { ViewTabs } from './ViewTabs';
 import { SetupView } from './views/SetupView';

@@ -1,7 +1,3 @@
-import { useRef, type KeyboardEvent } from 'react';
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { ViewId } from './context';
-
 /**
  * The tabs that switch between the three views: the WAI-ARIA tabs pattern
  * (one tab in the Tab order, arrows, Home and End move between them), drawn
@@ -9,6 +5,11 @@ import type { ViewId } from './context';
  * inserts hidden focusable sentinels that screen-reader checks flag, and
  * three tabs need none of it.
  */
+import { useRef, type KeyboardEvent } from 'react';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ViewId } from './context';
+import { tabKeyTarget } from './tab-keys';
+
 const useStyles = makeStyles({
   list: {
     display: 'flex',
@@ -65,19 +66,9 @@ export function ViewTabs({
   const c = useStyles();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
-    const n = views.length;
-    const to =
-      e.key === 'ArrowRight'
-        ? (i + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (i + n - 1) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : -1;
-    const view = views[to];
-    if (to < 0 || !view) return;
+    const to = tabKeyTarget(e.key, i, views.length);
+    const view = to === null ? undefined : views[to];
+    if (to === null || !view) return;
     e.preventDefault();
     onSelect(view);
     refs.current[to]?.focus();

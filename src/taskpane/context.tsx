@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Translator } from '../i18n';
 import type { Engine } from './engine';
-import type { TaskpaneHost } from './host';
+import type { TaskpaneHost } from '../excel/pane';
 
 /** What every view needs: the host, the engine loader, the reader's language and the live region. */
 export interface Pane {

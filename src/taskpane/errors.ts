@@ -1,10 +1,10 @@
-import { PeopleDataGuardError } from '../excel/guard';
-
 /**
  * What went wrong, in terms of what the person can do about it. The error
  * classes of the actions come with the lazily loaded engine, so they are
  * passed in rather than imported.
  */
+import { PeopleDataGuardError } from '../excel/guard';
+
 export type Problem =
   | { readonly kind: 'too_old' }
   | { readonly kind: 'not_standard' }

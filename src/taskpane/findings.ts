@@ -1,14 +1,14 @@
-import type { Finding } from '../core/finding';
-import type { ParsedWorkbook } from '../core/parse';
-import type { Translator } from '../i18n';
-import type { RuleId, Severity } from '../standard';
-
 /**
  * Findings as the Check view shows them: by severity, then rule, then the
  * library whose report they concern (or the registers and the workbook),
  * each level with its count; explained warnings are listed, not counted,
  * as the standard says.
  */
+import type { Finding } from '../core/finding';
+import type { ParsedWorkbook } from '../core/parsed';
+import type { Translator } from '../i18n';
+import type { RuleId, Severity } from '../standard';
+
 export interface LibraryGroup {
   /** Upper-case lib_id, or null for findings about registers and the workbook. */
   readonly libId: string | null;

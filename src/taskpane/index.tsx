@@ -1,18 +1,13 @@
-import { officeHost } from '../excel/host';
-import { taskpaneHost } from './host';
+/**
+ * The add-in's entry: once office.js is ready the pane mounts and talks to
+ * Excel through the adapter's `Excel.run`.
+ */
+import { officeHost, officeReady } from '../excel/host';
+import { taskpaneHost } from '../excel/pane';
 import { mount } from './mount';
 
-/**
- * The add-in's entry: office.js (loaded from Microsoft's CDN by
- * taskpane.html, as Office requires) calls `onReady`; the pane then talks to
- * Excel through `Excel.run`.
- */
-void Office.onReady(() => {
+void officeReady().then(({ displayLanguage, officeTheme }) => {
   const element = document.getElementById('app');
   if (!element) return;
-  mount(element, {
-    host: taskpaneHost(officeHost()),
-    displayLanguage: Office.context.displayLanguage,
-    officeTheme: Office.context.officeTheme as Office.OfficeTheme & { isDarkTheme?: boolean },
-  });
+  mount(element, { host: taskpaneHost(officeHost()), displayLanguage, officeTheme });
 });

@@ -1,16 +1,16 @@
+/**
+ * Renders the task pane into `element`: shared by the add-in (inside Office)
+ * and the playground (beside the in-memory Excel).
+ */
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { languageOf } from '../i18n';
 import { isLanguage, type Language } from '../standard';
 import { App } from './App';
 import type { Engine } from './engine';
-import type { TaskpaneHost } from './host';
+import type { TaskpaneHost } from '../excel/pane';
 import { forcedColorsActive, themeFor, type OfficeThemeLike } from './theme';
 
-/**
- * Renders the task pane into `element`: shared by the add-in (inside Office)
- * and the playground (beside the in-memory Excel).
- */
 export interface MountOptions {
   readonly host: TaskpaneHost;
   /** `Office.context.displayLanguage`, e.g. `kk-KZ`. */

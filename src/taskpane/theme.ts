@@ -1,10 +1,10 @@
-import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
-
 /**
  * Fluent's theme from Office's: high contrast when the system forces colours,
  * dark or light after Office's body background, with Office's own body
  * colours so that the pane matches the ribbon around it.
  */
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+
 export interface OfficeThemeLike {
   readonly bodyBackgroundColor?: string;
   readonly bodyForegroundColor?: string;

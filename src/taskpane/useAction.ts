@@ -1,14 +1,14 @@
+/**
+ * One action's life in a view: idle → running (with its stage) → done or
+ * error. The previous result stays available while the action runs again,
+ * so that re-checking does not blank the list a person is reading.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Stage } from '../excel/actions';
 import type { Engine } from './engine';
 import { problemOf, type Problem } from './errors';
 import { usePane } from './context';
 
-/**
- * One action's life in a view: idle → running (with its stage) → done or
- * error. The previous result stays available while the action runs again,
- * so that re-checking does not blank the list a person is reading.
- */
 export type ActionState<T> =
   | { readonly status: 'idle' }
   | { readonly status: 'running'; readonly stage: Stage | null }

@@ -1,5 +1,3 @@
-import { useCallback, useEffect, useRef, type RefObject } from 'react';
-
 /**
  * Moves keyboard focus to the element that shows an action's outcome (its
  * results or its error) when an action the person started finishes, so
@@ -7,6 +5,8 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
  * called when a person starts the action: an automatic re-check must never
  * take the focus away from what someone is typing.
  */
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+
 export function useFocusOnOutcome<T extends HTMLElement>(status: string): [RefObject<T | null>, () => void] {
   const outcomeRef = useRef<T | null>(null);
   const armed = useRef(false);

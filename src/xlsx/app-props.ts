@@ -1,5 +1,3 @@
-import { encodeXml } from './xml';
-
 /**
  * `docProps/app.xml` lists the sheets' names (TitlesOfParts) in groups
  * counted by HeadingPairs ("Worksheets" 52, "Named Ranges" 3, with labels in
@@ -8,6 +6,8 @@ import { encodeXml } from './xml';
  * else in the part stays as written. A part that does not list the sheets so
  * is left alone: it is information for file browsers, not read by Excel.
  */
+import { encodeXml } from './xml';
+
 const VECTOR = /<vt:vector\b([^>]*)>([\s\S]*?)<\/vt:vector>/;
 
 function vectorIn(xml: string, element: string): { start: number; end: number; body: string } | null {

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
-import type { CellValue } from '../core/snapshot';
-
 /**
  * One ExcelJS cell as a snapshot value. A formula is kept as its text and its
  * cached result is ignored: openpyxl writes none and any other program's may
  * be stale.
  */
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../core/snapshot';
+
 export function cellValue(cell: ExcelJS.Cell | undefined): CellValue {
   if (!cell) return null;
   const value: unknown = cell.value;

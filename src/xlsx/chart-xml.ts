@@ -1,9 +1,3 @@
-import type { Area, ChartKind, ChartPlan, PlanValue } from '../core/plan';
-import { columnLetters, quoteSheet } from '../core/snapshot';
-import { WorkbookWriteError } from './errors';
-import type { PlanCells } from './plan-cells';
-import { encodeXml } from './xml';
-
 /**
  * A ChartPlan as a DrawingML chart part (`xl/charts/chartN.xml`), the XML
  * Excel itself writes, in the schema's element order (Excel rejects a part
@@ -11,6 +5,12 @@ import { encodeXml } from './xml';
  * sheets; the values are cached too, from the plan, so that a reader that
  * does not recompute still draws the chart.
  */
+import type { Area, ChartKind, ChartPlan, PlanValue } from '../core/plan';
+import { columnLetters, quoteSheet } from '../core/snapshot';
+import { WorkbookWriteError } from './errors';
+import type { PlanCells } from './plan-cells';
+import { encodeXml } from './xml';
+
 export const NS_CHART = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 export const NS_DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 export const NS_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -1,3 +1,11 @@
+/**
+ * Native charts for the plan's sheets, added to the package ExcelJS has
+ * written (ExcelJS 4.4 cannot write charts): per sheet one drawing part
+ * (`xl/drawings/drawingN.xml`) anchoring one chart part per chart
+ * (`xl/charts/chartN.xml`), their relationships and content types. Part
+ * numbers are the first free ones, so they never clash with what ExcelJS or
+ * the kept drawings of the user's sheets hold.
+ */
 import type { Area, ChartPlan, SheetPlan, WorkbookPlan } from '../core/plan';
 import { chartXml, NS_CHART, NS_DRAWING, NS_RELATIONSHIPS } from './chart-xml';
 import { WorkbookWriteError } from './errors';
@@ -17,14 +25,6 @@ import {
 import { planCells, type PlanCells } from './plan-cells';
 import { encodeXml } from './xml';
 
-/**
- * Native charts for the plan's sheets, added to the package ExcelJS has
- * written (ExcelJS 4.4 cannot write charts): per sheet one drawing part
- * (`xl/drawings/drawingN.xml`) anchoring one chart part per chart
- * (`xl/charts/chartN.xml`), their relationships and content types. Part
- * numbers are the first free ones, so they never clash with what ExcelJS or
- * the kept drawings of the user's sheets hold.
- */
 const NS_SPREADSHEET_DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
 
 export function planHasCharts(plan: WorkbookPlan): boolean {

@@ -1,10 +1,10 @@
-import { attribute, type XmlHandler } from './scan';
-
 /**
  * Which cell formats of `styles.xml` show a date: the built-in date and time
  * formats and any custom format with date or time letters outside quotes and
  * brackets (the same test ExcelJS applies, so that both readers agree).
  */
+import { attribute, type XmlHandler } from './scan';
+
 export const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 export function isDateFormat(code: string): boolean {

@@ -1,8 +1,3 @@
-import type JSZip from 'jszip';
-import { partText, relationshipsOf } from './package';
-import { CONTENT_TYPES_PART } from './parts';
-import { elements, relsPartOf, renderRelationships, type Relationship } from './xml';
-
 /**
  * The drawings of a base workbook's sheets (the user's charts, pictures,
  * shapes), kept as raw parts while ExcelJS loads and saves the workbook, then
@@ -13,6 +8,11 @@ import { elements, relsPartOf, renderRelationships, type Relationship } from './
  * the sheets the plan removes (the previous generated sheets) are not put
  * back: their charts go with them.
  */
+import type JSZip from 'jszip';
+import { partText, relationshipsOf } from './package';
+import { CONTENT_TYPES_PART } from './parts';
+import { elements, relsPartOf, renderRelationships, type Relationship } from './xml';
+
 export interface KeptPart {
   readonly data: Uint8Array;
   readonly contentType: string | null;

@@ -1,3 +1,16 @@
+/**
+ * Writes a plan into an existing workbook by grafting: the plan's sheets are
+ * rendered into a workbook of their own (ExcelJS writes sheets, tables and
+ * styles well; charts and links are added to that package by finish.ts) and
+ * their parts are moved into the input's package. Everything else in the
+ * input is copied byte for byte: notes, threaded comments, macros, pivot
+ * tables, slicers, pictures, charts, themes, whatever a later Excel adds.
+ * Only the package's lists change (`[Content_Types].xml`, `xl/workbook.xml`
+ * and its relationships, `docProps/app.xml`), `xl/styles.xml` gains the
+ * styles the new sheets use, and the sheets the plan removes go with every
+ * part that only they reached. Loading the whole workbook into an object
+ * model and saving it again lost what the model does not know (issue 9).
+ */
 import type { WorkbookPlan } from '../core/plan';
 import { updateAppProperties } from './app-props';
 import { WorkbookFileError } from './errors';
@@ -14,19 +27,6 @@ import { ZipPackage, type RelationshipOut } from './zip-package';
 import { elements, firstElement, relsPartOf, renderRelationships, xmlBoolean } from './xml';
 import { relativeTarget } from './parts';
 
-/**
- * Writes a plan into an existing workbook by grafting: the plan's sheets are
- * rendered into a workbook of their own (ExcelJS writes sheets, tables and
- * styles well; charts and links are added to that package by finish.ts) and
- * their parts are moved into the input's package. Everything else in the
- * input is copied byte for byte: notes, threaded comments, macros, pivot
- * tables, slicers, pictures, charts, themes, whatever a later Excel adds.
- * Only the package's lists change (`[Content_Types].xml`, `xl/workbook.xml`
- * and its relationships, `docProps/app.xml`), `xl/styles.xml` gains the
- * styles the new sheets use, and the sheets the plan removes go with every
- * part that only they reached. Loading the whole workbook into an object
- * model and saving it again lost what the model does not know (issue 9).
- */
 const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const REL_CALC_CHAIN_SUFFIX = '/calcChain';

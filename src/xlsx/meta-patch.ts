@@ -1,3 +1,9 @@
+/**
+ * Writes settings into the `Meta` table (key, value) of an existing workbook
+ * by patching its cells in the sheet's XML: a key's row is updated where it
+ * exists, otherwise a row is added below the table and the table's range
+ * grows to hold it. The rest of the sheet, and the cells' styles, stay.
+ */
 import { a1 } from '../core/snapshot';
 import { WorkbookWriteError } from './errors';
 import { parseRange } from './ref';
@@ -8,12 +14,6 @@ import { SheetEdit, inlineString } from './sheet-edit';
 import { findTable, withTableRef } from './table-parts';
 import type { ZipPackage } from './zip-package';
 
-/**
- * Writes settings into the `Meta` table (key, value) of an existing workbook
- * by patching its cells in the sheet's XML: a key's row is updated where it
- * exists, otherwise a row is added below the table and the table's range
- * grows to hold it. The rest of the sheet, and the cells' styles, stay.
- */
 const META_TABLE = 'META';
 
 export function patchMeta(

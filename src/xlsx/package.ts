@@ -1,3 +1,10 @@
+/**
+ * The structure of an .xlsx package read straight from its parts: sheets and
+ * tables. ExcelJS 4.4 gets this wrong for files it did not write (it drops a
+ * table's header row when `headerRowCount` is omitted, as Excel omits it;
+ * it crashes on openpyxl's absolute relationship targets; it reads
+ * `date1904="true"` from LibreOffice as false), so the adapter reads it itself.
+ */
 import type JSZip from 'jszip';
 import { WorkbookFileError, errorText } from './errors';
 import {
@@ -10,13 +17,6 @@ import {
   type Relationship,
 } from './xml';
 
-/**
- * The structure of an .xlsx package read straight from its parts: sheets and
- * tables. ExcelJS 4.4 gets this wrong for files it did not write (it drops a
- * table's header row when `headerRowCount` is omitted, as Excel omits it;
- * it crashes on openpyxl's absolute relationship targets; it reads
- * `date1904="true"` from LibreOffice as false), so the adapter reads it itself.
- */
 export const WORKBOOK_PART = 'xl/workbook.xml';
 export const REL_TABLE = '/table';
 

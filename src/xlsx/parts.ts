@@ -1,9 +1,9 @@
-import type { ZipPackage } from './zip-package';
-
 /**
  * Small edits of a package that the drawing steps share: new part names,
  * content types, and a sheet's relationship to its drawing.
  */
+import type { ZipPackage } from './zip-package';
+
 export const CONTENT_TYPES_PART = '[Content_Types].xml';
 export const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
 export const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';

@@ -1,10 +1,10 @@
-import type { PlanValue, SheetPlan } from '../core/plan';
-
 /**
  * The cells a sheet plan writes, looked up by position: a chart part carries
  * a cache of the values it draws (Excel shows the cache until it recomputes,
  * and some readers only ever show the cache), taken from the plan itself.
  */
+import type { PlanValue, SheetPlan } from '../core/plan';
+
 export interface PlanCells {
   value(row: number, col: number): PlanValue | undefined;
   /** The number format the plan's styles give the cell, the last one winning as when they are applied. */

@@ -1,9 +1,3 @@
-import type JSZip from 'jszip';
-import { contentTypesOf, takeDrawing, type KeptDrawing } from './drawings';
-import { WORKBOOK_PART, partText, relationshipsOf } from './package';
-import { takeValidations, type KeptValidations } from './preserve';
-import { elements, prefixedAttribute, relsPartOf, renderRelationships, type Relationship } from './xml';
-
 /**
  * Rewrites a package into the shape ExcelJS 4.4 can load. ExcelJS finds parts
  * by file name patterns (`xl/worksheets/sheetN.xml`, `xl/tables/tableN.xml`,
@@ -22,6 +16,12 @@ import { elements, prefixedAttribute, relsPartOf, renderRelationships, type Rela
  *   after ExcelJS has saved (preserve.ts), and so are their drawings,
  *   whose charts ExcelJS would drop (drawings.ts).
  */
+import type JSZip from 'jszip';
+import { contentTypesOf, takeDrawing, type KeptDrawing } from './drawings';
+import { WORKBOOK_PART, partText, relationshipsOf } from './package';
+import { takeValidations, type KeptValidations } from './preserve';
+import { elements, prefixedAttribute, relsPartOf, renderRelationships, type Relationship } from './xml';
+
 export type PrepareMode = 'read' | 'write';
 
 export interface Prepared {

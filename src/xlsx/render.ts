@@ -1,3 +1,10 @@
+/**
+ * The plan's sheets as a workbook of their own, written by ExcelJS (which
+ * writes cells, styles, tables, validations and print settings well) and
+ * finished with the charts and in-workbook links it cannot write. A new
+ * workbook is exactly this; an existing one receives these parts by
+ * grafting (graft.ts), so ExcelJS never has to load and save people's files.
+ */
 import ExcelJS from 'exceljs';
 import type { PlanValue, WorkbookPlan } from '../core/plan';
 import { WorkbookWriteError, errorText } from './errors';
@@ -6,13 +13,6 @@ import { applyMeta } from './meta';
 import { fillSheet } from './sheet';
 import { ZipPackage } from './zip-package';
 
-/**
- * The plan's sheets as a workbook of their own, written by ExcelJS (which
- * writes cells, styles, tables, validations and print settings well) and
- * finished with the charts and in-workbook links it cannot write. A new
- * workbook is exactly this; an existing one receives these parts by
- * grafting (graft.ts), so ExcelJS never has to load and save people's files.
- */
 export async function renderPackage(plan: WorkbookPlan, date1904: boolean): Promise<ZipPackage> {
   const workbook = new ExcelJS.Workbook();
   // Dates become serial numbers of the system of the workbook they will be grafted into.

@@ -1,6 +1,3 @@
-import { WorkbookFileError } from './errors';
-import { decodeXml } from './xml';
-
 /**
  * A streaming scanner of the XML a spreadsheet's parts are made of: start and
  * end tags (namespace prefix dropped), their attributes, and text, fed in
@@ -9,6 +6,9 @@ import { decodeXml } from './xml';
  * is scanned once, and only an unfinished tag is carried to the next, up to
  * a bound, so that the time is linear in the size of the part.
  */
+import { WorkbookFileError } from './errors';
+import { decodeXml } from './xml';
+
 export interface XmlHandler {
   open(name: string, attrs: string, selfClosing: boolean): void;
   close(name: string): void;

@@ -1,3 +1,15 @@
+/**
+ * Applies a set-up plan to a workbook file the way the add-in applies it in
+ * Excel, without loading the workbook into an object model: new sheets are
+ * grafted as consolidation's are (graft.ts), the tables the plan rewrites are
+ * patched cell by cell in their sheet's XML (growing down or to the right
+ * when the plan says so, never over a cell that holds something), and the
+ * registers' validation replaces the software's own in `<dataValidations>`.
+ * Every part the plan does not touch keeps its bytes.
+ *
+ * Sheet protection needs no lifting here: it binds people editing in Excel,
+ * not a program writing the file, so `<sheetProtection>` stays as it was.
+ */
 import type { ColumnAddition, SetupPlan, SheetValidations, TablePatch } from '../core/setup';
 import type { Area, PlanValue, SheetPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
@@ -13,18 +25,6 @@ import { numberFormatOf, withNumberFormat } from './style-merge';
 import { dateFormatFor, DATE_FORMAT } from './values';
 import { decodeXml, encodeXml, firstElement, withPrefix } from './xml';
 
-/**
- * Applies a set-up plan to a workbook file the way the add-in applies it in
- * Excel, without loading the workbook into an object model: new sheets are
- * grafted as consolidation's are (graft.ts), the tables the plan rewrites are
- * patched cell by cell in their sheet's XML (growing down or to the right
- * when the plan says so, never over a cell that holds something), and the
- * registers' validation replaces the software's own in `<dataValidations>`.
- * Every part the plan does not touch keeps its bytes.
- *
- * Sheet protection needs no lifting here: it binds people editing in Excel,
- * not a program writing the file, so `<sheetProtection>` stays as it was.
- */
 const MS_PER_DAY = 86_400_000;
 /** Serial day of 1970-01-01 in the 1900 date system; the 1904 system counts 1,462 days fewer. */
 const UNIX_EPOCH_SERIAL = 25_569;

@@ -1,7 +1,3 @@
-import { columnIndex, columnLetters, type CellValue } from '../core/snapshot';
-import type { Area } from '../core/plan';
-import { attribute, type XmlHandler } from './scan';
-
 /**
  * The cells of one worksheet that fall inside its tables, read from the
  * streamed sheet XML: every other cell is passed over without being kept.
@@ -9,6 +5,10 @@ import { attribute, type XmlHandler } from './scan';
  * its cached result ignored; a number in a date format as a date), so the
  * Snapshot is the same whichever reader made it.
  */
+import { columnIndex, columnLetters, type CellValue } from '../core/snapshot';
+import type { Area } from '../core/plan';
+import { attribute, type XmlHandler } from './scan';
+
 export type RawCell = CellValue | { readonly kind: 'shared'; readonly index: number };
 
 export interface TableGrid {

@@ -1,3 +1,9 @@
+/**
+ * A worksheet's XML edited cell by cell: rows and cells the edit does not
+ * reach keep their text exactly, so that a patched sheet differs from the
+ * original only where the software wrote. Cells are kept in column order and
+ * rows in row order, as Excel requires.
+ */
 import { a1 } from '../core/snapshot';
 import { cellAddress, slideFormula } from './sheet-cells';
 import { parseRange, rangeA1 } from './ref';
@@ -5,12 +11,6 @@ import { decodeXml, encodeXml, withPrefix } from './xml';
 import { textOf } from './shared-strings';
 import type { Area, PlanValue } from '../core/plan';
 
-/**
- * A worksheet's XML edited cell by cell: rows and cells the edit does not
- * reach keep their text exactly, so that a patched sheet differs from the
- * original only where the software wrote. Cells are kept in column order and
- * rows in row order, as Excel requires.
- */
 const SHEET_DATA = /<((?:[\w.-]+:)?)sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?sheetData>)/;
 const ROW = /<(?:[\w.-]+:)?row\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row>)/g;
 const CELL = /<(?:[\w.-]+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c>)/g;

@@ -1,6 +1,3 @@
-import { WorkbookWriteError } from './errors';
-import { withPrefix } from './xml';
-
 /**
  * Appends the styles a freshly written workbook uses to another workbook's
  * `styles.xml`, and says where each of its cell formats (`s="N"`) and
@@ -8,6 +5,9 @@ import { withPrefix } from './xml';
  * holds with the very same XML is reused rather than appended, so that
  * consolidating again does not grow the file and writes the same indices.
  */
+import { WorkbookWriteError } from './errors';
+import { withPrefix } from './xml';
+
 export interface StyleMap {
   /** Fresh cellXfs index → the target's. */
   readonly xf: readonly number[];

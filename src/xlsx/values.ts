@@ -1,12 +1,12 @@
-import type ExcelJS from 'exceljs';
-import type { PlanValue } from '../core/plan';
-import { WorkbookWriteError } from './errors';
-
 /**
  * ExcelJS writes a link inside the workbook as an external relationship
  * (Excel and LibreOffice then look for another file), so such links are
  * tagged here and turned into `location` hyperlinks after saving (links.ts).
  */
+import type ExcelJS from 'exceljs';
+import type { PlanValue } from '../core/plan';
+import { WorkbookWriteError } from './errors';
+
 export const INTERNAL_LINK = 'kitaphana-internal:';
 
 /** Excel's limit on the text of one cell. */

@@ -1,7 +1,3 @@
-import { WorkbookWriteError } from './errors';
-import { encodeXml, decodeXml, elements, prefixedAttribute, withPrefix, type Relationship } from './xml';
-import type { RelationshipOut } from './zip-package';
-
 /**
  * `xl/workbook.xml` and its relationships, edited as text so that whatever
  * the schema's later versions or other producers put there stays: the list
@@ -9,6 +5,10 @@ import type { RelationshipOut } from './zip-package';
  * sheet's position, which moves when sheets are removed), the active tab and
  * the calculation settings.
  */
+import { WorkbookWriteError } from './errors';
+import { encodeXml, decodeXml, elements, prefixedAttribute, withPrefix, type Relationship } from './xml';
+import type { RelationshipOut } from './zip-package';
+
 export interface WorkbookSheet {
   readonly name: string;
   readonly state: string | undefined;

@@ -1,10 +1,10 @@
-import { WorkbookFileError } from './errors';
-
 /**
  * A zip package's central directory, read once and shared by the reader
  * (which inflates parts one by one, within limits) and the writer (which
  * copies the entries it does not change as their raw compressed bytes).
  */
+import { WorkbookFileError } from './errors';
+
 export interface ZipEntry {
   readonly name: string;
   readonly method: number;

@@ -1,10 +1,3 @@
-import { MAX_UNPACKED_BYTES, WorkbookFileError, errorText } from './errors';
-import { CONTENT_TYPES_PART } from './parts';
-import { elements, parseRelationships, relsPartOf, renderRelationships, type Relationship } from './xml';
-import { ZipPackage as ZipSource } from './zip';
-import { localSpan, type ZipEntry } from './zip-directory';
-import { ZipWriter } from './zip-write';
-
 /**
  * An .xlsx package as parts that can be read, replaced, added and removed.
  * A part is inflated only when someone reads it, and deflated only when
@@ -15,6 +8,13 @@ import { ZipWriter } from './zip-write';
  * Insertion order is the zip's order, so new parts come after the ones the
  * package had, and `[Content_Types].xml` is written first.
  */
+import { MAX_UNPACKED_BYTES, WorkbookFileError, errorText } from './errors';
+import { CONTENT_TYPES_PART } from './parts';
+import { elements, parseRelationships, relsPartOf, renderRelationships, type Relationship } from './xml';
+import { ZipPackage as ZipSource } from './zip';
+import { localSpan, type ZipEntry } from './zip-directory';
+import { ZipWriter } from './zip-write';
+
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 

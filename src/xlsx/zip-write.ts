@@ -1,7 +1,3 @@
-import { deflateSync } from 'fflate';
-import { crc32 } from './zlib';
-import { SIGNATURE, type LocalSpan, type ZipEntry } from './zip-directory';
-
 /**
  * Writes a zip package entry by entry: entries copied from another package
  * keep their local header, compressed data and data descriptor byte for
@@ -10,6 +6,10 @@ import { SIGNATURE, type LocalSpan, type ZipEntry } from './zip-directory';
  * get the headers fflate's zipSync writes, so that a package written
  * entirely anew has the same bytes as before.
  */
+import { deflateSync } from 'fflate';
+import { crc32 } from './zlib';
+import { SIGNATURE, type LocalSpan, type ZipEntry } from './zip-directory';
+
 const { local: LOCAL, central: CENTRAL, end: EOCD } = SIGNATURE;
 const VERSION = 20;
 const DEFLATED = 8;

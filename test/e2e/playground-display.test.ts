@@ -1,7 +1,7 @@
 import { columnLetters } from '../../src/core/snapshot';
 import { translator } from '../../src/i18n';
 import { chartData, type ChartInput } from '../../src/playground/chart';
-import type { ChartInfo } from '../../src/playground/WorkbookView';
+import type { ChartInfo } from '../../src/playground/source';
 import { REPORT_COLUMNS, REPORT_HEADER_ROW } from '../../src/standard';
 import { axe, describeE2E, eventually, open, pane, playground } from './page';
 

@@ -3,7 +3,8 @@ import type { ConsolidationRun } from '../../src/core/pipeline';
 import type { SetupPlan } from '../../src/core/setup';
 import { ExcelTooOldError, NotStandardWorkbookError, type CheckResult, type Stage } from '../../src/excel/actions';
 import type { Engine } from '../../src/taskpane/engine';
-import type { TaskpaneHost, WorkbookSettings } from '../../src/taskpane/host';
+import type { TaskpaneHost, WorkbookSettings } from '../../src/excel/pane';
+import { debounceChanges } from '../../src/excel/watch';
 
 /**
  * Fakes for the component tests: a host that records what the pane asks of
@@ -30,6 +31,7 @@ export function deferred<T>(): Deferred<T> {
 export interface FakeHost extends TaskpaneHost {
   readonly activated: string[];
   settings: WorkbookSettings | null;
+  key: string | null;
   changeHandlers: (() => void)[];
   removed: number;
   supported: boolean;
@@ -39,16 +41,23 @@ export function fakeHost(settings: WorkbookSettings | null = null): FakeHost {
   const host: FakeHost = {
     activated: [],
     settings,
+    key: 'meta:Карагандинская область|2025|oblast',
     changeHandlers: [],
     removed: 0,
     supported: true,
     run: () => Promise.reject(new Error('the fake host runs no batches')),
     isSetSupported: () => host.supported,
-    onTablesChanged: async (f) => {
+    // The real debounce, so that a burst of changes is one re-check as in Excel.
+    watchTables: async (onChange, delayMs) => {
+      const changes = debounceChanges(onChange, delayMs);
+      const f = () => changes.push({ table: 'Events', address: 'A2', source: 'Local' });
       host.changeHandlers.push(f);
-      return async () => {
-        host.changeHandlers = host.changeHandlers.filter((g) => g !== f);
-        host.removed++;
+      return {
+        stop: async () => {
+          changes.cancel();
+          host.changeHandlers = host.changeHandlers.filter((g) => g !== f);
+          host.removed++;
+        },
       };
     },
     activateSheet: async (name) => {
@@ -56,6 +65,7 @@ export function fakeHost(settings: WorkbookSettings | null = null): FakeHost {
       return true;
     },
     readSettings: async () => host.settings,
+    workbookKey: async () => host.key,
   };
   return host;
 }

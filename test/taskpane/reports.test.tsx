@@ -7,7 +7,7 @@ import axe from 'axe-core';
 import { TextEncoder } from 'node:util';
 import { App } from '../../src/taskpane/App';
 import * as actions from '../../src/excel/actions';
-import { taskpaneHost } from '../../src/taskpane/host';
+import { taskpaneHost } from '../../src/excel/pane';
 import type { Engine } from '../../src/taskpane/engine';
 import { templatePlan } from '../../src/core/layout/template';
 import { simFromPlan } from '../../src/excel-sim/plan';

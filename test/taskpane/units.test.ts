@@ -4,9 +4,9 @@ import { ExcelTooOldError, NotStandardWorkbookError } from '../../src/excel/acti
 import { PeopleDataGuardError } from '../../src/excel/guard';
 import { problemOf } from '../../src/taskpane/errors';
 import { displayCell, findingMatcher, groupFindings } from '../../src/taskpane/findings';
-import { settingsOf } from '../../src/taskpane/host';
 import { themeFor } from '../../src/taskpane/theme';
 import { countText } from '../../src/taskpane/counts';
+import { tabKeyTarget } from '../../src/taskpane/tab-keys';
 import { chartData, niceTicks, titleLines } from '../../src/playground/chart';
 import { paramsOf } from '../../src/playground/params';
 import { FINDINGS } from './fakes';
@@ -57,21 +57,6 @@ describe('counts in each language', () => {
     expect(translator('ru').t('taskpane.consolidate.included', { count: 21, included: 20 })).toBe(
       'Включено в свод: 20 из 21 действующей библиотеки.',
     );
-  });
-});
-
-describe('the workbook’s settings', () => {
-  it('are read from the Meta table whatever its header language', () => {
-    expect(
-      settingsOf([
-        ['standard', 'kitaphana'],
-        ['Region', ' Карагандинская область '],
-        ['year', 2025],
-        ['level', 'cbs'],
-        ['language', 'kk'],
-      ]),
-    ).toEqual({ region: 'Карагандинская область', year: 2025, level: 'cbs', language: 'kk' });
-    expect(settingsOf([['year', 'next']])).toEqual({ region: null, year: null, level: null, language: null });
   });
 });
 
@@ -150,5 +135,17 @@ describe('the playground', () => {
     expect(niceTicks(-12, 7)).toEqual([-15, -10, -5, 0, 5, 10]);
     expect(titleLines('short')).toEqual(['short']);
     expect(titleLines('Зарегистрированные пользователи по территориям (всего 72 413)')).toHaveLength(2);
+  });
+});
+
+describe('the tabs’ keys', () => {
+  it('move along the tabs, wrapping round, and to the first and last', () => {
+    expect(tabKeyTarget('ArrowRight', 0, 4)).toBe(1);
+    expect(tabKeyTarget('ArrowRight', 3, 4)).toBe(0);
+    expect(tabKeyTarget('ArrowLeft', 0, 4)).toBe(3);
+    expect(tabKeyTarget('Home', 2, 4)).toBe(0);
+    expect(tabKeyTarget('End', 0, 4)).toBe(3);
+    expect(tabKeyTarget('Enter', 1, 4)).toBeNull();
+    expect(tabKeyTarget('ArrowRight', 0, 0)).toBeNull();
   });
 });

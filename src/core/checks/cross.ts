@@ -1,15 +1,16 @@
-import { finding, type Finding } from '../finding';
-import { libKey } from '../invisible';
-import { msg } from '../message';
-import { registerPlace, reportPlace, type ParsedWorkbook } from '../parse';
-import { looseText } from '../values';
-import { lineYear } from './reports';
-
 /**
  * Checks across a report and the registers: E01 against the library's rows in
  * Events, S04 against its persons in Training (W4); probable duplicate events
  * (W5).
  */
+import { finding, type Finding } from '../finding';
+import { libKey } from '../invisible';
+import { msg } from '../message';
+import { registerPlace, reportPlace } from '../place';
+import type { ParsedWorkbook } from '../parsed';
+import { looseText } from '../values';
+import { lineYear } from '../report-figures';
+
 export function checkCross(wb: ParsedWorkbook): Finding[] {
   const out: Finding[] = [];
   const events = new Map<string, number>();

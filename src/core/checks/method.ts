@@ -1,12 +1,13 @@
-import { finding, type Finding } from '../finding';
-import { label, msg } from '../message';
-import { registerPlace, type ParsedWorkbook } from '../parse';
-
 /**
  * Rule R4 on the register of visits: a library does not visit itself, and
  * an inactive library cannot be visited. Whether the visited library exists
  * at all is D5's, from the column's reference.
  */
+import { finding, type Finding } from '../finding';
+import { label, msg } from '../message';
+import { registerPlace } from '../place';
+import type { ParsedWorkbook } from '../parsed';
+
 export function checkVisits(wb: ParsedWorkbook): Finding[] {
   const out: Finding[] = [];
   const active = new Map<string, boolean>();

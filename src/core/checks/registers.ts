@@ -1,15 +1,16 @@
-import { LIB_ID_PATTERN, type ColumnDef } from '../../standard';
-import { finding, type Finding } from '../finding';
-import { hasInvisible, libKey, withoutInvisible } from '../invisible';
-import { label, msg, type Message } from '../message';
-import { registerPlace, type ParsedWorkbook, type Register, type RegisterName, type RegisterRow } from '../parse';
-import { lookalikes } from '../values';
-
 /**
  * Checks of the registers (Territories, Libraries, Submissions, Events,
  * Training) that need a whole row or a whole table: required cells (D2),
  * codes (D5), duplicates (D6), parts of a row (R1), date order (D4).
  */
+import { LIB_ID_PATTERN, type ColumnDef } from '../../standard';
+import { finding, type Finding } from '../finding';
+import { hasInvisible, libKey, withoutInvisible } from '../invisible';
+import { label, msg, type Message } from '../message';
+import { registerPlace } from '../place';
+import type { ParsedWorkbook, Register, RegisterName, RegisterRow } from '../parsed';
+import { lookalikes } from '../values';
+
 export function checkRegisters(wb: ParsedWorkbook): Finding[] {
   const out: Finding[] = [];
   const keys = new Map<string, Set<string>>();

@@ -1,6 +1,11 @@
+/**
+ * Checks of the libraries' reports: report sheets against the registry (S2),
+ * required indicators (D2), parts and wholes (R1), year-to-date (R2), the
+ * collection's balance (R3), and the warnings that need a look or a note
+ * (W1, W2, W3, W6).
+ */
 import {
   INDICATORS,
-  INDICATOR_BY_CODE,
   RATIOS,
   THRESHOLDS,
   changePercent,
@@ -9,24 +14,12 @@ import {
   yearValue,
   type Indicator,
 } from '../../standard';
+import { QUARTERS, lineYear } from '../report-figures';
 import { finding, type Finding } from '../finding';
 import { libKey } from '../invisible';
 import { label, msg } from '../message';
-import { registerPlace, reportPlace, type ParsedWorkbook, type Report, type ReportLine } from '../parse';
-
-/**
- * Checks of the libraries' reports: report sheets against the registry (S2),
- * required indicators (D2), parts and wholes (R1), year-to-date (R2), the
- * collection's balance (R3), and the warnings that need a look or a note
- * (W1, W2, W3, W6).
- */
-const Q = ['q1', 'q2', 'q3', 'q4'] as const;
-
-export function lineYear(line: ReportLine | undefined): number | null {
-  if (!line) return null;
-  const ind = INDICATOR_BY_CODE.get(line.code);
-  return ind ? yearValue(ind.agg, line.q) : null;
-}
+import { registerPlace, reportPlace } from '../place';
+import type { ParsedWorkbook, Report, ReportLine } from '../parsed';
 
 export function checkReports(wb: ParsedWorkbook): Finding[] {
   const out: Finding[] = [];
@@ -80,7 +73,7 @@ function checkReport(report: Report, out: Finding[]): void {
     const l = line(ind.code);
     if (!l) continue;
     if (ind.required) {
-      Q.forEach((q, i) => {
+      QUARTERS.forEach((q, i) => {
         if (report.reported[i] && l.q[i] === null && !l.bad?.has(q)) {
           out.push(
             finding(
@@ -115,7 +108,7 @@ function checkPart(
 ): void {
   if (!whole) return;
   let flagged = false;
-  Q.forEach((q, i) => {
+  QUARTERS.forEach((q, i) => {
     const p = part.q[i];
     const w = whole.q[i];
     if (p !== null && p !== undefined && w !== null && w !== undefined && p > w) {
@@ -145,7 +138,7 @@ function checkPart(
 function checkYtd(report: Report, l: ReportLine, out: Finding[]): void {
   let prev: number | null = null;
   let prevQ = '';
-  Q.forEach((q, i) => {
+  QUARTERS.forEach((q, i) => {
     const v = l.q[i] ?? null;
     if (v === null) return;
     if (prev !== null && v < prev) {
@@ -169,7 +162,7 @@ function checkBalance(report: Report, out: Finding[]): void {
   const outflow = report.lines.get('C02');
   if (!stock || !inflow || !outflow) return;
   let prev = stock.prior_year;
-  Q.forEach((q, i) => {
+  QUARTERS.forEach((q, i) => {
     const now = stock.q[i] ?? null;
     const a = inflow.q[i] ?? null;
     const w = outflow.q[i] ?? null;

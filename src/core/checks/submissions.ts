@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../finding';
 import { dateArg, msg } from '../message';
-import { registerPlace, type ParsedWorkbook } from '../parse';
+import { registerPlace } from '../place';
+import type { ParsedWorkbook } from '../parsed';
 import { cellAddress } from '../snapshot';
 import { reportChecksums } from '../checksum';
 import { reportStatuses } from '../submissions';

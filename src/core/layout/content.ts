@@ -1,12 +1,12 @@
-import type { Language, Level, ReportColumn } from '../../standard';
-import type { PlanValue } from '../plan';
-
 /**
  * What a new standard workbook is filled with: the settings, the registers'
  * rows and the libraries' report values, as the cell values to write. `init`
  * gives empty registers (or the registry of an existing workbook); the sample
  * generator fills everything, mistakes included, to make test workbooks.
  */
+import type { Language, Level, ReportColumn } from '../../standard';
+import type { PlanValue } from '../plan';
+
 export type ContentRow = Readonly<Record<string, PlanValue>>;
 
 export type ReportInput = Partial<

@@ -1,11 +1,10 @@
-import { ENUMS } from '../../standard';
-import type { ParsedWorkbook } from '../parse';
-
 /**
  * The figures behind the Dashboard's charts that the consolidation does not
  * hold in the shape a chart needs: sorted rankings and events by month and
  * format.
  */
+import { ENUMS } from '../../standard';
+import type { ParsedWorkbook } from '../parsed';
 
 /** Largest first; blanks (not reported) last; ties keep the registry's order. */
 export function ranked<T>(items: readonly T[], value: (item: T) => number | null): T[] {

@@ -1,3 +1,14 @@
+/**
+ * The Dashboard: native charts a manager reads without the add-in, on a grid
+ * that prints as two landscape A4 pages, and to the right of it (outside the
+ * print area) the compact tables the charts draw from, so that every chart
+ * refers to ranges of a generated sheet and nothing else.
+ *
+ * Page 1: users, visits, loans / events, change against last year, training.
+ * Page 2: plan fulfilment (full width) / events by month and format, events by form.
+ * Page 3 (when the workbook records methodological work, version 2): the share
+ * of libraries visited and the reach of professional development, by territory.
+ */
 import { ENUMS } from '../../standard';
 import type { Area, ChartPlan, PlanValue, SheetPlan } from '../plan';
 import { area } from '../plan';
@@ -14,17 +25,6 @@ import {
   indicatorColor,
 } from './palette';
 
-/**
- * The Dashboard: native charts a manager reads without the add-in, on a grid
- * that prints as two landscape A4 pages, and to the right of it (outside the
- * print area) the compact tables the charts draw from, so that every chart
- * refers to ranges of a generated sheet and nothing else.
- *
- * Page 1: users, visits, loans / events, change against last year, training.
- * Page 2: plan fulfilment (full width) / events by month and format, events by form.
- * Page 3 (when the workbook records methodological work, version 2): the share
- * of libraries visited and the reach of professional development, by territory.
- */
 export const KEY_INDICATORS = ['U01', 'V01', 'L01', 'E01'] as const;
 
 /** Grid: charts 6 columns wide with narrow gutters, 3 across the page. */

@@ -1,9 +1,3 @@
-import type { PlanValue, SheetPlan } from '../plan';
-import { area } from '../plan';
-import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
-import type { Context } from './context';
-import { percentOf } from '../../standard';
-
 /**
  * The generated sheet `MethodSummary` (section 4, version 2): visits by
  * purpose and by territory with the share of libraries visited and those not
@@ -12,6 +6,12 @@ import { percentOf } from '../../standard';
  * level and role, studies by kind. And the events' section that version 2
  * adds (by level; children, disabled, speakers), for the EventsSummary sheet.
  */
+import type { PlanValue, SheetPlan } from '../plan';
+import { area } from '../plan';
+import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
+import type { Context } from './context';
+import { percentOf } from '../../standard';
+
 export function methodSheet(ctx: Context): SheetPlan {
   const { t, c } = ctx;
   const m = c.method;

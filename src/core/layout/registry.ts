@@ -1,15 +1,15 @@
-import { LIB_ID_PATTERN } from '../../standard';
-import type { CellValue, Snapshot } from '../snapshot';
-import type { PlanValue } from '../plan';
-import type { ParsedWorkbook, Register } from '../parse';
-import type { ContentRow, ReportSheet } from './content';
-
 /**
  * The registry of an existing workbook (territories and libraries, as people
  * typed them) carried into a new one, and the report sheets its active
  * libraries need. Values are copied as they are, mistakes included: the new
  * workbook's checks will show them.
  */
+import { LIB_ID_PATTERN } from '../../standard';
+import type { CellValue, Snapshot } from '../snapshot';
+import type { PlanValue } from '../plan';
+import type { ParsedWorkbook, Register } from '../parsed';
+import type { ContentRow, ReportSheet } from './content';
+
 export function planValue(v: CellValue): PlanValue {
   if (v === null || typeof v !== 'object') return v;
   switch (v.kind) {

@@ -1,12 +1,12 @@
-import type { Translator } from '../../i18n';
-import type { Consolidation } from '../consolidate';
-import { REPORT_STATUSES } from '../submissions';
-
 /**
  * What the generated sheets say about the submission workflow (section 6):
  * how many reports are accepted, submitted, returned and still drafts, and,
  * when only accepted reports were consolidated, which were left out.
  */
+import type { Translator } from '../../i18n';
+import type { Consolidation } from '../consolidate';
+import { REPORT_STATUSES } from '../submissions';
+
 export function statusCounts(c: Consolidation, t: Translator): string {
   const counts = REPORT_STATUSES.map((s) => ({ s, n: c.libraries.byStatus[s] }));
   // Accepted first: it is what a manager reading the sheet asks about.

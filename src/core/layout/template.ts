@@ -1,3 +1,8 @@
+/**
+ * The standard workbook as a plan: the registers, one report sheet per active
+ * library, the hidden settings and lists. Drop-downs, number and date
+ * validation and formats are derived from the standard's schema.
+ */
 import {
   ENUMS,
   ENUM_NAMES,
@@ -19,12 +24,6 @@ import { translator, type Translator } from '../../i18n';
 import { a1, columnLetters } from '../snapshot';
 import { area, type PlanValue, type SheetPlan, type StylePlan, type ValidationPlan, type WorkbookPlan } from '../plan';
 import type { ContentRow, ReportSheet, WorkbookContent } from './content';
-
-/**
- * The standard workbook as a plan: the registers, one report sheet per active
- * library, the hidden settings and lists. Drop-downs, number and date
- * validation and formats are derived from the standard's schema.
- */
 
 /** Rows below a register's last row that carry its validation, so that rows people add are checked as they type. */
 export const VALIDATION_ROWS = 2000;

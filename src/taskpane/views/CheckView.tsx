@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Field, Input, Spinner } from '@fluentui/react-components';
 import type { CheckResult } from '../../excel/actions';
+import type { Watch } from '../../excel/watch';
 import { usePane } from '../context';
 import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
@@ -44,26 +45,22 @@ export function CheckView() {
   const checked = last !== null;
   useEffect(() => {
     if (!auto || !checked) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let off: (() => Promise<void>) | null = null;
+    let watch: Watch | null = null;
     let gone = false;
+    const stop = (w: Watch) => void w.stop().catch(() => undefined);
     host
-      .onTablesChanged(() => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          announce(t.t('taskpane.check.rechecking'));
-          void check(false);
-        }, recheckDelay);
-      })
-      .then((remove) => {
-        if (gone) void remove();
-        else off = remove;
+      .watchTables(() => {
+        announce(t.t('taskpane.check.rechecking'));
+        void check(false);
+      }, recheckDelay)
+      .then((w) => {
+        if (gone) stop(w);
+        else watch = w;
       })
       .catch(() => undefined);
     return () => {
       gone = true;
-      clearTimeout(timer);
-      if (off) void off();
+      if (watch) stop(watch);
     };
   }, [auto, checked, host, announce, t, check, recheckDelay]);
 

@@ -1,3 +1,8 @@
+/**
+ * The findings by severity (a heading each), rule (an accordion item each)
+ * and library (a sub-heading each). Selecting a finding selects its cell in
+ * Excel. Long lists show their first findings and a button for the rest.
+ */
 import { useState } from 'react';
 import {
   Accordion,
@@ -14,11 +19,6 @@ import { usePane } from '../context';
 import { displayCell, groupFindings, type LibraryGroup } from '../findings';
 import { useViewStyles } from '../styles';
 
-/**
- * The findings by severity (a heading each), rule (an accordion item each)
- * and library (a sub-heading each). Selecting a finding selects its cell in
- * Excel. Long lists show their first findings and a button for the rest.
- */
 const FIRST = 50;
 
 const useStyles = makeStyles({

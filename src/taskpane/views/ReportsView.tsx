@@ -19,7 +19,7 @@ import { usePane } from '../context';
 import { ProblemBar } from '../ProblemBar';
 import { problemOf, type Problem } from '../errors';
 import { useViewStyles } from '../styles';
-import { forgetPerson, loadPerson, savePerson } from '../person';
+import { usePerson } from '../person';
 
 /**
  * Reports: every active library with its status, errors and warnings, who
@@ -32,7 +32,7 @@ export function ReportsView() {
   const { host, engine, t, announce } = usePane();
   const s = useViewStyles();
   const ids = useId();
-  const [person, setPerson] = useState<Person | null>(() => loadPerson());
+  const { person, remember, forget } = usePerson(host);
   const [board, setBoard] = useState<Board | null>(null);
   const [status, setStatus] = useState<'all' | ReportStatus>('all');
   const [territory, setTerritory] = useState('all');
@@ -80,7 +80,7 @@ export function ReportsView() {
       }
     });
 
-  if (!person) return <PersonForm libraries={board?.rows ?? []} onLoad={refresh} onSave={setPerson} />;
+  if (!person) return <PersonForm libraries={board?.rows ?? []} onLoad={refresh} onSave={remember} />;
 
   const territories = [...new Set((board?.rows ?? []).map((r) => r.terrCode).filter((x): x is string => !!x))];
   const shown = (board?.rows ?? []).filter(
@@ -100,8 +100,7 @@ export function ReportsView() {
           size="small"
           appearance="subtle"
           onClick={() => {
-            forgetPerson();
-            setPerson(null);
+            forget();
           }}
         >
           {t.t('taskpane.reports.change_person')}
@@ -292,7 +291,6 @@ function PersonForm(props: { libraries: readonly BoardRow[]; onLoad: () => void;
   }, [role, libraries.length, onLoad]);
   const save = () => {
     const p: Person = role === 'staff' ? { role, name: name.trim(), libId } : { role, name: name.trim() };
-    savePerson(p);
     props.onSave(p);
   };
   return (

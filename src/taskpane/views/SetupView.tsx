@@ -1,20 +1,20 @@
+/**
+ * Set up: the workbook's region, year, level and language; creates the
+ * standard structure in a new workbook, or adds what is missing and repairs
+ * damaged reports in an existing one.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import type { SetupPlan } from '../../core/setup';
 import { LANGUAGES, LEVELS, type Language, type Level } from '../../standard';
 import { usePane } from '../context';
-import type { WorkbookSettings } from '../host';
+import type { WorkbookSettings } from '../../excel/pane';
 import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
 import { useAction } from '../useAction';
 import { useViewStyles } from '../styles';
 import { useFocusOnOutcome } from '../useFocus';
 
-/**
- * Set up: the workbook's region, year, level and language; creates the
- * standard structure in a new workbook, or adds what is missing and repairs
- * damaged reports in an existing one.
- */
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
