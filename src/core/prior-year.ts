@@ -1,13 +1,3 @@
-import { INDICATORS, yearValue, type Aggregation } from '../standard';
-import type { PlanValue } from './plan';
-import { parseWorkbook, type Report, type ReportNumberColumn } from './parse';
-import { planValue } from './layout/registry';
-import type { SetupPlan, TablePatch } from './setup';
-import { cellAddress, tableIndex, type Snapshot } from './snapshot';
-import { label, msg, type Message } from './message';
-import { isBlank } from './values';
-import { reportStatuses, statusOf } from './submissions';
-
 /**
  * Last year's figures: the `prior_year` column of this year's reports filled
  * from the year values of last year's workbook (section 7 of the standard),
@@ -17,6 +7,17 @@ import { reportStatuses, statusOf } from './submissions';
  * The writes are a set-up plan (one column patch per report), so that the file
  * adapter (`applySetupPlan`) and the add-in apply them the way they apply set-up.
  */
+import { INDICATORS, yearValue, type Aggregation } from '../standard';
+import type { PlanValue } from './plan';
+import { parseWorkbook } from './parse';
+import type { Report, ReportNumberColumn } from './parsed';
+import { planValue } from './layout/registry';
+import type { SetupPlan, TablePatch } from './setup';
+import { cellAddress, tableIndex, type Snapshot } from './snapshot';
+import { label, msg, type Message } from './message';
+import { isBlank } from './values';
+import { reportStatuses, statusOf } from './submissions';
+
 export interface PriorYearFill {
   readonly libId: string;
   /** Indicator codes whose `prior_year` is filled, in the standard's order. */
