@@ -1,6 +1,7 @@
 import type { Language } from '../../standard';
 import type { Translator } from '../../i18n';
 import type { Consolidation } from '../consolidate';
+import type { SourceTotals } from '../consolidate-many';
 import type { Validation } from '../validate';
 import type { PlanValue } from '../plan';
 import type { SheetBuilder } from './builder';
@@ -15,6 +16,8 @@ export interface GeneratedInput {
   readonly version: string;
   /** Names of the sheets the workbook has now. */
   readonly existingSheets: readonly string[];
+  /** Where several workbooks are consolidated together: each one's totals, for the by-workbook tables and chart. */
+  readonly sources?: readonly SourceTotals[];
 }
 
 const MUTED = { italic: true, color: '595959' } as const;

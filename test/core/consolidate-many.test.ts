@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { INDICATORS } from '../../src/standard';
+import { translator } from '../../src/i18n';
+import { karagandaSample } from '../../src/sample';
+import type { ContentRow, WorkbookContent } from '../../src/core/layout/content';
+import { templatePlan } from '../../src/core/layout/template';
+import { planSnapshot } from '../../src/core/plan-snapshot';
+import { validate, type Validation } from '../../src/core/validate';
+import { consolidate, type Consolidation } from '../../src/core/consolidate';
+import { consolidationJson } from '../../src/core/json';
+import { bySource, consolidateMany, MixedYearsError } from '../../src/core/consolidate-many';
+
+/**
+ * Consolidating several workbooks together (section 7, "Higher levels"): the
+ * two halves of a workbook, split by territory, give the figures of the
+ * whole; a code used in two workbooks is D6 naming both files.
+ */
+const t = translator('en');
+const checked = (content: WorkbookContent): Validation => validate(planSnapshot(templatePlan(content)));
+
+/**
+ * The sample with its references kept inside each territory's group, so that
+ * any split by territory leaves each part a valid workbook: an oblast
+ * library's visit to a district becomes the district's own central library's,
+ * a pd event names only territories of its group, a training row cites only
+ * an event of its group. The whole stays a valid workbook too.
+ */
+function splittable(content: WorkbookContent, group: (terr: string) => number): WorkbookContent {
+  const terrOf = new Map(content.libraries.map((l) => [String(l.lib_id), String(l.terr_code)]));
+  const groupOfLib = (id: unknown) => group(terrOf.get(String(id)) ?? '');
+  const libsOf = (terr: string) => content.libraries.filter((l) => l.terr_code === terr).map((l) => String(l.lib_id));
+  const visits = (content.visits ?? []).flatMap((v): ContentRow[] => {
+    const to = String(v.visited_lib_id);
+    const terr = terrOf.get(to) ?? '';
+    if (group(terr) === groupOfLib(v.lib_id)) return [v];
+    const from = libsOf(terr).find((id) => id !== to);
+    return from ? [{ ...v, lib_id: from }] : [];
+  });
+  const eventGroup = new Map(content.events.map((e) => [String(e.event_id), groupOfLib(e.lib_id)]));
+  const events = content.events.map((e) => {
+    if (typeof e.territories !== 'string') return e;
+    const own = groupOfLib(e.lib_id);
+    const kept = e.territories.split(/[,;\s]+/).filter((c) => c && group(c) === own);
+    return { ...e, territories: kept.length > 0 ? kept.join(', ') : null };
+  });
+  const training = content.training.map((r) =>
+    r.event_id && eventGroup.get(String(r.event_id)) !== groupOfLib(r.lib_id) ? { ...r, event_id: null } : r,
+  );
+  return { ...content, visits, events, training };
+}
+
+/** The part of a workbook of the territories in group `g`: registry, reports and register rows. */
+function part(content: WorkbookContent, group: (terr: string) => number, g: number, region: string): WorkbookContent {
+  const terrOf = new Map(content.libraries.map((l) => [String(l.lib_id), String(l.terr_code)]));
+  const mine = (row: ContentRow) => group(terrOf.get(String(row.lib_id)) ?? '') === g;
+  return {
+    ...content,
+    settings: { ...content.settings, region },
+    territories: content.territories.filter((r) => group(String(r.terr_code)) === g),
+    libraries: content.libraries.filter(mine),
+    submissions: content.submissions.filter(mine),
+    events: content.events.filter(mine),
+    training: content.training.filter(mine),
+    visits: (content.visits ?? []).filter(mine),
+    publications: (content.publications ?? []).filter(mine),
+    participation: (content.participation ?? []).filter(mine),
+    studies: (content.studies ?? []).filter(mine),
+    reports: content.reports.filter((r) => group(terrOf.get(r.libId) ?? '') === g),
+  };
+}
+
+/** The JSON result without what names the workbook, its lists in one order: the figures. */
+function figures(c: Consolidation) {
+  const j = consolidationJson(c, t);
+  const sorted = <T>(xs: readonly T[], key: (x: T) => string = String) =>
+    [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+  return {
+    ...j,
+    region: null,
+    libraries: {
+      ...j.libraries,
+      included_ids: sorted(j.libraries.included_ids),
+      missing: sorted(j.libraries.missing),
+      // A register row's cell moves when the register is split: the rule that excludes is what must not.
+      excluded: sorted(j.libraries.excluded, (e) => e.lib_id).map((e) => `${e.lib_id} ${e.reason.split(' ')[0]}`),
+      not_accepted: sorted(j.libraries.not_accepted, (e) => e.lib_id),
+    },
+    visits: { ...j.visits, not_visited: sorted(j.visits.not_visited) },
+  };
+}
+
+const sample = karagandaSample({ language: 'ru' });
+const TERRITORIES = sample.territories.map((r) => String(r.terr_code));
+
+function splitAndCompare(content: WorkbookContent, inFirst: ReadonlySet<string>, options = {}) {
+  const group = (terr: string) => (inFirst.has(terr) ? 0 : 1);
+  const whole = splittable(content, group);
+  const wholeValidation = checked(whole);
+  const a = checked(part(whole, group, 0, 'Part A'));
+  const b = checked(part(whole, group, 1, 'Part B'));
+  const many = consolidateMany(
+    [
+      { file: 'a.xlsx', validation: a },
+      { file: 'b.xlsx', validation: b },
+    ],
+    options,
+  );
+  return { whole: consolidate(wholeValidation, options), wholeValidation, many };
+}
+
+describe('consolidating several workbooks together', () => {
+  it('gives the figures of the whole sample when its two halves (by territory) are consolidated together', () => {
+    const first = new Set(TERRITORIES.slice(0, Math.ceil(TERRITORIES.length / 2)));
+    const { whole, wholeValidation, many } = splitAndCompare(sample, first);
+    // The split changed nothing the checks see: the same findings, now in two files.
+    expect(many.validation.errors).toBe(wholeValidation.errors);
+    expect(many.validation.warnings).toBe(wholeValidation.warnings);
+    expect(figures(many.consolidation)).toEqual(figures(whole));
+    // Not vacuous: the sample has events, visits, pd reach and libraries in every territory.
+    expect(whole.events.count).toBeGreaterThan(1000);
+    expect(whole.method.visits.count).toBeGreaterThan(10);
+    expect(whole.events.pd.territories_reached).toBeGreaterThan(1);
+    expect(whole.ratios.coverage_pct).not.toBeNull();
+  });
+
+  it('gives the figures of the whole for any split of the territories, reports with errors excluded alike', () => {
+    const mistakes = karagandaSample({ language: 'ru', mistakes: true });
+    fc.assert(
+      fc.property(
+        fc.subarray(TERRITORIES, { minLength: 1, maxLength: TERRITORIES.length - 1 }),
+        fc.boolean(),
+        (inFirst, withMistakes) => {
+          const { whole, many } = splitAndCompare(withMistakes ? mistakes : sample, new Set(inFirst));
+          const w = figures(whole);
+          const m = figures(many.consolidation);
+          // With mistakes some checks look across territories (a code cited in the other part): the issue
+          // counts may differ, every figure must not.
+          expect({ ...m, issues: null }).toEqual({ ...w, issues: null });
+          if (withMistakes) expect(whole.libraries.excluded.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+
+  it('keys by_source by region, or by file name where two workbooks name the same region; its sums are the total', () => {
+    const first = new Set(TERRITORIES.slice(0, 5));
+    const { many } = splitAndCompare(sample, first);
+    const sources = bySource(many);
+    expect(Object.keys(sources)).toEqual(['Part A', 'Part B']);
+    for (const ind of INDICATORS.filter((i) => i.agg === 'sum')) {
+      const sum = (sources['Part A']?.[ind.code] ?? 0) + (sources['Part B']?.[ind.code] ?? 0);
+      expect(sum).toBe(many.consolidation.indicators[ind.code]?.year);
+    }
+    const a = checked(part(sample, (x) => (first.has(x) ? 0 : 1), 0, 'Same'));
+    const b = checked(part(sample, (x) => (first.has(x) ? 0 : 1), 1, 'same '));
+    const c = checked(part(sample, (x) => (first.has(x) ? 0 : 1), 1, 'Other'));
+    const same = consolidateMany([
+      { file: 'one.xlsx', validation: a },
+      { file: 'two.xlsx', validation: b },
+    ]);
+    expect(Object.keys(bySource(same))).toEqual(['one.xlsx', 'two.xlsx']);
+    expect(same.consolidation.region).toBe('Same, same');
+    // `c` repeats b's codes: that is D6, not a reason to rename a region.
+    expect(
+      Object.keys(
+        bySource(
+          consolidateMany([
+            { file: 'x.xlsx', validation: a },
+            { file: 'y.xlsx', validation: c },
+          ]),
+        ),
+      ),
+    ).toEqual(['Same', 'Other']);
+  });
+
+  it('reports a lib_id or terr_code present in two workbooks as D6 naming both files and cells, and excludes that library', () => {
+    const group = (terr: string) => (terr === 'KRG' ? 0 : 1);
+    const a = part(sample, group, 0, 'Karaganda city');
+    const b = part(sample, group, 1, 'Districts');
+    // The oblast library, and its territory, are in b too.
+    const lib = sample.libraries.find((l) => l.lib_id === 'KRG_OUNB') as ContentRow;
+    const terr = sample.territories.find((r) => r.terr_code === 'KRG') as ContentRow;
+    const report = sample.reports.find((r) => r.libId === 'KRG_OUNB');
+    const b2: WorkbookContent = {
+      ...b,
+      territories: [...b.territories, terr],
+      libraries: [...b.libraries, lib],
+      reports: [...b.reports, ...(report ? [report] : [])],
+    };
+    const many = consolidateMany([
+      { file: 'city.xlsx', validation: checked(a) },
+      { file: 'districts.xlsx', validation: checked(b2) },
+    ]);
+    const d6 = many.validation.findings.filter((f) => f.rule === 'D6' && f.message.key === 'many.D6_duplicate');
+    expect(d6).toHaveLength(2);
+    for (const f of d6) {
+      expect(f.severity).toBe('error');
+      expect(f.source).toBe('districts.xlsx');
+      const text = t.render(f.message);
+      expect(text).toContain('city.xlsx');
+      expect(text).toContain('districts.xlsx');
+      expect(text).toMatch(/\('[^']+'!A\d+\).*\('[^']+'!A\d+\)/);
+    }
+    const libFinding = d6.find((f) => f.table === 'Libraries');
+    expect(libFinding?.row).toBe('KRG_OUNB');
+    expect(t.render(libFinding!.message)).toMatch(/city\.xlsx \('[^']+'!A\d+\)/);
+    expect(many.consolidation.libraries.excluded.map((e) => e.libId)).toContain('KRG_OUNB');
+    expect(many.consolidation.libraries.included).not.toContain('KRG_OUNB');
+    expect(many.validation.errors).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses workbooks of different years with a message naming the files of each year', () => {
+    const a = checked(sample);
+    const b = checked({ ...sample, settings: { ...sample.settings, year: 2024 } });
+    expect(() =>
+      consolidateMany([
+        { file: 'k2025.xlsx', validation: a },
+        { file: 'k2024.xlsx', validation: b },
+      ]),
+    ).toThrow(MixedYearsError);
+    try {
+      consolidateMany([
+        { file: 'k2025.xlsx', validation: a },
+        { file: 'k2024.xlsx', validation: b },
+      ]);
+    } catch (e) {
+      const text = translator('ru').render((e as MixedYearsError).reason);
+      expect(text).toContain('2025: k2025.xlsx');
+      expect(text).toContain('2024: k2024.xlsx');
+      expect(text).toContain('разным годам');
+    }
+  });
+});
