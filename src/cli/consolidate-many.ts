@@ -9,15 +9,7 @@ import { checkOutput } from './output';
 import { progress } from './progress';
 import { consolidationText } from './report';
 import { readAndCheck } from './workers';
-
-export interface ManyOptions {
-  json?: boolean;
-  output?: string;
-  includeErrors?: boolean;
-  acceptedOnly?: boolean;
-  force?: boolean;
-  maxUnpackedMb?: string;
-}
+import type { ConsolidateCommandOptions } from './run';
 
 /**
  * `kitaphana consolidate FILE FILE...`: several workbooks of one year
@@ -27,7 +19,7 @@ export interface ManyOptions {
  */
 export async function consolidateManyCommand(
   files: readonly string[],
-  opts: ManyOptions,
+  opts: ConsolidateCommandOptions,
   t: Translator,
   io: Io,
   version: string,
