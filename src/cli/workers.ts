@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { validate, type Validation } from '../core/validate';
+import type { TableSnapshot } from '../core/snapshot';
 import { WorkbookFileError, type WorkbookFileReason } from '../xlsx/errors';
 import { readWorkbookFile } from '../xlsx/read';
 import { InputError } from './errors';
@@ -34,6 +35,21 @@ export type CheckResult =
       };
       readonly unexpected?: string;
     };
+
+/**
+ * A validation without the raw cells its tables were read from: consolidation
+ * needs the parsed rows and where each table is, never the cells again.
+ * Dropping them halves what a worker posts back (and copying it costs a
+ * third of the time checking does) and frees them the sooner.
+ */
+export function withoutCells(v: Validation): Validation {
+  const wb = v.workbook;
+  const slim = <T extends { readonly table: TableSnapshot | null }>(x: T): T =>
+    x.table ? { ...x, table: { ...x.table, rows: [] } } : x;
+  const registers = Object.fromEntries(Object.entries(wb.registers).map(([k, r]) => [k, slim(r)]));
+  const reports = new Map([...wb.reports].map(([k, r]) => [k, slim(r)]));
+  return { ...v, workbook: { ...wb, registers: registers as typeof wb.registers, reports } };
+}
 
 /** The compiled worker beside this module; absent when running from the TypeScript sources (the tests). */
 const WORKER_SCRIPT = join(__dirname, 'workers-thread.js');
@@ -72,7 +88,8 @@ async function inThisThread(
   const out: CheckResult[] = [];
   for (const [index, file] of files.entries()) {
     try {
-      out.push({ index, ok: true, validation: validate(await readWorkbookFile(file, { maxUnpackedBytes })) });
+      const snapshot = await readWorkbookFile(file, { maxUnpackedBytes });
+      out.push({ index, ok: true, validation: withoutCells(validate(snapshot)) });
     } catch (e) {
       if (!(e instanceof WorkbookFileError)) throw e;
       // As with one file, the first unreadable file stops the command.
