@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
@@ -75,10 +76,13 @@ export async function nationalFilesBench(root: string, runs = 1): Promise<Record
     out['national.make_files_ms'] = Math.round(performance.now() - t0);
     const bin = join(root, 'bin', 'kitaphana.js');
     const result = join(dir, 'republic-2025-svod.xlsx');
-    const run = timeProcess(process.execPath, [bin, 'consolidate', ...files, '-o', result, '--force', '--json'], runs);
+    const args = [bin, 'consolidate', ...files, '-o', result, '--force', '--json'];
+    const run = timeProcess(process.execPath, args, runs);
     out['national.files_ms'] = run.ms;
     if (run.peakMb !== null) out['national.peak_mb'] = run.peakMb;
     out['national.status'] = run.status ?? 'killed';
+    const cpu = processCpuMs(args);
+    if (cpu !== null) out['national.files_cpu_ms'] = cpu;
     // What the worker threads bring: reading and checking the 20 files in this thread, then in one per CPU.
     // Wall time, and the CPU time of every thread: on a machine whose cores are busy with other work the
     // wall time cannot fall, and the CPU time shows what the threads cost.
@@ -94,6 +98,27 @@ export async function nationalFilesBench(root: string, runs = 1): Promise<Record
     rmSync(dir, { recursive: true, force: true });
   }
   return out;
+}
+
+/**
+ * The CPU time (user and system, every thread) of one run of the command: on a
+ * machine whose cores other work keeps busy, the wall time says more about
+ * that work than about this one.
+ */
+function processCpuMs(args: readonly string[]): number | null {
+  const gnuTime = '/usr/bin/time';
+  if (!existsSync(gnuTime)) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'kitaphana-cpu-'));
+  try {
+    const report = join(dir, 'rusage');
+    spawnSync(gnuTime, ['-f', '%U %S', '-o', report, process.execPath, ...args], { stdio: 'ignore' });
+    const [user, system] = (readFileSync(report, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+    return user === undefined || system === undefined || !Number.isFinite(user + system)
+      ? null
+      : Math.round((user + system) * 1000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** `node dist/bench/national-files.js`: the national run alone. */
