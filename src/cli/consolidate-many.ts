@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { Translator } from '../i18n';
 import { bySource, consolidateMany, MixedYearsError, type ManyConsolidation } from '../core/consolidate-many';
 import { consolidationJson } from '../core/json';
@@ -24,6 +25,7 @@ export async function consolidateManyCommand(
   io: Io,
   version: string,
 ): Promise<number> {
+  await refuseRepeats(files);
   const out =
     opts.output === undefined
       ? undefined
@@ -77,6 +79,17 @@ export async function consolidateManyCommand(
 /** Section 4.1's result with `by_source`. */
 export function manyJson(many: ManyConsolidation, t: Translator) {
   return { ...consolidationJson(many.consolidation, t), by_source: bySource(many) };
+}
+
+/** The same file given twice (under any name) would be every code duplicated: said at once instead. */
+async function refuseRepeats(files: readonly string[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const real = await realpath(file).catch(() => resolve(file));
+    const before = seen.get(real);
+    if (before !== undefined) throw new UsageError('cli.many.repeated', { file, before });
+    seen.set(real, file);
+  }
 }
 
 /** Each file by its name, or by the path as given where two files in different folders share a name. */

@@ -127,6 +127,12 @@ describe('kitaphana consolidate with several workbooks', () => {
     expect(text).toMatch(new RegExp(`«${String(lib.lib_id)}» из west-dup\\.xlsx [^<]* east\\.xlsx`));
   });
 
+  it('refuses the same file given twice, under any name, exit 2', async () => {
+    const r = await runCli('consolidate', files.a, `${dir}/./east.xlsx`, '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(`${dir}/./east.xlsx is the same file as ${files.a}: give each workbook once.`);
+  });
+
   it('refuses workbooks of different years, naming the files, exit 2', async () => {
     const old = join(dir, 'west-2024.xlsx');
     await write(old, { ...part(whole, group, 1, 'Запад'), settings: { ...whole.settings, year: 2024 } });
