@@ -10,6 +10,7 @@ import { validate, type Validation } from '../../src/core/validate';
 import { consolidate, type Consolidation } from '../../src/core/consolidate';
 import { consolidationJson } from '../../src/core/json';
 import { bySource, consolidateMany, MixedYearsError } from '../../src/core/consolidate-many';
+import { generatedPlan } from '../../src/core/layout/generated';
 
 /**
  * Consolidating several workbooks together (section 7, "Higher levels"): the
@@ -180,5 +181,36 @@ describe('consolidating several workbooks together', () => {
       expect(text).toContain('2024: k2024.xlsx');
       expect(text).toContain('разным годам');
     }
+  });
+});
+
+describe('the generated sheets of several workbooks', () => {
+  it('title the republic’s result by the number of workbooks, and compare them in tables and charts', () => {
+    const groups = new Map(TERRITORIES.map((code, i) => [code, i % 4]));
+    const group = (terr: string) => groups.get(terr) ?? 0;
+    const whole = splittable(sample, group);
+    const many = consolidateMany(
+      [0, 1, 2, 3].map((g) => ({
+        file: `part-${g}.xlsx`,
+        validation: checked(part(whole, group, g, `Part ${g}`)),
+      })),
+    );
+    const plan = generatedPlan({
+      consolidation: many.consolidation,
+      validation: many.validation,
+      language: 'ru',
+      madeAt: 0,
+      version: 'test',
+      existingSheets: [],
+      sources: many.sources,
+    });
+    const texts = (sheet: string) =>
+      (plan.sheets.find((s) => s.name === sheet)?.blocks ?? []).flatMap((b) => b.values.flat().map(String));
+    expect(texts('Свод')[0]).toBe('Сводные показатели библиотек: 4 книги, 2025 год');
+    // The table by workbook: each region, its file, and the total.
+    for (const g of [0, 1, 2, 3])
+      expect(texts('Свод')).toEqual(expect.arrayContaining([`Part ${g}`, `part-${g}.xlsx`]));
+    const dashboard = plan.sheets.find((s) => s.name === 'Диаграммы');
+    expect(dashboard?.charts?.filter((c) => c.name.startsWith('Kitaphana_Source_'))).toHaveLength(3);
   });
 });
