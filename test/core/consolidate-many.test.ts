@@ -74,23 +74,25 @@ describe('consolidating several workbooks together', () => {
     expect(whole.ratios.coverage_pct).not.toBeNull();
   });
 
-  it('gives the figures of the whole for any split of the territories, reports with errors excluded alike', () => {
+  it('gives the figures of the whole for any split of the territories and any options, reports excluded alike', () => {
     const mistakes = karagandaSample({ language: 'ru', mistakes: true });
     fc.assert(
       fc.property(
         fc.subarray(TERRITORIES, { minLength: 1, maxLength: TERRITORIES.length - 1 }),
         fc.boolean(),
-        (inFirst, withMistakes) => {
-          const { whole, many } = splitAndCompare(withMistakes ? mistakes : sample, new Set(inFirst));
+        fc.record({ includeErrors: fc.boolean(), acceptedOnly: fc.boolean() }),
+        (inFirst, withMistakes, options) => {
+          const { whole, many } = splitAndCompare(withMistakes ? mistakes : sample, new Set(inFirst), options);
           const w = figures(whole);
           const m = figures(many.consolidation);
           // With mistakes some checks look across territories (a code cited in the other part): the issue
           // counts may differ, every figure must not.
           expect({ ...m, issues: null }).toEqual({ ...w, issues: null });
-          if (withMistakes) expect(whole.libraries.excluded.length).toBeGreaterThan(0);
+          if (withMistakes && !options.includeErrors && !options.acceptedOnly)
+            expect(whole.libraries.excluded.length).toBeGreaterThan(0);
         },
       ),
-      { numRuns: 6 },
+      { numRuns: 8 },
     );
   });
 
