@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the core's time to check and consolidate a national-scale
  * network, the add-in's syncs and payloads, the command line's whole-process
- * time and peak memory beside LibreOffice's on the same files, and the task
+ * time and peak memory beside LibreOffice's on the same files, the republic's
+ * 20 workbooks consolidated together from files (`national.*`), and the task
  * pane's first load. Figures are medians of a few runs; `--json` prints one
  * JSON object.
  */
@@ -14,6 +15,7 @@ import { nationalContent } from './national';
 import { ACTIONS, measureActions } from './excel';
 import { taskpaneBench } from './taskpane';
 import { cliBench } from './cli';
+import { nationalFilesBench } from './national-files';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,6 +66,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
   }
   Object.assign(out, await cliBench(join(__dirname, '..', '..')));
+  Object.assign(out, await nationalFilesBench(join(__dirname, '..', '..')));
   Object.assign(out, await taskpaneBench());
   out.machine = `${process.platform} ${process.arch}, node ${process.version}`;
   if (json) {
@@ -75,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 
 function unit(key: string): string {
   if (key.endsWith('_ms') || /_ms\./.test(key)) return ' ms';
-  if (/_mb\./.test(key)) return ' MiB';
+  if (key.endsWith('_mb') || /_mb\./.test(key)) return ' MiB';
   return '';
 }
 

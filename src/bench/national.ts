@@ -72,7 +72,18 @@ export interface NetworkSize {
   readonly training: number;
 }
 
-export function nationalContent(size: NetworkSize): WorkbookContent {
+/** Whose network it is: one oblast of the republic has codes and a region of its own. */
+export interface NetworkOwner {
+  /** Put before every territory and library code, so that no two oblasts share one (D6 across workbooks). */
+  readonly prefix: string;
+  readonly region: string;
+}
+
+export function nationalContent(
+  size: NetworkSize,
+  owner: NetworkOwner = { prefix: '', region: 'Kazakhstan' },
+): WorkbookContent {
+  const p = owner.prefix;
   const t = translator('ru');
   const labels = new Map<string, string>();
   const e = (name: string, key: string): string => {
@@ -83,19 +94,19 @@ export function nationalContent(size: NetworkSize): WorkbookContent {
   };
   const terrCount = Math.max(1, Math.round(size.libraries / 20));
   const territories: ContentRow[] = Array.from({ length: terrCount }, (_, i) => ({
-    terr_code: `T${String(i).padStart(3, '0')}`,
+    terr_code: `${p}T${String(i).padStart(3, '0')}`,
     name_kk: `Аудан ${i}`,
     name_ru: `Район ${i}`,
     kind: e('territory_kind', i % 5 === 0 ? 'city' : 'district'),
     population: 20000 + ((i * 7919) % 80000),
   }));
-  const ids = Array.from({ length: size.libraries }, (_, i) => `L${String(i).padStart(5, '0')}`);
+  const ids = Array.from({ length: size.libraries }, (_, i) => `${p}L${String(i).padStart(5, '0')}`);
   const libraries: ContentRow[] = ids.map((id, i) => ({
     lib_id: id,
     name_kk: `${id} кітапханасы`,
     name_ru: `Библиотека ${id}`,
     type: e('library_type', i % 20 === 0 ? 'central_district' : 'rural_branch'),
-    terr_code: `T${String(Math.floor(i / 20) % terrCount).padStart(3, '0')}`,
+    terr_code: `${p}T${String(Math.floor(i / 20) % terrCount).padStart(3, '0')}`,
     parent_id: i % 20 === 0 ? null : (ids[i - (i % 20)] ?? null),
     rural: e('yes_no', i % 20 === 0 ? 'no' : 'yes'),
     active: e('yes_no', 'yes'),
@@ -138,7 +149,7 @@ export function nationalContent(size: NetworkSize): WorkbookContent {
   }));
   const counts = registerCounts(events, training);
   return {
-    settings: { level: 'oblast', region: 'Kazakhstan', year: 2025, language: 'ru' },
+    settings: { level: 'oblast', region: owner.region, year: 2025, language: 'ru' },
     territories,
     libraries,
     submissions: [],

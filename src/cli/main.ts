@@ -16,6 +16,7 @@ const lazy = {
   i18n: () => require('../i18n') as typeof import('../i18n'),
   init: () => require('./init') as typeof import('./init'),
   run: () => require('./run') as typeof import('./run'),
+  many: () => require('./consolidate-many') as typeof import('./consolidate-many'),
   sample: () => require('./sample') as typeof import('./sample'),
   setup: () => require('./setup') as typeof import('./setup'),
   priorYear: () => require('./prior-year') as typeof import('./prior-year'),
@@ -98,8 +99,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   program
     .command('consolidate')
-    .description('check and consolidate; write a copy with the generated sheets')
-    .argument('<workbook>', 'the .xlsx file to consolidate (never changed)')
+    .description(
+      'check and consolidate; write a copy with the generated sheets (several workbooks: a new workbook of them)',
+    )
+    .argument('<workbook...>', 'the .xlsx files to consolidate (never changed)')
     .option('-o, --output <file>', 'where to write the copy with the generated sheets')
     .option('--include-errors', 'count reports that have errors instead of excluding them')
     .option('--accepted-only', 'consolidate only the reports a methodologist accepted')
@@ -107,8 +110,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(forceOption('the output'))
     .addOption(limitOption())
     .addOption(langOption())
-    .action(async (file: string, opts) => {
-      code = await lazy.run().consolidateCommand(file, opts, pick(opts), io, version());
+    .action(async (files: string[], opts) => {
+      code =
+        files.length === 1
+          ? await lazy.run().consolidateCommand(files[0] as string, opts, pick(opts), io, version())
+          : await lazy.many().consolidateManyCommand(files, opts, pick(opts), io, version());
     });
 
   program

@@ -45,16 +45,19 @@ export function statusCommand(file: string, opts: CheckOptions, t: Translator, i
   });
 }
 
+/** The options of `kitaphana consolidate`, with one input or several. */
+export interface ConsolidateCommandOptions {
+  json?: boolean;
+  output?: string;
+  includeErrors?: boolean;
+  acceptedOnly?: boolean;
+  force?: boolean;
+  maxUnpackedMb?: string;
+}
+
 export async function consolidateCommand(
   file: string,
-  opts: {
-    json?: boolean;
-    output?: string;
-    includeErrors?: boolean;
-    acceptedOnly?: boolean;
-    force?: boolean;
-    maxUnpackedMb?: string;
-  },
+  opts: ConsolidateCommandOptions,
   t: Translator,
   io: Io,
   version: string,

@@ -21,6 +21,8 @@ export interface Finding {
   readonly libId?: string;
   /** A warning explained by a filled-in note: listed, not counted. */
   readonly explained?: boolean;
+  /** The file the finding is in, where several workbooks are consolidated together. */
+  readonly source?: string;
 }
 
 export interface Place {

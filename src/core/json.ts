@@ -28,7 +28,9 @@ export function validationJson(v: Validation, t: Translator) {
 }
 
 export function exclusionReason(first: Finding, errors: number, t: Translator): string {
-  const head = `${first.rule} ${first.cell ?? tableLabel(first.table, t)}: ${t.render(first.message)}`;
+  const where = first.cell ?? tableLabel(first.table, t);
+  // Where several workbooks are consolidated together, the place names its file.
+  const head = `${first.rule} ${first.source === undefined ? where : `${first.source} ${where}`}: ${t.render(first.message)}`;
   return errors > 1 ? `${head} ${t.t('consolidation.more_errors', { count: errors - 1 })}` : head;
 }
 

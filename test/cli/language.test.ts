@@ -133,7 +133,7 @@ describe('the installed command', () => {
   it('keeps English help for English', async () => {
     const r = await run('--help', '--lang', 'en');
     expect(r.out).toContain('Usage: kitaphana [options] [command]');
-    expect(r.out).toMatch(/init[\s\S]*--lang also\s+sets the language of its sheets/);
+    expect(r.out).toMatch(/init[\s\S]*--lang\s+also\s+sets the language of its sheets/);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Language } from '../../standard';
 import type { Translator } from '../../i18n';
 import type { Consolidation } from '../consolidate';
+import type { SourceTotals } from '../consolidate-many';
 import type { Validation } from '../validate';
 import type { PlanValue } from '../plan';
 import type { SheetBuilder } from './builder';
@@ -15,6 +16,8 @@ export interface GeneratedInput {
   readonly version: string;
   /** Names of the sheets the workbook has now. */
   readonly existingSheets: readonly string[];
+  /** Where several workbooks are consolidated together: each one's totals, for the by-workbook tables and chart. */
+  readonly sources?: readonly SourceTotals[];
 }
 
 const MUTED = { italic: true, color: '595959' } as const;
@@ -49,7 +52,7 @@ export class Context {
     const { t, c, input } = this;
     const muted = size === undefined ? MUTED : { ...MUTED, size };
     const wrap = size === undefined;
-    b.line([t.t(titleKey, { region: c.region ?? '', year: c.year ?? '' })], { bold: true, size: 14 }, width - 1);
+    b.line([t.t(titleKey, { region: this.region(), year: c.year ?? '' })], { bold: true, size: 14 }, width - 1);
     const excluded = c.libraries.excluded.map((e) => `${e.libId} (${e.first.rule})`).join(', ');
     const lines = [
       t.t('generated.provenance', {
@@ -65,6 +68,15 @@ export class Context {
       if (wrap) b.fit(b.nextRow, b.left, text, width);
       b.line([text], { ...muted, wrap, vAlign: 'top' }, width - 1);
     }
+  }
+
+  /**
+   * Whose figures these are, for the titles: the region, or the regions of the few workbooks
+   * consolidated together; of more (the republic's 20), how many, which a one-line title can hold.
+   */
+  region(): string {
+    const sources = this.input.sources ?? [];
+    return sources.length > 3 ? this.t.t('many.region', { count: sources.length }) : (this.c.region ?? '');
   }
 
   /** The legend of the marks on plan % and change %: a label, then a sample cell of each mark. */

@@ -82,7 +82,11 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   const page3 = PAGE_1_ROWS + PAGE_2_ROWS;
   const method = ctx.c.method.visits.count > 0 || (ctx.c.events.pd.territories_reached ?? 0) > 0;
   if (method) methodCharts(ctx, data, page3 + 1);
-  const rows = PAGE_1_ROWS + PAGE_2_ROWS + (method ? PAGE_3_ROWS : 0);
+  // Several workbooks consolidated together: a last page compares them.
+  const bySource = (ctx.input.sources?.length ?? 0) > 0;
+  const pageOfSources = page3 + (method ? PAGE_3_ROWS : 0);
+  if (bySource) sourceCharts(ctx, data, pageOfSources + 1);
+  const rows = pageOfSources + (bySource ? PAGE_3_ROWS : 0);
 
   // Every row of the grid has a fixed height, so that nothing (a taller title, a wrapped note, a program
   // that fits rows to their text) changes the charts' size or moves page 2.
@@ -96,7 +100,7 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   // landscape within the default margins: neither page spills into a third.
   return b.build([...widths, 3, 36, ...Array<number>(5).fill(16)], 'none', {
     area: area(0, 0, rows - 1, GRID_COLUMNS - 1),
-    rowBreaks: method ? [page2, page3] : [page2],
+    rowBreaks: [page2, ...(method ? [page3] : []), ...(bySource ? [pageOfSources] : [])],
     titleRows: [0, 0],
   });
 }
@@ -356,4 +360,31 @@ function methodCharts(ctx: Context, data: DataSection, top: number): void {
       series: [{ color: TRAINING_COLOR }],
     },
   );
+}
+
+/** The page of several workbooks consolidated together: users, visits and loans by workbook. */
+function sourceCharts(ctx: Context, data: DataSection, top: number): void {
+  const { t } = ctx;
+  const sources = ctx.input.sources ?? [];
+  KEY_INDICATORS.slice(0, 3).forEach((code, i) => {
+    const value = (s: (typeof sources)[number]) => s.consolidation.indicators[code]?.year ?? null;
+    const indicator = t.t(`indicator.${code}`);
+    data.add(
+      t.t('many.chart', { indicator }),
+      [t.t('many.source'), indicator],
+      ranked(sources, value).map((s) => [s.key, value(s)]),
+      { 1: COUNT },
+      {
+        name: `Kitaphana_Source_${code}`,
+        kind: 'barClustered',
+        title: t.t('many.chart', { indicator }),
+        seriesBy: 'columns',
+        position: slot(top, LOW_BAND, across(i), CHART_COLUMNS),
+        dataLabels: true,
+        reverseCategories: true,
+        valueAxis: { hidden: true },
+        series: [{ color: indicatorColor(code) }],
+      },
+    );
+  });
 }

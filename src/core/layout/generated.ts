@@ -10,6 +10,7 @@ import { dashboardSheet } from './dashboard';
 import { eventsV2Section, methodSheet } from './method';
 import { changeMark, planMark } from './palette';
 import { statusLine } from './submissions';
+import { bySourceSection, issuePlace } from './by-source';
 
 export type { GeneratedInput } from './context';
 
@@ -118,6 +119,7 @@ function summarySheet(ctx: Context): SheetPlan {
   b.line([t.t('generated.network_totals')], { bold: true, size: 12 });
   totalsTable(ctx, b, c.indicators, false);
   b.gap();
+  bySourceSection(ctx, b, indicatorGroups());
 
   // The 26 indicators by territory would be one table too wide to read or print: one block per group.
   b.line([t.t('generated.by_territory')], { bold: true, size: 12 });
@@ -321,7 +323,7 @@ function issuesSheet(ctx: Context): SheetPlan {
     tableLabel(f.table, t),
     f.row,
     f.column === null ? null : columnLabel(f.table, f.column, t),
-    f.cell ? { text: f.cell, link: `#${f.cell}` } : null,
+    issuePlace(f),
     t.render(f.message),
     f.explained ? t.t('enum.yes_no.yes') : null,
     f.table,

@@ -1,0 +1,30 @@
+import { parentPort } from 'node:worker_threads';
+import { readWorkbookFile } from '../xlsx/read';
+import { WorkbookFileError } from '../xlsx/errors';
+import { validate } from '../core/validate';
+import { withoutCells, type CheckRequest, type CheckResult } from './workers';
+
+/**
+ * A worker of `readAndCheck`: reads and checks the workbooks it is given, one
+ * at a time, and posts back each one's validation, or why its file could not
+ * be read (rebuilt into the same error, and the same message, on the other side).
+ */
+const port = parentPort;
+if (port) {
+  port.on('message', (req: CheckRequest) => {
+    void (async (): Promise<CheckResult> => {
+      try {
+        const snapshot = await readWorkbookFile(req.file, { maxUnpackedBytes: req.maxUnpackedBytes });
+        return { index: req.index, ok: true, validation: withoutCells(validate(snapshot)) };
+      } catch (e) {
+        if (e instanceof WorkbookFileError)
+          return {
+            index: req.index,
+            ok: false,
+            fileError: { reason: e.reason, detail: e.detail, params: { ...e.params } },
+          };
+        return { index: req.index, ok: false, unexpected: e instanceof Error ? e.message : String(e) };
+      }
+    })().then((result) => port.postMessage(result));
+  });
+}

@@ -1,0 +1,218 @@
+/**
+ * Consolidation at a higher level (section 7 of the standard, "Higher
+ * levels"): several validated workbooks of the same year — the library
+ * systems of a region, the oblasts of the republic — give one result with
+ * the sections of 4.1, and the totals of each workbook (`by_source`).
+ *
+ * The workbooks are merged into one parsed workbook and consolidated by
+ * `consolidate()` itself, so that every ratio and percentage is recomputed
+ * from the summed numerators and denominators exactly as for one workbook.
+ * What cannot be merged is what only makes sense inside its own file: which
+ * register rows have errors (decided per file, before merging) and where a
+ * finding is (each finding keeps the file it is in, `Finding.source`).
+ */
+import { INDICATORS, REGISTER_TABLES } from '../standard';
+import { consolidate, type ConsolidateOptions, type Consolidation } from './consolidate';
+import { validRows } from './consolidate-method';
+import { countFindings, finding, type Finding } from './finding';
+import { libKey } from './invisible';
+import { msg, type Message } from './message';
+import { registerPlace } from './place';
+import type { ParsedWorkbook, Register, RegisterName, Report } from './parsed';
+import type { Validation } from './validate';
+
+export interface SourceWorkbook {
+  /** The file's name as the person gave it: it names the workbook in messages and, where regions repeat, in `by_source`. */
+  readonly file: string;
+  readonly validation: Validation;
+}
+
+export interface SourceTotals {
+  /** The key of `by_source`: the workbook's region, or its file name where two workbooks name the same region. */
+  readonly key: string;
+  readonly file: string;
+  readonly region: string | null;
+  /** This workbook consolidated on its own (with the errors found across the workbooks). */
+  readonly consolidation: Consolidation;
+}
+
+export interface ManyConsolidation {
+  readonly consolidation: Consolidation;
+  /** Every workbook's findings, each naming its file, and D6 across the workbooks. */
+  readonly validation: Validation;
+  readonly sources: readonly SourceTotals[];
+}
+
+/** `by_source` of the JSON result: each workbook's year values by indicator. */
+export function bySource(many: ManyConsolidation): Record<string, Record<string, number | null>> {
+  return Object.fromEntries(
+    many.sources.map((s) => [
+      s.key,
+      Object.fromEntries(INDICATORS.map((i) => [i.code, s.consolidation.indicators[i.code]?.year ?? null])),
+    ]),
+  );
+}
+
+/**
+ * Workbooks of different years cannot be consolidated together: the message
+ * names each year's files. Null when they all have the same year.
+ */
+export function mixedYears(sources: readonly SourceWorkbook[]): Message | null {
+  const byYear = new Map<string, string[]>();
+  for (const s of sources) {
+    const year = s.validation.workbook.meta.year;
+    const key = year === null ? '?' : String(year);
+    byYear.set(key, [...(byYear.get(key) ?? []), s.file]);
+  }
+  if (byYear.size <= 1) return null;
+  const list = [...byYear].map(([year, files]) => `${year}: ${files.join(', ')}`).join('; ');
+  return msg('many.mixed_years', { list });
+}
+
+/** The registers whose rows with errors are left out of the totals (consolidate-method's `validRows`). */
+const CHECKED_REGISTERS: ReadonlySet<RegisterName> = new Set(['Visits', 'Publications', 'Participation', 'Studies']);
+
+/**
+ * The merged register's table keeps the first file's position and columns
+ * under a name no table can have (a space is not allowed in one), so that no
+ * file's finding, whose cell is in that file, is taken for a merged row.
+ */
+const MERGED_TABLE_SUFFIX = ' (merged)';
+
+export function consolidateMany(
+  sources: readonly SourceWorkbook[],
+  options: ConsolidateOptions = {},
+): ManyConsolidation {
+  if (sources.length === 0) throw new Error('consolidateMany needs at least one workbook');
+  const mixed = mixedYears(sources);
+  if (mixed) throw new MixedYearsError(mixed);
+  const across = duplicatesAcross(sources);
+  const withSource = sources.map((s, i) => {
+    const own = s.validation.findings.map((f): Finding => ({ ...f, source: s.file }));
+    const findings = [...own, ...(across.get(i) ?? [])];
+    return { ...s.validation, findings, ...countFindings(findings) };
+  });
+  const findings = withSource.flatMap((v) => v.findings);
+  const validation: Validation = { workbook: mergeWorkbooks(sources), findings, ...countFindings(findings) };
+  const keys = sourceKeys(sources);
+  return {
+    consolidation: consolidate(validation, options),
+    validation,
+    sources: sources.map((s, i) => ({
+      key: keys[i] as string,
+      file: s.file,
+      region: s.validation.workbook.meta.region,
+      consolidation: consolidate(withSource[i] as Validation, options),
+    })),
+  };
+}
+
+export class MixedYearsError extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.key);
+  }
+}
+
+/** Each workbook's region, or its file name where the region is blank or another workbook names it too. */
+function sourceKeys(sources: readonly SourceWorkbook[]): string[] {
+  const region = (s: SourceWorkbook) => s.validation.workbook.meta.region?.trim() || null;
+  const count = new Map<string, number>();
+  for (const s of sources) {
+    const r = region(s)?.toUpperCase();
+    if (r) count.set(r, (count.get(r) ?? 0) + 1);
+  }
+  return sources.map((s) => {
+    const r = region(s);
+    return r && count.get(r.toUpperCase()) === 1 ? r : s.file;
+  });
+}
+
+/**
+ * D6 across the workbooks: a `terr_code` or `lib_id` already used in an
+ * earlier workbook, reported on the later one's row and naming both files
+ * and cells. A library's duplicate carries its id, so that its report is
+ * left out as any report with an error is.
+ */
+function duplicatesAcross(sources: readonly SourceWorkbook[]): Map<number, Finding[]> {
+  const out = new Map<number, Finding[]>();
+  const keyed: [RegisterName, string, (v: string) => string][] = [
+    ['Territories', 'terr_code', (v) => v.toUpperCase()],
+    ['Libraries', 'lib_id', libKey],
+  ];
+  for (const [name, column, norm] of keyed) {
+    const first = new Map<string, { file: number; cell: string }>();
+    sources.forEach((s, i) => {
+      const reg = s.validation.workbook.registers[name];
+      const seenHere = new Set<string>();
+      for (const row of reg.rows) {
+        const v = row.v[column];
+        if (typeof v !== 'string') continue;
+        const k = norm(v);
+        // A duplicate within one file is that file's own D6.
+        if (seenHere.has(k)) continue;
+        seenHere.add(k);
+        const libId = name === 'Libraries' ? k : undefined;
+        const place = registerPlace(reg, row, column, libId);
+        const prev = first.get(k);
+        if (!prev) {
+          first.set(k, { file: i, cell: place.cell ?? '' });
+          continue;
+        }
+        const list = out.get(i) ?? [];
+        list.push({
+          ...finding(
+            'D6',
+            place,
+            msg('many.D6_duplicate', {
+              value: v,
+              file: s.file,
+              cell: place.cell ?? '',
+              other: (sources[prev.file] as SourceWorkbook).file,
+              otherCell: prev.cell,
+            }),
+          ),
+          source: s.file,
+        });
+        out.set(i, list);
+      }
+    });
+  }
+  return out;
+}
+
+/** One parsed workbook of all of them: registers end to end, every report (the first of a duplicated id). */
+function mergeWorkbooks(sources: readonly SourceWorkbook[]): ParsedWorkbook {
+  const wbs = sources.map((s) => s.validation.workbook);
+  const first = wbs[0] as ParsedWorkbook;
+  const same = <T>(get: (wb: ParsedWorkbook) => T): T | null =>
+    wbs.every((wb) => get(wb) === get(first)) ? get(first) : null;
+  const registers = {} as Record<RegisterName, Register>;
+  for (const name of REGISTER_TABLES) {
+    const parts = sources.map((s) => {
+      const reg = s.validation.workbook.registers[name];
+      return CHECKED_REGISTERS.has(name) ? validRows(s.validation, reg) : reg.rows;
+    });
+    const withTable = wbs.map((wb) => wb.registers[name]).find((r) => r.table !== null) ?? first.registers[name];
+    registers[name] = {
+      def: withTable.def,
+      table: withTable.table ? { ...withTable.table, name: withTable.table.name + MERGED_TABLE_SUFFIX } : null,
+      columns: withTable.columns,
+      rows: parts.flat(),
+    };
+  }
+  const reports = new Map<string, Report>();
+  for (const wb of wbs) for (const [id, r] of wb.reports) if (!reports.has(id)) reports.set(id, r);
+  const regions = sources.map((s) => s.validation.workbook.meta.region?.trim()).filter((r): r is string => !!r);
+  return {
+    meta: {
+      version: first.meta.version,
+      level: same((wb) => wb.meta.level),
+      region: regions.length > 0 ? [...new Set(regions)].join(', ') : null,
+      year: first.meta.year,
+      language: same((wb) => wb.meta.language) ?? first.meta.language,
+    },
+    registers,
+    reports,
+    findings: [],
+  };
+}
