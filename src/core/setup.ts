@@ -173,7 +173,8 @@ function missingTrailingColumns(template: SheetPlan, existing: TableSnapshot): s
   return from === existing.header.length ? header.slice(from) : [];
 }
 
-function freeName(name: string, taken: Set<string>): string {
+/** A sheet name not taken yet (compared in capitals, as Excel does): the name with ` (2)`, ` (3)` ... */
+export function freeName(name: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) {
     const candidate = `${name.slice(0, 27)} (${i})`;
     if (!taken.has(candidate.toUpperCase())) return candidate;
