@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Translator } from '../i18n';
-import { planImport, ImportTargetError, type ImportPlan, type ImportSource } from '../core/import';
+import { logColumns, planImport, ImportTargetError, type ImportPlan, type ImportSource } from '../core/import';
 import type { CellValue } from '../core/snapshot';
 import type { Message } from '../core/message';
 import { applySetupPlan } from '../xlsx/setup-patch';
@@ -137,15 +137,6 @@ export function importJson(plan: ImportPlan, t: Translator) {
     filled: plan.filled,
     duplicates: plan.duplicates,
     conflicts: plan.conflicts,
-    log: plan.log.map((l) => ({
-      imported_at: new Date(l.importedAt).toISOString(),
-      source: l.source,
-      sha256: l.sha256,
-      libraries: l.libraries,
-      rows_added: l.rowsAdded,
-      values_filled: l.valuesFilled,
-      duplicates: l.duplicates,
-      conflicts: l.conflicts,
-    })),
+    log: plan.log.map((l) => ({ ...logColumns(l), imported_at: new Date(l.importedAt).toISOString() })),
   };
 }

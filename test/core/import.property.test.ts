@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { planImport, type ImportSource } from '../../src/core/import';
-import { validate } from '../../src/core/validate';
-import { consolidate } from '../../src/core/consolidate';
 import type { Snapshot } from '../../src/core/snapshot';
 import type { ReportInput, WorkbookContent } from '../../src/core/layout/content';
 import { INDICATORS } from '../../src/standard';
 import { LIBS, smallContent } from '../helpers/network';
-import { applyChanges, emptyOf, partOf, snapshotOf } from '../helpers/import';
+import { applyChanges, emptyOf, figures, partOf, snapshotOf } from '../helpers/import';
 
 /**
  * The properties of section 7's import, over random report figures and
@@ -51,17 +49,6 @@ function contents(s: Snapshot) {
   }
   return out;
 }
-
-const figures = (s: Snapshot) => {
-  const c = consolidate(validate(s), { includeErrors: true });
-  return {
-    libraries: c.libraries,
-    indicators: c.indicators,
-    byTerritory: c.byTerritory,
-    events: c.events,
-    training: c.training,
-  };
-};
 
 describe('import properties', () => {
   it("importing a workbook's own rows into it changes nothing", () => {

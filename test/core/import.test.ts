@@ -1,12 +1,11 @@
 import { planImport, ImportTargetError, type ImportSource } from '../../src/core/import';
 import { validate } from '../../src/core/validate';
-import { consolidate } from '../../src/core/consolidate';
 import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
 import type { WorkbookContent } from '../../src/core/layout/content';
 import { karagandaSample } from '../../src/sample';
 import { translator } from '../../src/i18n';
 import { smallContent } from '../helpers/network';
-import { applyChanges, emptyOf, partOf, snapshotOf } from '../helpers/import';
+import { applyChanges, emptyOf, figures, partOf, snapshotOf } from '../helpers/import';
 
 /**
  * Section 7's import on workbooks built here: what it adds, fills, skips and
@@ -26,22 +25,6 @@ const whole = snapshotOf(sample);
 const ids = sample.reports.map((r) => r.libId);
 const half = new Set(ids.slice(0, Math.ceil(ids.length / 2)));
 const rest = new Set(ids.filter((id) => !half.has(id)));
-
-/** A workbook's figures as consolidation gives them, with nothing that depends on where rows stand. */
-function figures(s: Snapshot) {
-  const c = consolidate(validate(s), { includeErrors: false });
-  return {
-    libraries: c.libraries,
-    indicators: c.indicators,
-    byTerritory: c.byTerritory,
-    byType: c.byType,
-    ratios: c.ratios,
-    events: c.events,
-    method: c.method,
-    training: c.training,
-    issues: c.issues,
-  };
-}
 
 describe('import', () => {
   it("changes nothing when a workbook's own rows are imported into it", () => {

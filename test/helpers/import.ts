@@ -3,6 +3,8 @@ import type { CellValue, Snapshot, TableSnapshot } from '../../src/core/snapshot
 import type { WorkbookContent } from '../../src/core/layout/content';
 import { cellOf, planSnapshot } from '../../src/core/plan-snapshot';
 import { templatePlan } from '../../src/core/layout/template';
+import { validate } from '../../src/core/validate';
+import { consolidate } from '../../src/core/consolidate';
 
 /**
  * What an adapter makes of an import's changes, done on plain data: new
@@ -74,5 +76,21 @@ export function emptyOf(c: WorkbookContent): WorkbookContent {
     participation: [],
     studies: [],
     reports: c.reports.map((r) => ({ libId: r.libId, name: r.name })),
+  };
+}
+
+/** A workbook's figures as consolidation gives them: nothing in them depends on where a row stands. */
+export function figures(s: Snapshot) {
+  const c = consolidate(validate(s), { includeErrors: false });
+  return {
+    libraries: c.libraries,
+    indicators: c.indicators,
+    byTerritory: c.byTerritory,
+    byType: c.byType,
+    ratios: c.ratios,
+    events: c.events,
+    method: c.method,
+    training: c.training,
+    issues: c.issues,
   };
 }
