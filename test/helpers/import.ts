@@ -39,30 +39,7 @@ export function applyChanges(s: Snapshot, plan: SetupPlan): Snapshot {
 /** A workbook made of content, as set-up would write it. */
 export const snapshotOf = (c: WorkbookContent): Snapshot => planSnapshot(templatePlan(c));
 
-/**
- * The part of a workbook that belongs to some of its libraries: the whole
- * registry of territories, their libraries, their reports and their rows of
- * every register (what a branch or a ЦБС keeps in a workbook of its own).
- */
-export function partOf(
-  c: WorkbookContent,
-  libs: ReadonlySet<string>,
-  registry: 'part' | 'all' = 'part',
-): WorkbookContent {
-  const mine = (r: Readonly<Record<string, unknown>>) => libs.has(String(r['lib_id']));
-  return {
-    ...c,
-    libraries: registry === 'all' ? c.libraries : c.libraries.filter(mine),
-    submissions: [],
-    events: c.events.filter(mine),
-    training: c.training.filter(mine),
-    visits: (c.visits ?? []).filter(mine),
-    publications: (c.publications ?? []).filter(mine),
-    participation: (c.participation ?? []).filter(mine),
-    studies: (c.studies ?? []).filter(mine),
-    reports: c.reports.filter((r) => libs.has(r.libId)),
-  };
-}
+export { partOf } from '../../src/bench/import';
 
 /** The same registry with blank reports and empty registers: where the parts are imported into. */
 export function emptyOf(c: WorkbookContent): WorkbookContent {
