@@ -1,7 +1,7 @@
 import { planImport, ImportTargetError, type ImportSource } from '../../src/core/import';
 import { validate } from '../../src/core/validate';
 import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
-import type { WorkbookContent } from '../../src/core/layout/content';
+import type { ContentRow, WorkbookContent } from '../../src/core/layout/content';
 import { karagandaSample } from '../../src/sample';
 import { translator } from '../../src/i18n';
 import { smallContent } from '../helpers/network';
@@ -264,5 +264,32 @@ describe('import conflicts', () => {
     const plan = planImport(target, [source('kk.xlsx', smallContent('kk'))], { importedAt: AT });
     expect(plan.conflicts.filter((c) => c.kind !== 'registry' || c.column !== 'name_kk')).toEqual([]);
     expect(plan.added).toEqual([]);
+  });
+  it('two sources that disagree on a row neither target has: the second is in conflict with the first', () => {
+    const ev: ContentRow = { ...content.events[0]!, event_id: 'EV-7777' };
+    const target2 = snapshotOf(content);
+    const a = { ...content, events: [ev] };
+    const b = { ...content, events: [{ ...ev, participants: 1234 }] };
+    const plan = planImport(target2, [source('a.xlsx', a), source('b.xlsx', b)], { importedAt: AT });
+    expect(plan.added).toEqual([expect.objectContaining({ table: 'Events', count: 1 })]);
+    expect(plan.conflicts.map((c) => [c.id, c.column, c.target.value, c.source.value])).toEqual([
+      ['register:Events:EV-7777@b.xlsx', 'participants', ev['participants'], 1234],
+    ]);
+    // The target's side of the conflict is where the first source's row is to be written.
+    const events = table(target2, 'Events');
+    expect(plan.conflicts[0]!.target.cell).toBe(`'Мероприятия'!L${events.top + 2 + content.events.length}`);
+    const taken = planImport(target2, [source('a.xlsx', a), source('b.xlsx', b)], { importedAt: AT, prefer: 'source' });
+    const rows = table(applyChanges(target2, taken.changes), 'Events').rows;
+    expect(rows.find((r) => r[0] === 'EV-7777')?.[11]).toBe(1234);
+  });
+
+  it("a new library's report sheet takes another name where the target has a sheet of its name", () => {
+    const libs = new Set(['KRG_OUNB', 'KRG_CGB', 'TMR_CGB', 'ABA_CRB']);
+    const base = snapshotOf(partOf(content, libs));
+    const target2: Snapshot = { ...base, sheets: [...base.sheets, { name: 'ABA_B01', visible: true }] };
+    const plan = planImport(target2, [source('b01.xlsx', partOf(content, new Set(['ABA_B01'])))], { importedAt: AT });
+    const sheet = plan.changes.workbook.sheets.find((s) => s.tables[0]?.name === 'R_ABA_B01');
+    expect(sheet?.name).toBe('ABA_B01 (2)');
+    expect(plan.filled[0]!.cell.startsWith("'ABA_B01 (2)'!")).toBe(true);
   });
 });
