@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Translator } from '../i18n';
-import { logColumns, planImport, ImportTargetError, type ImportPlan, type ImportSource } from '../core/import';
+import {
+  logColumns,
+  planImport,
+  ImportTargetError,
+  type ConflictChoice,
+  type ImportChoices,
+  type ImportPlan,
+  type ImportSource,
+} from '../core/import';
 import type { CellValue } from '../core/snapshot';
 import type { Message } from '../core/message';
 import { applySetupPlan } from '../xlsx/setup-patch';
@@ -17,6 +25,8 @@ export interface ImportCommandOptions {
   output?: string;
   dryRun?: boolean;
   prefer?: 'target' | 'source';
+  /** Choices for single conflicts, `<conflict id>=target|source`. */
+  choose?: string[];
   json?: boolean;
   force?: boolean;
   maxUnpackedMb?: string;
@@ -50,7 +60,11 @@ export async function importCommand(
   bar.stage('check');
   let plan: ImportPlan;
   try {
-    plan = planImport(snapshot, read, { importedAt: Date.now(), ...(opts.prefer ? { prefer: opts.prefer } : {}) });
+    plan = planImport(snapshot, read, {
+      importedAt: Date.now(),
+      choices: choicesOf(opts.choose ?? []),
+      ...(opts.prefer ? { prefer: opts.prefer } : {}),
+    });
   } catch (e) {
     if (e instanceof ImportTargetError)
       throw new UsageError('cli.import.target', { file: target, problem: t.t(e.problem.key) });
@@ -72,6 +86,17 @@ export async function importCommand(
 }
 
 const render = (m: Message, t: Translator): string => t.t(m.key, m.args);
+
+/** `--choose ID=target|source`, as many as given; the id is the one the plan prints for the conflict. */
+function choicesOf(args: readonly string[]): ImportChoices {
+  const out: Record<string, ConflictChoice> = {};
+  for (const a of args) {
+    const m = /^(.+)=(target|source)$/.exec(a.trim());
+    if (!m) throw new UsageError('cli.import.bad_choice', { value: a });
+    out[m[1] as string] = m[2] as ConflictChoice;
+  }
+  return out;
+}
 
 function shownValue(v: CellValue, t: Translator): string {
   if (v === null) return '—';
@@ -118,7 +143,7 @@ export function importText(plan: ImportPlan, t: Translator): string {
       `${t.t(`cli.import.conflict.${c.kind}`)} [${where}]`,
       `    ${t.t('cli.import.conflict.target', { value: shownValue(c.target.value, t), cell: c.target.cell })}`,
       `    ${t.t('cli.import.conflict.source', { value: shownValue(c.source.value, t), file: c.source.file, cell: c.source.cell })}`,
-      `    ${c.resolution ? t.t(`cli.import.conflict.kept_${c.resolution}`) : t.t('cli.import.conflict.unresolved')}`,
+      `    ${c.resolution ? t.t(`cli.import.conflict.kept_${c.resolution}`) : t.t('cli.import.conflict.unresolved', { id: c.id })}`,
     );
   }
   if (plan.unresolved > 0) lines.push('', t.t('cli.import.unresolved', { count: plan.unresolved }));

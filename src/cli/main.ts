@@ -131,6 +131,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .option('-o, --output <file>', 'where to write the copy with the imported data')
     .option('--dry-run', 'print the plan only; write nothing')
     .addOption(new Option('--prefer <side>', 'whose value stays in every conflict').choices(['target', 'source']))
+    .option('--choose <choice...>', 'whose value stays in one conflict: <conflict id>=target or =source')
     .option('--json', 'print the plan as JSON')
     .addOption(forceOption('the output'))
     .addOption(limitOption())

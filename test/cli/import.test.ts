@@ -156,6 +156,20 @@ describe('kitaphana import', () => {
     expect(readFileSync(existing, 'utf8')).toBe('x');
   });
 
+  it('resolves single conflicts with --choose, by the id the plan prints', async () => {
+    const id = `report:R_${lib}:U01:plan@branch.xlsx`;
+    const shown = await runCli('import', target, branch, '--dry-run', '--lang', 'en');
+    expect(shown.out).toContain(`--choose "${id}=source"`);
+    const out = join(dir, 'chosen.xlsx');
+    const r = await runCli('import', target, branch, '-o', out, '--lang', 'en', '--choose', `${id}=target`);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("the target's value stays");
+    expect(existsSync(out)).toBe(true);
+    const bad = await runCli('import', target, branch, '-o', join(dir, 'bad.xlsx'), '--lang', 'en', '--choose', id);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('is not a choice');
+  });
+
   (has('soffice') ? it : it.skip)(
     'opens in LibreOffice with the formula-like title as text',
     async () => {
