@@ -16,6 +16,7 @@ import { ACTIONS, measureActions } from './excel';
 import { taskpaneBench } from './taskpane';
 import { cliBench } from './cli';
 import { nationalFilesBench } from './national-files';
+import { importBench } from './import';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -65,6 +66,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       out[`excel.${action}.sim_ms.${n}`] = m[action].ms;
     }
   }
+  Object.assign(out, await importBench());
   Object.assign(out, await cliBench(join(__dirname, '..', '..')));
   Object.assign(out, await nationalFilesBench(join(__dirname, '..', '..')));
   Object.assign(out, await taskpaneBench());

@@ -49,7 +49,7 @@ export interface Report {
   readonly empty: boolean;
 }
 
-export type RegisterName = Exclude<TableName, 'Meta' | 'Lists'>;
+export type RegisterName = Exclude<TableName, 'Meta' | 'Lists' | 'Imports'>;
 
 export interface ParsedWorkbook {
   readonly meta: Meta;

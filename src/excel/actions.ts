@@ -2,6 +2,13 @@ import type { Language } from '../standard';
 import type { Snapshot } from '../core/snapshot';
 import { tableIndex } from '../core/snapshot';
 import { validate, type Validation } from '../core/validate';
+import {
+  planImport,
+  type ConflictChoice,
+  type ImportChoices,
+  type ImportPlan,
+  type ImportSource,
+} from '../core/import';
 import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
 import { setupPlan, type ColumnAddition, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
@@ -13,6 +20,9 @@ import { mark } from './markers';
 import { syncStep, type SyncStats } from './stats';
 import { jsonBytes } from './payload';
 import { parseCellAddress, a1 } from '../core/snapshot';
+import type { PlanValue } from '../core/plan';
+import { msToSerial } from '../core/values';
+import { textInput } from './text-input';
 
 export { changeReportStatus, readBoard } from './submissions';
 
@@ -46,6 +56,23 @@ function requireApi(host: ExcelHost): void {
 
 function requireStandard(snapshot: Snapshot): void {
   if (!tableIndex(snapshot).has('META')) throw new NotStandardWorkbookError();
+}
+
+/** One `Excel.run`: a swap left half-done recovered, then the workbook read (refused unless standard, where asked). */
+function onWorkbook<T>(
+  host: ExcelHost,
+  options: ActionOptions,
+  f: (context: Excel.RequestContext, snapshot: Snapshot) => Promise<T>,
+  standard = true,
+): Promise<T> {
+  requireApi(host);
+  return host.run(async (context) => {
+    options.onStage?.('read');
+    await recoverSwap(context, options.stats);
+    const snapshot = await readSnapshot(context, options.stats);
+    if (standard) requireStandard(snapshot);
+    return f(context, snapshot);
+  });
 }
 
 export interface CheckResult {
@@ -84,12 +111,7 @@ export interface ConsolidateOptions extends ActionOptions {
 }
 
 export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateOptions): Promise<ConsolidationRun> {
-  requireApi(host);
-  return host.run(async (context) => {
-    options.onStage?.('read');
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
-    requireStandard(snapshot);
+  return onWorkbook(host, options, async (context, snapshot) => {
     const run = runConsolidation(snapshot, {
       includeErrors: options.includeErrors ?? false,
       acceptedOnly: options.acceptedOnly ?? false,
@@ -110,23 +132,61 @@ export async function setupWorkbook(
   settings: SetupSettings,
   options: ActionOptions = {},
 ): Promise<SetupPlan> {
-  requireApi(host);
-  return host.run(async (context) => {
-    options.onStage?.('read');
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
-    const plan = setupPlan(snapshot, settings);
-    guardPlan(plan.workbook, snapshot);
-    const ops: Op[] = [
-      ...plan.columns.map(columnOp),
-      ...plan.patches.map((p) => patchOp(p, host)),
-      ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
-    ];
-    if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return plan;
-    options.onStage?.('write');
-    await withoutEvents(context, options.stats, () => applyPlan(context, host, plan.workbook, ops, options.stats));
+  return onWorkbook(
+    host,
+    options,
+    async (context, snapshot) => {
+      const plan = setupPlan(snapshot, settings);
+      await applySetup(context, host, snapshot, plan, options);
+      return plan;
+    },
+    false,
+  );
+}
+
+export interface ImportActionOptions extends ActionOptions {
+  /** The workbooks to import, read in the task pane (never uploaded). */
+  readonly sources: readonly ImportSource[];
+  readonly choices?: ImportChoices;
+  readonly prefer?: ConflictChoice;
+  readonly now?: () => number;
+}
+
+/**
+ * Section 7's import into the open workbook: the plan from what the workbook
+ * holds now, written only when it can be applied (no conflict unresolved, no
+ * source refused), through the same writes as set-up. The plan is returned
+ * either way, for the task pane to show.
+ */
+export async function importWorkbooks(host: ExcelHost, options: ImportActionOptions): Promise<ImportPlan> {
+  return onWorkbook(host, options, async (context, snapshot) => {
+    const plan = planImport(snapshot, options.sources, {
+      importedAt: (options.now ?? Date.now)(),
+      ...(options.choices ? { choices: options.choices } : {}),
+      ...(options.prefer ? { prefer: options.prefer } : {}),
+    });
+    if (plan.canApply && !plan.empty) await applySetup(context, host, snapshot, plan.changes, options);
     return plan;
   });
+}
+
+/** Writes a set-up plan (set-up's own, or an import's changes): new sheets swapped in, then the table patches. */
+async function applySetup(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  snapshot: Snapshot,
+  plan: SetupPlan,
+  options: ActionOptions,
+): Promise<void> {
+  guardPlan(plan.workbook, snapshot);
+  const ops: Op[] = [
+    ...plan.columns.map(columnOp),
+    ...plan.patches.map((p) => patchOp(p, host)),
+    ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
+  ];
+  if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return;
+  options.onStage?.('write');
+  await withoutEvents(context, options.stats, () => applyPlan(context, host, plan.workbook, ops, options.stats));
 }
 
 /** Selects a finding's cell in Excel (and its sheet). */
@@ -167,11 +227,37 @@ function columnOp(c: ColumnAddition): Op {
   };
 }
 
+/** A patch's value as office-js takes it: text kept as text, dates as serial numbers, a sparse null as "leave it". */
+function patchInput(v: PlanValue, sparse: boolean): string | number | boolean | null {
+  if (v === null) return sparse ? null : '';
+  if (typeof v === 'string') return textInput(v, true);
+  if (typeof v !== 'object') return v;
+  if ('formula' in v) return `=${v.formula.replace(/^=/, '')}`;
+  if ('date' in v) return msToSerial(v.date);
+  return textInput(v.text, true);
+}
+
+const MS_PER_DAY = 86_400_000;
+/** The formats the template gives date and date-time columns. */
+const DATE_FORMAT = 'dd.mm.yyyy';
+const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
+
+/**
+ * Cells written into an existing table from `top`: the rows the table has are
+ * written where they are (a sparse patch's nulls leave their cells, as office-js
+ * leaves a cell given null), the rows below it are written and the table grows
+ * over them. Columns that receive dates get a date format over the patch's rows.
+ */
 function patchOp(p: TablePatch, host: ExcelHost): Op {
-  const values = p.rows.map((r) =>
-    r.map((v) =>
-      v === null ? '' : typeof v === 'object' ? ('formula' in v ? `=${v.formula}` : 'date' in v ? v.date : v.text) : v,
-    ),
+  const sparse = p.sparse ?? false;
+  const values = p.rows.map((r) => r.map((v) => patchInput(v, sparse)));
+  const dated = new Map<number, string>();
+  p.rows.forEach((r) =>
+    r.forEach((v, j) => {
+      if (v === null || typeof v !== 'object' || !('date' in v)) return;
+      if (v.date % MS_PER_DAY !== 0) dated.set(j, DATE_TIME_FORMAT);
+      else if (!dated.has(j)) dated.set(j, DATE_FORMAT);
+    }),
   );
   return {
     bytes: jsonBytes(values) + 512,
@@ -179,18 +265,21 @@ function patchOp(p: TablePatch, host: ExcelHost): Op {
       const ws = ctx.workbook.worksheets.getItem(p.sheet);
       if (p.protectedSheet) ws.protection.unprotect();
       const width = values[0]?.length ?? 0;
-      const inTable = Math.min(p.currentRows, values.length);
-      ws.getRangeByIndexes(p.top, p.left, inTable, width).formulas = values.slice(0, inTable);
-      if (values.length > p.currentRows) {
+      const inTable = Math.max(0, Math.min(p.currentRows, values.length));
+      if (inTable > 0) ws.getRangeByIndexes(p.top, p.left, inTable, width).formulas = values.slice(0, inTable);
+      if (values.length > inTable) {
         const table = ctx.workbook.tables.getItem(p.table);
-        const extra = values.slice(p.currentRows);
+        const extra = values.slice(inTable).map((r) => r.map((v) => v ?? ''));
         if (host.isSetSupported('ExcelApi', FEATURES.tableResize)) {
           // Rows are written below the table, then the table is resized over them (no row-by-row adds).
-          ws.getRangeByIndexes(p.top + p.currentRows, p.left, extra.length, width).formulas = extra;
-          table.resize(ws.getRangeByIndexes(p.top - 1, p.left, values.length + 1, width));
+          ws.getRangeByIndexes(p.top + inTable, p.left, extra.length, width).formulas = extra;
+          table.resize(table.getRange().getResizedRange(extra.length, 0));
         } else {
           table.rows.add(undefined, extra);
         }
+      }
+      for (const [j, format] of dated) {
+        ws.getRangeByIndexes(p.top, p.left + j, values.length, 1).numberFormat = values.map(() => [format]);
       }
       if (p.protectedSheet) ws.protection.protect(PROTECTION);
     },

@@ -1,6 +1,7 @@
 import type { Area, CellStyle, ChartPlan, PlanValue, SheetPlan, ValidationPlan, WorkbookPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
 import { msToSerial } from '../core/values';
+import { textInput } from './text-input';
 import { FEATURES, type ExcelHost } from './host';
 import { jsonBytes, packBatches } from './payload';
 import { syncStep, type SyncStats } from './stats';
@@ -43,6 +44,7 @@ const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75
 
 function cellFormula(v: PlanValue): string | number | boolean {
   if (v === null) return '';
+  if (typeof v === 'string') return textInput(v);
   if (typeof v !== 'object') return v;
   if ('date' in v) return msToSerial(v.date);
   if ('formula' in v) return `=${v.formula.replace(/^=/, '')}`;

@@ -1,0 +1,73 @@
+import type { SetupPlan } from '../../src/core/setup';
+import type { CellValue, Snapshot, TableSnapshot } from '../../src/core/snapshot';
+import type { WorkbookContent } from '../../src/core/layout/content';
+import { cellOf, planSnapshot } from '../../src/core/plan-snapshot';
+import { templatePlan } from '../../src/core/layout/template';
+import { validate } from '../../src/core/validate';
+import { consolidate } from '../../src/core/consolidate';
+
+/**
+ * What an adapter makes of an import's changes, done on plain data: new
+ * sheets added, patches written cell by cell (a sparse patch's nulls leave
+ * their cells), tables growing under rows written below them.
+ */
+export function applyChanges(s: Snapshot, plan: SetupPlan): Snapshot {
+  const fresh = planSnapshot(plan.workbook, s.date1904);
+  const tables = s.tables.map((t) => {
+    const patches = plan.patches.filter((p) => p.table.toUpperCase() === t.name.toUpperCase());
+    if (patches.length === 0) return t;
+    const rows: CellValue[][] = t.rows.map((r) => [...r]);
+    for (const p of patches) {
+      p.rows.forEach((row, i) => {
+        const n = p.top - t.top - 1 + i;
+        while (rows.length <= n) rows.push(t.header.map(() => null));
+        row.forEach((v, j) => {
+          if (p.sparse && v === null) return;
+          (rows[n] as CellValue[])[p.left - t.left + j] = cellOf(v);
+        });
+      });
+    }
+    return { ...t, rows } satisfies TableSnapshot;
+  });
+  return {
+    ...s,
+    sheets: [...s.sheets, ...fresh.sheets],
+    tables: [...tables, ...fresh.tables],
+  };
+}
+
+/** A workbook made of content, as set-up would write it. */
+export const snapshotOf = (c: WorkbookContent): Snapshot => planSnapshot(templatePlan(c));
+
+export { partOf } from '../../src/bench/import';
+
+/** The same registry with blank reports and empty registers: where the parts are imported into. */
+export function emptyOf(c: WorkbookContent): WorkbookContent {
+  return {
+    ...c,
+    submissions: [],
+    events: [],
+    training: [],
+    visits: [],
+    publications: [],
+    participation: [],
+    studies: [],
+    reports: c.reports.map((r) => ({ libId: r.libId, name: r.name })),
+  };
+}
+
+/** A workbook's figures as consolidation gives them: nothing in them depends on where a row stands. */
+export function figures(s: Snapshot) {
+  const c = consolidate(validate(s), { includeErrors: false });
+  return {
+    libraries: c.libraries,
+    indicators: c.indicators,
+    byTerritory: c.byTerritory,
+    byType: c.byType,
+    ratios: c.ratios,
+    events: c.events,
+    method: c.method,
+    training: c.training,
+    issues: c.issues,
+  };
+}
