@@ -1,3 +1,10 @@
+/**
+ * The republic's result from files, as the National Library would make it:
+ * 17 oblasts and 3 cities, each a workbook of 200 libraries (4,000 libraries,
+ * 200,000 events in all), consolidated together by `kitaphana consolidate`
+ * as a whole process, timed from outside with its peak memory. Making the
+ * files is not part of the figure.
+ */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -9,13 +16,6 @@ import { readAndCheck } from '../cli/workers';
 import { nationalContent, type NetworkSize } from './national';
 import { timeProcess } from './cli';
 
-/**
- * The republic's result from files, as the National Library would make it:
- * 17 oblasts and 3 cities, each a workbook of 200 libraries (4,000 libraries,
- * 200,000 events in all), consolidated together by `kitaphana consolidate`
- * as a whole process, timed from outside with its peak memory. Making the
- * files is not part of the figure.
- */
 export const REPUBLIC: readonly { readonly prefix: string; readonly region: string }[] = [
   ['AKM', 'Акмолинская область'],
   ['AKT', 'Актюбинская область'],

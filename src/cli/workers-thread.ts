@@ -1,14 +1,14 @@
+/**
+ * A worker of `readAndCheck`: reads and checks the workbooks it is given, one
+ * at a time, and posts back each one's validation, or why its file could not
+ * be read (rebuilt into the same error, and the same message, on the other side).
+ */
 import { parentPort } from 'node:worker_threads';
 import { readWorkbookFile } from '../xlsx/read';
 import { WorkbookFileError } from '../xlsx/errors';
 import { validate } from '../core/validate';
 import { withoutCells, type CheckRequest, type CheckResult } from './workers';
 
-/**
- * A worker of `readAndCheck`: reads and checks the workbooks it is given, one
- * at a time, and posts back each one's validation, or why its file could not
- * be read (rebuilt into the same error, and the same message, on the other side).
- */
 const port = parentPort;
 if (port) {
   port.on('message', (req: CheckRequest) => {

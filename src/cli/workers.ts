@@ -1,3 +1,11 @@
+/**
+ * Reading and checking several workbooks at once, one worker thread per CPU
+ * (at most one per file): unzipping, parsing and checking are all CPU work,
+ * so two cores read two oblasts' files in about the time of one. The limits
+ * and the messages are those of one file: a file that cannot be read stops
+ * the command with that file's message (the first such file, in the order
+ * given), and nothing else is said about the others.
+ */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -9,14 +17,6 @@ import { readWorkbookFile } from '../xlsx/read';
 import { InputError } from './errors';
 import { unpackedLimit } from './files';
 
-/**
- * Reading and checking several workbooks at once, one worker thread per CPU
- * (at most one per file): unzipping, parsing and checking are all CPU work,
- * so two cores read two oblasts' files in about the time of one. The limits
- * and the messages are those of one file: a file that cannot be read stops
- * the command with that file's message (the first such file, in the order
- * given), and nothing else is said about the others.
- */
 export interface CheckRequest {
   readonly index: number;
   readonly file: string;

@@ -1,3 +1,10 @@
+/**
+ * The late branch's own workbook (level `cbs`): its territory, itself, its
+ * whole year's report and its rows of every register. Against the oblast
+ * sample it has duplicates (the rows of Q1–Q3, already sent), rows to append
+ * and blank cells to fill (Q4), and one conflict: the branch recounted its
+ * loans of the third quarter after it had reported them.
+ */
 import type { WorkbookContent } from '../core/layout/content';
 import type { Language } from '../standard';
 import { sampleEvents } from './events';
@@ -10,13 +17,6 @@ import { territory } from './territories';
 import { YEAR } from './text';
 import { sampleTraining } from './training';
 
-/**
- * The late branch's own workbook (level `cbs`): its territory, itself, its
- * whole year's report and its rows of every register. Against the oblast
- * sample it has duplicates (the rows of Q1–Q3, already sent), rows to append
- * and blank cells to fill (Q4), and one conflict: the branch recounted its
- * loans of the third quarter after it had reported them.
- */
 export const BRANCH_CORRECTION = { code: 'L01', column: 'q3', by: 24 } as const;
 
 export const branchFileName = (): string => `${LATE_BRANCH.toLowerCase()}-${YEAR}.xlsx`;

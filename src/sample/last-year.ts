@@ -1,3 +1,12 @@
+/**
+ * Last year's workbook of the same oblast, told as the same story: every
+ * library's year values of 2024 are the `prior_year` values of the 2025
+ * sample (derived from them here, so that the two can never disagree), its
+ * registers are 2025's rows moved to the same weekday a year earlier and
+ * thinned or repeated until they add up to the 2024 figures (E01–E03 count
+ * the events, S04 the persons trained), and every report was accepted in
+ * January 2025. The libraries opened in 2025 are not in it.
+ */
 import type { PlanValue } from '../core/plan';
 import type { ContentRow, WorkbookContent } from '../core/layout/content';
 import { INDICATORS, type Aggregation, type Language } from '../standard';
@@ -13,15 +22,6 @@ import { TERRITORIES } from './territories';
 import { enumLabel, quarterOf, utc, YEAR } from './text';
 import { sampleTraining, type SampleTraining } from './training';
 
-/**
- * Last year's workbook of the same oblast, told as the same story: every
- * library's year values of 2024 are the `prior_year` values of the 2025
- * sample (derived from them here, so that the two can never disagree), its
- * registers are 2025's rows moved to the same weekday a year earlier and
- * thinned or repeated until they add up to the 2024 figures (E01–E03 count
- * the events, S04 the persons trained), and every report was accepted in
- * January 2025. The libraries opened in 2025 are not in it.
- */
 export const LAST_YEAR = YEAR - 1;
 
 /** Opened in 2025: absent from last year's registry, so filling last year's figures lists them as new. */

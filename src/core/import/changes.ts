@@ -1,3 +1,11 @@
+/**
+ * An import's writes in set-up's vocabulary, so that the file writer and the
+ * add-in apply them as they apply set-up: rows appended below a table's last
+ * filled row (the table grows over them), single cells written into existing
+ * rows with everything else left as it is (sparse patches), and new sheets:
+ * the report sheets of libraries new to the target, laid out by the same
+ * template as set-up's, and the `Imports` log where the target has none yet.
+ */
 import { REPORT_TABLE_PREFIX, TABLES, type Language, type TableDef } from '../../standard';
 import { translator } from '../../i18n';
 import type { ParsedWorkbook } from '../parsed';
@@ -12,14 +20,6 @@ import type { WorkTable } from './registers';
 import type { ImportedColumn, NewReport, ReportCell } from './reports';
 import type { ImportLogRow } from './types';
 
-/**
- * An import's writes in set-up's vocabulary, so that the file writer and the
- * add-in apply them as they apply set-up: rows appended below a table's last
- * filled row (the table grows over them), single cells written into existing
- * rows with everything else left as it is (sparse patches), and new sheets:
- * the report sheets of libraries new to the target, laid out by the same
- * template as set-up's, and the `Imports` log where the target has none yet.
- */
 export interface ReportFill {
   readonly table: TableSnapshot;
   /** Where the report's columns are in its table. */

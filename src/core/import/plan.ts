@@ -1,3 +1,10 @@
+/**
+ * Section 7's import, as a plan: the sources are taken one after another,
+ * each against the target as the sources before it left it, so a row two
+ * sources both bring is added once and the second sees it as a duplicate
+ * (or, if they disagree, as a conflict). Nothing here writes: `changes` says
+ * what to write, and only when the plan can be applied.
+ */
 import { LIB_ID_PATTERN, REGISTER_TABLES, TABLES, inVersion, type Language, type TableDef } from '../../standard';
 import { translator } from '../../i18n';
 import { parseWorkbook } from '../parse';
@@ -23,14 +30,6 @@ import type {
   RefusedSource,
 } from './types';
 import { ImportTargetError } from './types';
-
-/**
- * Section 7's import, as a plan: the sources are taken one after another,
- * each against the target as the sources before it left it, so a row two
- * sources both bring is added once and the second sees it as a duplicate
- * (or, if they disagree, as a conflict). Nothing here writes: `changes` says
- * what to write, and only when the plan can be applied.
- */
 
 /** The tables whose rows an import adds, registry first (a library's territory must be there before it). */
 const IMPORTED_TABLES = REGISTER_TABLES.filter(

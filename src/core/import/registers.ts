@@ -1,3 +1,8 @@
+/**
+ * One table of the target as the import builds it up: the rows the target
+ * has, the rows the sources add after them, and the cells of existing rows
+ * a source's value replaces (a conflict resolved for the source).
+ */
 import type { TableDef } from '../../standard';
 import type { Translator } from '../../i18n';
 import type { Register } from '../parsed';
@@ -8,11 +13,6 @@ import { isBlank } from '../values';
 import type { SourceCell } from './types';
 import { comparable, matchKey, rowKey, writeValue, type Comparable } from './values';
 
-/**
- * One table of the target as the import builds it up: the rows the target
- * has, the rows the sources add after them, and the cells of existing rows
- * a source's value replaces (a conflict resolved for the source).
- */
 export interface WorkRow {
   readonly key: string;
   readonly libId: string | null;

@@ -1,3 +1,9 @@
+/**
+ * The input cells of the libraries' reports, as an import fills them: the
+ * target's own report (its blank cells take the source's values), or the
+ * report sheet of a library new to the target, which a source's report
+ * fills from blank.
+ */
 import { INDICATORS, REPORT_COLUMNS, REPORT_HEADER_ROW } from '../../standard';
 import type { Report, ReportLine } from '../parsed';
 import type { PlanValue } from '../plan';
@@ -5,12 +11,6 @@ import type { CellValue } from '../snapshot';
 import { cellAddress } from '../snapshot';
 import { comparable, rawValue, type Comparable } from './values';
 
-/**
- * The input cells of the libraries' reports, as an import fills them: the
- * target's own report (its blank cells take the source's values), or the
- * report sheet of a library new to the target, which a source's report
- * fills from blank.
- */
 export const IMPORTED_COLUMNS = ['plan', 'q1', 'q2', 'q3', 'q4', 'prior_year', 'note'] as const;
 export type ImportedColumn = (typeof IMPORTED_COLUMNS)[number];
 

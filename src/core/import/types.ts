@@ -1,13 +1,12 @@
-import type { Message } from '../message';
-import type { CellValue, Snapshot } from '../snapshot';
-import type { SetupPlan } from '../setup';
-
 /**
  * What an import brings into a workbook from others of the same year
  * (section 7 of the standard), worked out before anything is written: the
  * person sees it, resolves its conflicts, and only then is `changes` applied,
  * by either adapter, as a set-up plan is.
  */
+import type { Message } from '../message';
+import type { CellValue, Snapshot } from '../snapshot';
+import type { SetupPlan } from '../setup';
 
 /** A source workbook: its file name, the SHA-256 of its bytes (hex) and what it holds. */
 export interface ImportSource {

@@ -1,11 +1,3 @@
-import type { ColumnDef } from '../../standard';
-import type { Translator } from '../../i18n';
-import type { FieldValue } from '../parsed';
-import type { PlanValue } from '../plan';
-import type { CellValue } from '../snapshot';
-import { libKey } from '../invisible';
-import { isBlank, looseText } from '../values';
-
 /**
  * A source's values as the target holds them: compared by what they mean
  * (an enum by its key, whatever the language of either workbook), written in
@@ -13,6 +5,13 @@ import { isBlank, looseText } from '../values';
  * it is, as text where it was a formula: the target's checks then show it,
  * and nothing from another file ever runs as a formula.
  */
+import type { ColumnDef } from '../../standard';
+import type { Translator } from '../../i18n';
+import type { FieldValue } from '../parsed';
+import type { PlanValue } from '../plan';
+import type { CellValue } from '../snapshot';
+import { libKey } from '../invisible';
+import { isBlank, looseText } from '../values';
 
 /** What two cells are compared by: the parsed value, or the raw cell where parsing refused it. */
 export type Comparable = string | number | null;
