@@ -6,13 +6,14 @@ import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
 import { setupPlan, type ColumnAddition, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
 import { readSnapshot } from './read';
-import { applyPlan, validationOp, PROTECTION, type Op } from './apply';
+import { applyPlan, literalText, validationOp, PROTECTION, type Op } from './apply';
 import { guardPlan } from './guard';
 import { recoverSwap } from './swap';
 import { mark } from './markers';
 import { syncStep, type SyncStats } from './stats';
 import { jsonBytes } from './payload';
 import { parseCellAddress, a1 } from '../core/snapshot';
+import { msToSerial } from '../core/values';
 
 export { changeReportStatus, readBoard } from './submissions';
 
@@ -44,8 +45,25 @@ function requireApi(host: ExcelHost): void {
   if (!host.isSetSupported('ExcelApi', MINIMUM_API)) throw new ExcelTooOldError();
 }
 
-function requireStandard(snapshot: Snapshot): void {
+export function requireStandard(snapshot: Snapshot): void {
   if (!tableIndex(snapshot).has('META')) throw new NotStandardWorkbookError();
+}
+
+/**
+ * One `Excel.run` begun as every action begins: the API checked, what a
+ * failed or crashed earlier run left repaired, then the workbook read.
+ */
+export async function withSnapshot<T>(
+  host: ExcelHost,
+  options: ActionOptions,
+  body: (context: Excel.RequestContext, snapshot: Snapshot) => Promise<T>,
+): Promise<T> {
+  requireApi(host);
+  return host.run(async (context) => {
+    options.onStage?.('read');
+    await recoverSwap(context, options.stats);
+    return body(context, await readSnapshot(context, options.stats));
+  });
 }
 
 export interface CheckResult {
@@ -53,11 +71,7 @@ export interface CheckResult {
 }
 
 export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}): Promise<CheckResult> {
-  requireApi(host);
-  return host.run(async (context) => {
-    options.onStage?.('read');
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
+  return withSnapshot(host, options, async (context, snapshot) => {
     requireStandard(snapshot);
     options.onStage?.('check');
     const validation = validate(snapshot);
@@ -84,11 +98,7 @@ export interface ConsolidateOptions extends ActionOptions {
 }
 
 export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateOptions): Promise<ConsolidationRun> {
-  requireApi(host);
-  return host.run(async (context) => {
-    options.onStage?.('read');
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
+  return withSnapshot(host, options, async (context, snapshot) => {
     requireStandard(snapshot);
     const run = runConsolidation(snapshot, {
       includeErrors: options.includeErrors ?? false,
@@ -110,23 +120,34 @@ export async function setupWorkbook(
   settings: SetupSettings,
   options: ActionOptions = {},
 ): Promise<SetupPlan> {
-  requireApi(host);
-  return host.run(async (context) => {
-    options.onStage?.('read');
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
+  return withSnapshot(host, options, async (context, snapshot) => {
     const plan = setupPlan(snapshot, settings);
-    guardPlan(plan.workbook, snapshot);
-    const ops: Op[] = [
-      ...plan.columns.map(columnOp),
-      ...plan.patches.map((p) => patchOp(p, host)),
-      ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
-    ];
-    if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return plan;
-    options.onStage?.('write');
-    await withoutEvents(context, options.stats, () => applyPlan(context, host, plan.workbook, ops, options.stats));
+    await writeSetupPlan(context, host, plan, snapshot, options);
     return plan;
   });
+}
+
+/**
+ * Writes a `SetupPlan` made from `snapshot` (set-up's, and import's and
+ * last year's figures', which speak its vocabulary): new sheets swapped in,
+ * then the writes into existing tables. Nothing is written for an empty plan.
+ */
+export async function writeSetupPlan(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  plan: SetupPlan,
+  snapshot: Snapshot,
+  options: ActionOptions = {},
+): Promise<void> {
+  guardPlan(plan.workbook, snapshot);
+  const ops: Op[] = [
+    ...plan.columns.map(columnOp),
+    ...plan.patches.map((p) => patchOp(p, host)),
+    ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
+  ];
+  if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return;
+  options.onStage?.('write');
+  await withoutEvents(context, options.stats, () => applyPlan(context, host, plan.workbook, ops, options.stats));
 }
 
 /** Selects a finding's cell in Excel (and its sheet). */
@@ -170,7 +191,17 @@ function columnOp(c: ColumnAddition): Op {
 function patchOp(p: TablePatch, host: ExcelHost): Op {
   const values = p.rows.map((r) =>
     r.map((v) =>
-      v === null ? '' : typeof v === 'object' ? ('formula' in v ? `=${v.formula}` : 'date' in v ? v.date : v.text) : v,
+      v === null
+        ? ''
+        : typeof v === 'object'
+          ? 'formula' in v
+            ? `=${v.formula}`
+            : 'date' in v
+              ? msToSerial(v.date)
+              : literalText(v.text)
+          : typeof v === 'string'
+            ? literalText(v)
+            : v,
     ),
   );
   return {

@@ -41,12 +41,23 @@ const range = (ctx: Excel.RequestContext, sheet: string, a: Area): Excel.Range =
 /** Excel wants a column width in points; the plan gives characters of the default font. */
 const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
+/**
+ * Text as Excel must store it when written through `Range.formulas`: text
+ * that begins with `=`, `+`, `-` or `@` would become a formula (an imported
+ * «=HYPERLINK(…)» must stay the text it was), and a leading apostrophe would
+ * be taken for Excel's text prefix and lost; such text gets the prefix.
+ */
+export function literalText(s: string): string {
+  return /^[=+\-@']/.test(s) ? `'${s}` : s;
+}
+
 function cellFormula(v: PlanValue): string | number | boolean {
   if (v === null) return '';
+  if (typeof v === 'string') return literalText(v);
   if (typeof v !== 'object') return v;
   if ('date' in v) return msToSerial(v.date);
   if ('formula' in v) return `=${v.formula.replace(/^=/, '')}`;
-  return v.text;
+  return literalText(v.text);
 }
 
 /** Rows of a block cut into pieces of at most `budget` bytes each. */
