@@ -86,7 +86,7 @@ export interface Meta {
   readonly language: Language | null;
 }
 
-export type RegisterName = Exclude<TableName, 'Meta' | 'Lists'>;
+export type RegisterName = Exclude<TableName, 'Meta' | 'Lists' | 'Imports'>;
 
 export interface ParsedWorkbook {
   readonly meta: Meta;

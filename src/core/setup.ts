@@ -37,8 +37,14 @@ export interface TablePatch {
    * table: the columns beyond its right edge are added to it under these names.
    */
   readonly header?: readonly string[];
-  /** The table's data rows now; rows beyond them are added to the table. */
+  /** The table's data rows now from `top` down; the patch's rows beyond them are added to the table. */
   readonly currentRows: number;
+  /**
+   * A `null` of `rows` leaves its cell as it is instead of clearing it: an
+   * import fills single report cells and rewrites single registry cells
+   * without touching their neighbours.
+   */
+  readonly sparse?: boolean;
   /** The sheet is protected by the software and must be unprotected for the write, then protected again. */
   readonly protectedSheet: boolean;
 }
@@ -167,7 +173,8 @@ function missingTrailingColumns(template: SheetPlan, existing: TableSnapshot): s
   return from === existing.header.length ? header.slice(from) : [];
 }
 
-function freeName(name: string, taken: Set<string>): string {
+/** A sheet name not taken yet (compared in capitals, as Excel does): the name with ` (2)`, ` (3)` ... */
+export function freeName(name: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) {
     const candidate = `${name.slice(0, 27)} (${i})`;
     if (!taken.has(candidate.toUpperCase())) return candidate;

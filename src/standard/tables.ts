@@ -57,6 +57,7 @@ export type TableName =
   | 'Publications'
   | 'Participation'
   | 'Studies'
+  | 'Imports'
   | 'Lists';
 
 /** A version of the standard: 1 is still read, 2 is written. */
@@ -336,6 +337,25 @@ export const TABLES: readonly TableDef[] = [
       count('respondents', false),
       link(),
       text('note', false, 30),
+    ],
+  },
+  {
+    // The log of imports from other workbooks (section 7): not required, an import creates it.
+    name: 'Imports',
+    sheet: '_imports',
+    hidden: true,
+    filledBy: 'software',
+    required: false,
+    since: 2,
+    columns: [
+      { key: 'imported_at', type: { kind: 'datetime' }, required: true, width: 18 },
+      text('source', true, 40),
+      text('sha256', true, 66),
+      count('libraries', true),
+      count('rows_added', true),
+      count('values_filled', true),
+      count('duplicates', true),
+      count('conflicts', true),
     ],
   },
 ];

@@ -200,6 +200,7 @@ describe('set-up of a version 1 workbook', () => {
       'Participation',
       'Studies',
       `Submissions: ${translator('ru').t('column.Submissions.checksum')}`,
+      'Imports',
     ]);
     expect(plan.columns).toEqual([
       { table: 'Events', sheet: 'Мероприятия', headers: ['Выступления', 'Территории участников'] },

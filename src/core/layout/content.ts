@@ -45,6 +45,8 @@ export interface WorkbookContent {
   readonly publications?: readonly ContentRow[];
   readonly participation?: readonly ContentRow[];
   readonly studies?: readonly ContentRow[];
+  /** The rows of the `Imports` log; absent means empty. */
+  readonly imports?: readonly ContentRow[];
   /** One report sheet per entry, in this order (the active libraries). */
   readonly reports: readonly ReportSheet[];
 }

@@ -30,6 +30,7 @@ import type { ContentRow, ReportSheet, WorkbookContent } from './content';
 export const VALIDATION_ROWS = 2000;
 const LISTS_SHEET = '_lists';
 const META_SHEET = '_meta';
+const IMPORTS_SHEET = '_imports';
 const HEADER_FILL = 'DDEBF7';
 const INPUT_FILL = 'FFF8E1';
 const FORMULA_FILL = 'F2F2F2';
@@ -54,8 +55,30 @@ export function templatePlan(content: WorkbookContent): WorkbookPlan {
   }
   for (const report of content.reports)
     sheets.push(reportSheet(report, t, content.settings.year, content.settings.region));
-  sheets.push(lists.sheet, metaSheet(content));
+  sheets.push(lists.sheet, metaSheet(content), importsSheet(content.imports ?? [], t));
   return { sheets, removeSheets: [] };
+}
+
+/** The hidden log of imports (section 7), written by the software only. */
+export function importsSheet(content: readonly ContentRow[], t: Translator): SheetPlan {
+  const def = tableOf('Imports');
+  const keys = def.columns.map((c) => c.key);
+  const rows: PlanValue[][] = content.map((r) => keys.map((k) => r[k] ?? null));
+  if (rows.length === 0) rows.push(keys.map(() => null));
+  const styles: StylePlan[] = [];
+  def.columns.forEach((col, i) => {
+    const fmt = numFmt(col);
+    if (fmt) styles.push({ area: area(1, i, rows.length, i), style: { numFmt: fmt } });
+  });
+  return {
+    name: IMPORTS_SHEET,
+    visibility: 'hidden',
+    columnWidths: def.columns.map((c) => c.width),
+    blocks: [],
+    tables: [{ name: def.name, top: 0, left: 0, header: keys.map((k) => t.t(`column.${def.name}.${k}`)), rows }],
+    styles,
+    validations: [],
+  };
 }
 
 function tableOf(name: string): TableDef {

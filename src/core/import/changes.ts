@@ -1,0 +1,190 @@
+import { REPORT_TABLE_PREFIX, TABLES, type Language, type TableDef } from '../../standard';
+import { translator } from '../../i18n';
+import type { ParsedWorkbook } from '../parse';
+import type { PlanValue, SheetPlan } from '../plan';
+import type { SetupPlan, TablePatch } from '../setup';
+import type { Snapshot, TableSnapshot } from '../snapshot';
+import { tableIndex } from '../snapshot';
+import { mapColumns } from '../structure';
+import { importsSheet, templatePlan } from '../layout/template';
+import type { ContentRow } from '../layout/content';
+import type { WorkTable } from './registers';
+import type { ImportedColumn, NewReport, ReportCell } from './reports';
+import type { ImportLogRow } from './types';
+
+/**
+ * An import's writes in set-up's vocabulary, so that the file writer and the
+ * add-in apply them as they apply set-up: rows appended below a table's last
+ * filled row (the table grows over them), single cells written into existing
+ * rows with everything else left as it is (sparse patches), and new sheets:
+ * the report sheets of libraries new to the target, laid out by the same
+ * template as set-up's, and the `Imports` log where the target has none yet.
+ */
+export interface ReportFill {
+  readonly table: TableSnapshot;
+  /** Where the report's columns are in its table. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** 0-based data row of the report table. */
+  readonly n: number;
+  readonly column: ImportedColumn;
+  readonly cell: ReportCell;
+}
+
+export interface ChangesInput {
+  readonly target: Snapshot;
+  readonly wb: ParsedWorkbook;
+  readonly language: Language;
+  readonly tables: readonly WorkTable[];
+  readonly fills: readonly ReportFill[];
+  readonly newReports: readonly NewReport[];
+  readonly log: readonly ImportLogRow[];
+}
+
+const IMPORTS: TableDef = TABLES.find((d) => d.name === 'Imports') as TableDef;
+
+export function importChanges(input: ChangesInput): SetupPlan {
+  const patches: TablePatch[] = [];
+  const added: string[] = [];
+  for (const work of input.tables) {
+    const t = work.target.table;
+    if (!t) continue;
+    if (work.added.length > 0) {
+      patches.push(
+        appendPatch(
+          t,
+          work.appendAt,
+          work.target.columns,
+          work.added.map((r) => r.write),
+        ),
+      );
+      added.push(`${work.def.name}: +${work.added.length}`);
+    }
+    for (const [n, row] of [...work.changed].sort((a, b) => a[0] - b[0])) {
+      patches.push(cellsPatch(t, n, work.target.columns, row.write, false));
+    }
+  }
+  const byRow = new Map<
+    string,
+    { table: TableSnapshot; columns: ReadonlyMap<string, number>; n: number; cells: Record<string, PlanValue> }
+  >();
+  for (const f of input.fills) {
+    const k = `${f.table.name}\u0000${f.n}`;
+    const entry = byRow.get(k) ?? { table: f.table, columns: f.columns, n: f.n, cells: {} };
+    entry.cells[f.column] = f.cell.write;
+    byRow.set(k, entry);
+  }
+  for (const { table, columns, n, cells } of byRow.values()) patches.push(cellsPatch(table, n, columns, cells, true));
+
+  const logRows: ContentRow[] = input.log.map((l) => ({
+    imported_at: { date: l.importedAt },
+    source: l.source,
+    sha256: l.sha256,
+    libraries: l.libraries,
+    rows_added: l.rowsAdded,
+    values_filled: l.valuesFilled,
+    duplicates: l.duplicates,
+    conflicts: l.conflicts,
+  }));
+  const sheets: SheetPlan[] = [];
+  const imports = tableIndex(input.target).get('IMPORTS')?.[0];
+  if (logRows.length > 0) {
+    if (imports) {
+      const columns = mapColumns(
+        imports,
+        'Imports',
+        IMPORTS.columns.map((c) => c.key),
+      ).index;
+      patches.push(appendPatch(imports, filledRows(imports), columns, logRows));
+    } else {
+      sheets.push(importsSheet(logRows, translator(input.language)));
+      added.push('Imports');
+    }
+  }
+  if (input.newReports.length > 0) {
+    const meta = input.wb.meta;
+    const plan = templatePlan({
+      settings: {
+        level: meta.level ?? 'oblast',
+        region: meta.region ?? '',
+        year: meta.year as number,
+        language: input.language,
+      },
+      territories: [],
+      libraries: [],
+      submissions: [],
+      events: [],
+      training: [],
+      reports: input.newReports.map((r) => ({ libId: r.libId, name: r.name, values: r.content() })),
+    });
+    const sheetOf = new Map(input.newReports.map((r) => [`${REPORT_TABLE_PREFIX}${r.libId}`, r.sheet]));
+    for (const s of plan.sheets) {
+      const name = sheetOf.get(s.tables[0]?.name ?? '');
+      if (name === undefined) continue;
+      sheets.push({ ...s, name });
+      added.push(name);
+    }
+  }
+  return {
+    workbook: { sheets, removeSheets: [] },
+    patches,
+    columns: [],
+    validations: [],
+    summary: { added, repaired: [], rebuilt: [] },
+  };
+}
+
+/** How many rows of a table come before its trailing blank ones. */
+function filledRows(t: TableSnapshot): number {
+  for (let n = t.rows.length - 1; n >= 0; n--) if (t.rows[n]?.some((v) => v !== null && v !== '')) return n + 1;
+  return 0;
+}
+
+/** Rows written from the table's `from`-th data row on (blank rows reused), the table growing under the rest. */
+function appendPatch(
+  t: TableSnapshot,
+  from: number,
+  columns: ReadonlyMap<string, number>,
+  rows: readonly Readonly<Record<string, PlanValue>>[],
+): TablePatch {
+  const width = t.header.length;
+  return {
+    table: t.name,
+    sheet: t.sheet,
+    top: t.top + 1 + from,
+    left: t.left,
+    rows: rows.map((r) => {
+      const out: PlanValue[] = Array<PlanValue>(width).fill(null);
+      for (const [k, i] of columns) if (i < width) out[i] = r[k] ?? null;
+      return out;
+    }),
+    currentRows: t.rows.length - from,
+    protectedSheet: false,
+  };
+}
+
+/** Single cells of one existing row; the cells between them are left as they are. */
+function cellsPatch(
+  t: TableSnapshot,
+  n: number,
+  columns: ReadonlyMap<string, number>,
+  cells: Readonly<Record<string, PlanValue>>,
+  protectedSheet: boolean,
+): TablePatch {
+  const at = Object.entries(cells)
+    .map(([k, v]) => [columns.get(k), v] as const)
+    .filter((x): x is readonly [number, PlanValue] => x[0] !== undefined);
+  const left = Math.min(...at.map(([i]) => i));
+  const right = Math.max(...at.map(([i]) => i));
+  const row: PlanValue[] = Array<PlanValue>(right - left + 1).fill(null);
+  for (const [i, v] of at) row[i - left] = v;
+  return {
+    table: t.name,
+    sheet: t.sheet,
+    top: t.top + 1 + n,
+    left: t.left + left,
+    rows: [row],
+    currentRows: t.rows.length - n,
+    protectedSheet,
+    sparse: true,
+  };
+}
