@@ -2,6 +2,8 @@ import type { WorkbookContent } from '../core/layout/content';
 import type { Language } from '../standard';
 import { plantMistakes, type PlantedMistake } from './mistakes';
 import { cleanSample } from './render';
+import { lastYearSample } from './last-year';
+import { branchSample } from './branch';
 
 /**
  * A realistic workbook of Karaganda oblast for 2025, made the same on every
@@ -20,9 +22,30 @@ export function karagandaSample(options: Partial<SampleOptions> = {}): WorkbookC
   return options.mistakes ? plantMistakes(clean).content : clean;
 }
 
+/**
+ * The sample workbooks `kitaphana sample` writes: the oblast's 2025 workbook,
+ * clean and with mistakes, the oblast's workbook of the year before, and the
+ * late rural branch's own workbook of 2025.
+ */
+export type SampleKind = 'clean' | 'mistakes' | 'lastYear' | 'branch';
+
+export function sampleContent(kind: SampleKind, language: Language): WorkbookContent {
+  switch (kind) {
+    case 'lastYear':
+      return lastYearSample(language);
+    case 'branch':
+      return branchSample(language);
+    default:
+      return karagandaSample({ language, mistakes: kind === 'mistakes' });
+  }
+}
+
 /** What the mistakes variant has wrong, and where: the same in every language. */
 export const PLANTED_MISTAKES: readonly PlantedMistake[] = plantMistakes(cleanSample('ru')).planted;
 
 export type { PlantedMistake } from './mistakes';
 export type { ReportRowEdit, SampleReportSheet } from './render';
 export { REGION } from './render';
+export { LAST_YEAR, NEW_IN_YEAR } from './last-year';
+export { BRANCH_CORRECTION, branchFileName } from './branch';
+export { LATE_BRANCH } from './late';

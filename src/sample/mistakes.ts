@@ -1,3 +1,4 @@
+import { LATE_BRANCH } from './late';
 import type { ReportInput, WorkbookContent } from '../core/layout/content';
 import type { PlanValue } from '../core/plan';
 import {
@@ -369,7 +370,8 @@ function warnings(p: Planter): void {
  * out. A branch with a large collection keeps turnover under 4.
  */
 function readership(p: Planter): void {
-  const taken = new Set(['KRG_B01', 'KRG_B03', 'KRG_B07', 'TMR_B02', 'SRN_B01', 'BZH_B01', 'AKT_B01']);
+  // The late branch has no fourth quarter to plant the mistake in.
+  const taken = new Set(['KRG_B01', 'KRG_B03', 'KRG_B07', 'TMR_B02', 'SRN_B01', 'BZH_B01', 'AKT_B01', LATE_BRANCH]);
   const candidates = ACTIVE_LIBRARIES.filter((l) => l.type.endsWith('branch') && !taken.has(l.id)).map((l) => ({
     id: l.id,
     provision: p.year(l.id, 'C03') / p.year(l.id, 'U01'),

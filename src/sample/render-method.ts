@@ -1,17 +1,41 @@
 import type { PlanValue } from '../core/plan';
 import type { ContentRow, WorkbookContent } from '../core/layout/content';
 import type { Language } from '../standard';
-import { sampleParticipation, samplePublications, sampleStudies, sampleVisits } from './method';
+import {
+  sampleParticipation,
+  samplePublications,
+  sampleStudies,
+  sampleVisits,
+  type SampleParticipation,
+  type SamplePublication,
+  type SampleStudy,
+  type SampleVisit,
+} from './method';
 import { enumLabel } from './text';
 
 /** The registers of methodological work as cell values in one language (see render.ts). */
 const date = (ms: number): PlanValue => ({ date: ms });
 
+export interface MethodRows {
+  readonly visits: readonly SampleVisit[];
+  readonly publications: readonly SamplePublication[];
+  readonly participation: readonly SampleParticipation[];
+  readonly studies: readonly SampleStudy[];
+}
+
+export const sampleMethodRows = (): MethodRows => ({
+  visits: sampleVisits(),
+  publications: samplePublications(),
+  participation: sampleParticipation(),
+  studies: sampleStudies(),
+});
+
 export function methodRegisters(
   lang: Language,
+  rows: MethodRows = sampleMethodRows(),
 ): Required<Pick<WorkbookContent, 'visits' | 'publications' | 'participation' | 'studies'>> {
   return {
-    visits: sampleVisits().map((v): ContentRow => ({
+    visits: rows.visits.map((v): ContentRow => ({
       visit_id: v.id,
       lib_id: v.lib,
       date: date(v.date),
@@ -21,7 +45,7 @@ export function methodRegisters(
       findings: v.findings?.[lang] ?? null,
       note: null,
     })),
-    publications: samplePublications().map((p): ContentRow => ({
+    publications: rows.publications.map((p): ContentRow => ({
       pub_id: p.id,
       lib_id: p.lib,
       date: date(p.date),
@@ -34,7 +58,7 @@ export function methodRegisters(
       link: null,
       note: null,
     })),
-    participation: sampleParticipation().map((p): ContentRow => ({
+    participation: rows.participation.map((p): ContentRow => ({
       lib_id: p.lib,
       date: date(p.date),
       title: p.title[lang],
@@ -47,7 +71,7 @@ export function methodRegisters(
       link: null,
       note: null,
     })),
-    studies: sampleStudies().map((s): ContentRow => ({
+    studies: rows.studies.map((s): ContentRow => ({
       study_id: s.id,
       lib_id: s.lib,
       date_start: date(s.start),

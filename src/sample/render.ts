@@ -4,11 +4,12 @@ import { INDICATORS, type Language } from '../standard';
 import { eventTitle, sampleEvents, type SampleEvent } from './events';
 import { ACTIVE_LIBRARIES, LIBRARIES, type Library } from './libraries';
 import { methodRegisters } from './render-method';
-import { sampleReports, type Line } from './reports';
+import { sampleReports, type Line, type ReportValues } from './reports';
 import { TERRITORIES, type Territory } from './territories';
-import { enumLabel, latin, tx, YEAR, yesNo, type Texts } from './text';
+import { enumLabel, tx, YEAR, yesNo, type Texts } from './text';
 import { sampleTraining, trainingOrganizer, trainingTitle, type SampleTraining } from './training';
-import { submissionRows, withChecksums } from './submissions';
+import { personIn, submissionRows, withChecksums } from './submissions';
+import { LATE_BRANCH, withheld } from './late';
 
 /**
  * The clean sample as cell values in one language: enumerations as their
@@ -35,7 +36,7 @@ export interface SampleReportSheet extends ReportSheet {
 
 const date = (ms: number): PlanValue => ({ date: ms });
 
-function territoryRow(t: Territory, lang: Language): ContentRow {
+export function territoryRow(t: Territory, lang: Language): ContentRow {
   return {
     terr_code: t.code,
     name_kk: t.name.kk,
@@ -45,7 +46,7 @@ function territoryRow(t: Territory, lang: Language): ContentRow {
   };
 }
 
-function libraryRow(l: Library, lang: Language): ContentRow {
+export function libraryRow(l: Library, lang: Language): ContentRow {
   return {
     lib_id: l.id,
     name_kk: l.name.kk,
@@ -85,9 +86,7 @@ export function eventRow(e: SampleEvent, lang: Language): ContentRow {
   };
 }
 
-const personIn = (name: string, lang: Language): string => (lang === 'en' ? latin(name) : name);
-
-function trainingRow(t: SampleTraining, lang: Language): ContentRow {
+export function trainingRow(t: SampleTraining, lang: Language): ContentRow {
   return {
     lib_id: t.lib,
     person: t.person === null ? null : personIn(t.person, lang),
@@ -108,17 +107,19 @@ export function reportInput(line: Line): ReportInput {
   return { plan: line.plan, q1, q2, q3, q4, prior_year: line.prior };
 }
 
+/** A library's report sheet from its lines; `q4` false leaves the fourth quarter blank (not yet reported). */
+export function reportSheet(l: Library, lines: ReportValues | undefined, lang: Language, q4 = true): SampleReportSheet {
+  const values: Record<string, ReportInput> = {};
+  for (const ind of INDICATORS) {
+    const line = lines?.[ind.code];
+    if (line) values[ind.code] = q4 ? reportInput(line) : { ...reportInput(line), q4: null };
+  }
+  return { libId: l.id, name: l.name[lang], values };
+}
+
 function reportSheets(lang: Language): SampleReportSheet[] {
   const reports = sampleReports();
-  return ACTIVE_LIBRARIES.map((l) => {
-    const lines = reports.get(l.id);
-    const values: Record<string, ReportInput> = {};
-    for (const ind of INDICATORS) {
-      const line = lines?.[ind.code];
-      if (line) values[ind.code] = reportInput(line);
-    }
-    return { libId: l.id, name: l.name[lang], values };
-  });
+  return ACTIVE_LIBRARIES.map((l) => reportSheet(l, reports.get(l.id), lang, l.id !== LATE_BRANCH));
 }
 
 export function cleanSample(lang: Language): WorkbookContent {
@@ -126,9 +127,14 @@ export function cleanSample(lang: Language): WorkbookContent {
     settings: { level: 'oblast', region: REGION[lang], year: YEAR, language: lang },
     territories: TERRITORIES.map((t) => territoryRow(t, lang)),
     libraries: LIBRARIES.map((l) => libraryRow(l, lang)),
-    submissions: submissionRows(lang),
-    events: sampleEvents().map((e) => eventRow(e, lang)),
-    training: sampleTraining().map((t) => trainingRow(t, lang)),
+    // The late branch's report is a draft until its fourth quarter comes in.
+    submissions: submissionRows(lang).filter((r) => r.lib_id !== LATE_BRANCH),
+    events: sampleEvents()
+      .filter((e) => !withheld(e.lib, e.start))
+      .map((e) => eventRow(e, lang)),
+    training: sampleTraining()
+      .filter((t) => !withheld(t.lib, t.date))
+      .map((t) => trainingRow(t, lang)),
     ...methodRegisters(lang),
     reports: reportSheets(lang),
   });

@@ -26,8 +26,8 @@ export type ReportValues = Readonly<Record<string, Line>>;
 
 const AGG = new Map<string, Aggregation>(INDICATORS.map((i) => [i.code, i.agg]));
 
-type Qi = 0 | 1 | 2 | 3;
-const q4 = (f: (i: Qi) => number): Quarters => [f(0), f(1), f(2), f(3)];
+export type Qi = 0 | 1 | 2 | 3;
+export const q4 = (f: (i: Qi) => number): Quarters => [f(0), f(1), f(2), f(3)];
 
 /** Whole numbers that add up to `total`, in proportion to `weights` (largest remainder). */
 function spread(rng: Rng, total: number, weights: readonly number[]): Quarters {
@@ -58,7 +58,7 @@ function notCopied(agg: Aggregation, year: number, prior: number): number {
   return year > 1 ? year - 1 : year + 1;
 }
 
-class Builder {
+export class Builder {
   readonly lines: Record<string, Line> = {};
   constructor(private readonly rng: Rng) {}
 

@@ -20,8 +20,8 @@ import { enumLabel, latin, tx, utc, YEAR, type Texts } from './text';
  */
 
 /** The oblast library's methodologists accept the reports; a library's own staff submit them. */
-const METHODOLOGISTS = ['Сарсенова А. К.', 'Ким Е. В.'];
-const SUBMITTERS = [
+export const METHODOLOGISTS = ['Сарсенова А. К.', 'Ким Е. В.'];
+export const SUBMITTERS = [
   'Жакупова Г. С.',
   'Ермекова А. Б.',
   'Петренко Н. В.',
@@ -103,7 +103,7 @@ function changes(): Change[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
-const personIn = (name: string, lang: Language): string => (lang === 'en' ? latin(name) : name);
+export const personIn = (name: string, lang: Language): string => (lang === 'en' ? latin(name) : name);
 
 /** The log's rows in a language, checksums still blank (`withChecksums` fills them). */
 export function submissionRows(lang: Language): ContentRow[] {

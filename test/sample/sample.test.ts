@@ -1,7 +1,7 @@
 import type { ContentRow, WorkbookContent } from '../../src/core/layout/content';
 import type { PlanValue } from '../../src/core/plan';
 import { translator } from '../../src/i18n';
-import { karagandaSample, PLANTED_MISTAKES } from '../../src/sample';
+import { karagandaSample, LATE_BRANCH, PLANTED_MISTAKES } from '../../src/sample';
 import {
   ENUMS,
   INDICATORS,
@@ -77,15 +77,17 @@ function miniCheck(c: WorkbookContent): Finding[] {
         const given = q.filter((v): v is number => v !== null);
         if (given.some((v, i) => i > 0 && v < (given[i - 1] ?? 0))) out.push({ rule: 'R2', sheet, code: ind.code });
       }
+      // Change and plan fulfilment are judged at year end only: a report without Q4 says nothing yet.
+      const yearEnd = Object.values(values).some((v) => num(v.q4) !== null);
       const prior = num(values[ind.code]?.prior_year);
-      if (y !== null && prior !== null && prior !== 0) {
+      if (yearEnd && y !== null && prior !== null && prior !== 0) {
         const pct = ((y - prior) / prior) * 100;
         if (Math.abs(pct) > THRESHOLDS.changePct && Math.abs(y - prior) >= THRESHOLDS.changeAbs)
           out.push({ rule: 'W1', sheet, code: ind.code });
         else if (ind.agg === 'sum' && y === prior) out.push({ rule: 'W1', sheet, code: ind.code });
       }
       const plan = num(values[ind.code]?.plan);
-      if (y !== null && plan !== null && plan > 0) {
+      if (yearEnd && y !== null && plan !== null && plan > 0) {
         const pct = (y / plan) * 100;
         if (pct < THRESHOLDS.planLow || pct > THRESHOLDS.planHigh) out.push({ rule: 'W2', sheet, code: ind.code });
       }
@@ -128,6 +130,8 @@ function miniCheck(c: WorkbookContent): Finding[] {
 }
 
 const clean = karagandaSample();
+/** The late branch's fourth quarter is not in the oblast's workbook yet (it is in the branch's own). */
+const late = (lib: string, column: string): boolean => lib === LATE_BRANCH && column === 'q4';
 const active = (c: WorkbookContent): ContentRow[] =>
   c.libraries.filter((l) => l.active === translator(c.settings.language).t('enum.yes_no.yes'));
 
@@ -210,7 +214,7 @@ describe('karagandaSample', () => {
           E03: inQ.filter((e) => e.audience === children).length,
         };
         for (const [code, n] of Object.entries(expected))
-          if (r.values?.[code]?.[q] !== n)
+          if (r.values?.[code]?.[q] !== (late(r.libId, q) ? null : n))
             problems.push(`${r.libId} ${code} ${q}: ${String(r.values?.[code]?.[q])} ≠ ${n}`);
       });
       const trained = clean.training.filter((x) => x.lib_id === r.libId);
@@ -223,7 +227,7 @@ describe('karagandaSample', () => {
               new Date(dateOf(x.date) ?? 0).getUTCMonth() >= i * 3,
           )
           .reduce((s, x) => s + (num(x.persons) ?? 0), 0);
-        if (r.values?.S04?.[q] !== persons)
+        if (r.values?.S04?.[q] !== (late(r.libId, q) ? null : persons))
           problems.push(`${r.libId} S04 ${q}: ${String(r.values?.S04?.[q])} ≠ ${persons}`);
       });
     }
@@ -240,6 +244,7 @@ describe('karagandaSample', () => {
       for (const [code, v] of Object.entries(r.values ?? {}))
         for (const c of ['plan', ...Q, 'prior_year'] as const) {
           const n = v[c];
+          if (late(r.libId, c) && n === null) continue;
           if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
             problems.push(`${r.libId} ${code} ${c}: ${String(n)}`);
         }
