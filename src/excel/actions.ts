@@ -1,6 +1,6 @@
 import type { Language } from '../standard';
 import type { Snapshot } from '../core/snapshot';
-import { tableIndex } from '../core/snapshot';
+import { tableIndex, type TableSnapshot } from '../core/snapshot';
 import { validate, type Validation } from '../core/validate';
 import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
 import { setupPlan, type ColumnAddition, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
@@ -142,7 +142,7 @@ export async function writeSetupPlan(
   guardPlan(plan.workbook, snapshot);
   const ops: Op[] = [
     ...plan.columns.map(columnOp),
-    ...plan.patches.map((p) => patchOp(p, host)),
+    ...plan.patches.map((p) => patchOp(p, host, tableIndex(snapshot).get(p.table.toUpperCase())?.[0])),
     ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
   ];
   if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return;
@@ -188,11 +188,18 @@ function columnOp(c: ColumnAddition): Op {
   };
 }
 
-function patchOp(p: TablePatch, host: ExcelHost): Op {
+/**
+ * A patch of an existing table: its rows written from `top`, those beyond the
+ * table's end added to it. `table` is where the table stands now (the patch
+ * may start anywhere in it: an import appends below the last filled row).
+ */
+function patchOp(p: TablePatch, host: ExcelHost, table: TableSnapshot | undefined): Op {
+  // In a sparse patch a null leaves its cell as it is: office-js skips null in a 2-D array.
+  const blank = p.sparse ? null : '';
   const values = p.rows.map((r) =>
     r.map((v) =>
       v === null
-        ? ''
+        ? blank
         : typeof v === 'object'
           ? 'formula' in v
             ? `=${v.formula}`
@@ -204,23 +211,30 @@ function patchOp(p: TablePatch, host: ExcelHost): Op {
             : v,
     ),
   );
+  const width = values[0]?.length ?? 0;
+  const headerRow = table?.top ?? p.top - 1;
+  const left = Math.min(table?.left ?? p.left, p.left);
+  const right = Math.max((table?.left ?? p.left) + (table?.header.length ?? 0), p.left + width);
   return {
     bytes: jsonBytes(values) + 512,
     queue: (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(p.sheet);
       if (p.protectedSheet) ws.protection.unprotect();
-      const width = values[0]?.length ?? 0;
       const inTable = Math.min(p.currentRows, values.length);
-      ws.getRangeByIndexes(p.top, p.left, inTable, width).formulas = values.slice(0, inTable);
+      if (inTable > 0) ws.getRangeByIndexes(p.top, p.left, inTable, width).formulas = values.slice(0, inTable);
       if (values.length > p.currentRows) {
-        const table = ctx.workbook.tables.getItem(p.table);
+        const t = ctx.workbook.tables.getItem(p.table);
         const extra = values.slice(p.currentRows);
         if (host.isSetSupported('ExcelApi', FEATURES.tableResize)) {
           // Rows are written below the table, then the table is resized over them (no row-by-row adds).
           ws.getRangeByIndexes(p.top + p.currentRows, p.left, extra.length, width).formulas = extra;
-          table.resize(ws.getRangeByIndexes(p.top - 1, p.left, values.length + 1, width));
+          t.resize(ws.getRangeByIndexes(headerRow, left, p.top + values.length - headerRow, right - left));
         } else {
-          table.rows.add(undefined, extra);
+          // New rows have nothing to leave as it was: a null is a blank there.
+          t.rows.add(
+            undefined,
+            extra.map((r) => r.map((v) => v ?? '')),
+          );
         }
       }
       if (p.protectedSheet) ws.protection.protect(PROTECTION);

@@ -17,11 +17,6 @@ export interface PickedWorkbook {
   readonly snapshot: Snapshot;
 }
 
-/** The year a picked workbook must be of: the target's own (import) or the one before (last year's figures). */
-export interface YearRule {
-  readonly expected: number;
-}
-
 export type PickedFailureReason =
   Exclude<WorkbookFileReason, 'not_found' | 'is_folder'> | 'not_standard' | 'no_year' | 'wrong_year';
 
@@ -49,14 +44,6 @@ export function failureText(f: PickedFailure, t: Translator): string {
         table: String(p['table'] ?? ''),
         cells: n('cells'),
         limit: n('limit'),
-      });
-    case 'wrong_year':
-    case 'no_year':
-      // Years are written as they are, without a thousands separator.
-      return t.t(`pane.import.file_error.${f.reason}`, {
-        file: f.file,
-        found: String(p['found'] ?? ''),
-        expected: String(p['expected'] ?? ''),
       });
     default:
       return t.t(`pane.import.file_error.${f.reason}`, { file: f.file });

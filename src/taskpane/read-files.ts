@@ -1,10 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import type { Snapshot } from '../core/snapshot';
-import { parseWorkbook } from '../core/parse';
-import { tableIndex } from '../core/snapshot';
 import { MAX_WORKBOOK_BYTES, WorkbookFileError, readWorkbook, type ReadOptions } from '../xlsx/read';
-import type { PickedFailure, PickedWorkbook, YearRule } from './picked';
+import type { PickedFailure, PickedWorkbook } from './picked';
 
 /**
  * Reads the workbooks a person picked in the task pane, in the browser: the
@@ -12,7 +10,8 @@ import type { PickedFailure, PickedWorkbook, YearRule } from './picked';
  * log, and the snapshot the file adapter's reader makes of them, with the
  * command line's limits. This module is the pane's "reader" chunk, loaded
  * on demand: the reader, the zip code and the hash are not part of the
- * pane's first load.
+ * pane's first load. Whether a workbook is a standard one of the right year
+ * is for the plans to say (`planImport`, `planPriorYear`), with the file named.
  */
 
 /** What `readPicked` needs of a browser `File`. */
@@ -30,17 +29,13 @@ export type PickedResult =
  * spare), each failure named by its file; a file that cannot be read does not
  * stop the others.
  */
-export async function readPicked(
-  files: readonly PickedFile[],
-  year: YearRule,
-  options: ReadOptions = {},
-): Promise<PickedResult[]> {
+export async function readPicked(files: readonly PickedFile[], options: ReadOptions = {}): Promise<PickedResult[]> {
   const out: PickedResult[] = [];
-  for (const file of files) out.push(await readOne(file, year, options));
+  for (const file of files) out.push(await readOne(file, options));
   return out;
 }
 
-async function readOne(file: PickedFile, year: YearRule, options: ReadOptions): Promise<PickedResult> {
+async function readOne(file: PickedFile, options: ReadOptions): Promise<PickedResult> {
   const fail = (reason: PickedFailure['reason'], params: PickedFailure['params'] = {}): PickedResult => ({
     ok: false,
     failure: { file: file.name, reason, params },
@@ -60,15 +55,10 @@ async function readOne(file: PickedFile, year: YearRule, options: ReadOptions): 
     snapshot = await readWorkbook(bytes, { ...options, maxBytes });
   } catch (e) {
     if (!(e instanceof WorkbookFileError)) throw e;
-    return fail(e.reason === 'too_large' ? 'too_large' : e.reason, {
-      ...e.params,
-      ...(e.reason === 'too_large' ? { size: file.size, limit: maxBytes } : {}),
-    });
+    // A path's reasons (not found, a folder) do not arise for bytes already read: said as unreadable.
+    const reason = e.reason === 'not_found' || e.reason === 'is_folder' ? 'unreadable' : e.reason;
+    return fail(reason, reason === 'too_large' ? { size: file.size, limit: maxBytes } : e.params);
   }
-  if (!tableIndex(snapshot).has('META')) return fail('not_standard');
-  const found = parseWorkbook(snapshot).meta.year;
-  if (found !== year.expected)
-    return fail(found === null ? 'no_year' : 'wrong_year', { found: found ?? 0, expected: year.expected });
   return {
     ok: true,
     workbook: { name: file.name, size: file.size, sha256: bytesToHex(sha256(bytes)), snapshot },

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { planImport, type ImportSource } from '../../src/core/import';
+import { planPriorYear } from '../../src/core/prior-year';
 import type { SetupPlan, TablePatch } from '../../src/core/setup';
+import { readWorkbook } from '../../src/xlsx/read';
 import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
 import { tableIndex } from '../../src/core/snapshot';
 import { planValue } from '../../src/core/layout/registry';
@@ -156,4 +161,71 @@ describe('applying import changes', () => {
       .map((r) => `sync ${r.sync} command ${r.command} ${r.location}: ${r.failed}, crashed ${r.crashed}`);
     expect(bad).toEqual([]);
   }, 300_000);
+});
+
+const workbook = (name: string) => readFileSync(join(__dirname, '..', '..', 'workbooks', name));
+const NOW = Date.UTC(2026, 0, 20, 9, 30);
+
+describe('import and last year’s figures on the bundled samples', () => {
+  it('imports the branch’s own workbook with a conflict resolved, checked like the rest, and a second time changes nothing', async () => {
+    const sim = await sampleSim('clean');
+    const host = simHost(sim);
+    const source: ImportSource = {
+      name: 'osk_b01-2025.xlsx',
+      sha256: 'ab'.repeat(32),
+      snapshot: await readWorkbook(workbook('osk_b01-2025.xlsx')),
+    };
+    const basis = await readTarget(host);
+    const unresolved = planImport(basis, [source], { importedAt: NOW });
+    expect(unresolved.canApply).toBe(false);
+    const conflict = unresolved.conflicts[0];
+    if (!conflict) throw new Error('the sample branch workbook has no conflict');
+    const plan = planImport(basis, [source], { importedAt: NOW, choices: { [conflict.id]: 'source' } });
+    expect(plan.canApply).toBe(true);
+    await applyChanges(host, plan.changes, basis);
+
+    const after = await readTarget(host);
+    const added = plan.added.find((a) => a.table === 'Events')?.count ?? 0;
+    expect(added).toBeGreaterThan(0);
+    expect(events(after).rows.filter((r) => r.some((v) => v !== null)).length).toBe(
+      events(basis).rows.filter((r) => r.some((v) => v !== null)).length + added,
+    );
+    // The conflict's cell took the file's value, a blank cell was filled, the log has its row.
+    const at = /^'?([^'!]+)'?!([A-Z]+\d+)$/.exec(conflict.target.cell);
+    expect(sim.values(at?.[1] ?? '', at?.[2] ?? '')).toEqual([[conflict.source.value]]);
+    const fill = plan.filled[0];
+    if (fill) {
+      const f = /^'?([^'!]+)'?!([A-Z]+\d+)$/.exec(fill.cell);
+      expect(sim.values(f?.[1] ?? '', f?.[2] ?? '')).toEqual([[fill.value]]);
+    }
+    const log = tableIndex(after).get('IMPORTS')?.[0];
+    expect(log?.rows.some((r) => r.includes('osk_b01-2025.xlsx') && r.includes('ab'.repeat(32)))).toBe(true);
+    // The rows imported are checked with the rest: the workbook stays free of errors.
+    expect(validate(after).errors).toBe(validate(basis).errors);
+
+    const again = planImport(after, [source], { importedAt: NOW + 1, choices: { [conflict.id]: 'source' } });
+    expect(again.empty).toBe(true);
+  }, 120_000);
+
+  it('fills the blank prior-year cells from the 2024 workbook and leaves the filled ones', async () => {
+    const sim = await sampleSim('clean');
+    const host = simHost(sim);
+    const basis0 = await readTarget(host);
+    const report = tableIndex(basis0).get('R_KRG_ODB')?.[0] as TableSnapshot;
+    const col = report.header.findIndex((h) => typeof h === 'string' && /прошл/i.test(h));
+    expect(col).toBeGreaterThan(0);
+    const letter = String.fromCharCode(65 + report.left + col);
+    const kept = sim.values(report.sheet, `${letter}${report.top + 3}`);
+    sim.simulateUserEdit(report.sheet, `${letter}${report.top + 2}`, [['']]);
+    const basis = await readTarget(host);
+    const last = await readWorkbook(workbook('karaganda-2024.xlsx'));
+    const plan = planPriorYear(basis, last);
+    expect(plan.refusal).toBeNull();
+    expect(plan.filled).toEqual([{ libId: 'KRG_ODB', codes: [expect.any(String)] }]);
+    await applyChanges(host, plan.changes, basis);
+    const fromLast = planPriorYear(await readTarget(host), last);
+    expect(fromLast.filled).toEqual([]);
+    expect(sim.values(report.sheet, `${letter}${report.top + 2}`)[0]?.[0]).toEqual(expect.any(Number));
+    expect(sim.values(report.sheet, `${letter}${report.top + 3}`)).toEqual(kept);
+  }, 120_000);
 });

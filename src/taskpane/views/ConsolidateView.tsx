@@ -11,13 +11,27 @@ import { useFocusOnOutcome } from '../useFocus';
 import { useViewStyles } from '../styles';
 import { countText } from '../counts';
 import { libraryNames } from '../findings';
+import { ImportView } from './ImportView';
+import { PriorYearView } from './PriorYearView';
 
 /**
  * Consolidate: writes the generated sheets, shows progress by stage, then
  * which libraries were included, which were left out and why, and which sent
- * no report, with buttons that open the Summary and the Dashboard.
+ * no report, with buttons that open the Summary and the Dashboard. Below
+ * it, what comes before a consolidation of workbooks sent in: Import and
+ * Fill last year's figures.
  */
 export function ConsolidateView() {
+  return (
+    <>
+      <ConsolidateSection />
+      <ImportView />
+      <PriorYearView />
+    </>
+  );
+}
+
+function ConsolidateSection() {
   const { host, t, announce, version } = usePane();
   const s = useViewStyles();
   const headingId = useId();
