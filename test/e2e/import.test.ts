@@ -107,9 +107,14 @@ async function importAndFill(lang: Language, t: Translator, source: Buffer, targ
   const events = target.tables.find((x) => x.name === 'Events');
   const filled = events?.rows.filter((r) => r.some((v) => v !== null && v !== '')).length ?? 0;
   const at = cellOf(target, 'Events', filled, 0);
-  await expect(
-    p.getByText(new RegExp(`'?${escape(at.sheet)}'?![A-Z]+${/\d+$/.exec(at.address)?.[0]}\\b`)).count(),
-  ).resolves.toBeGreaterThan(0);
+  const finding = new RegExp(`^'?${escape(at.sheet)}'?![A-Z]+${/\d+$/.exec(at.address)?.[0]}:`);
+  await p
+    .getByText(finding)
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(async (e: unknown) => {
+      throw new Error(`no finding at ${at.address}: ${String(e)}\n${await p.textContent()}`);
+    });
 
   // Last year's figures: a «Prior year» cell cleared, then filled back from the 2024 workbook.
   const { sheet, address } = cellOf(target, 'R_KRG_ODB', 0, REPORT_COLUMNS.indexOf('prior_year'));
