@@ -93,7 +93,7 @@ async function importAndFill(lang: Language, t: Translator, source: Buffer, targ
   );
   await apply.click();
   const done = t.t('pane.import.done', { rows: 6, filled: 28, duplicates: 19 });
-  await imp.getByText(done).waitFor({ timeout: 60_000 });
+  await shows(imp, done);
   await axe(page, `${lang}: import done`);
 
   // The imported rows are in the workbook and checked: the words typed as participants are an error at that row.
@@ -108,13 +108,7 @@ async function importAndFill(lang: Language, t: Translator, source: Buffer, targ
   const filled = events?.rows.filter((r) => r.some((v) => v !== null && v !== '')).length ?? 0;
   const at = cellOf(target, 'Events', filled, 0);
   const finding = new RegExp(`^'?${escape(at.sheet)}'?![A-Z]+${/\d+$/.exec(at.address)?.[0]}:`);
-  await p
-    .getByText(finding)
-    .first()
-    .waitFor({ timeout: 30_000 })
-    .catch(async (e: unknown) => {
-      throw new Error(`no finding at ${at.address}: ${String(e)}\n${await p.textContent()}`);
-    });
+  await shows(p, finding);
 
   // Last year's figures: a «Prior year» cell cleared, then filled back from the 2024 workbook.
   const { sheet, address } = cellOf(target, 'R_KRG_ODB', 0, REPORT_COLUMNS.indexOf('prior_year'));
@@ -129,10 +123,10 @@ async function importAndFill(lang: Language, t: Translator, source: Buffer, targ
   await p.getByRole('tab', { name: t.t('taskpane.tab.consolidate'), exact: true }).click();
   const prior = section(p, t.t('pane.prior.heading'));
   await prior.locator('input[type="file"]').setInputFiles(join(workbooks, 'karaganda-2024.xlsx'));
-  await prior.getByText(t.t('pane.prior.plan', { cells: 1, libraries: 1, kept: 1035 })).waitFor({ timeout: 60_000 });
+  await shows(prior, t.t('pane.prior.plan', { cells: 1, libraries: 1, kept: 1035 }));
   await axe(page, `${lang}: last year's figures planned`);
   await prior.getByRole('button', { name: t.t('pane.prior.apply'), exact: true }).click();
-  await prior.getByText(t.t('pane.prior.done', { cells: 1, libraries: 1 })).waitFor({ timeout: 60_000 });
+  await shows(prior, t.t('pane.prior.done', { cells: 1, libraries: 1 }));
   await sheetTab(page, sheet).click();
   await eventually(
     async () => ((await page.locator(`td[data-address="${address}"]`).textContent()) ?? '').trim(),
@@ -140,6 +134,17 @@ async function importAndFill(lang: Language, t: Translator, source: Buffer, targ
   );
   expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   await page.close();
+}
+
+/** Waits for `text` in `where`; when it does not come, says what is there instead. */
+async function shows(where: Locator, text: string | RegExp): Promise<void> {
+  await where
+    .getByText(text)
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(async (e: unknown) => {
+      throw new Error(`${String(text)} is not shown: ${String(e)}\n${await where.textContent()}`);
+    });
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -42,7 +42,7 @@ export function PriorYearView() {
       <p className={s.text}>{t.t('pane.prior.intro')}</p>
       <FilePicker
         label={t.t('pane.prior.choose')}
-        hint={t.t('pane.import.choose_hint')}
+        hint={t.t('pane.prior.choose_hint')}
         multiple={false}
         disabled={flow.status !== 'idle'}
         onFiles={(files) => void flow.pick(files.slice(0, 1))}
