@@ -7,6 +7,7 @@ import { nationalContent } from './national';
 import { ACTIONS, measureActions } from './excel';
 import { taskpaneBench } from './taskpane';
 import { cliBench } from './cli';
+import { importBench } from './import';
 
 /**
  * `npm run bench`: the core's time to check and consolidate a national-scale
@@ -63,6 +64,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       out[`excel.${action}.sim_ms.${n}`] = m[action].ms;
     }
   }
+  Object.assign(out, await importBench());
   Object.assign(out, await cliBench(join(__dirname, '..', '..')));
   Object.assign(out, await taskpaneBench());
   out.machine = `${process.platform} ${process.arch}, node ${process.version}`;

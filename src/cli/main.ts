@@ -18,6 +18,7 @@ const lazy = {
   run: () => require('./run') as typeof import('./run'),
   sample: () => require('./sample') as typeof import('./sample'),
   setup: () => require('./setup') as typeof import('./setup'),
+  import: () => require('./import') as typeof import('./import'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -120,6 +121,23 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(langOption())
     .action(async (file: string, opts) => {
       code = await lazy.setup().setupCommand(file, opts, pick(opts), io);
+    });
+
+  program
+    .command('import')
+    .description('bring other workbooks of the same year into a workbook; write a copy')
+    .argument('<target>', 'the workbook to import into (never changed)')
+    .argument('<sources...>', 'the workbooks to import from')
+    .option('-o, --output <file>', 'where to write the copy with the imported data')
+    .option('--dry-run', 'print the plan only; write nothing')
+    .addOption(new Option('--prefer <side>', 'whose value stays in every conflict').choices(['target', 'source']))
+    .option('--choose <choice...>', 'whose value stays in one conflict: <conflict id>=target or =source')
+    .option('--json', 'print the plan as JSON')
+    .addOption(forceOption('the output'))
+    .addOption(limitOption())
+    .addOption(langOption())
+    .action(async (target: string, sources: string[], opts) => {
+      code = await lazy.import().importCommand(target, sources, opts, pick(opts), io);
     });
 
   program

@@ -1,19 +1,28 @@
 import type { Language } from '../standard';
 import type { Snapshot } from '../core/snapshot';
-import { tableIndex, type TableSnapshot } from '../core/snapshot';
+import { tableIndex } from '../core/snapshot';
 import { validate, type Validation } from '../core/validate';
+import {
+  planImport,
+  type ConflictChoice,
+  type ImportChoices,
+  type ImportPlan,
+  type ImportSource,
+} from '../core/import';
 import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
 import { setupPlan, type ColumnAddition, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
 import { readSnapshot } from './read';
-import { applyPlan, literalText, validationOp, PROTECTION, type Op } from './apply';
+import { applyPlan, validationOp, PROTECTION, type Op } from './apply';
 import { guardPlan } from './guard';
 import { recoverSwap } from './swap';
 import { mark } from './markers';
 import { syncStep, type SyncStats } from './stats';
 import { jsonBytes } from './payload';
 import { parseCellAddress, a1 } from '../core/snapshot';
+import type { PlanValue } from '../core/plan';
 import { msToSerial } from '../core/values';
+import { textInput } from './text-input';
 
 export { changeReportStatus, readBoard } from './submissions';
 
@@ -45,24 +54,24 @@ function requireApi(host: ExcelHost): void {
   if (!host.isSetSupported('ExcelApi', MINIMUM_API)) throw new ExcelTooOldError();
 }
 
-export function requireStandard(snapshot: Snapshot): void {
+function requireStandard(snapshot: Snapshot): void {
   if (!tableIndex(snapshot).has('META')) throw new NotStandardWorkbookError();
 }
 
-/**
- * One `Excel.run` begun as every action begins: the API checked, what a
- * failed or crashed earlier run left repaired, then the workbook read.
- */
-export async function withSnapshot<T>(
+/** One `Excel.run`: a swap left half-done recovered, then the workbook read (refused unless standard, where asked). */
+export function onWorkbook<T>(
   host: ExcelHost,
   options: ActionOptions,
-  body: (context: Excel.RequestContext, snapshot: Snapshot) => Promise<T>,
+  f: (context: Excel.RequestContext, snapshot: Snapshot) => Promise<T>,
+  standard = true,
 ): Promise<T> {
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
     await recoverSwap(context, options.stats);
-    return body(context, await readSnapshot(context, options.stats));
+    const snapshot = await readSnapshot(context, options.stats);
+    if (standard) requireStandard(snapshot);
+    return f(context, snapshot);
   });
 }
 
@@ -71,7 +80,11 @@ export interface CheckResult {
 }
 
 export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}): Promise<CheckResult> {
-  return withSnapshot(host, options, async (context, snapshot) => {
+  requireApi(host);
+  return host.run(async (context) => {
+    options.onStage?.('read');
+    await recoverSwap(context, options.stats);
+    const snapshot = await readSnapshot(context, options.stats);
     requireStandard(snapshot);
     options.onStage?.('check');
     const validation = validate(snapshot);
@@ -98,8 +111,7 @@ export interface ConsolidateOptions extends ActionOptions {
 }
 
 export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateOptions): Promise<ConsolidationRun> {
-  return withSnapshot(host, options, async (context, snapshot) => {
-    requireStandard(snapshot);
+  return onWorkbook(host, options, async (context, snapshot) => {
     const run = runConsolidation(snapshot, {
       includeErrors: options.includeErrors ?? false,
       acceptedOnly: options.acceptedOnly ?? false,
@@ -120,29 +132,56 @@ export async function setupWorkbook(
   settings: SetupSettings,
   options: ActionOptions = {},
 ): Promise<SetupPlan> {
-  return withSnapshot(host, options, async (context, snapshot) => {
-    const plan = setupPlan(snapshot, settings);
-    await writeSetupPlan(context, host, plan, snapshot, options);
+  return onWorkbook(
+    host,
+    options,
+    async (context, snapshot) => {
+      const plan = setupPlan(snapshot, settings);
+      await applySetup(context, host, snapshot, plan, options);
+      return plan;
+    },
+    false,
+  );
+}
+
+export interface ImportActionOptions extends ActionOptions {
+  /** The workbooks to import, read in the task pane (never uploaded). */
+  readonly sources: readonly ImportSource[];
+  readonly choices?: ImportChoices;
+  readonly prefer?: ConflictChoice;
+  readonly now?: () => number;
+}
+
+/**
+ * Section 7's import into the open workbook: the plan from what the workbook
+ * holds now, written only when it can be applied (no conflict unresolved, no
+ * source refused), through the same writes as set-up. The plan is returned
+ * either way, for the task pane to show.
+ */
+export async function importWorkbooks(host: ExcelHost, options: ImportActionOptions): Promise<ImportPlan> {
+  return onWorkbook(host, options, async (context, snapshot) => {
+    const plan = planImport(snapshot, options.sources, {
+      importedAt: (options.now ?? Date.now)(),
+      ...(options.choices ? { choices: options.choices } : {}),
+      ...(options.prefer ? { prefer: options.prefer } : {}),
+    });
+    if (plan.canApply && !plan.empty) await applySetup(context, host, snapshot, plan.changes, options);
     return plan;
   });
 }
 
-/**
- * Writes a `SetupPlan` made from `snapshot` (set-up's, and import's and
- * last year's figures', which speak its vocabulary): new sheets swapped in,
- * then the writes into existing tables. Nothing is written for an empty plan.
- */
-export async function writeSetupPlan(
+/** Writes a set-up plan (set-up's own, or an import's changes): new sheets swapped in, then the table patches. */
+export async function applySetup(
   context: Excel.RequestContext,
   host: ExcelHost,
-  plan: SetupPlan,
   snapshot: Snapshot,
-  options: ActionOptions = {},
+  plan: SetupPlan,
+  options: ActionOptions,
 ): Promise<void> {
   guardPlan(plan.workbook, snapshot);
   const ops: Op[] = [
     ...plan.columns.map(columnOp),
-    ...plan.patches.map((p) => patchOp(p, host, tableIndex(snapshot).get(p.table.toUpperCase())?.[0])),
+    ...plan.patches.map((p) => patchOp(p, host)),
     ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
   ];
   if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return;
@@ -188,54 +227,59 @@ function columnOp(c: ColumnAddition): Op {
   };
 }
 
+/** A patch's value as office-js takes it: text kept as text, dates as serial numbers, a sparse null as "leave it". */
+function patchInput(v: PlanValue, sparse: boolean): string | number | boolean | null {
+  if (v === null) return sparse ? null : '';
+  if (typeof v === 'string') return textInput(v, true);
+  if (typeof v !== 'object') return v;
+  if ('formula' in v) return `=${v.formula.replace(/^=/, '')}`;
+  if ('date' in v) return msToSerial(v.date);
+  return textInput(v.text, true);
+}
+
+const MS_PER_DAY = 86_400_000;
+/** The formats the template gives date and date-time columns. */
+const DATE_FORMAT = 'dd.mm.yyyy';
+const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
+
 /**
- * A patch of an existing table: its rows written from `top`, those beyond the
- * table's end added to it. `table` is where the table stands now (the patch
- * may start anywhere in it: an import appends below the last filled row).
+ * Cells written into an existing table from `top`: the rows the table has are
+ * written where they are (a sparse patch's nulls leave their cells, as office-js
+ * leaves a cell given null), the rows below it are written and the table grows
+ * over them. Columns that receive dates get a date format over the patch's rows.
  */
-function patchOp(p: TablePatch, host: ExcelHost, table: TableSnapshot | undefined): Op {
-  // In a sparse patch a null leaves its cell as it is: office-js skips null in a 2-D array.
-  const blank = p.sparse ? null : '';
-  const values = p.rows.map((r) =>
-    r.map((v) =>
-      v === null
-        ? blank
-        : typeof v === 'object'
-          ? 'formula' in v
-            ? `=${v.formula}`
-            : 'date' in v
-              ? msToSerial(v.date)
-              : literalText(v.text)
-          : typeof v === 'string'
-            ? literalText(v)
-            : v,
-    ),
+function patchOp(p: TablePatch, host: ExcelHost): Op {
+  const sparse = p.sparse ?? false;
+  const values = p.rows.map((r) => r.map((v) => patchInput(v, sparse)));
+  const dated = new Map<number, string>();
+  p.rows.forEach((r) =>
+    r.forEach((v, j) => {
+      if (v === null || typeof v !== 'object' || !('date' in v)) return;
+      if (v.date % MS_PER_DAY !== 0) dated.set(j, DATE_TIME_FORMAT);
+      else if (!dated.has(j)) dated.set(j, DATE_FORMAT);
+    }),
   );
-  const width = values[0]?.length ?? 0;
-  const headerRow = table?.top ?? p.top - 1;
-  const left = Math.min(table?.left ?? p.left, p.left);
-  const right = Math.max((table?.left ?? p.left) + (table?.header.length ?? 0), p.left + width);
   return {
     bytes: jsonBytes(values) + 512,
     queue: (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(p.sheet);
       if (p.protectedSheet) ws.protection.unprotect();
-      const inTable = Math.min(p.currentRows, values.length);
+      const width = values[0]?.length ?? 0;
+      const inTable = Math.max(0, Math.min(p.currentRows, values.length));
       if (inTable > 0) ws.getRangeByIndexes(p.top, p.left, inTable, width).formulas = values.slice(0, inTable);
-      if (values.length > p.currentRows) {
-        const t = ctx.workbook.tables.getItem(p.table);
-        const extra = values.slice(p.currentRows);
+      if (values.length > inTable) {
+        const table = ctx.workbook.tables.getItem(p.table);
+        const extra = values.slice(inTable).map((r) => r.map((v) => v ?? ''));
         if (host.isSetSupported('ExcelApi', FEATURES.tableResize)) {
           // Rows are written below the table, then the table is resized over them (no row-by-row adds).
-          ws.getRangeByIndexes(p.top + p.currentRows, p.left, extra.length, width).formulas = extra;
-          t.resize(ws.getRangeByIndexes(headerRow, left, p.top + values.length - headerRow, right - left));
+          ws.getRangeByIndexes(p.top + inTable, p.left, extra.length, width).formulas = extra;
+          table.resize(table.getRange().getResizedRange(extra.length, 0));
         } else {
-          // New rows have nothing to leave as it was: a null is a blank there.
-          t.rows.add(
-            undefined,
-            extra.map((r) => r.map((v) => v ?? '')),
-          );
+          table.rows.add(undefined, extra);
         }
+      }
+      for (const [j, format] of dated) {
+        ws.getRangeByIndexes(p.top, p.left + j, values.length, 1).numberFormat = values.map(() => [format]);
       }
       if (p.protectedSheet) ws.protection.protect(PROTECTION);
     },

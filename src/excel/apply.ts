@@ -1,6 +1,7 @@
 import type { Area, CellStyle, ChartPlan, PlanValue, SheetPlan, ValidationPlan, WorkbookPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
 import { msToSerial } from '../core/values';
+import { textInput } from './text-input';
 import { FEATURES, type ExcelHost } from './host';
 import { jsonBytes, packBatches } from './payload';
 import { syncStep, type SyncStats } from './stats';
@@ -41,23 +42,13 @@ const range = (ctx: Excel.RequestContext, sheet: string, a: Area): Excel.Range =
 /** Excel wants a column width in points; the plan gives characters of the default font. */
 const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
-/**
- * Text as Excel must store it when written through `Range.formulas`: text
- * that begins with `=`, `+`, `-` or `@` would become a formula (an imported
- * «=HYPERLINK(…)» must stay the text it was), and a leading apostrophe would
- * be taken for Excel's text prefix and lost; such text gets the prefix.
- */
-export function literalText(s: string): string {
-  return /^[=+\-@']/.test(s) ? `'${s}` : s;
-}
-
 function cellFormula(v: PlanValue): string | number | boolean {
   if (v === null) return '';
-  if (typeof v === 'string') return literalText(v);
+  if (typeof v === 'string') return textInput(v);
   if (typeof v !== 'object') return v;
   if ('date' in v) return msToSerial(v.date);
   if ('formula' in v) return `=${v.formula.replace(/^=/, '')}`;
-  return literalText(v.text);
+  return v.text;
 }
 
 /** Rows of a block cut into pieces of at most `budget` bytes each. */

@@ -2,7 +2,7 @@ import type { SetupPlan } from '../core/setup';
 import type { Snapshot, TableSnapshot } from '../core/snapshot';
 import { tableIndex } from '../core/snapshot';
 import type { ExcelHost } from './host';
-import { requireStandard, withSnapshot, writeSetupPlan, type ActionOptions } from './actions';
+import { applySetup, onWorkbook, type ActionOptions } from './actions';
 
 /**
  * The add-in's side of Import and Fill last year's figures (section 7 of
@@ -12,7 +12,7 @@ import { requireStandard, withSnapshot, writeSetupPlan, type ActionOptions } fro
  * refuses when what the plan touches changed in between (someone typed into
  * the registry, a register grew), since the plan's rows and cells were
  * worked out from the old state. The writes go through set-up's write path
- * (`writeSetupPlan`): the same fixed syncs, payload chunks and swap.
+ * (`applySetup`): the same fixed syncs, payload chunks and swap.
  */
 
 /** The workbook changed, since the plan was made, in the tables or sheets the plan writes. */
@@ -25,10 +25,7 @@ export class WorkbookChangedError extends Error {
 
 /** The open workbook as a snapshot, to make a plan from (a standard workbook only). */
 export async function readTarget(host: ExcelHost, options: ActionOptions = {}): Promise<Snapshot> {
-  return withSnapshot(host, options, async (_, snapshot) => {
-    requireStandard(snapshot);
-    return snapshot;
-  });
+  return onWorkbook(host, options, async (_, snapshot) => snapshot);
 }
 
 /**
@@ -42,11 +39,10 @@ export async function applyChanges(
   basis: Snapshot,
   options: ActionOptions = {},
 ): Promise<void> {
-  await withSnapshot(host, options, async (context, now) => {
-    requireStandard(now);
+  await onWorkbook(host, options, async (context, now) => {
     const changed = changedSince(changes, basis, now);
     if (changed.length > 0) throw new WorkbookChangedError(changed);
-    await writeSetupPlan(context, host, changes, now, options);
+    await applySetup(context, host, now, changes, options);
   });
 }
 

@@ -139,6 +139,8 @@ class Edits {
     const lastRow = area.bottom;
     p.rows.forEach((row, i) => {
       row.forEach((v, j) => {
+        // A sparse patch's null leaves the cell as it is (an import filling single cells).
+        if (p.sparse && v === null) return;
         const r = p.top + i;
         const c = p.left + j;
         const existing = sheet.cell(r, c);

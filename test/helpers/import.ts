@@ -3,6 +3,8 @@ import type { CellValue, Snapshot, TableSnapshot } from '../../src/core/snapshot
 import type { WorkbookContent } from '../../src/core/layout/content';
 import { cellOf, planSnapshot } from '../../src/core/plan-snapshot';
 import { templatePlan } from '../../src/core/layout/template';
+import { validate } from '../../src/core/validate';
+import { consolidate } from '../../src/core/consolidate';
 
 /**
  * What an adapter makes of an import's changes, done on plain data: new
@@ -37,30 +39,7 @@ export function applyChanges(s: Snapshot, plan: SetupPlan): Snapshot {
 /** A workbook made of content, as set-up would write it. */
 export const snapshotOf = (c: WorkbookContent): Snapshot => planSnapshot(templatePlan(c));
 
-/**
- * The part of a workbook that belongs to some of its libraries: the whole
- * registry of territories, their libraries, their reports and their rows of
- * every register (what a branch or a ЦБС keeps in a workbook of its own).
- */
-export function partOf(
-  c: WorkbookContent,
-  libs: ReadonlySet<string>,
-  registry: 'part' | 'all' = 'part',
-): WorkbookContent {
-  const mine = (r: Readonly<Record<string, unknown>>) => libs.has(String(r['lib_id']));
-  return {
-    ...c,
-    libraries: registry === 'all' ? c.libraries : c.libraries.filter(mine),
-    submissions: [],
-    events: c.events.filter(mine),
-    training: c.training.filter(mine),
-    visits: (c.visits ?? []).filter(mine),
-    publications: (c.publications ?? []).filter(mine),
-    participation: (c.participation ?? []).filter(mine),
-    studies: (c.studies ?? []).filter(mine),
-    reports: c.reports.filter((r) => libs.has(r.libId)),
-  };
-}
+export { partOf } from '../../src/bench/import';
 
 /** The same registry with blank reports and empty registers: where the parts are imported into. */
 export function emptyOf(c: WorkbookContent): WorkbookContent {
@@ -74,5 +53,21 @@ export function emptyOf(c: WorkbookContent): WorkbookContent {
     participation: [],
     studies: [],
     reports: c.reports.map((r) => ({ libId: r.libId, name: r.name })),
+  };
+}
+
+/** A workbook's figures as consolidation gives them: nothing in them depends on where a row stands. */
+export function figures(s: Snapshot) {
+  const c = consolidate(validate(s), { includeErrors: false });
+  return {
+    libraries: c.libraries,
+    indicators: c.indicators,
+    byTerritory: c.byTerritory,
+    byType: c.byType,
+    ratios: c.ratios,
+    events: c.events,
+    method: c.method,
+    training: c.training,
+    issues: c.issues,
   };
 }

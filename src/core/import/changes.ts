@@ -75,16 +75,7 @@ export function importChanges(input: ChangesInput): SetupPlan {
   }
   for (const { table, columns, n, cells } of byRow.values()) patches.push(cellsPatch(table, n, columns, cells, true));
 
-  const logRows: ContentRow[] = input.log.map((l) => ({
-    imported_at: { date: l.importedAt },
-    source: l.source,
-    sha256: l.sha256,
-    libraries: l.libraries,
-    rows_added: l.rowsAdded,
-    values_filled: l.valuesFilled,
-    duplicates: l.duplicates,
-    conflicts: l.conflicts,
-  }));
+  const logRows: ContentRow[] = input.log.map((l) => ({ ...logColumns(l), imported_at: { date: l.importedAt } }));
   const sheets: SheetPlan[] = [];
   const imports = tableIndex(input.target).get('IMPORTS')?.[0];
   if (logRows.length > 0) {
@@ -130,6 +121,20 @@ export function importChanges(input: ChangesInput): SetupPlan {
     columns: [],
     validations: [],
     summary: { added, repaired: [], rebuilt: [] },
+  };
+}
+
+/** A log row by the `Imports` table's column keys (its time as UTC ms). */
+export function logColumns(l: ImportLogRow) {
+  return {
+    imported_at: l.importedAt,
+    source: l.source,
+    sha256: l.sha256,
+    libraries: l.libraries,
+    rows_added: l.rowsAdded,
+    values_filled: l.valuesFilled,
+    duplicates: l.duplicates,
+    conflicts: l.conflicts,
   };
 }
 

@@ -1,2 +1,3 @@
 export * from './types';
 export { planImport } from './plan';
+export { logColumns } from './changes';

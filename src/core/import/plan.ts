@@ -102,7 +102,9 @@ export function planImport(target: Snapshot, sources: readonly ImportSource[], o
           count.rowsAdded++;
           continue;
         }
-        const differ = differences(existing.cmp, row.cmp, compared, sameValue);
+        // A row without a key is the same row when its library, date and title are: a duplicate, whatever else it says.
+        const keyed = work.def.keyColumn !== undefined && row.cmp[work.def.keyColumn] != null;
+        const differ = keyed ? differences(existing.cmp, row.cmp, compared, sameValue) : [];
         if (differ.length === 0) {
           duplicates.push({ table: name, key: row.key, from: row.from, cell: work.cell(existing, null) });
           count.duplicates++;

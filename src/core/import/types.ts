@@ -110,10 +110,15 @@ export interface ImportLogRow {
   readonly importedAt: number;
   readonly source: string;
   readonly sha256: string;
+  /** The libraries the source's registry holds. */
   readonly libraries: number;
+  /** Rows added to every table, the registry's included. */
   readonly rowsAdded: number;
+  /** Blank report cells filled, and the cells of new libraries' report sheets. */
   readonly valuesFilled: number;
+  /** Source rows the target already had (registry rows included). */
   readonly duplicates: number;
+  /** Conflicts with this source, whatever their resolution. */
   readonly conflicts: number;
 }
 
