@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Field } from '@fluentui/react-components';
 import type { ConsolidationRun } from '../../core/pipeline';
 import { exclusionReason } from '../../core/json';
@@ -11,8 +11,6 @@ import { useFocusOnOutcome } from '../useFocus';
 import { useViewStyles } from '../styles';
 import { countText } from '../counts';
 import { libraryNames } from '../findings';
-import { ImportView } from './ImportView';
-import { PriorYearView } from './PriorYearView';
 
 /**
  * Consolidate: writes the generated sheets, shows progress by stage, then
@@ -21,12 +19,16 @@ import { PriorYearView } from './PriorYearView';
  * it, what comes before a consolidation of workbooks sent in: Import and
  * Fill last year's figures.
  */
+// Import and last year's figures are drawn from a chunk of their own, so that the pane's first load stays as it was.
+const ImportSections = lazy(() => import(/* webpackChunkName: "import-view" */ './ImportSections'));
+
 export function ConsolidateView() {
   return (
     <>
       <ConsolidateSection />
-      <ImportView />
-      <PriorYearView />
+      <Suspense fallback={null}>
+        <ImportSections />
+      </Suspense>
     </>
   );
 }
