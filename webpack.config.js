@@ -65,6 +65,17 @@ function base(name, dev) {
       fallback: { fs: false, path: false, crypto: false, stream: false, os: false, zlib: false },
     },
     module: { rules: [swcRule(dev)] },
+    /**
+     * The file adapter runs in the browser too (the playground's workbook, the add-in's Import reader, each
+     * loaded on demand): `node:fs` and friends get the same empty fallbacks as their bare names, and its
+     * `Buffer` is the buffer package's.
+     */
+    plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, '');
+      }),
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+    ],
     performance: { hints: false },
     stats: 'errors-warnings',
   };
@@ -82,6 +93,7 @@ function addin(dev, https) {
       clean: true,
     },
     plugins: [
+      ...base('addin', dev).plugins,
       new webpack.DefinePlugin({ __KITAPHANA_VERSION__: JSON.stringify(version) }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
@@ -150,12 +162,8 @@ function playground(dev) {
       clean: true,
     },
     plugins: [
+      ...base('playground', dev).plugins,
       new webpack.DefinePlugin({ __KITAPHANA_VERSION__: JSON.stringify(version) }),
-      // `node:fs` and friends: the same empty fallbacks as their bare names.
-      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
-        resource.request = resource.request.replace(/^node:/, '');
-      }),
-      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
       new HtmlWebpackPlugin({
         filename: 'index.html',
         template: './src/playground/index.html',

@@ -59,7 +59,7 @@ function requireStandard(snapshot: Snapshot): void {
 }
 
 /** One `Excel.run`: a swap left half-done recovered, then the workbook read (refused unless standard, where asked). */
-function onWorkbook<T>(
+export function onWorkbook<T>(
   host: ExcelHost,
   options: ActionOptions,
   f: (context: Excel.RequestContext, snapshot: Snapshot) => Promise<T>,
@@ -171,7 +171,7 @@ export async function importWorkbooks(host: ExcelHost, options: ImportActionOpti
 }
 
 /** Writes a set-up plan (set-up's own, or an import's changes): new sheets swapped in, then the table patches. */
-async function applySetup(
+export async function applySetup(
   context: Excel.RequestContext,
   host: ExcelHost,
   snapshot: Snapshot,

@@ -44,6 +44,11 @@ function instance(lang: Language): i18n {
       interpolation: { escapeValue: false },
       returnNull: false,
     });
+    // `{{n, number}}` as `number()` writes it: i18next's own formatter asks Intl, which in engines without the
+    // locale's data (Debian's Chromium for Kazakh) groups digits the English way ("1,035").
+    inst.services.formatter?.add('number', (value: unknown) =>
+      typeof value === 'number' ? translator(lang).number(value) : String(value),
+    );
     instances.set(lang, inst);
   }
   return inst;

@@ -1,0 +1,101 @@
+import { useId, useMemo } from 'react';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { PriorYearPlan } from '../../core/prior-year';
+import { usePane } from '../context';
+import { useViewStyles } from '../styles';
+import { Busy, FilePicker, Outcome, usePickFlow } from './ImportPicker';
+
+/**
+ * Fill last year's figures (section 7): the person picks last year's
+ * workbook, sees how many blank «Prior year» cells would be filled and which
+ * libraries are new this year, and fills them. Cells already filled stay.
+ */
+export function PriorYearView() {
+  const { host, t } = usePane();
+  const s = useViewStyles();
+  const headingId = useId();
+  const newId = useId();
+  const flow = usePickFlow();
+  const p = flow.picked;
+  const last = p?.workbooks[0] ?? null;
+  const plan = useMemo(() => (p && last ? p.importer.planPriorYear(p.basis, last.snapshot) : null), [p, last]);
+  const cells = plan ? cellCount(plan) : 0;
+
+  const apply = async () => {
+    if (!plan || !last || cells === 0) return;
+    const done = await flow.write(async ({ importer, basis }) => {
+      const fresh = importer.planPriorYear(basis, last.snapshot);
+      await importer.applyChanges(host, fresh.changes, basis);
+      return fresh;
+    });
+    if (done) {
+      flow.say(t.t('pane.prior.done', { cells: cellCount(done), libraries: done.filled.length }));
+      flow.clear();
+    }
+  };
+
+  return (
+    <section className={s.view} aria-labelledby={headingId}>
+      <h2 id={headingId} className={s.heading}>
+        {t.t('pane.prior.heading')}
+      </h2>
+      <p className={s.text}>{t.t('pane.prior.intro')}</p>
+      <FilePicker
+        label={t.t('pane.prior.choose')}
+        hint={t.t('pane.prior.choose_hint')}
+        multiple={false}
+        disabled={flow.status !== 'idle'}
+        onFiles={(files) => void flow.pick(files.slice(0, 1))}
+      />
+      <Busy status={flow.status} reading={t.t('pane.prior.reading')} applying={t.t('pane.prior.applying')} />
+      <Outcome flow={flow} />
+      {plan?.refusal ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t.render(plan.refusal)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {plan && !plan.refusal ? (
+        <div className={s.results}>
+          <p className={s.text}>
+            {cells > 0
+              ? t.t('pane.prior.plan', { cells, libraries: plan.filled.length, kept: plan.kept })
+              : t.t('pane.prior.nothing')}
+          </p>
+          {plan.newLibraries.length ? (
+            <div role="group" aria-labelledby={newId}>
+              <h3 id={newId} className={s.subheading}>
+                {t.t('pane.prior.new_libraries', { count: plan.newLibraries.length })}
+              </h3>
+              <ul className={s.list}>
+                {plan.newLibraries.map((id) => (
+                  <li key={id}>{id}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {plan.skipped.length ? (
+            <>
+              <p className={s.text}>{t.t('pane.prior.skipped', { count: plan.skipped.length })}</p>
+              <ul className={s.list}>
+                {plan.skipped.map((k) => (
+                  <li key={`${k.libId}:${k.code}`}>{t.render(k.message)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {cells > 0 ? (
+            <div className={s.actions}>
+              <Button appearance="primary" onClick={() => void apply()} disabledFocusable={flow.status !== 'idle'}>
+                {t.t('pane.prior.apply')}
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function cellCount(plan: PriorYearPlan): number {
+  return plan.filled.reduce((n, f) => n + f.codes.length, 0);
+}
