@@ -6,12 +6,13 @@ import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
 import { setupPlan, type ColumnAddition, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
 import { readSnapshot } from './read';
-import { applyPlan, validationOp, PROTECTION, type Op } from './apply';
+import { applyPlan, PROTECTION } from './apply';
+import type { Write } from './writes';
 import { guardPlan } from './guard';
 import { recoverSwap } from './swap';
 import { mark } from './markers';
+import { changedSince } from './stale';
 import { syncStep, type SyncStats } from './stats';
-import { jsonBytes } from './payload';
 import { parseCellAddress, a1 } from '../core/snapshot';
 
 export { changeReportStatus, readBoard } from './submissions';
@@ -50,6 +51,8 @@ function requireStandard(snapshot: Snapshot): void {
 
 export interface CheckResult {
   readonly validation: Validation;
+  /** Tables a co-author changed while the action ran: when any, the result may be out of date. */
+  readonly stale: readonly string[];
 }
 
 export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}): Promise<CheckResult> {
@@ -70,7 +73,7 @@ export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}
         options.stats,
       ),
     );
-    return { validation };
+    return { validation, stale: await changedSince(context, snapshot, options.stats) };
   });
 }
 
@@ -83,7 +86,12 @@ export interface ConsolidateOptions extends ActionOptions {
   readonly now?: () => number;
 }
 
-export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateOptions): Promise<ConsolidationRun> {
+export interface ConsolidateResult extends ConsolidationRun {
+  /** Tables a co-author changed while the action ran: when any, the result may be out of date. */
+  readonly stale: readonly string[];
+}
+
+export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateOptions): Promise<ConsolidateResult> {
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
@@ -101,7 +109,8 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
     guardPlan(run.plan, snapshot);
     options.onStage?.('write');
     await withoutEvents(context, options.stats, () => applyPlan(context, host, run.plan, [], options.stats));
-    return run;
+    const written = new Set([...run.plan.sheets.map((s) => s.name), ...run.plan.removeSheets]);
+    return { ...run, stale: await changedSince(context, snapshot, options.stats, written) };
   });
 }
 
@@ -117,10 +126,12 @@ export async function setupWorkbook(
     const snapshot = await readSnapshot(context, options.stats);
     const plan = setupPlan(snapshot, settings);
     guardPlan(plan.workbook, snapshot);
-    const ops: Op[] = [
+    const ops: Write[] = [
       ...plan.columns.map(columnOp),
-      ...plan.patches.map((p) => patchOp(p, host)),
-      ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
+      ...plan.patches.flatMap((p) => patchOp(p, host)),
+      ...plan.validations.flatMap((v) =>
+        v.validations.map((x): Write => ({ k: 'validation', sheet: v.sheet, plan: x })),
+      ),
     ];
     if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return plan;
     options.onStage?.('write');
@@ -157,42 +168,40 @@ async function withoutEvents<T>(
 }
 
 /** New columns at a register's right (a version 1 table set up as version 2): no existing cell moves. */
-function columnOp(c: ColumnAddition): Op {
-  return {
-    bytes: jsonBytes(c.headers) + 256,
-    queue: (ctx) => {
-      const table = ctx.workbook.tables.getItem(c.table);
-      for (const h of c.headers) table.columns.add(undefined, undefined, h);
-    },
-  };
+function columnOp(c: ColumnAddition): Write {
+  return { k: 'columns', table: c.table, headers: c.headers };
 }
 
-function patchOp(p: TablePatch, host: ExcelHost): Op {
+/** A table's rows restored or grown, its sheet's protection lifted for it and set again. */
+function patchOp(p: TablePatch, host: ExcelHost): Write[] {
   const values = p.rows.map((r) =>
     r.map((v) =>
       v === null ? '' : typeof v === 'object' ? ('formula' in v ? `=${v.formula}` : 'date' in v ? v.date : v.text) : v,
     ),
   );
-  return {
-    bytes: jsonBytes(values) + 512,
-    queue: (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(p.sheet);
-      if (p.protectedSheet) ws.protection.unprotect();
-      const width = values[0]?.length ?? 0;
-      const inTable = Math.min(p.currentRows, values.length);
-      ws.getRangeByIndexes(p.top, p.left, inTable, width).formulas = values.slice(0, inTable);
-      if (values.length > p.currentRows) {
-        const table = ctx.workbook.tables.getItem(p.table);
-        const extra = values.slice(p.currentRows);
-        if (host.isSetSupported('ExcelApi', FEATURES.tableResize)) {
-          // Rows are written below the table, then the table is resized over them (no row-by-row adds).
-          ws.getRangeByIndexes(p.top + p.currentRows, p.left, extra.length, width).formulas = extra;
-          table.resize(ws.getRangeByIndexes(p.top - 1, p.left, values.length + 1, width));
-        } else {
-          table.rows.add(undefined, extra);
-        }
-      }
-      if (p.protectedSheet) ws.protection.protect(PROTECTION);
-    },
-  };
+  const writes: Write[] = [];
+  if (p.protectedSheet) writes.push({ k: 'unprotect', sheet: p.sheet });
+  const width = values[0]?.length ?? 0;
+  const inTable = Math.min(p.currentRows, values.length);
+  writes.push({ k: 'cells', sheet: p.sheet, top: p.top, left: p.left, formulas: values.slice(0, inTable) });
+  if (values.length > p.currentRows) {
+    const extra = values.slice(p.currentRows);
+    if (host.isSetSupported('ExcelApi', FEATURES.tableResize)) {
+      // Rows are written below the table, then the table is resized over them (no row-by-row adds).
+      writes.push({ k: 'cells', sheet: p.sheet, top: p.top + p.currentRows, left: p.left, formulas: extra });
+      writes.push({
+        k: 'resize',
+        table: p.table,
+        sheet: p.sheet,
+        top: p.top - 1,
+        left: p.left,
+        rows: values.length + 1,
+        columns: width,
+      });
+    } else {
+      writes.push({ k: 'rows', table: p.table, before: p.currentRows, rows: extra });
+    }
+  }
+  if (p.protectedSheet) writes.push({ k: 'protect', sheet: p.sheet, options: PROTECTION });
+  return writes;
 }
