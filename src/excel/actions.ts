@@ -5,13 +5,12 @@ import { validate, type Validation } from '../core/validate';
 import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
 import { setupPlan, type ColumnAddition, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
-import { readSnapshot } from './read';
 import { applyPlan, PROTECTION } from './apply';
 import type { Write } from './writes';
 import { guardPlan } from './guard';
 import { recoverSwap } from './swap';
 import { mark } from './markers';
-import { changedSince } from './stale';
+import { changedSince, readSteady } from './stale';
 import { syncStep, type SyncStats } from './stats';
 import { parseCellAddress, a1 } from '../core/snapshot';
 
@@ -60,7 +59,7 @@ export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}
   return host.run(async (context) => {
     options.onStage?.('read');
     await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
+    const snapshot = await readSteady(context, options.stats);
     requireStandard(snapshot);
     options.onStage?.('check');
     const validation = validate(snapshot);
@@ -96,7 +95,7 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
   return host.run(async (context) => {
     options.onStage?.('read');
     await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
+    const snapshot = await readSteady(context, options.stats);
     requireStandard(snapshot);
     const run = runConsolidation(snapshot, {
       includeErrors: options.includeErrors ?? false,
@@ -123,7 +122,7 @@ export async function setupWorkbook(
   return host.run(async (context) => {
     options.onStage?.('read');
     await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
+    const snapshot = await readSteady(context, options.stats);
     const plan = setupPlan(snapshot, settings);
     guardPlan(plan.workbook, snapshot);
     const ops: Write[] = [

@@ -1,6 +1,6 @@
 import type { Snapshot, TableSnapshot } from '../core/snapshot';
 import { readSnapshot } from './read';
-import type { SyncStats } from './stats';
+import { syncStep, type SyncStats } from './stats';
 
 /**
  * What a co-author changed while an action ran. Excel tells an add-in of
@@ -26,6 +26,20 @@ export function changedTables(before: Snapshot, after: Snapshot, written: Readon
   return [...changed].sort();
 }
 
+/**
+ * `readSnapshot`, read again when a sheet or table it located is gone before
+ * its cells were read (a co-author renamed or deleted it between two syncs).
+ */
+export async function readSteady(context: Excel.RequestContext, stats?: SyncStats): Promise<Snapshot> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readSnapshot(context, stats);
+    } catch (e) {
+      if (attempt >= 3 || (e as { code?: unknown }).code !== 'ItemNotFound') throw e;
+    }
+  }
+}
+
 /** Reads the workbook again and says which tables changed since `snapshot` was read (apart from the `written` sheets). */
 export async function changedSince(
   context: Excel.RequestContext,
@@ -33,5 +47,16 @@ export async function changedSince(
   stats?: SyncStats,
   written: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
-  return changedTables(snapshot, await readSnapshot(context, stats), written);
+  const again = await readSteady(context, stats);
+  const changed = changedTables(snapshot, again, written);
+  // One last look at the names: a sheet renamed or deleted while the cells were being read again.
+  const sheets = context.workbook.worksheets.load('items/name');
+  const tables = context.workbook.tables.load('items/name');
+  await syncStep(context, stats, 'fixed');
+  const live = new Set(sheets.items.map((x) => x.name));
+  const liveTables = new Set(tables.items.map((x) => x.name.toUpperCase()));
+  const gone = again.tables
+    .filter((t) => !written.has(t.sheet) && (!live.has(t.sheet) || !liveTables.has(t.name.toUpperCase())))
+    .map((t) => t.name);
+  return [...new Set([...changed, ...gone])].sort();
 }

@@ -9,8 +9,9 @@ import { reportStatuses, statusOf } from '../core/submissions';
 import { libraryFindings, transition, type Action, type Person, type TransitionResult } from '../core/workflow';
 import type { ExcelHost } from './host';
 import { readSnapshot } from './read';
+import { readSteady } from './stale';
 import { syncStep, type SyncStats } from './stats';
-import { JOURNAL_SHEET, queueJournal, recoverJournal, type Journal } from './swap';
+import { JOURNAL_SHEET, queueJournal, recoverJournal, recoverSwap, type Journal } from './swap';
 import { prepareWrites, type Write } from './writes';
 
 /**
@@ -49,7 +50,9 @@ export async function changeReportStatus(
   options: StatusChangeOptions,
 ): Promise<TransitionResult> {
   return host.run(async (context) => {
-    const snapshot = await readSnapshot(context, options.stats);
+    // What a crashed run left (a submission stopped half-way included) is repaired first, as every action does.
+    await recoverSwap(context, options.stats);
+    const snapshot = await readSteady(context, options.stats);
     const v = validate(snapshot);
     const wb = v.workbook;
     const lib = libKey(change.libId);
@@ -113,12 +116,10 @@ export async function changeReportStatus(
     const journal: Journal = { phase: 'committed', rows: [], writes, undo };
     const ops = prepareWrites(context, writes, { verify: false }).ops();
     try {
-      for (const op of [
-        { bytes: 0, queue: (ctx: Excel.RequestContext) => queueJournal(ctx, journal) },
-        ...ops,
-        { bytes: 0, queue: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(JOURNAL_SHEET).delete() },
-      ])
-        op.queue(context);
+      // One sync: the journal first, the writes, the journal's deletion last.
+      queueJournal(context, journal);
+      for (const op of ops) op.queue(context);
+      context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
       await syncStep(context, options.stats, 'fixed');
     } catch (e) {
       // The batch stopped part-way: the recovery finishes it from the journal, or puts the protection back.

@@ -203,12 +203,18 @@ export async function recoverJournal(context: Excel.RequestContext, stats?: Sync
   context.runtime.enableEvents = false;
   let failure: unknown = null;
   let undone = false;
+  let gone = false;
   try {
     try {
       await makeWrites(context, writes, stats);
     } catch (e) {
       const undo = journal?.undo ?? [];
-      if (undo.length === 0) throw e;
+      if (undo.length === 0) {
+        // A sheet or table the writes name is gone (a co-author renamed or deleted it): they can never be made, and
+        // a journal kept would stop every action; it goes, and the error is reported.
+        if ((e as { code?: unknown }).code === 'ItemNotFound') gone = true;
+        throw e;
+      }
       await makeWrites(context, undo, stats);
       undone = true;
     }
@@ -216,6 +222,7 @@ export async function recoverJournal(context: Excel.RequestContext, stats?: Sync
   } catch (e) {
     failure = e;
   }
+  if (gone) context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
   context.runtime.enableEvents = true;
   await syncStep(context, stats, 'fixed').catch((e: unknown) => {
     failure ??= e;

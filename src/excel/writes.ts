@@ -122,11 +122,22 @@ export function prepareWrites(
   options: PrepareOptions,
 ): PreparedWrites {
   const markers = new Map(options.markers ?? []);
+  const sheets = new Map<string, Excel.Worksheet>();
+  const tables = new Map<string, Excel.Table>();
   const rowCounts = new Map<string, Excel.TableRowCollection>();
   const columnNames = new Map<string, Excel.TableColumnCollection>();
   let loads = false;
   const table = (name: string) => context.workbook.tables.getItemOrNullObject(name);
   for (const w of writes) {
+    // Made again, the writes skip a sheet or table gone since (a co-author renamed or deleted it).
+    if (options.verify && 'sheet' in w && !sheets.has(w.sheet)) {
+      sheets.set(w.sheet, context.workbook.worksheets.getItemOrNullObject(w.sheet));
+      loads = true;
+    }
+    if (options.verify && 'table' in w && !tables.has(w.table)) {
+      tables.set(w.table, table(w.table));
+      loads = true;
+    }
     if (w.k === 'markers' && !markers.has(w.sheet)) {
       markers.set(w.sheet, loadMarkers(context, w.sheet));
       loads = true;
@@ -142,6 +153,8 @@ export function prepareWrites(
     loads,
     ops: () =>
       writes.flatMap((w): Op[] => {
+        if ('sheet' in w && sheets.get(w.sheet)?.isNullObject) return [];
+        if ('table' in w && tables.get(w.table)?.isNullObject) return [];
         if (w.k === 'markers') return markerOps(w, markers.get(w.sheet));
         if (w.k === 'rows') {
           const count = rowCounts.get(w.table);

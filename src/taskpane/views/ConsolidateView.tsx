@@ -6,6 +6,7 @@ import { translator } from '../../i18n';
 import { usePane } from '../context';
 import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
+import { StaleBar } from '../StaleBar';
 import { useAction } from '../useAction';
 import { useFocusOnOutcome } from '../useFocus';
 import { useViewStyles } from '../styles';
@@ -75,6 +76,7 @@ export function ConsolidateView() {
           <h3 id={headingId} className={s.subheading}>
             {t.t('taskpane.consolidate.done')}
           </h3>
+          <StaleBar tables={state.result.stale ?? []} action="consolidate" onRunAgain={() => void run()} />
           <ConsolidationResult run={state.result} />
         </div>
       ) : null}
