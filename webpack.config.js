@@ -85,7 +85,7 @@ function addin(dev, https) {
   const out = path.resolve(__dirname, 'dist/addin');
   return {
     ...base('addin', dev),
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.tsx', commands: './src/taskpane/commands.ts' },
     output: {
       path: out,
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
@@ -101,10 +101,16 @@ function addin(dev, https) {
         chunks: ['taskpane'],
         scriptLoading: 'defer',
       }),
+      // The ribbon's function file: its script a file of its own, as the page's content security policy requires.
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/taskpane/commands.html',
+        chunks: ['commands'],
+        scriptLoading: 'defer',
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'src/taskpane/commands.html', to: 'commands.html' },
           // The page's own style and legacy-engine check, as files: its content security policy allows nothing inline.
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'src/taskpane/legacy.js', to: 'legacy.js' },

@@ -1,5 +1,5 @@
 import type { Language } from '../standard';
-import type { Snapshot } from '../core/snapshot';
+import type { Snapshot, TableSnapshot } from '../core/snapshot';
 import { tableIndex } from '../core/snapshot';
 import { validate, type Validation } from '../core/validate';
 import {
@@ -12,13 +12,13 @@ import {
 import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
 import { setupPlan, type ColumnAddition, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
-import { readSnapshot } from './read';
-import { applyPlan, validationOp, PROTECTION, type Op } from './apply';
+import { applyPlan, PROTECTION } from './apply';
+import type { CellInput, Write } from './writes';
 import { guardPlan } from './guard';
 import { recoverSwap } from './swap';
 import { mark } from './markers';
+import { changedSince, readSteady } from './stale';
 import { syncStep, type SyncStats } from './stats';
-import { jsonBytes } from './payload';
 import { parseCellAddress, a1 } from '../core/snapshot';
 import type { PlanValue } from '../core/plan';
 import { msToSerial } from '../core/values';
@@ -69,7 +69,7 @@ export function onWorkbook<T>(
   return host.run(async (context) => {
     options.onStage?.('read');
     await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
+    const snapshot = await readSteady(context, options.stats);
     if (standard) requireStandard(snapshot);
     return f(context, snapshot);
   });
@@ -77,6 +77,8 @@ export function onWorkbook<T>(
 
 export interface CheckResult {
   readonly validation: Validation;
+  /** Tables a co-author changed while the action ran: when any, the result may be out of date. */
+  readonly stale: readonly string[];
 }
 
 export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}): Promise<CheckResult> {
@@ -84,7 +86,7 @@ export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}
   return host.run(async (context) => {
     options.onStage?.('read');
     await recoverSwap(context, options.stats);
-    const snapshot = await readSnapshot(context, options.stats);
+    const snapshot = await readSteady(context, options.stats);
     requireStandard(snapshot);
     options.onStage?.('check');
     const validation = validate(snapshot);
@@ -97,7 +99,7 @@ export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}
         options.stats,
       ),
     );
-    return { validation };
+    return { validation, stale: await changedSince(context, snapshot, options.stats) };
   });
 }
 
@@ -110,7 +112,12 @@ export interface ConsolidateOptions extends ActionOptions {
   readonly now?: () => number;
 }
 
-export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateOptions): Promise<ConsolidationRun> {
+export interface ConsolidateResult extends ConsolidationRun {
+  /** Tables a co-author changed while the action ran: when any, the result may be out of date. */
+  readonly stale: readonly string[];
+}
+
+export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateOptions): Promise<ConsolidateResult> {
   return onWorkbook(host, options, async (context, snapshot) => {
     const run = runConsolidation(snapshot, {
       includeErrors: options.includeErrors ?? false,
@@ -123,7 +130,8 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
     guardPlan(run.plan, snapshot);
     options.onStage?.('write');
     await withoutEvents(context, options.stats, () => applyPlan(context, host, run.plan, [], options.stats));
-    return run;
+    const written = new Set([...run.plan.sheets.map((s) => s.name), ...run.plan.removeSheets]);
+    return { ...run, stale: await changedSince(context, snapshot, options.stats, written) };
   });
 }
 
@@ -179,10 +187,14 @@ export async function applySetup(
   options: ActionOptions,
 ): Promise<void> {
   guardPlan(plan.workbook, snapshot);
-  const ops: Op[] = [
+  const tables = tableIndex(snapshot);
+  const wider = new Map(plan.columns.map((c) => [c.table.toUpperCase(), c.headers.length]));
+  const ops: Write[] = [
     ...plan.columns.map(columnOp),
-    ...plan.patches.map((p) => patchOp(p, host)),
-    ...plan.validations.flatMap((v) => v.validations.map((x) => validationOp(v.sheet, x))),
+    ...plan.patches.flatMap((p) =>
+      patchOp(p, host, tables.get(p.table.toUpperCase())?.[0], wider.get(p.table.toUpperCase()) ?? 0),
+    ),
+    ...plan.validations.flatMap((v) => v.validations.map((x): Write => ({ k: 'validation', sheet: v.sheet, plan: x }))),
   ];
   if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return;
   options.onStage?.('write');
@@ -217,18 +229,12 @@ async function withoutEvents<T>(
 }
 
 /** New columns at a register's right (a version 1 table set up as version 2): no existing cell moves. */
-function columnOp(c: ColumnAddition): Op {
-  return {
-    bytes: jsonBytes(c.headers) + 256,
-    queue: (ctx) => {
-      const table = ctx.workbook.tables.getItem(c.table);
-      for (const h of c.headers) table.columns.add(undefined, undefined, h);
-    },
-  };
+function columnOp(c: ColumnAddition): Write {
+  return { k: 'columns', table: c.table, headers: c.headers };
 }
 
 /** A patch's value as office-js takes it: text kept as text, dates as serial numbers, a sparse null as "leave it". */
-function patchInput(v: PlanValue, sparse: boolean): string | number | boolean | null {
+function patchInput(v: PlanValue, sparse: boolean): CellInput | null {
   if (v === null) return sparse ? null : '';
   if (typeof v === 'string') return textInput(v, true);
   if (typeof v !== 'object') return v;
@@ -243,12 +249,15 @@ const DATE_FORMAT = 'dd.mm.yyyy';
 const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
 
 /**
- * Cells written into an existing table from `top`: the rows the table has are
- * written where they are (a sparse patch's nulls leave their cells, as office-js
- * leaves a cell given null), the rows below it are written and the table grows
- * over them. Columns that receive dates get a date format over the patch's rows.
+ * Cells written into an existing table from `top`, as journaled writes: the
+ * rows the table has are written where they are (a sparse patch's nulls leave
+ * their cells, as office-js leaves a cell given null), the rows below it are
+ * written and the table is resized over them to an absolute size (so that
+ * making the write again does not grow it twice). Columns that receive dates
+ * get a date format over the patch's rows. `wider` counts the columns the
+ * same plan adds at the table's right before the patches.
  */
-function patchOp(p: TablePatch, host: ExcelHost): Op {
+function patchOp(p: TablePatch, host: ExcelHost, table: TableSnapshot | undefined, wider: number): Write[] {
   const sparse = p.sparse ?? false;
   const values = p.rows.map((r) => r.map((v) => patchInput(v, sparse)));
   const dated = new Map<number, string>();
@@ -259,29 +268,41 @@ function patchOp(p: TablePatch, host: ExcelHost): Op {
       else if (!dated.has(j)) dated.set(j, DATE_FORMAT);
     }),
   );
-  return {
-    bytes: jsonBytes(values) + 512,
-    queue: (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(p.sheet);
-      if (p.protectedSheet) ws.protection.unprotect();
-      const width = values[0]?.length ?? 0;
-      const inTable = Math.max(0, Math.min(p.currentRows, values.length));
-      if (inTable > 0) ws.getRangeByIndexes(p.top, p.left, inTable, width).formulas = values.slice(0, inTable);
-      if (values.length > inTable) {
-        const table = ctx.workbook.tables.getItem(p.table);
-        const extra = values.slice(inTable).map((r) => r.map((v) => v ?? ''));
-        if (host.isSetSupported('ExcelApi', FEATURES.tableResize)) {
-          // Rows are written below the table, then the table is resized over them (no row-by-row adds).
-          ws.getRangeByIndexes(p.top + inTable, p.left, extra.length, width).formulas = extra;
-          table.resize(table.getRange().getResizedRange(extra.length, 0));
-        } else {
-          table.rows.add(undefined, extra);
-        }
-      }
-      for (const [j, format] of dated) {
-        ws.getRangeByIndexes(p.top, p.left + j, values.length, 1).numberFormat = values.map(() => [format]);
-      }
-      if (p.protectedSheet) ws.protection.protect(PROTECTION);
-    },
-  };
+  const writes: Write[] = [];
+  if (p.protectedSheet) writes.push({ k: 'unprotect', sheet: p.sheet });
+  const width = values[0]?.length ?? 0;
+  const inTable = Math.max(0, Math.min(p.currentRows, values.length));
+  if (inTable > 0)
+    writes.push({ k: 'cells', sheet: p.sheet, top: p.top, left: p.left, formulas: values.slice(0, inTable) });
+  if (values.length > inTable) {
+    const extra = values.slice(inTable).map((r) => r.map((v) => v ?? ''));
+    const top = table?.top ?? p.top - 1;
+    const left = table?.left ?? p.left;
+    if (host.isSetSupported('ExcelApi', FEATURES.tableResize)) {
+      // Rows are written below the table, then the table is resized over them (no row-by-row adds).
+      writes.push({ k: 'cells', sheet: p.sheet, top: p.top + inTable, left: p.left, formulas: extra });
+      writes.push({
+        k: 'resize',
+        table: p.table,
+        sheet: p.sheet,
+        top,
+        left,
+        rows: p.top + values.length - top,
+        columns: Math.max((table?.header.length ?? 0) + wider, p.left - left + width),
+      });
+    } else {
+      writes.push({ k: 'rows', table: p.table, before: table?.rows.length ?? p.currentRows, rows: extra });
+    }
+  }
+  for (const [j, format] of dated) {
+    writes.push({
+      k: 'numberFormat',
+      sheet: p.sheet,
+      top: p.top,
+      left: p.left + j,
+      formats: values.map(() => [format]),
+    });
+  }
+  if (p.protectedSheet) writes.push({ k: 'protect', sheet: p.sheet, options: PROTECTION });
+  return writes;
 }

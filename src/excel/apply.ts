@@ -3,6 +3,7 @@ import { a1 } from '../core/snapshot';
 import { msToSerial } from '../core/values';
 import { textInput } from './text-input';
 import { FEATURES, type ExcelHost } from './host';
+import { SheetNameTakenError } from './guard';
 import { jsonBytes, packBatches } from './payload';
 import { syncStep, type SyncStats } from './stats';
 import {
@@ -10,11 +11,13 @@ import {
   JOURNAL_SHEET,
   backupTableName,
   TEMP_PREFIX,
+  journalValues,
   queueJournal,
   queuePhase,
   recoverSwap,
   type JournalRow,
 } from './swap';
+import { prepareWrites, runOps, type Write } from './writes';
 
 /**
  * Applies a `WorkbookPlan` through office-js. Every sheet is built hidden
@@ -336,18 +339,20 @@ export interface ApplyResult {
 /**
  * Builds every sheet of the plan under a temporary hidden name, then swaps
  * them in as `swap.ts` describes: the old generated sheets renamed to
- * backups, the new ones shown and named (with `alsoAtTheEnd`, the writes
- * into existing sheets that belong to the same change), the journal marked
- * committed — all in one sync — and the backups deleted in the next. On any
- * failure the recovery puts back what was there; if even that fails, the
- * next action does it. Expects `recoverSwap` to have run at the action's start.
+ * backups, the new ones shown and named, the journal marked committed — all
+ * in one sync — then the writes into existing sheets that belong to the same
+ * change (`alsoAtTheEnd`, in the journal since its first sync), the backups
+ * and the journal deleted with the last of them. On any failure the recovery
+ * puts back what was there before the commit, and after it makes the writes
+ * again; if even that fails, the next action does it. Expects `recoverSwap`
+ * to have run at the action's start.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
   host: ExcelHost,
   plan: WorkbookPlan,
-  /** Writes into existing sheets that belong to the same change: queued in the swap's sync. */
-  alsoAtTheEnd: readonly Op[] = [],
+  /** Writes into existing sheets that belong to the same change: made once the swap is committed. */
+  alsoAtTheEnd: readonly Write[] = [],
   stats?: SyncStats,
 ): Promise<ApplyResult> {
   let syncs = 0;
@@ -363,11 +368,12 @@ export async function applyPlan(
   // tables in the swap, so they are loaded with the journal's sync and renamed to backup names there.
   const newTables = plan.sheets.some((s) => s.tables.length > 0);
   let oldTables: Excel.TableCollection[] = [];
+  const journal = { phase: 'building' as const, rows, writes: alsoAtTheEnd };
   const build: Op[] = [
     {
-      bytes: 128 + jsonBytes(rows),
+      bytes: 128 + jsonBytes(journalValues(journal)),
       queue: (ctx) => {
-        queueJournal(ctx, { phase: 'building', rows });
+        queueJournal(ctx, journal);
         if (newTables)
           oldTables = backups.map((b) => ctx.workbook.worksheets.getItem(b.name).tables.load('items/name'));
       },
@@ -393,20 +399,36 @@ export async function applyPlan(
     for (const tables of oldTables) for (const t of tables.items) t.name = backupTableName(t.name, stamp);
     for (const b of backups) context.workbook.worksheets.getItem(b.name).name = b.backup;
     for (const op of finish) op.queue(context);
-    // Writes into existing sheets last, right before the commit: the recovery does not undo them (yet).
-    for (const op of alsoAtTheEnd) op.queue(context);
     queuePhase(context, 'committed');
     await syncStep(context, stats, 'fixed');
     syncs++;
     committed = true;
-    for (const b of backups) context.workbook.worksheets.getItem(b.backup).delete();
-    context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
-    await syncStep(context, stats, 'fixed');
-    syncs++;
+    // What the sheets people fill need (set-up's repairs), then the clean-up with the last of them.
+    const writes = prepareWrites(context, alsoAtTheEnd, { verify: false }).ops();
+    syncs += await runOps(context, writes, stats, {
+      last: {
+        bytes: 64 * (backups.length + 1),
+        queue: (ctx) => {
+          for (const b of backups) ctx.workbook.worksheets.getItem(b.backup).delete();
+          ctx.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
+        },
+      },
+    });
   } catch (e) {
-    // Put back what was there (or, once committed, finish the clean-up); if even that fails, the next action does it.
-    await recoverSwap(context).catch(() => undefined);
-    if (!committed) throw e;
+    // Put back what was there or, once committed, make the writes again and clean up; if even that fails, the next action does it.
+    const recovered = await recoverSwap(context).then(
+      () => true,
+      () => false,
+    );
+    if (!committed && recovered) {
+      // A name the new sheets were to take, taken meanwhile by someone else: say so rather than Excel's error.
+      const there = context.workbook.worksheets.load('items/name');
+      await context.sync().catch(() => undefined);
+      const replaced = new Set(plan.removeSheets);
+      const taken = plan.sheets.find((s) => !replaced.has(s.name) && there.items?.some((w) => w.name === s.name));
+      if (taken) throw new SheetNameTakenError(taken.name);
+    }
+    if (!committed || !recovered) throw e;
   }
   return { syncs };
 }

@@ -32,3 +32,10 @@ export function guardPlan(plan: WorkbookPlan, snapshot: Snapshot): void {
     if (table) throw new PeopleDataGuardError(sheet, table);
   }
 }
+
+/** A sheet an action was to add was created by someone else (a co-author) meanwhile: nothing was written. */
+export class SheetNameTakenError extends Error {
+  constructor(readonly sheet: string) {
+    super(`the sheet ${sheet} was created by someone else meanwhile`);
+  }
+}

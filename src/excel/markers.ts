@@ -5,16 +5,12 @@
  */
 import type { Finding } from '../core/finding';
 import { parseCellAddress, a1 } from '../core/snapshot';
-import { PROTECTION, type Op } from './apply';
-import { packBatches } from './payload';
+import { jsonBytes } from './payload';
 import { syncStep, type SyncStats } from './stats';
+import { JOURNAL_SHEET, journalValues, queueJournal, recoverJournal, type Journal } from './swap';
+import { loadMarkers, ownMarkers, prepareWrites, runOps, type Write } from './writes';
 
-export const MARKER_RULE = { error: '=ISTEXT("kitaphana:error")', warning: '=ISTEXT("kitaphana:warning")' } as const;
-const MARKER_FILL = { error: '#F8CBAD', warning: '#FFE699' } as const;
-
-export function isMarker(formula: string | undefined): boolean {
-  return formula === MARKER_RULE.error || formula === MARKER_RULE.warning;
-}
+export { MARKER_RULE, isMarker } from './writes';
 
 /** One marker per cell: an error outranks a warning; explained warnings are not marked. */
 export function markerCells(
@@ -35,50 +31,59 @@ export function markerCells(
 
 /**
  * Clears the previous markers on every sheet and marks the findings' cells:
- * one sync to find the old markers, then the deletions and additions in as
- * few syncs as the payload allows.
+ * one sync to find the old markers and the sheets' protection, then the
+ * deletions and additions in as few syncs as the payload allows — the
+ * journal first (what the markers become, so that the recovery can finish a
+ * run that stops half-way), its deletion last.
  */
 export async function mark(
   context: Excel.RequestContext,
   sheets: readonly string[],
   findings: readonly Finding[],
   stats?: SyncStats,
-): Promise<void> {
+): Promise<number> {
   const loaded = sheets.map((name) => {
-    const ws = context.workbook.worksheets.getItem(name);
-    const cfs = ws.getRange().conditionalFormats;
-    // customOrNullObject: a person's own data bars or cell-value rules on the same cells have no `custom` part.
-    cfs.load('items/type,items/customOrNullObject/rule/formula');
-    return { name, cfs, protection: ws.protection.load('protected') };
+    const markers = loadMarkers(context, name);
+    return { name, markers, protection: markers.sheet.protection.load('protected,options') };
   });
   await syncStep(context, stats, 'fixed');
-  const ops: (Op & { sheet: string })[] = [];
-  for (const { name, cfs } of loaded) {
-    for (const cf of cfs.items) {
-      if (cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isMarker(cf.customOrNullObject.rule.formula))
-        ops.push({ sheet: name, bytes: 64, queue: () => cf.delete() });
-    }
-  }
+  const wanted = new Map<string, { error: string[]; warning: string[] }>();
   const known = new Set(sheets);
   for (const m of markerCells(findings).values()) {
     if (!known.has(m.sheet)) continue;
-    ops.push({
-      sheet: m.sheet,
-      bytes: 256,
-      queue: (ctx) => {
-        const cf = ctx.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = MARKER_RULE[m.severity];
-        cf.custom.format.fill.color = MARKER_FILL[m.severity];
-      },
-    });
+    const cells = wanted.get(m.sheet) ?? { error: [], warning: [] };
+    cells[m.severity].push(m.cell);
+    wanted.set(m.sheet, cells);
   }
-  const isProtected = new Set(loaded.filter((l) => l.protection.protected).map((l) => l.name));
-  for (const batch of packBatches(ops, (o) => o.bytes)) {
-    // The software's protected report sheets are opened and closed again within the same sync.
-    const touched = [...new Set(batch.map((o) => o.sheet))].filter((s) => isProtected.has(s));
-    for (const s of touched) context.workbook.worksheets.getItem(s).protection.unprotect();
-    for (const op of batch) op.queue(context);
-    for (const s of touched) context.workbook.worksheets.getItem(s).protection.protect(PROTECTION);
-    await syncStep(context, stats, 'chunk');
+  const writes: Write[] = [];
+  for (const { name, markers, protection } of loaded) {
+    // A sheet deleted since the read (a co-author) has nothing to mark.
+    if (markers.sheet.isNullObject) continue;
+    const cells = wanted.get(name);
+    if (ownMarkers(markers).length === 0 && !cells) continue;
+    // The software's protected report sheets are opened for the markers and closed again with the options they had.
+    const locked = protection.protected;
+    if (locked) writes.push({ k: 'unprotect', sheet: name });
+    writes.push({ k: 'markers', sheet: name, error: cells?.error ?? [], warning: cells?.warning ?? [] });
+    if (locked) writes.push({ k: 'protect', sheet: name, options: protection.options });
+  }
+  if (writes.length === 0) return 1;
+  const ops = prepareWrites(context, writes, {
+    verify: false,
+    markers: new Map(loaded.map((l) => [l.name, l.markers])),
+  }).ops();
+  const journal: Journal = { phase: 'committed', rows: [], writes };
+  try {
+    return (
+      1 +
+      (await runOps(context, ops, stats, {
+        first: { bytes: 128 + jsonBytes(journalValues(journal)), queue: (ctx) => queueJournal(ctx, journal) },
+        last: { bytes: 64, queue: (ctx) => ctx.workbook.worksheets.getItem(JOURNAL_SHEET).delete() },
+      }))
+    );
+  } catch (e) {
+    // Stopped part-way: the markers are made again from the journal (or, should that fail too, by the next action).
+    if ((await recoverJournal(context).catch(() => 'failed')) !== 'completed') throw e;
+    return 1;
   }
 }

@@ -4,9 +4,11 @@
  * in one sync the log row and the report sheet's protection: accepting
  * locks the report's input cells, returning unlocks them, and the sheet
  * stays protected with the options people gave it, without a password.
- * Should that sync fail part-way, a second one puts the protection back as
- * it was, so a failed change leaves neither a row without its protection nor
- * a protection without its row.
+ * The journal (`swap.ts`) comes first in that sync: should it stop part-way,
+ * the recovery makes the change again, or, when the row is refused again,
+ * puts the protection back as it was — so a failed change leaves neither a
+ * row without its protection nor a protection without its row, even when
+ * the pane is closed in the middle (the next action recovers).
  */
 import { REPORT_INPUT_COLUMNS, type Language } from '../standard';
 import { translator } from '../i18n';
@@ -19,7 +21,10 @@ import { reportStatuses, statusOf } from '../core/submissions';
 import { libraryFindings, transition, type Action, type Person, type TransitionResult } from '../core/workflow';
 import type { ExcelHost } from './host';
 import { readSnapshot } from './read';
+import { readSteady } from './stale';
 import { syncStep, type SyncStats } from './stats';
+import { JOURNAL_SHEET, queueJournal, recoverJournal, recoverSwap, type Journal } from './swap';
+import { prepareWrites, type Write } from './writes';
 
 export interface StatusChange {
   readonly action: Action;
@@ -45,7 +50,9 @@ export async function changeReportStatus(
   options: StatusChangeOptions,
 ): Promise<TransitionResult> {
   return host.run(async (context) => {
-    const snapshot = await readSnapshot(context, options.stats);
+    // What a crashed run left (a submission stopped half-way included) is repaired first, as every action does.
+    await recoverSwap(context, options.stats);
+    const snapshot = await readSteady(context, options.stats);
     const v = validate(snapshot);
     const wb = v.workbook;
     const lib = libKey(change.libId);
@@ -79,37 +86,45 @@ export async function changeReportStatus(
     };
     const row = new Array<string | number>(log.table.header.length).fill('');
     for (const [key, i] of log.columns) row[i] = values[key] ?? '';
-    const rows = report.table.rows.length;
-    const setLocked = (locked: boolean) => {
-      for (const col of REPORT_INPUT_COLUMNS) {
-        const i = report.columns.get(col);
-        if (i === undefined || rows === 0) continue;
-        sheet.getRangeByIndexes(report.table.top + 1, report.table.left + i, rows, 1).format.protection.locked = locked;
-      }
-    };
-    const withProtection = (locked: boolean) => {
-      if (wasProtected) sheet.protection.unprotect();
-      setLocked(locked);
-      sheet.protection.protect(protectionOptions);
-    };
     const lockedBefore = result.from === 'accepted';
     const lockedAfter = result.to === 'accepted';
-    if (lockedBefore !== lockedAfter) withProtection(lockedAfter);
-    // Last: should anything before it fail, no row is written.
-    context.workbook.tables.getItem(log.table.name).rows.add(undefined, [row]);
+    const inputs = REPORT_INPUT_COLUMNS.flatMap((col) => {
+      const i = report.columns.get(col);
+      return i === undefined || report.table.rows.length === 0 ? [] : [report.table.left + i];
+    });
+    const protectionWith = (locked: boolean, protect: boolean): Write[] => [
+      // Lifted first (it may already be), so that the writes can be made twice.
+      { k: 'unprotect', sheet: report.table.sheet },
+      ...inputs.map((left): Write => ({
+        k: 'locked',
+        sheet: report.table.sheet,
+        top: report.table.top + 1,
+        left,
+        rows: report.table.rows.length,
+        columns: 1,
+        locked,
+      })),
+      ...(protect ? [{ k: 'protect', sheet: report.table.sheet, options: protectionOptions } as const] : []),
+    ];
+    const writes: Write[] = [
+      ...(lockedBefore !== lockedAfter ? protectionWith(lockedAfter, true) : []),
+      // Last: should anything before it fail, no row is written.
+      { k: 'rows', table: log.table.name, before: log.table.rows.length, rows: [row] },
+    ];
+    // Should the row be refused even when made again (the log's sheet protected by someone), the protection goes back.
+    const undo = lockedBefore !== lockedAfter ? protectionWith(lockedBefore, wasProtected) : [];
+    const journal: Journal = { phase: 'committed', rows: [], writes, undo };
+    const ops = prepareWrites(context, writes, { verify: false }).ops();
     try {
+      // One sync: the journal first, the writes, the journal's deletion last.
+      queueJournal(context, journal);
+      for (const op of ops) op.queue(context);
+      context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
       await syncStep(context, options.stats, 'fixed');
     } catch (e) {
-      if (lockedBefore !== lockedAfter) {
-        // The batch may have stopped part-way: the protection goes back to what it was, and the log has no row.
-        const now = sheet.protection.load('protected');
-        await context.sync();
-        if (now.protected) sheet.protection.unprotect();
-        setLocked(lockedBefore);
-        if (wasProtected) sheet.protection.protect(protectionOptions);
-        await syncStep(context, options.stats, 'fixed');
-      }
-      throw e;
+      // The batch stopped part-way: the recovery finishes it from the journal, or puts the protection back.
+      const outcome = await recoverJournal(context).catch(() => 'failed' as const);
+      if (outcome !== 'completed') throw e;
     }
     return result;
   });

@@ -1,4 +1,5 @@
 import { syncStep, type SyncStats } from './stats';
+import { prepareWrites, runOps, type Write } from './writes';
 
 /**
  * The swap of generated sheets, made safe against a command that fails in the
@@ -15,6 +16,12 @@ import { syncStep, type SyncStats } from './stats';
  * sheets removed, backups renamed back); after it, it finishes the clean-up.
  * Running it twice does nothing more the second time, and every action runs
  * it first, so what a crashed run left is repaired by the next one.
+ *
+ * The writes into sheets that exist (set-up's repairs, check's markers, a
+ * submission's row and protection) are in the journal too, written before
+ * them, and made after the commit: the recovery of a committed journal makes
+ * them again (each can be made twice, see `writes.ts`); should that fail
+ * where the journal also says how to put things back (`undo`), it does that.
  */
 export const TEMP_PREFIX = '~kp';
 export const BACKUP_PREFIX = '~kb';
@@ -32,28 +39,67 @@ export interface JournalRow {
 export interface Journal {
   readonly phase: SwapPhase;
   readonly rows: readonly JournalRow[];
+  /** Made after the commit, and again by the recovery. */
+  readonly writes?: readonly Write[];
+  /** What puts the sheets back as they were, should the writes fail again in the recovery. */
+  readonly undo?: readonly Write[];
+}
+
+/** Excel holds at most 32,767 characters in a cell: the writes' JSON is cut into pieces. */
+const PIECE = 30_000;
+/** Before each piece, so that Excel takes none of them for a number, a formula or a date. */
+const PIECE_MARK = '|';
+
+function pieces(kind: 'do' | 'undo', writes: readonly Write[] | undefined): string[][] {
+  if (!writes || writes.length === 0) return [];
+  const json = JSON.stringify(writes);
+  const out: string[][] = [];
+  for (let i = 0; i < json.length; i += PIECE) out.push([kind, 'json', PIECE_MARK + json.slice(i, i + PIECE)]);
+  return out;
 }
 
 export function journalValues(journal: Journal): string[][] {
-  return [[journal.phase, '', ''], ...journal.rows.map((r) => [r.kind, r.name, r.other])];
+  return [
+    [journal.phase, '', ''],
+    ...journal.rows.map((r) => [r.kind, r.name, r.other]),
+    ...pieces('do', journal.writes),
+    ...pieces('undo', journal.undo),
+  ];
+}
+
+function parseWrites(texts: readonly string[]): Write[] | null {
+  if (texts.length === 0) return [];
+  try {
+    const parsed: unknown = JSON.parse(texts.map((t) => t.slice(PIECE_MARK.length)).join(''));
+    return Array.isArray(parsed) ? (parsed as Write[]) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function parseJournal(values: readonly (readonly unknown[])[]): Journal | null {
   const phase = values[0]?.[0];
   if (phase !== 'building' && phase !== 'swapping' && phase !== 'committed') return null;
   const rows: JournalRow[] = [];
+  const texts = { do: [] as string[], undo: [] as string[] };
   for (const r of values.slice(1)) {
     const [kind, name, other] = r.map((v) => (typeof v === 'string' ? v : ''));
     if ((kind === 'new' || kind === 'old') && name && other) rows.push({ kind, name, other });
+    if ((kind === 'do' || kind === 'undo') && other?.startsWith(PIECE_MARK)) texts[kind].push(other);
   }
-  return { phase, rows };
+  const writes = parseWrites(texts.do);
+  const undo = parseWrites(texts.undo);
+  // A journal cut short (its writing stopped part-way) says nothing reliable.
+  if (!writes || !undo) return null;
+  return writes.length || undo.length ? { phase, rows, writes, undo } : { phase, rows };
 }
 
 /** Queues the journal's creation (hidden) with its first phase. */
 export function queueJournal(context: Excel.RequestContext, journal: Journal): void {
   const ws = context.workbook.worksheets.add(JOURNAL_SHEET);
   ws.visibility = 'Hidden';
-  ws.getRangeByIndexes(0, 0, journal.rows.length + 1, 3).values = journalValues(journal);
+  const values = journalValues(journal);
+  ws.getRangeByIndexes(0, 0, values.length, 3).values = values;
 }
 
 export function queuePhase(context: Excel.RequestContext, phase: SwapPhase): void {
@@ -117,9 +163,17 @@ export function isSwapLeftover(name: string): boolean {
 
 /**
  * Reads the journal and the sheet names (one sync) and, when something is
- * left over, repairs it (one more). Returns whether anything was repaired.
+ * left over, repairs it (one more, and those of the writes). Returns whether
+ * anything was repaired.
  */
 export async function recoverSwap(context: Excel.RequestContext, stats?: SyncStats): Promise<boolean> {
+  return (await recoverJournal(context, stats)) !== 'nothing';
+}
+
+/** What the recovery did: nothing left over, the previous state put back, the change completed, or its writes undone. */
+export type RecoveryOutcome = 'nothing' | 'rolled back' | 'completed' | 'undone';
+
+export async function recoverJournal(context: Excel.RequestContext, stats?: SyncStats): Promise<RecoveryOutcome> {
   const sheets = context.workbook.worksheets.load('items/name');
   const journalSheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
   // The phase in A1, then one row per sheet (a set-up may add a report sheet per library: no fixed size).
@@ -127,7 +181,7 @@ export async function recoverSwap(context: Excel.RequestContext, stats?: SyncSta
   const tables = context.workbook.tables.load('items/name');
   await syncStep(context, stats, 'fixed');
   const names = sheets.items.map((s) => s.name);
-  if (!names.some(isSwapLeftover)) return false;
+  if (!names.some(isSwapLeftover)) return 'nothing';
   const journal = journalSheet.isNullObject || cells.isNullObject ? null : parseJournal(cells.values);
   const plan = recoveryPlan(
     journal,
@@ -135,9 +189,51 @@ export async function recoverSwap(context: Excel.RequestContext, stats?: SyncSta
     tables.items.map((t) => t.name),
   );
   // Deletions first: a backup's own name is free only once the new sheet that took it is gone.
-  for (const n of plan.remove) context.workbook.worksheets.getItem(n).delete();
+  const writes = journal?.phase === 'committed' ? (journal.writes ?? []) : [];
+  // The journal goes last when it still has writes to make: until they are made, the next run makes them.
+  for (const n of plan.remove)
+    if (writes.length === 0 || n !== JOURNAL_SHEET) context.workbook.worksheets.getItem(n).delete();
   for (const r of plan.rename) context.workbook.worksheets.getItem(r.from).name = r.to;
   for (const r of plan.renameTables) context.workbook.tables.getItem(r.from).name = r.to;
+  const outcome = journal?.phase === 'committed' ? 'completed' : 'rolled back';
+  if (writes.length === 0) {
+    await syncStep(context, stats, 'fixed');
+    return outcome;
+  }
+  context.runtime.enableEvents = false;
+  let failure: unknown = null;
+  let undone = false;
+  let gone = false;
+  try {
+    try {
+      await makeWrites(context, writes, stats);
+    } catch (e) {
+      const undo = journal?.undo ?? [];
+      if (undo.length === 0) {
+        // A sheet or table the writes name is gone (a co-author renamed or deleted it): they can never be made, and
+        // a journal kept would stop every action; it goes, and the error is reported.
+        if ((e as { code?: unknown }).code === 'ItemNotFound') gone = true;
+        throw e;
+      }
+      await makeWrites(context, undo, stats);
+      undone = true;
+    }
+    context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
+  } catch (e) {
+    failure = e;
+  }
+  if (gone) context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
+  context.runtime.enableEvents = true;
+  await syncStep(context, stats, 'fixed').catch((e: unknown) => {
+    failure ??= e;
+  });
+  if (failure) throw failure;
+  return undone ? 'undone' : outcome;
+}
+
+/** The writes made again: what they depend on is read first (with anything queued before), then they are made. */
+async function makeWrites(context: Excel.RequestContext, writes: readonly Write[], stats?: SyncStats): Promise<void> {
+  const prepared = prepareWrites(context, writes, { verify: true });
   await syncStep(context, stats, 'fixed');
-  return true;
+  await runOps(context, prepared.ops(), stats);
 }

@@ -18,9 +18,11 @@ export function ProblemBar({
   const body =
     problem.kind === 'guard'
       ? t.t(k, { sheet: problem.sheet, table: problem.table })
-      : problem.kind === 'unexpected'
-        ? t.t(k, { detail: problem.detail })
-        : t.t(k);
+      : problem.kind === 'name_taken'
+        ? t.t(k, { sheet: problem.sheet })
+        : problem.kind === 'unexpected'
+          ? t.t(k, { detail: problem.detail })
+          : t.t(k);
   return (
     <MessageBar ref={ref} tabIndex={-1} intent="error" layout="multiline" politeness="assertive">
       <MessageBarBody>

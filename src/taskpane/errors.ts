@@ -3,7 +3,7 @@
  * classes of the actions come with the lazily loaded engine, so they are
  * passed in rather than imported.
  */
-import { PeopleDataGuardError } from '../excel/guard';
+import { PeopleDataGuardError, SheetNameTakenError } from '../excel/guard';
 
 export type Problem =
   | { readonly kind: 'too_old' }
@@ -11,6 +11,7 @@ export type Problem =
   | { readonly kind: 'cell_edit' }
   | { readonly kind: 'protected' }
   | { readonly kind: 'guard'; readonly sheet: string; readonly table: string }
+  | { readonly kind: 'name_taken'; readonly sheet: string }
   | { readonly kind: 'unexpected'; readonly detail: string };
 
 export interface ErrorClasses {
@@ -29,6 +30,7 @@ export function problemOf(e: unknown, classes: ErrorClasses | null): Problem {
   if (classes && e instanceof classes.ExcelTooOldError) return { kind: 'too_old' };
   if (classes && e instanceof classes.NotStandardWorkbookError) return { kind: 'not_standard' };
   if (e instanceof PeopleDataGuardError) return { kind: 'guard', sheet: e.sheet, table: e.table };
+  if (e instanceof SheetNameTakenError) return { kind: 'name_taken', sheet: e.sheet };
   switch (officeCode(e)) {
     case 'InvalidOperationInCellEditMode':
       return { kind: 'cell_edit' };

@@ -5,7 +5,7 @@ import { serve, type Served } from '../../scripts/static-server';
 import { describeE2E, available } from './page';
 
 /**
- * The task pane and the playground declare a content security policy: the
+ * The task pane, its ribbon's function file and the playground declare a content security policy: the
  * built pages load with nothing blocked (no `securitypolicyviolation`), and
  * an inline script or an eval injected into them is blocked.
  */
@@ -112,6 +112,20 @@ describeE2E('content security policy', () => {
       }),
     );
     await policyHolds(page);
+  }, 120_000);
+
+  it("the ribbon's function file loads its script with nothing blocked; an injected inline script and eval are", async () => {
+    const page = await load(`${addin}commands.html`, (p) =>
+      p.waitForFunction(() => performance.getEntriesByName('kitaphana:commands').length > 0, undefined, {
+        timeout: 60_000,
+      }),
+    );
+    // Its script is a file of the site, not inline.
+    expect(await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length)).toBe(0);
+    expect(await violations(page)).toEqual([]);
+    expect(await inject(page)).toEqual({ inline: false, evaluated: false, styled: false });
+    expect((await violations(page)).some((v) => v.startsWith('script-src'))).toBe(true);
+    await page.context().close();
   }, 120_000);
 
   it('the playground loads a workbook with nothing blocked; an injected inline script and eval are', async () => {

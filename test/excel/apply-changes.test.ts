@@ -20,15 +20,6 @@ import { peopleCells, sampleSim, simHost } from './host';
  * is written with set-up's fixed syncs, keeps formula-like text as text,
  * and leaves the workbook as it was or complete whichever sync fails.
  */
-/**
- * The failure points still open (issue 14, as in atomic.test.ts): set-up's
- * writes into existing tables run in the swap's sync before the commit and
- * the recovery does not undo them yet; import writes through the same path,
- * so the fix there covers it. Pinned so that no other point appears.
- */
-const WRITES_INTO_EXISTING =
-  /^(DataValidation\.|Range\.formulas|WorksheetProtection\.|Table\.resize|TableRowCollection\.add|Range\.values)/;
-
 const events = (s: Snapshot): TableSnapshot => tableIndex(s).get('EVENTS')?.[0] as TableSnapshot;
 
 /** Two Events rows appended (the standard's way: the table's rows from its first, with the new ones after). */
@@ -153,11 +144,7 @@ describe('applying import changes', () => {
     });
     expect(results.length).toBeGreaterThan(0);
     const bad = results
-      .filter(
-        (r) =>
-          r.problems.length ||
-          ((r.failed === 'half-written' || r.crashed === 'half-written') && !WRITES_INTO_EXISTING.test(r.location)),
-      )
+      .filter((r) => r.problems.length || r.failed === 'half-written' || r.crashed === 'half-written')
       .map((r) => `sync ${r.sync} command ${r.command} ${r.location}: ${r.failed}, crashed ${r.crashed}`);
     expect(bad).toEqual([]);
   }, 300_000);

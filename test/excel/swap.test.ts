@@ -7,6 +7,7 @@ import {
   recoveryPlan,
   type Journal,
 } from '../../src/excel/swap';
+import type { Write } from '../../src/excel/writes';
 import { simHost } from './host';
 
 /** The recovery step alone: what it decides from a journal, and that running it again changes nothing. */
@@ -20,6 +21,17 @@ describe('recoveryPlan', () => {
   it('reads back the journal it writes', () => {
     expect(parseJournal(journalValues({ phase: 'swapping', rows }))).toEqual({ phase: 'swapping', rows });
     expect(parseJournal([['something else']])).toBeNull();
+  });
+
+  it('reads back writes of any length, cut into cells Excel can hold, and refuses a journal cut short', () => {
+    const formulas = Array.from({ length: 3000 }, (_, i) => [`=SUM(A${i})`, '1 234', 'TRUE', i]);
+    const writes: Write[] = [{ k: 'cells', sheet: 'Отчёт', top: 1, left: 0, formulas }];
+    const undo: Write[] = [{ k: 'unprotect', sheet: 'Отчёт' }];
+    const values = journalValues({ phase: 'committed', rows: [], writes, undo });
+    expect(values.length).toBeGreaterThan(3);
+    expect(Math.max(...values.flat().map((v) => v.length))).toBeLessThan(32_767);
+    expect(parseJournal(values)).toEqual({ phase: 'committed', rows: [], writes, undo });
+    expect(parseJournal(values.slice(0, 2))).toBeNull();
   });
 
   it('while building, removes only the temporary sheets and the journal', () => {
@@ -69,6 +81,34 @@ describe('recoveryPlan', () => {
 });
 
 describe('recoverSwap', () => {
+  it('makes the writes of a committed journal again, and a second run does nothing', async () => {
+    const sim = new SimExcel({ sheets: ['Data'] });
+    sim.simulateUserEdit('Data', 'A1:B2', [
+      ['old', 'old'],
+      ['old', 'old'],
+    ]);
+    const journal = sim.addSheet(JOURNAL_SHEET);
+    journal.visibility = 'Hidden';
+    const writes: Write[] = [
+      { k: 'cells', sheet: 'Data', top: 0, left: 0, formulas: [['new', 'new']] },
+      { k: 'protect', sheet: 'Data', options: {} },
+    ];
+    const values = journalValues({ phase: 'committed', rows: [], writes });
+    sim.simulateUserEdit(JOURNAL_SHEET, `A1:C${values.length}`, values);
+    // The run stopped after the first write: the second half is made, the first made again changes nothing.
+    sim.simulateUserEdit('Data', 'A1:B1', [['new', 'new']]);
+    const host = simHost(sim);
+    expect(await host.run((c) => recoverSwap(c))).toBe(true);
+    expect(sim.sheets().map((s) => [s.name, s.protected])).toEqual([['Data', true]]);
+    expect(sim.values('Data', 'A1:B2')).toEqual([
+      ['new', 'new'],
+      ['old', 'old'],
+    ]);
+    const before = sim.fingerprint();
+    expect(await host.run((c) => recoverSwap(c))).toBe(false);
+    expect(sim.fingerprint()).toBe(before);
+  });
+
   it('reads a journal of any length (a set-up may add a sheet per library)', async () => {
     const many: Journal['rows'] = Array.from({ length: 600 }, (_, i) => ({
       kind: 'new',

@@ -6,6 +6,7 @@ import { webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { ExcelTooOldError, NotStandardWorkbookError } from '../../src/excel/actions';
 import type { Language } from '../../src/standard';
+import type { ConsolidationRun } from '../../src/core/pipeline';
 import { FINDINGS, NEW_PLAN, checkResult, consolidationRun, fakeEngine, fakeHost, type FakeHost } from './fakes';
 
 /** The task pane's views in each of their states: empty, running, error, results. */
@@ -198,6 +199,36 @@ describe('Check', () => {
       engine.check[0]?.result.reject(Object.assign(new Error('edit'), { code: 'InvalidOperationInCellEditMode' })),
     );
     expect(screen.getByText(/Finish editing the cell/)).toBeTruthy();
+  });
+});
+
+describe('a co-author changed the workbook meanwhile', () => {
+  it('Check says its findings may be out of date, and Run again checks again', async () => {
+    const { engine } = renderPane({ lang: 'ru' });
+    tab('Проверка');
+    fireEvent.click(screen.getByRole('button', { name: 'Проверить' }));
+    await waitFor(() => expect(engine.check).toHaveLength(1));
+    await act(async () => engine.check[0]?.result.resolve({ ...checkResult(), stale: ['R_KRG_ABAY'] }));
+    expect(
+      screen.getByText(/Пока шла проверка, кто-то изменил R_KRG_ABAY: результаты могут быть устаревшими\./),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Запустить снова' }));
+    await waitFor(() => expect(engine.check).toHaveLength(2));
+    await act(async () => engine.check[1]?.result.resolve({ ...checkResult(), stale: [] }));
+    expect(screen.queryByText(/Пока шла проверка/)).toBeNull();
+  });
+
+  it('Consolidate says its result may be out of date, and Run again consolidates again', async () => {
+    const { engine } = renderPane({ lang: 'kk' });
+    tab('Жиынтық');
+    fireEvent.click(screen.getByRole('button', { name: 'Жинақтау' }));
+    await waitFor(() => expect(engine.consolidate).toHaveLength(1));
+    await act(async () =>
+      engine.consolidate[0]?.result.resolve({ ...consolidationRun('kk'), stale: ['Events'] } as ConsolidationRun),
+    );
+    expect(screen.getByText(/Жиынтық жасалып жатқанда біреу Events өзгертті/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Қайта іске қосу' }));
+    await waitFor(() => expect(engine.consolidate).toHaveLength(2));
   });
 });
 

@@ -1,7 +1,7 @@
 import { webDarkTheme, webLightTheme, teamsHighContrastTheme } from '@fluentui/react-components';
 import { translator } from '../../src/i18n';
 import { ExcelTooOldError, NotStandardWorkbookError } from '../../src/excel/actions';
-import { PeopleDataGuardError } from '../../src/excel/guard';
+import { PeopleDataGuardError, SheetNameTakenError } from '../../src/excel/guard';
 import { problemOf } from '../../src/taskpane/errors';
 import { displayCell, findingMatcher, groupFindings } from '../../src/taskpane/findings';
 import { themeFor } from '../../src/taskpane/theme';
@@ -72,6 +72,7 @@ describe('errors', () => {
     });
     expect(problemOf({ code: 'InvalidOperationInCellEditMode', message: 'x' }, classes)).toEqual({ kind: 'cell_edit' });
     expect(problemOf({ code: 'AccessDenied' }, classes)).toEqual({ kind: 'protected' });
+    expect(problemOf(new SheetNameTakenError('Свод'), classes)).toEqual({ kind: 'name_taken', sheet: 'Свод' });
     expect(problemOf(new Error('boom'), null)).toEqual({ kind: 'unexpected', detail: 'boom' });
   });
 });

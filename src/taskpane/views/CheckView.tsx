@@ -6,6 +6,7 @@ import { usePane } from '../context';
 import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
 import { useAction } from '../useAction';
+import { StaleBar } from '../StaleBar';
 import { useFocusOnOutcome } from '../useFocus';
 import { useViewStyles } from '../styles';
 import { countText } from '../counts';
@@ -99,6 +100,7 @@ export function CheckView() {
           <h3 id={headingId} className={s.subheading}>
             {summary(result, t)}
           </h3>
+          <StaleBar tables={result.stale ?? []} action="check" onRunAgain={() => void check(true)} />
           {explained ? <p className={s.muted}>{t.t('taskpane.check.explained', { count: explained })}</p> : null}
           {findings.length ? (
             <>

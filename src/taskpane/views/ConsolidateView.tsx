@@ -6,6 +6,7 @@ import { translator } from '../../i18n';
 import { usePane } from '../context';
 import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
+import { StaleBar } from '../StaleBar';
 import { useAction } from '../useAction';
 import { useFocusOnOutcome } from '../useFocus';
 import { useViewStyles } from '../styles';
@@ -91,6 +92,7 @@ function ConsolidateSection() {
           <h3 id={headingId} className={s.subheading}>
             {t.t('taskpane.consolidate.done')}
           </h3>
+          <StaleBar tables={state.result.stale ?? []} action="consolidate" onRunAgain={() => void run()} />
           <ConsolidationResult run={state.result} />
         </div>
       ) : null}
