@@ -13,4 +13,5 @@ export type { EventSource } from './events';
 export { createOffice, compareVersions } from './office';
 export type { SimOffice } from './office';
 export { simFromPlan, planFromSim, chartPlansOf } from './plan';
+export { simHost } from './host';
 export type { Scalar } from './model';

@@ -21,7 +21,8 @@ import {
   type WorkbookModel,
 } from './model';
 import { normalizeTableHeader } from './ops';
-import { charsToPoints, planFromSim } from './plan';
+import { widthPoints } from '../excel/vocabulary';
+import { planFromSim } from './plan';
 import { SimExcel, type SimOptions } from './sim';
 import { msToSerial } from './values';
 
@@ -305,7 +306,7 @@ function readSheet(model: WorkbookModel, sheet: Sheet, ws: ExcelJS.Worksheet, st
   });
   const cols = ws.columns ?? [];
   cols.forEach((col, i) => {
-    if (col.width !== undefined) sheet.colWidths.set(i, charsToPoints(col.width));
+    if (col.width !== undefined) sheet.colWidths.set(i, widthPoints(col.width));
     const st = styles.of(col.style);
     if (st) sheet.colStyles.set(i, st);
   });
