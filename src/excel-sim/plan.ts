@@ -46,7 +46,8 @@ import {
   type WorkbookModel,
 } from './model';
 import { normalizeTableHeader } from './ops';
-import { SimExcel, type SimOptions } from './sim';
+import type { SimOptions } from './engine';
+import { SimExcel } from './sim';
 import { addTable, bodyArea } from './table';
 import { addValidation, parseRule } from './validation';
 import { deleteSheet } from './worksheet';
