@@ -10,7 +10,17 @@ import {
   type Sheet,
   type WorkbookModel,
 } from './model';
-import { SimCollection, SimObject, type PropDef, type SimContext, api, asApi, SimBound, SimPart } from './proxy';
+import {
+  SimCollection,
+  SimObject,
+  type PropDef,
+  type SimContext,
+  api,
+  asApi,
+  SimBound,
+  SimPart,
+  SimPartCollection,
+} from './proxy';
 import { rangeArgument } from './range';
 import { normalizeColor } from './values';
 import { SimWorksheet } from './worksheet';
@@ -221,24 +231,15 @@ interface ChartTarget {
 }
 
 export class SimChartCollection
-  extends api<Pick<Excel.ChartCollection, 'count' | 'load' | 'toJSON'>>()(SimCollection<SimChart, Excel.Chart>, {
-    typeName: 'ChartCollection',
-    props: ['count'],
-  })
+  extends api<Pick<Excel.ChartCollection, 'count' | 'load' | 'toJSON'>>()(
+    SimPartCollection<SimChart, Excel.Chart, Sheet, SimWorksheet>,
+    {
+      typeName: 'ChartCollection',
+      props: ['count'],
+    },
+  )
   implements Pick<Excel.ChartCollection, 'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items'>
 {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly ws: SimWorksheet,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): Sheet | null {
-    return this.ws.resolve();
-  }
-
   private list(): Chart[] {
     return this.resolve()?.charts ?? [];
   }
@@ -267,7 +268,7 @@ export class SimChartCollection
       'add',
       [type, sourceData instanceof SimObject ? { path: sourceData.path } : sourceData, seriesBy ?? null],
       () => {
-        const sheet = this.ws.target();
+        const sheet = this.owner.target();
         assertEditable(sheet);
         const m = this.model;
         const t = chartType(type);
@@ -302,30 +303,15 @@ export class SimChartCollection
   }
 
   getItem(name: string): Excel.Chart {
-    return this.member(
-      'getItem',
-      name,
-      () => this.list().find((x) => x.name === name)?.id,
-      (path, locate, orNull) => new SimChart(this.ctx, path, locate, orNull),
-    );
+    return this.member(SimChart, 'getItem', name, () => this.list().find((x) => x.name === name)?.id);
   }
 
   getItemOrNullObject(name: string): Excel.Chart {
-    return this.member(
-      'getItemOrNullObject',
-      name,
-      () => this.list().find((x) => x.name === name)?.id,
-      (path, locate, orNull) => new SimChart(this.ctx, path, locate, orNull),
-    );
+    return this.member(SimChart, 'getItemOrNullObject', name, () => this.list().find((x) => x.name === name)?.id);
   }
 
   getItemAt(index: number): Excel.Chart {
-    return this.member(
-      'getItemAt',
-      index,
-      () => this.list()[index]?.id,
-      (path, locate, orNull) => new SimChart(this.ctx, path, locate, orNull),
-    );
+    return this.member(SimChart, 'getItemAt', index, () => this.list()[index]?.id);
   }
 }
 

@@ -3,8 +3,8 @@ import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from '.
 import type { RangeOwner } from './format';
 import type { CfFormat, ConditionalFormat, Sheet } from './model';
 import {
-  SimCollection,
   SimObject,
+  SimPartCollection,
   type PropDef,
   type RangeTarget,
   type SimContext,
@@ -13,6 +13,7 @@ import {
   SimBound,
 } from './proxy';
 import { SimRange } from './range';
+import { COMPARISONS } from './validation';
 import { checkFormula, normalizeColor } from './values';
 
 /**
@@ -29,16 +30,7 @@ const TYPES = [
   'ContainsText',
   'CellValue',
 ];
-const CELL_VALUE_OPERATORS = [
-  'Between',
-  'NotBetween',
-  'EqualTo',
-  'NotEqualTo',
-  'GreaterThan',
-  'LessThan',
-  'GreaterThanOrEqual',
-  'LessThanOrEqual',
-];
+const CELL_VALUE_OPERATORS = [...COMPARISONS, 'GreaterThanOrEqual', 'LessThanOrEqual'];
 
 export function emptyFormat(): CfFormat {
   return {
@@ -70,23 +62,11 @@ interface CfTarget {
 
 export class SimConditionalFormatCollection
   extends api<Pick<Excel.ConditionalFormatCollection, 'load'>>()(
-    SimCollection<SimConditionalFormat, Excel.ConditionalFormat>,
+    SimPartCollection<SimConditionalFormat, Excel.ConditionalFormat, RangeTarget, RangeOwner>,
     { typeName: 'ConditionalFormatCollection' },
   )
   implements Pick<Excel.ConditionalFormatCollection, 'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items'>
 {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: RangeOwner,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): RangeTarget | null {
-    return this.owner.resolve();
-  }
-
   private target(): RangeTarget {
     const t = this.owner.resolve();
     if (!t) throw invalidOperation('The range is a null object.');

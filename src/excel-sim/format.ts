@@ -3,8 +3,8 @@ import { accessDenied, invalidArgument, itemNotFound } from './errors';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type Sheet, type Style, type WorkbookModel } from './model';
 import { assertFormatWritable, patchFormat } from './ops';
 import {
-  SimCollection,
   SimObject,
+  SimPartCollection,
   type PropDef,
   type RangeTarget,
   type SimContext,
@@ -263,24 +263,15 @@ export class SimRangeBorder extends api<Pick<Excel.RangeBorder, 'style' | 'color
 }
 
 export class SimRangeBorderCollection
-  extends api<Pick<Excel.RangeBorderCollection, 'count' | 'load'>>()(SimCollection<SimRangeBorder, Excel.RangeBorder>, {
-    typeName: 'RangeBorderCollection',
-    props: ['count'],
-  })
+  extends api<Pick<Excel.RangeBorderCollection, 'count' | 'load'>>()(
+    SimPartCollection<SimRangeBorder, Excel.RangeBorder, RangeTarget, RangeOwner>,
+    {
+      typeName: 'RangeBorderCollection',
+      props: ['count'],
+    },
+  )
   implements Pick<Excel.RangeBorderCollection, 'getItem' | 'getItemAt'>
 {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: RangeOwner,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): RangeTarget | null {
-    return this.owner.resolve();
-  }
-
   protected override properties(): Record<string, PropDef> {
     return { count: { get: () => BORDER_SIDES.length } };
   }

@@ -495,10 +495,10 @@ export abstract class SimCollection<T extends SimObject, X = T> extends SimObjec
    * object when there is none.
    */
   protected member(
+    Item: new (ctx: SimContext, path: string, locate: () => string | null, orNull?: boolean) => T,
     call: 'getItem' | 'getItemOrNullObject' | 'getItemAt',
     key: string | number,
     find: () => string | undefined,
-    make: (path: string, locate: () => string | null, orNull: boolean) => T,
   ): X {
     const orNull = call === 'getItemOrNullObject';
     const locate = (): string | null =>
@@ -508,7 +508,7 @@ export abstract class SimCollection<T extends SimObject, X = T> extends SimObjec
         if (id === undefined && !orNull) throw itemNotFound(`(no item ${JSON.stringify(key)})`);
         return id ?? null;
       });
-    return asApi<X>(make(`${this.path}.${call}(${JSON.stringify(key)})`, locate, orNull));
+    return asApi<X>(new Item(this.ctx, `${this.path}.${call}(${JSON.stringify(key)})`, locate, orNull));
   }
 
   /** The loaded items, typed as office-js types them (`X`). */
@@ -550,6 +550,26 @@ export abstract class SimCollection<T extends SimObject, X = T> extends SimObjec
     const parts = items.map((i) => i.collect(effective));
     const apply = [...collected.apply, ...parts.flatMap((p) => p.apply), () => this.store('items', items)];
     return { data: { ...(collected.data as object), items: parts.map((p) => p.data) }, apply };
+  }
+}
+
+/** A collection of what another proxy points to (a sheet's charts, a table's rows): it resolves as its owner does. */
+export abstract class SimPartCollection<
+  T extends SimObject,
+  X,
+  E,
+  O extends { resolve(): E | null } = { resolve(): E | null },
+> extends SimCollection<T, X> {
+  constructor(
+    ctx: SimContext,
+    path: string,
+    protected readonly owner: O,
+  ) {
+    super(ctx, path);
+  }
+
+  resolve(): E | null {
+    return this.owner.resolve();
   }
 }
 

@@ -3,7 +3,16 @@ import { accessDenied, invalidArgument, invalidOperation, itemNotFound, at } fro
 import { SimEventHandlers } from './events';
 import type { Sheet, Table, WorkbookModel } from './model';
 import { clearArea, makeCell, normalizeTableHeader, writeContents } from './ops';
-import { SimCollection, SimObject, type PropDef, type SimContext, api, asApi, SimBound } from './proxy';
+import {
+  SimCollection,
+  SimObject,
+  type PropDef,
+  type SimContext,
+  api,
+  asApi,
+  SimBound,
+  SimPartCollection,
+} from './proxy';
 import { SimRange, rangeArgument, type RangeKey } from './range';
 import { deleteCells, insertCells } from './shift';
 import { cellValue } from './values';
@@ -323,30 +332,15 @@ export class SimTableCollection
   }
 
   getItem(key: string): Excel.Table {
-    return this.member(
-      'getItem',
-      key,
-      () => this.find(key)?.id,
-      (path, locate, orNull) => new SimTable(this.ctx, path, locate, orNull),
-    );
+    return this.member(SimTable, 'getItem', key, () => this.find(key)?.id);
   }
 
   getItemOrNullObject(key: string): Excel.Table {
-    return this.member(
-      'getItemOrNullObject',
-      key,
-      () => this.find(key)?.id,
-      (path, locate, orNull) => new SimTable(this.ctx, path, locate, orNull),
-    );
+    return this.member(SimTable, 'getItemOrNullObject', key, () => this.find(key)?.id);
   }
 
   getItemAt(index: number): Excel.Table {
-    return this.member(
-      'getItemAt',
-      index,
-      () => this.list()[index]?.id,
-      (path, locate, orNull) => new SimTable(this.ctx, path, locate, orNull),
-    );
+    return this.member(SimTable, 'getItemAt', index, () => this.list()[index]?.id);
   }
 }
 
@@ -494,23 +488,11 @@ export class SimTable
 
 export class SimTableRowCollection
   extends api<Pick<Excel.TableRowCollection, 'count' | 'load' | 'toJSON'>>()(
-    SimCollection<SimTableRow, Excel.TableRow>,
+    SimPartCollection<SimTableRow, Excel.TableRow, Table, SimTable>,
     { typeName: 'TableRowCollection', props: ['count'] },
   )
   implements Pick<Excel.TableRowCollection, 'add' | 'getItemAt' | 'items'>
 {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: SimTable,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): Table | null {
-    return this.owner.resolve();
-  }
-
   private rowCount(): number {
     const t = this.owner.target();
     const b = bodyArea(t);
@@ -645,23 +627,11 @@ export class SimTableRow
 
 export class SimTableColumnCollection
   extends api<Pick<Excel.TableColumnCollection, 'count' | 'load' | 'toJSON'>>()(
-    SimCollection<SimTableColumn, Excel.TableColumn>,
+    SimPartCollection<SimTableColumn, Excel.TableColumn, Table, SimTable>,
     { typeName: 'TableColumnCollection', props: ['count'] },
   )
   implements Pick<Excel.TableColumnCollection, 'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items'>
 {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: SimTable,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): Table | null {
-    return this.owner.resolve();
-  }
-
   protected override properties(): Record<string, PropDef> {
     return { count: { get: () => this.owner.target().columns.length } };
   }

@@ -18,16 +18,9 @@ import { msToSerial } from './values';
  * as a `DataValidationRule` (formulas read back as strings such as `=10`),
  * and a range covered by several validations reads as `Inconsistent`.
  */
-const OPERATORS = [
-  'Between',
-  'NotBetween',
-  'EqualTo',
-  'NotEqualTo',
-  'GreaterThan',
-  'LessThan',
-  'GreaterThanOrEqualTo',
-  'LessThanOrEqualTo',
-];
+/** The comparisons of validations and of cell-value formats (which name the last two differently). */
+export const COMPARISONS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan'];
+const OPERATORS = [...COMPARISONS, 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
 
 const KINDS: Readonly<Record<string, ValidationRule['type']>> = {
   wholeNumber: 'WholeNumber',

@@ -6,8 +6,15 @@ import { SimTableCollection } from './table';
 import { msToSerial } from './values';
 import { SimWorksheetCollection } from './worksheet';
 
+/** The workbook's own objects: they are there as long as the workbook is. */
+abstract class OfWorkbook extends SimObject {
+  resolve(): WorkbookModel {
+    return this.model;
+  }
+}
+
 export class SimWorkbook
-  extends api<Pick<Excel.Workbook, 'worksheets' | 'tables' | 'name' | 'load' | 'toJSON' | 'functions'>>()(SimObject, {
+  extends api<Pick<Excel.Workbook, 'worksheets' | 'tables' | 'name' | 'load' | 'toJSON' | 'functions'>>()(OfWorkbook, {
     typeName: 'Workbook',
     props: ['name'],
     children: ['worksheets', 'tables', 'functions'],
@@ -16,10 +23,6 @@ export class SimWorkbook
 {
   constructor(ctx: SimContext) {
     super(ctx, 'workbook');
-  }
-
-  resolve(): WorkbookModel {
-    return this.model;
   }
 
   protected override properties(): Record<string, PropDef> {
@@ -45,13 +48,9 @@ export class SimWorkbook
  * system and 1462 in the 1900 one).
  */
 export class SimFunctions
-  extends api<Pick<Excel.Functions, never>>()(SimObject, { typeName: 'Functions' })
+  extends api<Pick<Excel.Functions, never>>()(OfWorkbook, { typeName: 'Functions' })
   implements Pick<Excel.Functions, 'date'>
 {
-  resolve(): WorkbookModel {
-    return this.model;
-  }
-
   date(...args: Parameters<Excel.Functions['date']>): Excel.FunctionResult<number> {
     const [year, month, day] = args;
     return asApi<Excel.FunctionResult<number>>(
@@ -70,7 +69,7 @@ export class SimFunctions
 
 /** A worksheet function's result: its `value` once loaded. */
 export class SimFunctionResult extends api<Pick<Excel.FunctionResult<number>, 'value' | 'error' | 'load' | 'toJSON'>>()(
-  SimObject,
+  OfWorkbook,
   { typeName: 'FunctionResult', props: ['value', 'error'] },
 ) {
   constructor(
@@ -81,17 +80,13 @@ export class SimFunctionResult extends api<Pick<Excel.FunctionResult<number>, 'v
     super(ctx, path);
   }
 
-  resolve(): WorkbookModel {
-    return this.model;
-  }
-
   protected override properties(): Record<string, PropDef> {
     return { value: { get: () => this.compute() }, error: { get: () => null } };
   }
 }
 
 export class SimApplication
-  extends api<Pick<Excel.Application, 'load' | 'toJSON'>>()(SimObject, {
+  extends api<Pick<Excel.Application, 'load' | 'toJSON'>>()(OfWorkbook, {
     typeName: 'Application',
     props: ['calculationMode'],
   })
@@ -99,10 +94,6 @@ export class SimApplication
 {
   constructor(ctx: SimContext) {
     super(ctx, 'application');
-  }
-
-  resolve(): WorkbookModel {
-    return this.model;
   }
 
   protected override properties(): Record<string, PropDef> {
@@ -115,16 +106,12 @@ export class SimApplication
   }
 }
 
-export class SimRuntime extends api<Pick<Excel.Runtime, 'enableEvents' | 'load' | 'toJSON'>>()(SimObject, {
+export class SimRuntime extends api<Pick<Excel.Runtime, 'enableEvents' | 'load' | 'toJSON'>>()(OfWorkbook, {
   typeName: 'Runtime',
   props: ['enableEvents'],
 }) {
   constructor(ctx: SimContext) {
     super(ctx, 'runtime');
-  }
-
-  resolve(): WorkbookModel {
-    return this.model;
   }
 
   protected override properties(): Record<string, PropDef> {

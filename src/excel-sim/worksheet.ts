@@ -341,21 +341,11 @@ export class SimWorksheetCollection
   }
 
   getItem(key: string): Excel.Worksheet {
-    return this.member(
-      'getItem',
-      key,
-      () => this.find(key)?.id,
-      (path, locate, orNull) => new SimWorksheet(this.ctx, path, locate, orNull),
-    );
+    return this.member(SimWorksheet, 'getItem', key, () => this.find(key)?.id);
   }
 
   getItemOrNullObject(key: string): Excel.Worksheet {
-    return this.member(
-      'getItemOrNullObject',
-      key,
-      () => this.find(key)?.id,
-      (path, locate, orNull) => new SimWorksheet(this.ctx, path, locate, orNull),
-    );
+    return this.member(SimWorksheet, 'getItemOrNullObject', key, () => this.find(key)?.id);
   }
 }
 
