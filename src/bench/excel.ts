@@ -3,9 +3,8 @@
  * steps and payload chunks) and the largest request and response.
  */
 import { checkWorkbook, consolidateWorkbook, setupWorkbook } from '../excel/actions';
-import type { ExcelHost } from '../excel/host';
 import { SyncStats } from '../excel/stats';
-import { simFromPlan, type SimExcel } from '../excel-sim';
+import { simFromPlan, simHost } from '../excel-sim';
 import { templatePlan } from '../core/layout/template';
 import { nationalContent, type NetworkSize } from './national';
 
@@ -19,13 +18,6 @@ export interface ActionMeasure {
   readonly maxRequest: number;
   readonly maxResponse: number;
   readonly ms: number;
-}
-
-export function simHost(sim: SimExcel): ExcelHost {
-  return {
-    run: (batch) => sim.run({ delayForCellEdit: true }, batch),
-    isSetSupported: (name, version) => sim.office.context.requirements.isSetSupported(name, version),
-  };
 }
 
 export async function measureActions(size: NetworkSize): Promise<Record<ActionName, ActionMeasure>> {

@@ -164,15 +164,6 @@ export function sameArea(a: Area, b: Area): boolean {
   return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 }
 
-export function boundingBox(a: Area, b: Area): Area {
-  return {
-    top: Math.min(a.top, b.top),
-    left: Math.min(a.left, b.left),
-    bottom: Math.max(a.bottom, b.bottom),
-    right: Math.max(a.right, b.right),
-  };
-}
-
 /** What is left of `a` once `b` is cut out of it: up to four rectangles. */
 export function subtract(a: Area, b: Area): Area[] {
   const i = intersect(a, b);

@@ -1,5 +1,5 @@
 import { addressOf, areaA1, columnsOf, rowsOf, type Area } from './address';
-import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { accessDenied, invalidArgument, itemNotFound } from './errors';
 import {
   newAxis,
   type ChartAxis as ChartAxisModel,
@@ -10,7 +10,17 @@ import {
   type Sheet,
   type WorkbookModel,
 } from './model';
-import { SimCollection, SimObject, type LoadArg, type PropDef, type SimContext } from './proxy';
+import {
+  SimCollection,
+  SimObject,
+  type PropDef,
+  type SimContext,
+  api,
+  asApi,
+  SimBound,
+  SimPart,
+  SimPartCollection,
+} from './proxy';
 import { rangeArgument } from './range';
 import { normalizeColor } from './values';
 import { SimWorksheet } from './worksheet';
@@ -105,8 +115,6 @@ export const CHART_TYPES: readonly ChartTypeName[] = [
   'Sunburst',
   'Funnel',
 ];
-
-const LEGEND_POSITIONS = ['Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom'];
 
 /** A plain description of a chart, for tests and the playground. */
 export interface ChartDescription {
@@ -223,39 +231,21 @@ interface ChartTarget {
 }
 
 export class SimChartCollection
-  extends SimCollection<SimChart, Excel.Chart>
-  implements
-    Pick<
-      Excel.ChartCollection,
-      'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'getCount' | 'count' | 'items' | 'load' | 'toJSON'
-    >
+  extends api<Pick<Excel.ChartCollection, 'count' | 'load' | 'toJSON'>>()(
+    SimPartCollection<SimChart, Excel.Chart, Sheet, SimWorksheet>,
+    {
+      typeName: 'ChartCollection',
+      props: ['count'],
+    },
+  )
+  implements Pick<Excel.ChartCollection, 'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items'>
 {
-  get typeName(): string {
-    return 'ChartCollection';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly ws: SimWorksheet,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): Sheet | null {
-    return this.ws.resolve();
-  }
-
   private list(): Chart[] {
     return this.resolve()?.charts ?? [];
   }
 
   protected override properties(): Record<string, PropDef> {
     return { count: { get: () => this.list().length } };
-  }
-
-  get count(): number {
-    return this.read('count');
   }
 
   protected itemProxies(): SimChart[] {
@@ -278,7 +268,7 @@ export class SimChartCollection
       'add',
       [type, sourceData instanceof SimObject ? { path: sourceData.path } : sourceData, seriesBy ?? null],
       () => {
-        const sheet = this.ws.sheet();
+        const sheet = this.owner.target();
         assertEditable(sheet);
         const m = this.model;
         const t = chartType(type);
@@ -309,100 +299,55 @@ export class SimChartCollection
         created = model.id;
       },
     );
-    return chart as unknown as Excel.Chart;
+    return asApi<Excel.Chart>(chart);
   }
 
   getItem(name: string): Excel.Chart {
-    return new SimChart(this.ctx, `${this.path}.getItem(${JSON.stringify(name)})`, () => {
-      const c = this.list().find((x) => x.name === name);
-      if (!c) throw itemNotFound(`(no chart "${name}")`);
-      return c.id;
-    }) as unknown as Excel.Chart;
+    return this.member(SimChart, 'getItem', name, () => this.list().find((x) => x.name === name)?.id);
   }
 
   getItemOrNullObject(name: string): Excel.Chart {
-    return new SimChart(
-      this.ctx,
-      `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`,
-      () => {
-        this.gate('getItemOrNullObject');
-        return this.list().find((x) => x.name === name)?.id ?? null;
-      },
-      true,
-    ) as unknown as Excel.Chart;
+    return this.member(SimChart, 'getItemOrNullObject', name, () => this.list().find((x) => x.name === name)?.id);
   }
 
   getItemAt(index: number): Excel.Chart {
-    return new SimChart(this.ctx, `${this.path}.getItemAt(${index})`, () => {
-      const c = this.list()[index];
-      if (!c) throw itemNotFound(`(no chart at ${index})`);
-      return c.id;
-    }) as unknown as Excel.Chart;
-  }
-
-  getCount(): OfficeExtension.ClientResult<number> {
-    return this.result('getCount', [], () => this.list().length) as unknown as OfficeExtension.ClientResult<number>;
-  }
-
-  load(option?: LoadArg): Excel.ChartCollection {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartCollection;
-  }
-  toJSON(): Excel.Interfaces.ChartCollectionData {
-    return this.jsonOf() as Excel.Interfaces.ChartCollectionData;
+    return this.member(SimChart, 'getItemAt', index, () => this.list()[index]?.id);
   }
 }
 
-type ChartMembers =
-  | 'id'
-  | 'name'
-  | 'chartType'
-  | 'top'
-  | 'left'
-  | 'width'
-  | 'height'
-  | 'title'
-  | 'legend'
-  | 'dataLabels'
-  | 'axes'
-  | 'series'
-  | 'worksheet'
-  | 'setPosition'
-  | 'setData'
-  | 'delete'
-  | 'load'
-  | 'set'
-  | 'toJSON'
-  | 'isNullObject';
-
-export class SimChart extends SimObject implements Pick<Excel.Chart, ChartMembers> {
-  get typeName(): string {
-    return 'Chart';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly locate: () => string | null,
-    orNull = false,
-  ) {
-    super(ctx, path, orNull);
-  }
-
-  resolve(): ChartTarget | null {
-    const id = this.bind(this.locate);
-    if (id === null) return null;
+export class SimChart
+  extends api<
+    Pick<
+      Excel.Chart,
+      | 'id'
+      | 'name'
+      | 'chartType'
+      | 'top'
+      | 'left'
+      | 'width'
+      | 'height'
+      | 'title'
+      | 'dataLabels'
+      | 'axes'
+      | 'series'
+      | 'worksheet'
+      | 'load'
+      | 'set'
+      | 'toJSON'
+    >
+  >()(SimBound<string, ChartTarget>, {
+    typeName: 'Chart',
+    props: ['id', 'name', 'chartType', 'top', 'left', 'width', 'height'],
+    children: ['title', 'dataLabels', 'axes', 'series', 'worksheet'],
+  })
+  implements Pick<Excel.Chart, 'setPosition' | 'delete' | 'isNullObject'>
+{
+  protected find(id: string): ChartTarget | undefined {
     for (const sheet of this.model.sheets) {
       const chart = sheet.charts.find((c) => c.id === id);
       if (chart) return { sheet, chart };
     }
-    throw itemNotFound('(the chart was deleted)');
-  }
-
-  target(): ChartTarget {
-    const t = this.resolve();
-    if (!t) throw invalidOperation('The chart is a null object.');
-    return t;
+    return undefined;
   }
 
   /** Applies a change to the chart's description, as Excel allows on this sheet. */
@@ -412,7 +357,7 @@ export class SimChart extends SimObject implements Pick<Excel.Chart, ChartMember
     f(chart, this.model);
   }
 
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     const size = (key: 'top' | 'left' | 'width' | 'height'): PropDef => ({
       get: () => this.target().chart[key],
       set: (v) =>
@@ -454,90 +399,12 @@ export class SimChart extends SimObject implements Pick<Excel.Chart, ChartMember
 
   protected override navigation(): Record<string, () => SimObject> {
     return {
-      title: () => this.title as unknown as SimObject,
-      legend: () => this.legend as unknown as SimObject,
-      dataLabels: () => this.dataLabels as unknown as SimObject,
-      axes: () => this.axes as unknown as SimObject,
-      series: () => this.series as unknown as SimObject,
-      worksheet: () => this.worksheet as unknown as SimObject,
+      title: () => new SimChartTitle(this.ctx, `${this.path}.title`, this),
+      dataLabels: () => new SimChartDataLabels(this.ctx, `${this.path}.dataLabels`, this),
+      axes: () => new SimChartAxes(this.ctx, `${this.path}.axes`, this),
+      series: () => new SimChartSeriesCollection(this.ctx, `${this.path}.series`, this),
+      worksheet: () => new SimWorksheet(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheet.id ?? null),
     };
-  }
-
-  get id(): string {
-    return this.read('id');
-  }
-  get name(): string {
-    return this.read('name');
-  }
-  set name(v: string) {
-    this.write('name', v);
-  }
-  get chartType(): Excel.Chart['chartType'] {
-    return this.read('chartType');
-  }
-  set chartType(v: Excel.Chart['chartType']) {
-    this.write('chartType', v);
-  }
-  get top(): number {
-    return this.read('top');
-  }
-  set top(v: number) {
-    this.write('top', v);
-  }
-  get left(): number {
-    return this.read('left');
-  }
-  set left(v: number) {
-    this.write('left', v);
-  }
-  get width(): number {
-    return this.read('width');
-  }
-  set width(v: number) {
-    this.write('width', v);
-  }
-  get height(): number {
-    return this.read('height');
-  }
-  set height(v: number) {
-    this.write('height', v);
-  }
-
-  get title(): Excel.ChartTitle {
-    return this.child(
-      'title',
-      () => new SimChartTitle(this.ctx, `${this.path}.title`, this),
-    ) as unknown as Excel.ChartTitle;
-  }
-  get legend(): Excel.ChartLegend {
-    return this.child(
-      'legend',
-      () => new SimChartLegend(this.ctx, `${this.path}.legend`, this),
-    ) as unknown as Excel.ChartLegend;
-  }
-  get dataLabels(): Excel.ChartDataLabels {
-    return this.child(
-      'dataLabels',
-      () => new SimChartDataLabels(this.ctx, `${this.path}.dataLabels`, this),
-    ) as unknown as Excel.ChartDataLabels;
-  }
-  get axes(): Excel.ChartAxes {
-    return this.child(
-      'axes',
-      () => new SimChartAxes(this.ctx, `${this.path}.axes`, this),
-    ) as unknown as Excel.ChartAxes;
-  }
-  get series(): Excel.ChartSeriesCollection {
-    return this.child(
-      'series',
-      () => new SimChartSeriesCollection(this.ctx, `${this.path}.series`, this),
-    ) as unknown as Excel.ChartSeriesCollection;
-  }
-  get worksheet(): Excel.Worksheet {
-    return this.child(
-      'worksheet',
-      () => new SimWorksheet(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheet.id ?? null),
-    ) as unknown as Excel.Worksheet;
   }
 
   /** Positions by cells: the chart's top-left at `startCell`, its bottom-right at the end of `endCell`. */
@@ -561,24 +428,6 @@ export class SimChart extends SimObject implements Pick<Excel.Chart, ChartMember
     });
   }
 
-  setData(sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | 'Auto' | 'Columns' | 'Rows'): void {
-    this.enqueue(
-      'setData',
-      [sourceData instanceof SimObject ? { path: sourceData.path } : sourceData, seriesBy ?? null],
-      () =>
-        this.edit((c, m) => {
-          const by = seriesByOf(seriesBy);
-          const src = rangeArgument(m, sourceData);
-          m.set(c, 'sourceSheetId', src.sheet.id);
-          m.set(c, 'source', src.area);
-          m.set(c, 'seriesBy', by);
-          const laid = layoutSeries(m, src.sheet, src.area, by, c.type);
-          m.set(c, 'effectiveSeriesBy', laid.effectiveSeriesBy);
-          m.set(c, 'series', laid.series);
-        }),
-    );
-  }
-
   delete(): void {
     this.enqueue('delete', [], () => {
       const { sheet, chart } = this.target();
@@ -590,35 +439,12 @@ export class SimChart extends SimObject implements Pick<Excel.Chart, ChartMember
       );
     });
   }
-
-  load(option?: LoadArg): Excel.Chart {
-    this.queueLoad(option);
-    return this as unknown as Excel.Chart;
-  }
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-  toJSON(): Excel.Interfaces.ChartData {
-    return this.jsonOf() as Excel.Interfaces.ChartData;
-  }
 }
 
 type ChartPartKey = 'title' | 'legend' | 'dataLabels';
 
 /** Parts of a chart resolve to the chart. */
-abstract class ChartPart extends SimObject {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    protected readonly owner: SimChart,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): ChartTarget | null {
-    return this.owner.resolve();
-  }
-
+abstract class ChartPart extends SimPart<ChartTarget, SimChart> {
   protected chart(): Chart {
     return this.owner.target().chart;
   }
@@ -649,11 +475,11 @@ const flag =
     return v;
   };
 
-export class SimChartTitle extends ChartPart implements Pick<Excel.ChartTitle, 'text' | 'visible' | 'load' | 'toJSON'> {
-  get typeName(): string {
-    return 'ChartTitle';
-  }
-  protected properties(): Record<string, PropDef> {
+export class SimChartTitle extends api<Pick<Excel.ChartTitle, 'text' | 'visible' | 'load' | 'toJSON'>>()(ChartPart, {
+  typeName: 'ChartTitle',
+  props: ['text', 'visible'],
+}) {
+  protected override properties(): Record<string, PropDef> {
     const textProp = this.field('title', 'text', text('title.text'));
     // Setting a title's text shows it, as in Excel.
     return {
@@ -664,136 +490,47 @@ export class SimChartTitle extends ChartPart implements Pick<Excel.ChartTitle, '
       visible: this.field('title', 'visible', flag('title.visible')),
     };
   }
-  get text(): string {
-    return this.read('text');
-  }
-  set text(v: string) {
-    this.write('text', v);
-  }
-  get visible(): boolean {
-    return this.read('visible');
-  }
-  set visible(v: boolean) {
-    this.write('visible', v);
-  }
-  load(option?: LoadArg): Excel.ChartTitle {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartTitle;
-  }
-  toJSON(): Excel.Interfaces.ChartTitleData {
-    return this.jsonOf() as Excel.Interfaces.ChartTitleData;
-  }
 }
 
-export class SimChartLegend
-  extends ChartPart
-  implements Pick<Excel.ChartLegend, 'position' | 'visible' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'ChartLegend';
-  }
-  protected properties(): Record<string, PropDef> {
-    return {
-      position: this.field('legend', 'position', (v) => {
-        if (typeof v !== 'string' || !LEGEND_POSITIONS.includes(v))
-          throw invalidArgument(`"${String(v)}" is not a legend position.`);
-        return v;
-      }),
-      visible: this.field('legend', 'visible', flag('legend.visible')),
-    };
-  }
-  get position(): Excel.ChartLegend['position'] {
-    return this.read('position');
-  }
-  set position(v: Excel.ChartLegend['position']) {
-    this.write('position', v);
-  }
-  get visible(): boolean {
-    return this.read('visible');
-  }
-  set visible(v: boolean) {
-    this.write('visible', v);
-  }
-  load(option?: LoadArg): Excel.ChartLegend {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartLegend;
-  }
-  toJSON(): Excel.Interfaces.ChartLegendData {
-    return this.jsonOf() as Excel.Interfaces.ChartLegendData;
-  }
-}
-
-export class SimChartDataLabels
-  extends ChartPart
-  implements Pick<Excel.ChartDataLabels, 'showValue' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'ChartDataLabels';
-  }
-  protected properties(): Record<string, PropDef> {
+export class SimChartDataLabels extends api<Pick<Excel.ChartDataLabels, 'showValue' | 'load' | 'toJSON'>>()(ChartPart, {
+  typeName: 'ChartDataLabels',
+  props: ['showValue'],
+}) {
+  protected override properties(): Record<string, PropDef> {
     return { showValue: this.field('dataLabels', 'showValue', flag('dataLabels.showValue')) };
-  }
-  get showValue(): boolean {
-    return this.read('showValue');
-  }
-  set showValue(v: boolean) {
-    this.write('showValue', v);
-  }
-  load(option?: LoadArg): Excel.ChartDataLabels {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartDataLabels;
-  }
-  toJSON(): Excel.Interfaces.ChartDataLabelsData {
-    return this.jsonOf() as Excel.Interfaces.ChartDataLabelsData;
   }
 }
 
 type AxisKind = 'categoryAxis' | 'valueAxis';
 
-export class SimChartAxes
-  extends ChartPart
-  implements Pick<Excel.ChartAxes, 'categoryAxis' | 'valueAxis' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'ChartAxes';
-  }
-  protected properties(): Record<string, PropDef> {
+export class SimChartAxes extends api<Pick<Excel.ChartAxes, 'categoryAxis' | 'valueAxis' | 'load' | 'toJSON'>>()(
+  ChartPart,
+  { typeName: 'ChartAxes', children: ['categoryAxis', 'valueAxis'] },
+) {
+  protected override properties(): Record<string, PropDef> {
     return {};
   }
   protected override navigation(): Record<string, () => SimObject> {
     return {
-      categoryAxis: () => this.categoryAxis as unknown as SimObject,
-      valueAxis: () => this.valueAxis as unknown as SimObject,
+      categoryAxis: () => new SimChartAxis(this.ctx, `${this.path}.categoryAxis`, this.owner, 'categoryAxis'),
+      valueAxis: () => new SimChartAxis(this.ctx, `${this.path}.valueAxis`, this.owner, 'valueAxis'),
     };
-  }
-  get categoryAxis(): Excel.ChartAxis {
-    return this.child(
-      'categoryAxis',
-      () => new SimChartAxis(this.ctx, `${this.path}.categoryAxis`, this.owner, 'categoryAxis'),
-    ) as unknown as Excel.ChartAxis;
-  }
-  get valueAxis(): Excel.ChartAxis {
-    return this.child(
-      'valueAxis',
-      () => new SimChartAxis(this.ctx, `${this.path}.valueAxis`, this.owner, 'valueAxis'),
-    ) as unknown as Excel.ChartAxis;
-  }
-  load(option?: LoadArg): Excel.ChartAxes {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartAxes;
-  }
-  toJSON(): Excel.Interfaces.ChartAxesData {
-    return this.jsonOf() as Excel.Interfaces.ChartAxesData;
   }
 }
 
-type AxisMembers =
-  'title' | 'type' | 'reversePlotOrder' | 'minimum' | 'maximum' | 'visible' | 'position' | 'load' | 'toJSON';
-
-export class SimChartAxis extends ChartPart implements Pick<Excel.ChartAxis, AxisMembers> {
-  get typeName(): string {
-    return 'ChartAxis';
+export class SimChartAxis extends api<
+  Pick<Excel.ChartAxis, 'title' | 'type' | 'reversePlotOrder' | 'minimum' | 'visible' | 'position' | 'load' | 'toJSON'>
+>()(ChartPart, {
+  typeName: 'ChartAxis',
+  props: ['type', 'reversePlotOrder', 'minimum', 'visible', 'position'],
+  children: ['title'],
+}) {
+  protected override navigation(): Record<string, () => SimObject> {
+    return {
+      title: () => new SimChartAxisTitle(this.ctx, `${this.path}.title`, this.owner, this.kind),
+    };
   }
+
   constructor(
     ctx: SimContext,
     path: string,
@@ -809,7 +546,7 @@ export class SimChartAxis extends ChartPart implements Pick<Excel.ChartAxis, Axi
       set: (v) => this.owner.edit((c, m) => m.set(c[k], key, parse(v))),
     };
   }
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     const bound =
       (what: string) =>
       (v: unknown): number | null => {
@@ -821,7 +558,6 @@ export class SimChartAxis extends ChartPart implements Pick<Excel.ChartAxis, Axi
       type: { get: () => (this.kind === 'categoryAxis' ? 'Category' : 'Value') },
       reversePlotOrder: this.axis('reversePlotOrder', flag('reversePlotOrder')),
       minimum: this.axis('minimum', bound('minimum')),
-      maximum: this.axis('maximum', bound('maximum')),
       visible: this.axis('visible', flag('visible')),
       position: this.axis('position', (v) => {
         if (v !== 'Automatic' && v !== 'Maximum' && v !== 'Minimum')
@@ -830,64 +566,12 @@ export class SimChartAxis extends ChartPart implements Pick<Excel.ChartAxis, Axi
       }),
     };
   }
-  protected override navigation(): Record<string, () => SimObject> {
-    return { title: () => this.title as unknown as SimObject };
-  }
-  get type(): Excel.ChartAxis['type'] {
-    return this.read('type');
-  }
-  get reversePlotOrder(): boolean {
-    return this.read('reversePlotOrder');
-  }
-  set reversePlotOrder(v: boolean) {
-    this.write('reversePlotOrder', v);
-  }
-  get minimum(): Excel.ChartAxis['minimum'] {
-    return this.read('minimum');
-  }
-  set minimum(v: Excel.ChartAxis['minimum']) {
-    this.write('minimum', v);
-  }
-  get maximum(): Excel.ChartAxis['maximum'] {
-    return this.read('maximum');
-  }
-  set maximum(v: Excel.ChartAxis['maximum']) {
-    this.write('maximum', v);
-  }
-  get visible(): boolean {
-    return this.read('visible');
-  }
-  set visible(v: boolean) {
-    this.write('visible', v);
-  }
-  get position(): Excel.ChartAxis['position'] {
-    return this.read('position');
-  }
-  set position(v: Excel.ChartAxis['position']) {
-    this.write('position', v);
-  }
-  get title(): Excel.ChartAxisTitle {
-    return this.child(
-      'title',
-      () => new SimChartAxisTitle(this.ctx, `${this.path}.title`, this.owner, this.kind),
-    ) as unknown as Excel.ChartAxisTitle;
-  }
-  load(option?: LoadArg): Excel.ChartAxis {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartAxis;
-  }
-  toJSON(): Excel.Interfaces.ChartAxisData {
-    return this.jsonOf() as Excel.Interfaces.ChartAxisData;
-  }
 }
 
-export class SimChartAxisTitle
-  extends ChartPart
-  implements Pick<Excel.ChartAxisTitle, 'text' | 'visible' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'ChartAxisTitle';
-  }
+export class SimChartAxisTitle extends api<Pick<Excel.ChartAxisTitle, 'text' | 'visible' | 'load' | 'toJSON'>>()(
+  ChartPart,
+  { typeName: 'ChartAxisTitle', props: ['text', 'visible'] },
+) {
   constructor(
     ctx: SimContext,
     path: string,
@@ -896,7 +580,7 @@ export class SimChartAxisTitle
   ) {
     super(ctx, path, owner);
   }
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     const k = this.kind;
     // Setting a title's text shows it, as in Excel.
     return {
@@ -911,34 +595,15 @@ export class SimChartAxisTitle
       },
     };
   }
-  get text(): string {
-    return this.read('text');
-  }
-  set text(v: string) {
-    this.write('text', v);
-  }
-  get visible(): boolean {
-    return this.read('visible');
-  }
-  set visible(v: boolean) {
-    this.write('visible', v);
-  }
-  load(option?: LoadArg): Excel.ChartAxisTitle {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartAxisTitle;
-  }
-  toJSON(): Excel.Interfaces.ChartAxisTitleData {
-    return this.jsonOf() as Excel.Interfaces.ChartAxisTitleData;
-  }
 }
 
 export class SimChartSeriesCollection
-  extends SimCollection<SimChartSeries, Excel.ChartSeries>
-  implements Pick<Excel.ChartSeriesCollection, 'count' | 'getItemAt' | 'getCount' | 'items' | 'load' | 'toJSON'>
+  extends api<Pick<Excel.ChartSeriesCollection, 'count' | 'load' | 'toJSON'>>()(
+    SimCollection<SimChartSeries, Excel.ChartSeries>,
+    { typeName: 'ChartSeriesCollection', props: ['count'] },
+  )
+  implements Pick<Excel.ChartSeriesCollection, 'getItemAt' | 'items'>
 {
-  get typeName(): string {
-    return 'ChartSeriesCollection';
-  }
   constructor(
     ctx: SimContext,
     path: string,
@@ -952,45 +617,28 @@ export class SimChartSeriesCollection
   protected override properties(): Record<string, PropDef> {
     return { count: { get: () => this.owner.target().chart.series.length } };
   }
-  get count(): number {
-    return this.read('count');
-  }
   protected itemProxies(): SimChartSeries[] {
     return this.owner
       .target()
       .chart.series.map((_, i) => new SimChartSeries(this.ctx, `${this.path}.getItemAt(${i})`, this.owner, i));
   }
   getItemAt(index: number): Excel.ChartSeries {
-    return new SimChartSeries(
-      this.ctx,
-      `${this.path}.getItemAt(${index})`,
-      this.owner,
-      index,
-    ) as unknown as Excel.ChartSeries;
-  }
-  getCount(): OfficeExtension.ClientResult<number> {
-    return this.result(
-      'getCount',
-      [],
-      () => this.owner.target().chart.series.length,
-    ) as unknown as OfficeExtension.ClientResult<number>;
-  }
-  load(option?: LoadArg): Excel.ChartSeriesCollection {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartSeriesCollection;
-  }
-  toJSON(): Excel.Interfaces.ChartSeriesCollectionData {
-    return this.jsonOf() as Excel.Interfaces.ChartSeriesCollectionData;
+    return asApi<Excel.ChartSeries>(
+      new SimChartSeries(this.ctx, `${this.path}.getItemAt(${index})`, this.owner, index),
+    );
   }
 }
 
-export class SimChartSeries
-  extends ChartPart
-  implements Pick<Excel.ChartSeries, 'name' | 'chartType' | 'hasDataLabels' | 'format' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'ChartSeries';
+export class SimChartSeries extends api<Pick<Excel.ChartSeries, 'name' | 'chartType' | 'format' | 'load' | 'toJSON'>>()(
+  ChartPart,
+  { typeName: 'ChartSeries', props: ['name', 'chartType'], children: ['format'] },
+) {
+  protected override navigation(): Record<string, () => SimObject> {
+    return {
+      format: () => new SimChartSeriesFormat(this.ctx, `${this.path}.format`, this.owner, this),
+    };
   }
+
   constructor(
     ctx: SimContext,
     path: string,
@@ -1016,7 +664,7 @@ export class SimChartSeries
       );
     });
   }
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {
       name: {
         get: () => this.seriesOf(this.chart()).name,
@@ -1026,55 +674,20 @@ export class SimChartSeries
         get: () => this.seriesOf(this.chart()).chartType,
         set: (v) => this.editSeries(() => ({ chartType: chartType(v) })),
       },
-      hasDataLabels: {
-        get: () => this.seriesOf(this.chart()).hasDataLabels,
-        set: (v) => this.editSeries(() => ({ hasDataLabels: flag('hasDataLabels')(v) })),
-      },
     };
-  }
-  protected override navigation(): Record<string, () => SimObject> {
-    return { format: () => this.format as unknown as SimObject };
-  }
-  get name(): string {
-    return this.read('name');
-  }
-  set name(v: string) {
-    this.write('name', v);
-  }
-  get chartType(): Excel.ChartSeries['chartType'] {
-    return this.read('chartType');
-  }
-  set chartType(v: Excel.ChartSeries['chartType']) {
-    this.write('chartType', v);
-  }
-  get hasDataLabels(): boolean {
-    return this.read('hasDataLabels');
-  }
-  set hasDataLabels(v: boolean) {
-    this.write('hasDataLabels', v);
-  }
-  get format(): Excel.ChartSeriesFormat {
-    return this.child(
-      'format',
-      () => new SimChartSeriesFormat(this.ctx, `${this.path}.format`, this.owner, this),
-    ) as unknown as Excel.ChartSeriesFormat;
-  }
-  load(option?: LoadArg): Excel.ChartSeries {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartSeries;
-  }
-  toJSON(): Excel.Interfaces.ChartSeriesData {
-    return this.jsonOf() as Excel.Interfaces.ChartSeriesData;
   }
 }
 
-export class SimChartSeriesFormat
-  extends ChartPart
-  implements Pick<Excel.ChartSeriesFormat, 'fill' | 'line' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'ChartSeriesFormat';
+export class SimChartSeriesFormat extends api<Pick<Excel.ChartSeriesFormat, 'fill' | 'load' | 'toJSON'>>()(ChartPart, {
+  typeName: 'ChartSeriesFormat',
+  children: ['fill'],
+}) {
+  protected override navigation(): Record<string, () => SimObject> {
+    return {
+      fill: () => new SimChartFill(this.ctx, `${this.path}.fill`, this.owner, this.series),
+    };
   }
+
   constructor(
     ctx: SimContext,
     path: string,
@@ -1083,40 +696,15 @@ export class SimChartSeriesFormat
   ) {
     super(ctx, path, owner);
   }
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {};
-  }
-  protected override navigation(): Record<string, () => SimObject> {
-    return { line: () => this.line as unknown as SimObject };
-  }
-  get fill(): Excel.ChartFill {
-    return this.child(
-      'fill',
-      () => new SimChartFill(this.ctx, `${this.path}.fill`, this.owner, this.series),
-    ) as unknown as Excel.ChartFill;
-  }
-  get line(): Excel.ChartLineFormat {
-    return this.child(
-      'line',
-      () => new SimChartLineFormat(this.ctx, `${this.path}.line`, this.owner, this.series),
-    ) as unknown as Excel.ChartLineFormat;
-  }
-  load(option?: LoadArg): Excel.ChartSeriesFormat {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartSeriesFormat;
-  }
-  toJSON(): Excel.Interfaces.ChartSeriesFormatData {
-    return this.jsonOf() as Excel.Interfaces.ChartSeriesFormatData;
   }
 }
 
 export class SimChartFill
-  extends ChartPart
-  implements Pick<Excel.ChartFill, 'setSolidColor' | 'getSolidColor' | 'clear' | 'toJSON'>
+  extends api<Pick<Excel.ChartFill, never>>()(ChartPart, { typeName: 'ChartFill' })
+  implements Pick<Excel.ChartFill, 'setSolidColor' | 'clear' | 'toJSON'>
 {
-  get typeName(): string {
-    return 'ChartFill';
-  }
   constructor(
     ctx: SimContext,
     path: string,
@@ -1125,64 +713,16 @@ export class SimChartFill
   ) {
     super(ctx, path, owner);
   }
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {};
   }
   setSolidColor(color: string): void {
     this.enqueue('setSolidColor', [color], () => this.series.editSeries(() => ({ fillColor: normalizeColor(color) })));
-  }
-  getSolidColor(): OfficeExtension.ClientResult<string> {
-    return this.result(
-      'getSolidColor',
-      [],
-      () => this.series.seriesOf(this.chart()).fillColor ?? '',
-    ) as unknown as OfficeExtension.ClientResult<string>;
   }
   clear(): void {
     this.enqueue('clear', [], () => this.series.editSeries(() => ({ fillColor: null })));
   }
   toJSON(): { [key: string]: string } {
     return this.jsonOf() as { [key: string]: string };
-  }
-}
-
-export class SimChartLineFormat
-  extends ChartPart
-  implements Pick<Excel.ChartLineFormat, 'color' | 'clear' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'ChartLineFormat';
-  }
-  constructor(
-    ctx: SimContext,
-    path: string,
-    owner: SimChart,
-    private readonly series: SimChartSeries,
-  ) {
-    super(ctx, path, owner);
-  }
-  protected properties(): Record<string, PropDef> {
-    return {
-      color: {
-        get: () => this.series.seriesOf(this.chart()).lineColor,
-        set: (v) => this.series.editSeries(() => ({ lineColor: normalizeColor(v) })),
-      },
-    };
-  }
-  get color(): string {
-    return this.read('color');
-  }
-  set color(v: string) {
-    this.write('color', v);
-  }
-  clear(): void {
-    this.enqueue('clear', [], () => this.series.editSeries(() => ({ lineColor: null })));
-  }
-  load(option?: LoadArg): Excel.ChartLineFormat {
-    this.queueLoad(option);
-    return this as unknown as Excel.ChartLineFormat;
-  }
-  toJSON(): Excel.Interfaces.ChartLineFormatData {
-    return this.jsonOf() as Excel.Interfaces.ChartLineFormatData;
   }
 }

@@ -1,9 +1,19 @@
-import { intersect, subtractAll, type Area } from './address';
+import { intersect } from './address';
 import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from './errors';
 import type { RangeOwner } from './format';
-import type { CfFormat, ConditionalFormat, Sheet, WorkbookModel } from './model';
-import { SimCollection, SimObject, type LoadArg, type PropDef, type RangeTarget, type SimContext } from './proxy';
-import { SimRange, SimRangeAreas } from './range';
+import type { CfFormat, ConditionalFormat, Sheet } from './model';
+import {
+  SimObject,
+  SimPartCollection,
+  type PropDef,
+  type RangeTarget,
+  type SimContext,
+  api,
+  asApi,
+  SimBound,
+} from './proxy';
+import { SimRange } from './range';
+import { COMPARISONS } from './validation';
 import { checkFormula, normalizeColor } from './values';
 
 /**
@@ -20,18 +30,9 @@ const TYPES = [
   'ContainsText',
   'CellValue',
 ];
-const CELL_VALUE_OPERATORS = [
-  'Between',
-  'NotBetween',
-  'EqualTo',
-  'NotEqualTo',
-  'GreaterThan',
-  'LessThan',
-  'GreaterThanOrEqual',
-  'LessThanOrEqual',
-];
+const CELL_VALUE_OPERATORS = [...COMPARISONS, 'GreaterThanOrEqual', 'LessThanOrEqual'];
 
-function emptyFormat(): CfFormat {
+export function emptyFormat(): CfFormat {
   return {
     fill: null,
     fontColor: null,
@@ -60,29 +61,12 @@ interface CfTarget {
 }
 
 export class SimConditionalFormatCollection
-  extends SimCollection<SimConditionalFormat, Excel.ConditionalFormat>
-  implements
-    Pick<
-      Excel.ConditionalFormatCollection,
-      'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'getCount' | 'clearAll' | 'load' | 'items'
-    >
+  extends api<Pick<Excel.ConditionalFormatCollection, 'load'>>()(
+    SimPartCollection<SimConditionalFormat, Excel.ConditionalFormat, RangeTarget, RangeOwner>,
+    { typeName: 'ConditionalFormatCollection' },
+  )
+  implements Pick<Excel.ConditionalFormatCollection, 'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items'>
 {
-  get typeName(): string {
-    return 'ConditionalFormatCollection';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: RangeOwner,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): RangeTarget | null {
-    return this.owner.resolve();
-  }
-
   private target(): RangeTarget {
     const t = this.owner.resolve();
     if (!t) throw invalidOperation('The range is a null object.');
@@ -136,167 +120,73 @@ export class SimConditionalFormatCollection
       m.set(sheet, 'conditionalFormats', [model, ...sheet.conditionalFormats]);
       created = model.id;
     });
-    return cf as unknown as Excel.ConditionalFormat;
+    return asApi<Excel.ConditionalFormat>(cf);
   }
 
   getItem(id: string): Excel.ConditionalFormat {
-    return this.proxy(`${this.path}.getItem(${JSON.stringify(id)})`, () => {
-      if (!this.touching().some((cf) => cf.id === id)) throw itemNotFound(`(no conditional format ${id})`);
-      return id;
-    }) as unknown as Excel.ConditionalFormat;
+    return asApi<Excel.ConditionalFormat>(
+      this.proxy(`${this.path}.getItem(${JSON.stringify(id)})`, () => {
+        if (!this.touching().some((cf) => cf.id === id)) throw itemNotFound(`(no conditional format ${id})`);
+        return id;
+      }),
+    );
   }
 
   getItemOrNullObject(id: string): Excel.ConditionalFormat {
-    return this.proxy(
-      `${this.path}.getItemOrNullObject(${JSON.stringify(id)})`,
-      () => {
-        this.gate('getItemOrNullObject');
-        return this.touching().some((cf) => cf.id === id) ? id : null;
-      },
-      true,
-    ) as unknown as Excel.ConditionalFormat;
+    return asApi<Excel.ConditionalFormat>(
+      this.proxy(
+        `${this.path}.getItemOrNullObject(${JSON.stringify(id)})`,
+        () => {
+          this.gate('getItemOrNullObject');
+          return this.touching().some((cf) => cf.id === id) ? id : null;
+        },
+        true,
+      ),
+    );
   }
 
   getItemAt(index: number): Excel.ConditionalFormat {
-    return this.proxy(`${this.path}.getItemAt(${index})`, () => {
-      const cf = this.touching()[index];
-      if (!cf) throw itemNotFound(`(no conditional format at ${index})`);
-      return cf.id;
-    }) as unknown as Excel.ConditionalFormat;
-  }
-
-  getCount(): OfficeExtension.ClientResult<number> {
-    return this.result('getCount', [], () => this.touching().length);
-  }
-
-  /** Takes every conditional format off the range's cells (formats reaching outside it keep the rest). */
-  clearAll(): void {
-    this.enqueue('clearAll', [], () => {
-      const { sheet, area } = this.target();
-      assertEditable(sheet);
-      clearConditionalFormats(this.model, sheet, area);
-    });
-  }
-
-  load(option?: LoadArg): Excel.ConditionalFormatCollection {
-    this.queueLoad(option);
-    return this as unknown as Excel.ConditionalFormatCollection;
+    return asApi<Excel.ConditionalFormat>(
+      this.proxy(`${this.path}.getItemAt(${index})`, () => {
+        const cf = this.touching()[index];
+        if (!cf) throw itemNotFound(`(no conditional format at ${index})`);
+        return cf.id;
+      }),
+    );
   }
 }
 
-export function clearConditionalFormats(model: WorkbookModel, sheet: Sheet, area: Area): void {
-  const kept: ConditionalFormat[] = [];
-  for (const cf of sheet.conditionalFormats) {
-    const rest = subtractAll(cf.areas, area);
-    if (rest.length === 0) continue;
-    if (rest.length !== cf.areas.length || cf.areas.some((a) => intersect(a, area))) model.set(cf, 'areas', rest);
-    kept.push(cf);
-  }
-  model.set(sheet, 'conditionalFormats', kept);
-}
-
-type CfMembers =
-  | 'id'
-  | 'type'
-  | 'priority'
-  | 'stopIfTrue'
-  | 'custom'
-  | 'customOrNullObject'
-  | 'cellValue'
-  | 'cellValueOrNullObject'
-  | 'delete'
-  | 'getRange'
-  | 'getRangeOrNullObject'
-  | 'getRanges'
-  | 'load'
-  | 'toJSON';
-
-export class SimConditionalFormat extends SimObject implements Pick<Excel.ConditionalFormat, CfMembers> {
-  get typeName(): string {
-    return 'ConditionalFormat';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly locate: () => { sheetId: string; id: string } | null,
-    orNull = false,
-  ) {
-    super(ctx, path, orNull);
-  }
-
-  resolve(): CfTarget | null {
-    const key = this.bind(this.locate);
-    if (key === null) return null;
+export class SimConditionalFormat
+  extends api<
+    Pick<Excel.ConditionalFormat, 'id' | 'type' | 'custom' | 'customOrNullObject' | 'cellValue' | 'load' | 'toJSON'>
+  >()(SimBound<{ sheetId: string; id: string }, CfTarget>, {
+    typeName: 'ConditionalFormat',
+    props: ['id', 'type'],
+    children: ['custom', 'customOrNullObject', 'cellValue'],
+  })
+  implements Pick<Excel.ConditionalFormat, 'delete' | 'getRange'>
+{
+  protected find(key: { sheetId: string; id: string }): CfTarget | undefined {
     const sheet = this.model.sheetById(key.sheetId);
     const cf = sheet?.conditionalFormats.find((x) => x.id === key.id);
-    if (!sheet || !cf) throw itemNotFound('(the conditional format was deleted)');
-    return { sheet, cf };
+    return sheet && cf ? { sheet, cf } : undefined;
   }
 
-  private target(): CfTarget {
-    const t = this.resolve();
-    if (!t) throw invalidOperation('The conditional format is a null object.');
-    return t;
-  }
-
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {
       id: { get: () => this.target().cf.id },
       type: { get: () => this.target().cf.type },
-      stopIfTrue: {
-        get: () => this.target().cf.stopIfTrue,
-        set: (v) => {
-          if (typeof v !== 'boolean') throw invalidArgument('stopIfTrue must be true or false.');
-          const { sheet, cf } = this.target();
-          assertEditable(sheet);
-          this.model.set(cf, 'stopIfTrue', v);
-        },
-      },
-      priority: {
-        get: () => {
-          const { sheet, cf } = this.target();
-          return sheet.conditionalFormats.indexOf(cf);
-        },
-        set: (v) => {
-          if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-            throw invalidArgument('priority must be a whole number.');
-          const { sheet, cf } = this.target();
-          assertEditable(sheet);
-          const rest = sheet.conditionalFormats.filter((x) => x !== cf);
-          rest.splice(Math.min(v, rest.length), 0, cf);
-          this.model.set(sheet, 'conditionalFormats', rest);
-        },
-      },
     };
   }
 
   protected override navigation(): Record<string, () => SimObject> {
     return {
-      custom: () => this.custom as unknown as SimObject,
-      customOrNullObject: () => this.customOrNullObject as unknown as SimObject,
-      cellValue: () => this.cellValue as unknown as SimObject,
-      cellValueOrNullObject: () => this.cellValueOrNullObject as unknown as SimObject,
+      custom: () => new SimCustomConditionalFormat(this.ctx, `${this.path}.custom`, this.kind('Custom', false)),
+      customOrNullObject: () =>
+        new SimCustomConditionalFormat(this.ctx, `${this.path}.customOrNullObject`, this.kind('Custom', true), true),
+      cellValue: () =>
+        new SimCellValueConditionalFormat(this.ctx, `${this.path}.cellValue`, this.kind('CellValue', false)),
     };
-  }
-
-  get id(): string {
-    return this.read('id');
-  }
-  get type(): Excel.ConditionalFormat['type'] {
-    return this.read('type');
-  }
-  get priority(): number {
-    return this.read('priority');
-  }
-  set priority(v: number) {
-    this.write('priority', v);
-  }
-  get stopIfTrue(): boolean {
-    return this.read('stopIfTrue');
-  }
-  set stopIfTrue(v: boolean) {
-    this.write('stopIfTrue', v);
   }
 
   /** The rule of one kind; the sim keeps Custom and CellValue rules and refuses the others at sync. */
@@ -308,41 +198,6 @@ export class SimConditionalFormat extends SimObject implements Pick<Excel.Condit
       if (orNull) return null;
       throw invalidOperation(`The conditional format is of type ${t.cf.type}, not ${kind}.`);
     };
-  }
-
-  get custom(): Excel.CustomConditionalFormat {
-    return this.child(
-      'custom',
-      () => new SimCustomConditionalFormat(this.ctx, `${this.path}.custom`, this.kind('Custom', false)),
-    ) as unknown as Excel.CustomConditionalFormat;
-  }
-
-  get customOrNullObject(): Excel.CustomConditionalFormat {
-    return this.child(
-      'customOrNullObject',
-      () =>
-        new SimCustomConditionalFormat(this.ctx, `${this.path}.customOrNullObject`, this.kind('Custom', true), true),
-    ) as unknown as Excel.CustomConditionalFormat;
-  }
-
-  get cellValue(): Excel.CellValueConditionalFormat {
-    return this.child(
-      'cellValue',
-      () => new SimCellValueConditionalFormat(this.ctx, `${this.path}.cellValue`, this.kind('CellValue', false)),
-    ) as unknown as Excel.CellValueConditionalFormat;
-  }
-
-  get cellValueOrNullObject(): Excel.CellValueConditionalFormat {
-    return this.child(
-      'cellValueOrNullObject',
-      () =>
-        new SimCellValueConditionalFormat(
-          this.ctx,
-          `${this.path}.cellValueOrNullObject`,
-          this.kind('CellValue', true),
-          true,
-        ),
-    ) as unknown as Excel.CellValueConditionalFormat;
   }
 
   delete(): void {
@@ -358,45 +213,27 @@ export class SimConditionalFormat extends SimObject implements Pick<Excel.Condit
   }
 
   private rangeOf(member: string, orNull: boolean): Excel.Range {
-    return new SimRange(
-      this.ctx,
-      `${this.path}.${member}()`,
-      () => {
-        const t = this.resolve();
-        if (!t) return null;
-        const only = t.cf.areas.length === 1 ? t.cf.areas[0] : undefined;
-        if (!only) {
-          if (orNull) return null;
-          throw invalidOperation('The conditional format applies to several ranges: use getRanges.');
-        }
-        return { sheetId: t.sheet.id, area: only };
-      },
-      orNull,
-    ) as unknown as Excel.Range;
+    return asApi<Excel.Range>(
+      new SimRange(
+        this.ctx,
+        `${this.path}.${member}()`,
+        () => {
+          const t = this.resolve();
+          if (!t) return null;
+          const only = t.cf.areas.length === 1 ? t.cf.areas[0] : undefined;
+          if (!only) {
+            if (orNull) return null;
+            throw invalidOperation('The conditional format applies to several ranges: use getRanges.');
+          }
+          return { sheetId: t.sheet.id, area: only };
+        },
+        orNull,
+      ),
+    );
   }
 
   getRange(): Excel.Range {
     return this.rangeOf('getRange', false);
-  }
-
-  getRangeOrNullObject(): Excel.Range {
-    return this.rangeOf('getRangeOrNullObject', true);
-  }
-
-  getRanges(): Excel.RangeAreas {
-    return new SimRangeAreas(this.ctx, `${this.path}.getRanges()`, () => {
-      this.ctx.engine.requireApi('ConditionalFormat.getRanges');
-      const t = this.resolve();
-      return t ? { sheetId: t.sheet.id, areas: t.cf.areas } : null;
-    }) as unknown as Excel.RangeAreas;
-  }
-
-  load(option?: LoadArg): Excel.ConditionalFormat {
-    this.queueLoad(option);
-    return this as unknown as Excel.ConditionalFormat;
-  }
-  toJSON(): Excel.Interfaces.ConditionalFormatData {
-    return this.jsonOf() as Excel.Interfaces.ConditionalFormatData;
   }
 }
 
@@ -428,92 +265,40 @@ abstract class CfPart extends SimObject {
   }
 }
 
-export class SimCustomConditionalFormat
-  extends CfPart
-  implements Pick<Excel.CustomConditionalFormat, 'rule' | 'format' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'CustomConditionalFormat';
-  }
-
-  protected properties(): Record<string, PropDef> {
-    return {};
-  }
-
+export class SimCustomConditionalFormat extends api<
+  Pick<Excel.CustomConditionalFormat, 'rule' | 'format' | 'load' | 'toJSON'>
+>()(CfPart, { typeName: 'CustomConditionalFormat', children: ['rule', 'format'] }) {
   protected override navigation(): Record<string, () => SimObject> {
-    return { rule: () => this.rule as unknown as SimObject, format: () => this.format as unknown as SimObject };
-  }
-
-  get rule(): Excel.ConditionalFormatRule {
-    return this.child(
-      'rule',
-      () => new SimConditionalFormatRule(this.ctx, `${this.path}.rule`, this.owner),
-    ) as unknown as Excel.ConditionalFormatRule;
-  }
-
-  get format(): Excel.ConditionalRangeFormat {
-    return this.child(
-      'format',
-      () => new SimConditionalRangeFormat(this.ctx, `${this.path}.format`, this.owner),
-    ) as unknown as Excel.ConditionalRangeFormat;
-  }
-
-  load(option?: LoadArg): Excel.CustomConditionalFormat {
-    this.queueLoad(option);
-    return this as unknown as Excel.CustomConditionalFormat;
-  }
-  toJSON(): Excel.Interfaces.CustomConditionalFormatData {
-    return this.jsonOf() as Excel.Interfaces.CustomConditionalFormatData;
+    return {
+      rule: () => new SimConditionalFormatRule(this.ctx, `${this.path}.rule`, this.owner),
+      format: () => new SimConditionalRangeFormat(this.ctx, `${this.path}.format`, this.owner),
+    };
   }
 }
 
-export class SimConditionalFormatRule
-  extends CfPart
-  implements Pick<Excel.ConditionalFormatRule, 'formula' | 'formulaLocal' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'ConditionalFormatRule';
-  }
-
-  protected properties(): Record<string, PropDef> {
+export class SimConditionalFormatRule extends api<Pick<Excel.ConditionalFormatRule, 'formula' | 'load' | 'toJSON'>>()(
+  CfPart,
+  { typeName: 'ConditionalFormatRule', props: ['formula'] },
+) {
+  protected override properties(): Record<string, PropDef> {
     const prop: PropDef = {
       get: () => this.target().cf.rule.formula,
       set: (v) => this.edit(({ cf }) => this.model.set(cf, 'rule', { ...cf.rule, formula: formula(v) })),
     };
     return { formula: prop, formulaLocal: prop };
   }
-
-  get formula(): string {
-    return this.read('formula');
-  }
-  set formula(v: string) {
-    this.write('formula', v);
-  }
-  get formulaLocal(): string {
-    return this.read('formulaLocal');
-  }
-  set formulaLocal(v: string) {
-    this.write('formulaLocal', v);
-  }
-
-  load(option?: LoadArg): Excel.ConditionalFormatRule {
-    this.queueLoad(option);
-    return this as unknown as Excel.ConditionalFormatRule;
-  }
-  toJSON(): Excel.Interfaces.ConditionalFormatRuleData {
-    return this.jsonOf() as Excel.Interfaces.ConditionalFormatRuleData;
-  }
 }
 
-export class SimCellValueConditionalFormat
-  extends CfPart
-  implements Pick<Excel.CellValueConditionalFormat, 'rule' | 'format' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'CellValueConditionalFormat';
+export class SimCellValueConditionalFormat extends api<
+  Pick<Excel.CellValueConditionalFormat, 'rule' | 'format' | 'load' | 'toJSON'>
+>()(CfPart, { typeName: 'CellValueConditionalFormat', props: ['rule'], children: ['format'] }) {
+  protected override navigation(): Record<string, () => SimObject> {
+    return {
+      format: () => new SimConditionalRangeFormat(this.ctx, `${this.path}.format`, this.owner),
+    };
   }
 
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {
       rule: {
         get: () => {
@@ -539,43 +324,23 @@ export class SimCellValueConditionalFormat
       },
     };
   }
-
-  protected override navigation(): Record<string, () => SimObject> {
-    return { format: () => this.format as unknown as SimObject };
-  }
-
-  get rule(): Excel.ConditionalCellValueRule {
-    return this.read('rule');
-  }
-  set rule(v: Excel.ConditionalCellValueRule) {
-    this.write('rule', v);
-  }
-
-  get format(): Excel.ConditionalRangeFormat {
-    return this.child(
-      'format',
-      () => new SimConditionalRangeFormat(this.ctx, `${this.path}.format`, this.owner),
-    ) as unknown as Excel.ConditionalRangeFormat;
-  }
-
-  load(option?: LoadArg): Excel.CellValueConditionalFormat {
-    this.queueLoad(option);
-    return this as unknown as Excel.CellValueConditionalFormat;
-  }
-  toJSON(): Excel.Interfaces.CellValueConditionalFormatData {
-    return this.jsonOf() as Excel.Interfaces.CellValueConditionalFormatData;
-  }
 }
 
-export class SimConditionalRangeFormat
-  extends CfPart
-  implements Pick<Excel.ConditionalRangeFormat, 'fill' | 'font' | 'numberFormat' | 'clearFormat' | 'load' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'ConditionalRangeFormat';
+export class SimConditionalRangeFormat extends api<
+  Pick<Excel.ConditionalRangeFormat, 'fill' | 'font' | 'numberFormat' | 'load' | 'toJSON'>
+>()(CfPart, {
+  typeName: 'ConditionalRangeFormat',
+  props: ['numberFormat'],
+  children: ['fill', 'font'],
+}) {
+  protected override navigation(): Record<string, () => SimObject> {
+    return {
+      fill: () => new SimConditionalRangeFill(this.ctx, `${this.path}.fill`, this.owner),
+      font: () => new SimConditionalRangeFont(this.ctx, `${this.path}.font`, this.owner),
+    };
   }
 
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {
       numberFormat: {
         get: () => this.target().cf.format.numberFormat,
@@ -587,54 +352,16 @@ export class SimConditionalRangeFormat
       },
     };
   }
-
-  protected override navigation(): Record<string, () => SimObject> {
-    return { fill: () => this.fill as unknown as SimObject, font: () => this.font as unknown as SimObject };
-  }
-
-  get numberFormat(): Excel.ConditionalRangeFormat['numberFormat'] {
-    return this.read('numberFormat');
-  }
-  set numberFormat(v: Excel.ConditionalRangeFormat['numberFormat']) {
-    this.write('numberFormat', v);
-  }
-
-  get fill(): Excel.ConditionalRangeFill {
-    return this.child(
-      'fill',
-      () => new SimConditionalRangeFill(this.ctx, `${this.path}.fill`, this.owner),
-    ) as unknown as Excel.ConditionalRangeFill;
-  }
-
-  get font(): Excel.ConditionalRangeFont {
-    return this.child(
-      'font',
-      () => new SimConditionalRangeFont(this.ctx, `${this.path}.font`, this.owner),
-    ) as unknown as Excel.ConditionalRangeFont;
-  }
-
-  clearFormat(): void {
-    this.enqueue('clearFormat', [], () => this.edit(({ cf }) => this.model.set(cf, 'format', emptyFormat())));
-  }
-
-  load(option?: LoadArg): Excel.ConditionalRangeFormat {
-    this.queueLoad(option);
-    return this as unknown as Excel.ConditionalRangeFormat;
-  }
-  toJSON(): Excel.Interfaces.ConditionalRangeFormatData {
-    return this.jsonOf() as Excel.Interfaces.ConditionalRangeFormatData;
-  }
 }
 
 export class SimConditionalRangeFill
-  extends CfPart
-  implements Pick<Excel.ConditionalRangeFill, 'color' | 'clear' | 'load' | 'toJSON'>
+  extends api<Pick<Excel.ConditionalRangeFill, 'color' | 'load' | 'toJSON'>>()(CfPart, {
+    typeName: 'ConditionalRangeFill',
+    props: ['color'],
+  })
+  implements Pick<Excel.ConditionalRangeFill, 'clear'>
 {
-  get typeName(): string {
-    return 'ConditionalRangeFill';
-  }
-
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {
       color: {
         get: () => this.target().cf.format.fill,
@@ -643,39 +370,19 @@ export class SimConditionalRangeFill
     };
   }
 
-  get color(): string {
-    return this.read('color');
-  }
-  set color(v: string) {
-    this.write('color', v);
-  }
-
   clear(): void {
     this.enqueue('clear', [], () => this.edit(({ cf }) => this.model.set(cf.format, 'fill', null)));
-  }
-
-  load(option?: LoadArg): Excel.ConditionalRangeFill {
-    this.queueLoad(option);
-    return this as unknown as Excel.ConditionalRangeFill;
-  }
-  toJSON(): Excel.Interfaces.ConditionalRangeFillData {
-    return this.jsonOf() as Excel.Interfaces.ConditionalRangeFillData;
   }
 }
 
 export class SimConditionalRangeFont
-  extends CfPart
-  implements
-    Pick<
-      Excel.ConditionalRangeFont,
-      'color' | 'bold' | 'italic' | 'strikethrough' | 'underline' | 'clear' | 'load' | 'toJSON'
-    >
+  extends api<Pick<Excel.ConditionalRangeFont, 'color' | 'bold' | 'italic' | 'load' | 'toJSON'>>()(CfPart, {
+    typeName: 'ConditionalRangeFont',
+    props: ['color', 'bold', 'italic'],
+  })
+  implements Pick<Excel.ConditionalRangeFont, 'clear'>
 {
-  get typeName(): string {
-    return 'ConditionalRangeFont';
-  }
-
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     const flag = (key: 'bold' | 'italic' | 'strikethrough'): PropDef => ({
       get: () => this.target().cf.format[key],
       set: (v) =>
@@ -691,48 +398,7 @@ export class SimConditionalRangeFont
       },
       bold: flag('bold'),
       italic: flag('italic'),
-      strikethrough: flag('strikethrough'),
-      underline: {
-        get: () => this.target().cf.format.underline,
-        set: (v) =>
-          this.edit(({ cf }) => {
-            if (!['None', 'Single', 'Double'].includes(String(v)))
-              throw invalidArgument(`"${String(v)}" is not an underline style.`);
-            this.model.set(cf.format, 'underline', String(v));
-          }),
-      },
     };
-  }
-
-  get color(): string {
-    return this.read('color');
-  }
-  set color(v: string) {
-    this.write('color', v);
-  }
-  get bold(): boolean {
-    return this.read('bold');
-  }
-  set bold(v: boolean) {
-    this.write('bold', v);
-  }
-  get italic(): boolean {
-    return this.read('italic');
-  }
-  set italic(v: boolean) {
-    this.write('italic', v);
-  }
-  get strikethrough(): boolean {
-    return this.read('strikethrough');
-  }
-  set strikethrough(v: boolean) {
-    this.write('strikethrough', v);
-  }
-  get underline(): Excel.ConditionalRangeFont['underline'] {
-    return this.read('underline');
-  }
-  set underline(v: Excel.ConditionalRangeFont['underline']) {
-    this.write('underline', v);
   }
 
   clear(): void {
@@ -742,13 +408,5 @@ export class SimConditionalRangeFont
           this.model.set(cf.format, k, null);
       }),
     );
-  }
-
-  load(option?: LoadArg): Excel.ConditionalRangeFont {
-    this.queueLoad(option);
-    return this as unknown as Excel.ConditionalRangeFont;
-  }
-  toJSON(): Excel.Interfaces.ConditionalRangeFontData {
-    return this.jsonOf() as Excel.Interfaces.ConditionalRangeFontData;
   }
 }

@@ -113,3 +113,13 @@ export const invalidOperation = (detail?: string): SimError => new SimError('Inv
 export const itemNotFound = (detail?: string): SimError => new SimError('ItemNotFound', detail);
 export const accessDenied = (detail?: string): SimError => new SimError('AccessDenied', detail);
 export const notImplemented = (detail: string): SimError => new SimError('NotImplemented', detail);
+
+/** Runs `f`, naming `location` as where an error arose (office-js reports the method that failed). */
+export function at<T>(location: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SimError && !e.debugInfo.errorLocation) e.debugInfo = { ...e.debugInfo, errorLocation: location };
+    throw e;
+  }
+}

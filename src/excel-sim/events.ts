@@ -1,6 +1,6 @@
 import { areaA1, cellCount, intersect } from './address';
 import type { Change, Scalar, WorkbookModel } from './model';
-import type { Handler, SimContext } from './proxy';
+import { asApi, type Handler, type SimContext } from './proxy';
 
 /**
  * `onChanged` for worksheets and tables. Handlers are registered at sync (as
@@ -21,25 +21,23 @@ export class SimEventHandlers<T> {
   ) {}
 
   add(handler: (args: T) => Promise<unknown>): OfficeExtension.EventHandlerResult<T> {
-    this.ctx.enqueue({
-      location: this.location,
-      payload: { o: this.path, m: 'onChanged.add' },
-      run: () => {
-        const id = this.target();
-        if (id !== null) this.ctx.engine.events.register(this.kind, id, handler as unknown as Handler);
-      },
-    });
+    this.queue('add', handler);
     const result = { context: this.ctx, remove: () => this.remove(handler) };
-    return result as unknown as OfficeExtension.EventHandlerResult<T>;
+    return asApi<OfficeExtension.EventHandlerResult<T>>(result);
   }
 
   remove(handler: (args: T) => Promise<unknown>): void {
+    this.queue('remove', handler);
+  }
+
+  private queue(what: 'add' | 'remove', handler: (args: T) => Promise<unknown>): void {
     this.ctx.enqueue({
       location: this.location,
-      payload: { o: this.path, m: 'onChanged.remove' },
+      payload: { o: this.path, m: `onChanged.${what}` },
       run: () => {
         const id = this.target();
-        if (id !== null) this.ctx.engine.events.unregister(this.kind, id, handler as unknown as Handler);
+        const events = this.ctx.engine.events;
+        if (id !== null) events[what === 'add' ? 'register' : 'unregister'](this.kind, id, asApi<Handler>(handler));
       },
     });
   }
@@ -88,7 +86,7 @@ export class EventHub {
     for (const h of set) {
       // Delivered later, as Excel sends events in their own messages after the sync has returned.
       const p = new Promise((resolve) => setTimeout(resolve, 0))
-        .then(() => (h as unknown as (a: typeof args) => Promise<unknown>)(args))
+        .then(() => asApi<(a: typeof args) => Promise<unknown>>(h)(args))
         .catch((e: unknown) => {
           this.errors.push(e);
         });
@@ -113,7 +111,7 @@ export class EventHub {
         changeType: ch.changeType as Excel.DataChangeType,
         source: source as Excel.EventSource,
         worksheetId: ch.sheetId,
-        details: details as unknown as Excel.ChangedEventDetail,
+        details: asApi<Excel.ChangedEventDetail>(details),
         getRange: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(ch.sheetId).getRange(address),
         getRangeOrNullObject: (ctx: Excel.RequestContext) =>
           ctx.workbook.worksheets.getItem(ch.sheetId).getRange(address),
@@ -122,7 +120,7 @@ export class EventHub {
         ...common(areaA1(ch.area)),
         type: 'WorksheetChanged',
         triggerSource: (fromThisAddin ? 'ThisLocalAddin' : 'Unknown') as Excel.EventTriggerSource,
-        changeDirectionState: undefined as unknown as Excel.ChangeDirectionState,
+        changeDirectionState: asApi<Excel.ChangeDirectionState>(undefined),
       };
       this.deliver(`worksheet:${ch.sheetId}`, ws);
       for (const t of model.tablesOn(ch.sheetId)) {

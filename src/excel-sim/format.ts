@@ -1,8 +1,17 @@
 import { MAX_COLUMNS, MAX_ROWS, rowsOf, sameArea } from './address';
-import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { accessDenied, invalidArgument, itemNotFound } from './errors';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type Sheet, type Style, type WorkbookModel } from './model';
 import { assertFormatWritable, patchFormat } from './ops';
-import { SimCollection, SimObject, type LoadArg, type PropDef, type RangeTarget, type SimContext } from './proxy';
+import {
+  SimObject,
+  SimPartCollection,
+  type PropDef,
+  type RangeTarget,
+  type SimContext,
+  api,
+  asApi,
+  SimPart,
+} from './proxy';
 import { normalizeColor } from './values';
 
 /** What a format facet hangs from: a range (resolved at sync). */
@@ -12,7 +21,6 @@ export interface RangeOwner {
 
 const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
 const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
-const UNDERLINE = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'];
 const BORDER_SIDES = [
   'EdgeTop',
   'EdgeBottom',
@@ -24,7 +32,6 @@ const BORDER_SIDES = [
   'DiagonalUp',
 ];
 const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
-const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
 
 function oneOf(allowed: readonly string[], what: string): (v: unknown) => string {
   return (v) => {
@@ -55,25 +62,7 @@ const MAX_COLUMN_POINTS = (255 * 7 + 5) * 0.75;
 const MAX_ROW_POINTS = 409;
 
 /** Base of the facets of a range's look: they resolve to the range they belong to. */
-abstract class Facet extends SimObject {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    protected readonly owner: RangeOwner,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): RangeTarget | null {
-    return this.owner.resolve();
-  }
-
-  protected target(): RangeTarget {
-    const t = this.owner.resolve();
-    if (!t) throw invalidOperation('The range is a null object.');
-    return t;
-  }
-
+abstract class Facet extends SimPart<RangeTarget, RangeOwner> {
   /** A style property: read as one value, or null when the cells differ (as office-js does). */
   protected styleProp<K extends keyof Style>(
     key: K,
@@ -115,28 +104,28 @@ function assertSizeWritable(sheet: Sheet, rows: boolean): void {
   }
 }
 
-type FormatMembers =
-  | 'columnWidth'
-  | 'rowHeight'
-  | 'wrapText'
-  | 'horizontalAlignment'
-  | 'verticalAlignment'
-  | 'font'
-  | 'fill'
-  | 'borders'
-  | 'protection'
-  | 'autofitColumns'
-  | 'autofitRows'
-  | 'load'
-  | 'set'
-  | 'toJSON';
-
-export class SimRangeFormat extends Facet implements Pick<Excel.RangeFormat, FormatMembers> {
-  get typeName(): string {
-    return 'RangeFormat';
-  }
-
-  protected properties(): Record<string, PropDef> {
+export class SimRangeFormat extends api<
+  Pick<
+    Excel.RangeFormat,
+    | 'columnWidth'
+    | 'rowHeight'
+    | 'wrapText'
+    | 'horizontalAlignment'
+    | 'verticalAlignment'
+    | 'font'
+    | 'fill'
+    | 'borders'
+    | 'protection'
+    | 'load'
+    | 'set'
+    | 'toJSON'
+  >
+>()(Facet, {
+  typeName: 'RangeFormat',
+  props: ['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth', 'rowHeight'],
+  children: ['font', 'fill', 'protection', 'borders'],
+}) {
+  protected override properties(): Record<string, PropDef> {
     return {
       wrapText: this.styleProp('wrapText', bool('wrapText')),
       horizontalAlignment: this.styleProp('horizontalAlignment', oneOf(H_ALIGN, 'horizontal alignment')),
@@ -173,190 +162,44 @@ export class SimRangeFormat extends Facet implements Pick<Excel.RangeFormat, For
 
   protected override navigation(): Record<string, () => SimObject> {
     return {
-      font: () => this.font as unknown as SimObject,
-      fill: () => this.fill as unknown as SimObject,
-      borders: () => this.borders as unknown as SimObject,
-      protection: () => this.protection as unknown as SimObject,
+      font: () => new SimRangeFont(this.ctx, `${this.path}.font`, this.owner),
+      fill: () => new SimRangeFill(this.ctx, `${this.path}.fill`, this.owner),
+      borders: () => new SimRangeBorderCollection(this.ctx, `${this.path}.borders`, this.owner),
+      protection: () => new SimFormatProtection(this.ctx, `${this.path}.protection`, this.owner),
     };
-  }
-
-  get wrapText(): boolean {
-    return this.read('wrapText');
-  }
-  set wrapText(v: boolean) {
-    this.write('wrapText', v);
-  }
-  get horizontalAlignment(): Excel.RangeFormat['horizontalAlignment'] {
-    return this.read('horizontalAlignment');
-  }
-  set horizontalAlignment(v: Excel.RangeFormat['horizontalAlignment']) {
-    this.write('horizontalAlignment', v);
-  }
-  get verticalAlignment(): Excel.RangeFormat['verticalAlignment'] {
-    return this.read('verticalAlignment');
-  }
-  set verticalAlignment(v: Excel.RangeFormat['verticalAlignment']) {
-    this.write('verticalAlignment', v);
-  }
-  get columnWidth(): number {
-    return this.read('columnWidth');
-  }
-  set columnWidth(v: number) {
-    this.write('columnWidth', v);
-  }
-  get rowHeight(): number {
-    return this.read('rowHeight');
-  }
-  set rowHeight(v: number) {
-    this.write('rowHeight', v);
-  }
-
-  get font(): Excel.RangeFont {
-    return this.child(
-      'font',
-      () => new SimRangeFont(this.ctx, `${this.path}.font`, this.owner),
-    ) as unknown as Excel.RangeFont;
-  }
-  get fill(): Excel.RangeFill {
-    return this.child(
-      'fill',
-      () => new SimRangeFill(this.ctx, `${this.path}.fill`, this.owner),
-    ) as unknown as Excel.RangeFill;
-  }
-  get protection(): Excel.FormatProtection {
-    return this.child(
-      'protection',
-      () => new SimFormatProtection(this.ctx, `${this.path}.protection`, this.owner),
-    ) as unknown as Excel.FormatProtection;
-  }
-  get borders(): Excel.RangeBorderCollection {
-    return this.child(
-      'borders',
-      () => new SimRangeBorderCollection(this.ctx, `${this.path}.borders`, this.owner),
-    ) as unknown as Excel.RangeBorderCollection;
-  }
-
-  /** Column widths depend on fonts the sim does not measure: recorded, without effect. */
-  autofitColumns(): void {
-    this.enqueue('autofitColumns', [], () => assertSizeWritable(this.target().sheet, false));
-  }
-
-  autofitRows(): void {
-    this.enqueue('autofitRows', [], () => assertSizeWritable(this.target().sheet, true));
-  }
-
-  load(option?: LoadArg): Excel.RangeFormat {
-    this.queueLoad(option);
-    return this as unknown as Excel.RangeFormat;
-  }
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-  toJSON(): Excel.Interfaces.RangeFormatData {
-    return this.jsonOf() as Excel.Interfaces.RangeFormatData;
   }
 }
 
-export class SimRangeFont
-  extends Facet
-  implements
-    Pick<
-      Excel.RangeFont,
-      'bold' | 'italic' | 'color' | 'size' | 'name' | 'underline' | 'strikethrough' | 'load' | 'set' | 'toJSON'
-    >
-{
-  get typeName(): string {
-    return 'RangeFont';
-  }
-
-  protected properties(): Record<string, PropDef> {
+export class SimRangeFont extends api<
+  Pick<Excel.RangeFont, 'bold' | 'italic' | 'color' | 'size' | 'name' | 'load' | 'set' | 'toJSON'>
+>()(Facet, {
+  typeName: 'RangeFont',
+  props: ['bold', 'italic', 'color', 'size', 'name'],
+}) {
+  protected override properties(): Record<string, PropDef> {
     return {
       bold: this.styleProp('bold', bool('bold')),
       italic: this.styleProp('italic', bool('italic')),
-      strikethrough: this.styleProp('strikethrough', bool('strikethrough')),
       color: this.styleProp('fontColor', normalizeColor),
       size: this.styleProp('fontSize', size('size', 1, 409)),
       name: this.styleProp('fontName', (v) => {
         if (typeof v !== 'string' || v.trim() === '') throw invalidArgument('A font name is required.');
         return v;
       }),
-      underline: this.styleProp('underline', oneOf(UNDERLINE, 'underline style')),
     };
-  }
-
-  get bold(): boolean {
-    return this.read('bold');
-  }
-  set bold(v: boolean) {
-    this.write('bold', v);
-  }
-  get italic(): boolean {
-    return this.read('italic');
-  }
-  set italic(v: boolean) {
-    this.write('italic', v);
-  }
-  get strikethrough(): boolean {
-    return this.read('strikethrough');
-  }
-  set strikethrough(v: boolean) {
-    this.write('strikethrough', v);
-  }
-  get color(): string {
-    return this.read('color');
-  }
-  set color(v: string) {
-    this.write('color', v);
-  }
-  get size(): number {
-    return this.read('size');
-  }
-  set size(v: number) {
-    this.write('size', v);
-  }
-  get name(): string {
-    return this.read('name');
-  }
-  set name(v: string) {
-    this.write('name', v);
-  }
-  get underline(): Excel.RangeFont['underline'] {
-    return this.read('underline');
-  }
-  set underline(v: Excel.RangeFont['underline']) {
-    this.write('underline', v);
-  }
-
-  load(option?: LoadArg): Excel.RangeFont {
-    this.queueLoad(option);
-    return this as unknown as Excel.RangeFont;
-  }
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-  toJSON(): Excel.Interfaces.RangeFontData {
-    return this.jsonOf() as Excel.Interfaces.RangeFontData;
   }
 }
 
 export class SimRangeFill
-  extends Facet
-  implements Pick<Excel.RangeFill, 'color' | 'clear' | 'load' | 'set' | 'toJSON'>
+  extends api<Pick<Excel.RangeFill, 'color' | 'load' | 'set' | 'toJSON'>>()(Facet, {
+    typeName: 'RangeFill',
+    props: ['color'],
+  })
+  implements Pick<Excel.RangeFill, 'clear'>
 {
-  get typeName(): string {
-    return 'RangeFill';
-  }
-
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     // No fill reads as white, as in Excel.
     return { color: this.styleProp('fill', normalizeColor, (v) => v ?? '#FFFFFF') };
-  }
-
-  get color(): string {
-    return this.read('color');
-  }
-  set color(v: string) {
-    this.write('color', v);
   }
 
   clear(): void {
@@ -365,56 +208,16 @@ export class SimRangeFill
       patchFormat(this.model, t.sheet, t.area, { fill: null });
     });
   }
-
-  load(option?: LoadArg): Excel.RangeFill {
-    this.queueLoad(option);
-    return this as unknown as Excel.RangeFill;
-  }
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-  toJSON(): Excel.Interfaces.RangeFillData {
-    return this.jsonOf() as Excel.Interfaces.RangeFillData;
-  }
 }
 
-export class SimFormatProtection
-  extends Facet
-  implements Pick<Excel.FormatProtection, 'locked' | 'formulaHidden' | 'load' | 'set' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'FormatProtection';
-  }
-
-  protected properties(): Record<string, PropDef> {
+export class SimFormatProtection extends api<Pick<Excel.FormatProtection, 'locked' | 'load' | 'set' | 'toJSON'>>()(
+  Facet,
+  { typeName: 'FormatProtection', props: ['locked'] },
+) {
+  protected override properties(): Record<string, PropDef> {
     return {
       locked: this.styleProp('locked', bool('locked')),
-      formulaHidden: this.styleProp('formulaHidden', bool('formulaHidden')),
     };
-  }
-
-  get locked(): boolean {
-    return this.read('locked');
-  }
-  set locked(v: boolean) {
-    this.write('locked', v);
-  }
-  get formulaHidden(): boolean {
-    return this.read('formulaHidden');
-  }
-  set formulaHidden(v: boolean) {
-    this.write('formulaHidden', v);
-  }
-
-  load(option?: LoadArg): Excel.FormatProtection {
-    this.queueLoad(option);
-    return this as unknown as Excel.FormatProtection;
-  }
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-  toJSON(): Excel.Interfaces.FormatProtectionData {
-    return this.jsonOf() as Excel.Interfaces.FormatProtectionData;
   }
 }
 
@@ -422,14 +225,10 @@ export class SimFormatProtection
  * Borders are recorded per range and side, without drawing anything: a read
  * gives back what was last set for exactly that range and side.
  */
-export class SimRangeBorder
-  extends Facet
-  implements Pick<Excel.RangeBorder, 'sideIndex' | 'style' | 'color' | 'weight' | 'load' | 'set' | 'toJSON'>
-{
-  get typeName(): string {
-    return 'RangeBorder';
-  }
-
+export class SimRangeBorder extends api<Pick<Excel.RangeBorder, 'style' | 'color' | 'load' | 'set' | 'toJSON'>>()(
+  Facet,
+  { typeName: 'RangeBorder', props: ['style', 'color'] },
+) {
   constructor(
     ctx: SimContext,
     path: string,
@@ -452,85 +251,33 @@ export class SimRangeBorder
     this.model.set(sheet, 'borders', [...sheet.borders, record]);
   }
 
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {
-      sideIndex: { get: () => this.side },
       style: {
         get: () => this.current().style,
         set: (v) => this.put({ style: oneOf(BORDER_STYLES, 'border style')(v) }),
       },
       color: { get: () => this.current().color, set: (v) => this.put({ color: normalizeColor(v) }) },
-      weight: {
-        get: () => this.current().weight,
-        set: (v) => this.put({ weight: oneOf(BORDER_WEIGHTS, 'border weight')(v) }),
-      },
     };
-  }
-
-  get sideIndex(): Excel.RangeBorder['sideIndex'] {
-    return this.read('sideIndex');
-  }
-  get style(): Excel.RangeBorder['style'] {
-    return this.read('style');
-  }
-  set style(v: Excel.RangeBorder['style']) {
-    this.write('style', v);
-  }
-  get color(): string {
-    return this.read('color');
-  }
-  set color(v: string) {
-    this.write('color', v);
-  }
-  get weight(): Excel.RangeBorder['weight'] {
-    return this.read('weight');
-  }
-  set weight(v: Excel.RangeBorder['weight']) {
-    this.write('weight', v);
-  }
-
-  load(option?: LoadArg): Excel.RangeBorder {
-    this.queueLoad(option);
-    return this as unknown as Excel.RangeBorder;
-  }
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-  toJSON(): Excel.Interfaces.RangeBorderData {
-    return this.jsonOf() as Excel.Interfaces.RangeBorderData;
   }
 }
 
 export class SimRangeBorderCollection
-  extends SimCollection<SimRangeBorder, Excel.RangeBorder>
-  implements Pick<Excel.RangeBorderCollection, 'getItem' | 'getItemAt' | 'count' | 'load'>
+  extends api<Pick<Excel.RangeBorderCollection, 'count' | 'load'>>()(
+    SimPartCollection<SimRangeBorder, Excel.RangeBorder, RangeTarget, RangeOwner>,
+    {
+      typeName: 'RangeBorderCollection',
+      props: ['count'],
+    },
+  )
+  implements Pick<Excel.RangeBorderCollection, 'getItem' | 'getItemAt'>
 {
-  get typeName(): string {
-    return 'RangeBorderCollection';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: RangeOwner,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): RangeTarget | null {
-    return this.owner.resolve();
-  }
-
   protected override properties(): Record<string, PropDef> {
     return { count: { get: () => BORDER_SIDES.length } };
   }
 
   protected itemProxies(): SimRangeBorder[] {
     return BORDER_SIDES.map((s) => new SimRangeBorder(this.ctx, `${this.path}.getItem("${s}")`, this.owner, s));
-  }
-
-  get count(): number {
-    return this.read('count');
   }
 
   getItem(index: Excel.BorderIndex | Parameters<Excel.RangeBorderCollection['getItem']>[0]): Excel.RangeBorder {
@@ -542,7 +289,7 @@ export class SimRangeBorderCollection
         throw invalidArgument(`"${side}" is not a BorderIndex.`);
       });
     }
-    return b as unknown as Excel.RangeBorder;
+    return asApi<Excel.RangeBorder>(b);
   }
 
   getItemAt(index: number): Excel.RangeBorder {
@@ -552,16 +299,8 @@ export class SimRangeBorderCollection
         throw itemNotFound(`(no border ${index})`);
       });
     }
-    return new SimRangeBorder(
-      this.ctx,
-      `${this.path}.getItemAt(${index})`,
-      this.owner,
-      side ?? 'EdgeTop',
-    ) as unknown as Excel.RangeBorder;
-  }
-
-  load(option?: LoadArg): Excel.RangeBorderCollection {
-    this.queueLoad(option);
-    return this as unknown as Excel.RangeBorderCollection;
+    return asApi<Excel.RangeBorder>(
+      new SimRangeBorder(this.ctx, `${this.path}.getItemAt(${index})`, this.owner, side ?? 'EdgeTop'),
+    );
   }
 }

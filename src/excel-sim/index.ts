@@ -4,8 +4,9 @@
  * tests and the browser playground. Nothing here imports Node modules; the
  * bridge to .xlsx files is `./xlsx` (Node and browser through ExcelJS).
  */
-export { SimExcel, DEFAULT_PAYLOAD_LIMIT, DEFAULT_MAX_CELLS_PER_READ, LATEST_API_VERSION } from './sim';
-export type { SimOptions, SyncRecord } from './sim';
+export { SimExcel } from './sim';
+export { DEFAULT_PAYLOAD_LIMIT, DEFAULT_MAX_CELLS_PER_READ, LATEST_API_VERSION } from './engine';
+export type { SimOptions, SyncRecord } from './engine';
 export { SimError, isSimError } from './errors';
 export type { SimErrorCode, SimDebugInfo } from './errors';
 export type { ChartDescription } from './chart';
@@ -13,4 +14,5 @@ export type { EventSource } from './events';
 export { createOffice, compareVersions } from './office';
 export type { SimOffice } from './office';
 export { simFromPlan, planFromSim, chartPlansOf } from './plan';
+export { simHost } from './host';
 export type { Scalar } from './model';

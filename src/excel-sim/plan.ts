@@ -2,7 +2,6 @@ import type {
   Area,
   BlockPlan,
   CellStyle,
-  ChartKind,
   ChartPlan,
   ChartSeriesStyle,
   PlanValue,
@@ -13,6 +12,23 @@ import type {
   ValidationRule as PlanRule,
   WorkbookPlan,
 } from '../core/plan';
+import {
+  BORDER_COLOR,
+  BORDER_EDGES,
+  CHART_TYPES,
+  H_ALIGN,
+  PROTECTION,
+  V_ALIGN,
+  chartKindOf,
+  errorAlertOf,
+  hAlignOf,
+  hyperlinkOf,
+  ruleOf,
+  seriesByOf,
+  vAlignOf,
+  widthChars,
+  widthPoints,
+} from '../excel/vocabulary';
 import { MAX_COLUMNS, columnsOf, intersect } from './address';
 import { layoutSeries } from './chart';
 import {
@@ -30,9 +46,10 @@ import {
   type WorkbookModel,
 } from './model';
 import { normalizeTableHeader } from './ops';
-import { SimExcel, type SimOptions } from './sim';
+import type { SimOptions } from './engine';
+import { SimExcel } from './sim';
 import { addTable, bodyArea } from './table';
-import { addValidation } from './validation';
+import { addValidation, parseRule } from './validation';
 import { deleteSheet } from './worksheet';
 import { isDateFormat, msToSerial, serialToMs } from './values';
 
@@ -42,28 +59,10 @@ import { isDateFormat, msToSerial, serialToMs } from './values';
  * a sim's workbook as a plan (for saving it through the file writer).
  */
 
-/** Excel's column width in characters (what plans and files use) and in points (what office-js uses). */
-export const charsToPoints = (w: number): number => Math.round((w * 7 + 5) * 0.75 * 100) / 100;
-export const pointsToChars = (pt: number): number => Math.max(0, Math.round(((pt / 0.75 - 5) / 7) * 100) / 100);
-
 /** Built-in formats 14 and 22, as the file writer spells them. */
 const DATE_FORMAT = 'mm-dd-yy';
 const DATE_TIME_FORMAT = 'm/d/yy "h":mm';
 const MS_PER_DAY = 86_400_000;
-
-const H_ALIGN: Readonly<Record<string, string>> = { left: 'Left', center: 'Center', right: 'Right' };
-const V_ALIGN: Readonly<Record<string, string>> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
-const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
-
-const CHART_KINDS: Readonly<Record<ChartKind, string>> = {
-  columnClustered: 'ColumnClustered',
-  barClustered: 'BarClustered',
-  columnStacked: 'ColumnStacked',
-  barStacked: 'BarStacked',
-  line: 'Line',
-  lineMarkers: 'LineMarkers',
-  pie: 'Pie',
-};
 
 function cellOf(model: WorkbookModel, v: PlanValue, base: Cell | undefined): Cell {
   const keep = { ...(base?.style ? { style: base.style } : {}) };
@@ -77,12 +76,9 @@ function cellOf(model: WorkbookModel, v: PlanValue, base: Cell | undefined): Cel
       style: { ...(base?.style ?? DEFAULT_STYLE), numberFormat: fmt },
     };
   }
-  const link = v.link.startsWith('#')
-    ? { documentReference: v.link.slice(1), textToDisplay: v.text }
-    : { address: v.link, textToDisplay: v.text };
   return {
     value: v.text,
-    link,
+    link: hyperlinkOf(v.link, v.text),
     style: { ...(base?.style ?? DEFAULT_STYLE), fontColor: '#0563C1', underline: 'Single' },
   };
 }
@@ -100,37 +96,10 @@ function stylePatch(s: CellStyle): Partial<Style> {
   if (s.fill !== undefined) p.fill = `#${s.fill.replace(/^#/, '').toUpperCase()}`;
   if (s.numFmt !== undefined) p.numberFormat = s.numFmt;
   if (s.wrap !== undefined) p.wrapText = s.wrap;
-  if (s.hAlign !== undefined) p.horizontalAlignment = H_ALIGN[s.hAlign] ?? 'General';
-  if (s.vAlign !== undefined) p.verticalAlignment = V_ALIGN[s.vAlign] ?? 'Bottom';
+  if (s.hAlign !== undefined) p.horizontalAlignment = H_ALIGN[s.hAlign];
+  if (s.vAlign !== undefined) p.verticalAlignment = V_ALIGN[s.vAlign];
   if (s.locked !== undefined) p.locked = s.locked;
   return p;
-}
-
-function ruleOf(model: WorkbookModel, r: PlanRule): ValidationRule {
-  const bounds = (type: 'WholeNumber' | 'Decimal', min: number, max?: number): ValidationRule =>
-    max === undefined
-      ? { type, operator: 'GreaterThanOrEqualTo', formula1: `=${min}` }
-      : { type, operator: 'Between', formula1: `=${min}`, formula2: `=${max}` };
-  switch (r.kind) {
-    case 'list': {
-      const s = r.source;
-      const formula = s.startsWith('=') || /[!$]/.test(s) ? (s.startsWith('=') ? s : `=${s}`) : s;
-      return { type: 'List', source: formula, inCellDropDown: true };
-    }
-    case 'whole':
-      return bounds('WholeNumber', r.min, r.max);
-    case 'decimal':
-      return bounds('Decimal', r.min, r.max);
-    case 'date':
-      return {
-        type: 'Date',
-        operator: 'Between',
-        formula1: `=${msToSerial(r.min, model.date1904)}`,
-        formula2: `=${msToSerial(r.max, model.date1904)}`,
-      };
-    case 'textLength':
-      return { type: 'TextLength', operator: 'LessThanOrEqualTo', formula1: `=${r.max}` };
-  }
 }
 
 function applyTable(model: WorkbookModel, sheet: Sheet, t: TablePlan): void {
@@ -143,8 +112,8 @@ function applyTable(model: WorkbookModel, sheet: Sheet, t: TablePlan): void {
 
 function chartOf(model: WorkbookModel, sheet: Sheet, c: ChartPlan): Chart {
   const source = model.sheetByName(c.dataSheet);
-  const type = CHART_KINDS[c.kind];
-  const by = c.seriesBy === 'columns' ? 'Columns' : 'Rows';
+  const type = CHART_TYPES[c.kind];
+  const by = seriesByOf(c);
   const laid = layoutSeries(model, source, c.data, by, type);
   const styles: readonly ChartSeriesStyle[] = c.series ?? [];
   const offset = (map: Map<number, number>, to: number, fallback: number) => {
@@ -226,7 +195,7 @@ export function applyPlan(sim: SimExcel, plan: WorkbookPlan): void {
   for (const sp of plan.sheets) {
     const sheet = sim.addSheet(sp.name);
     sp.columnWidths.forEach((w, i) => {
-      if (w > 0) sheet.colWidths.set(i, charsToPoints(w));
+      if (w > 0) sheet.colWidths.set(i, widthPoints(w));
     });
     sp.rowHeights?.forEach((h, i) => {
       if (h > 0) sheet.rowHeights.set(i, h);
@@ -247,13 +216,13 @@ export function applyPlan(sim: SimExcel, plan: WorkbookPlan): void {
     for (const s of sp.styles) {
       model.patchStyle(sheet, s.area, stylePatch(s.style));
       if (s.style.border) {
-        for (const side of EDGES)
-          sheet.borders.push({ area: s.area, side, style: 'Continuous', color: '#000000', weight: 'Thin' });
+        for (const side of BORDER_EDGES)
+          sheet.borders.push({ area: s.area, side, style: 'Continuous', color: BORDER_COLOR, weight: 'Thin' });
       }
     }
     for (const v of sp.validations) {
-      addValidation(model, sheet, v.area, ruleOf(model, v.rule), {
-        errorAlert: { ...DEFAULT_ALERT, title: v.errorTitle.slice(0, 32), message: v.error.slice(0, 255) },
+      addValidation(model, sheet, v.area, parseRule(model, ruleOf(v), sheet), {
+        errorAlert: { ...DEFAULT_ALERT, ...errorAlertOf(v) },
       });
     }
     for (const m of sp.merges ?? []) sheet.merges.push(m);
@@ -261,17 +230,7 @@ export function applyPlan(sim: SimExcel, plan: WorkbookPlan): void {
     if (sp.tabColor) sheet.tabColor = `#${sp.tabColor.replace(/^#/, '').toUpperCase()}`;
     if (sp.visibility === 'hidden') sheet.visibility = 'Hidden';
     if (sp.protect) {
-      sheet.protection = {
-        protected: true,
-        options: {
-          ...DEFAULT_PROTECTION,
-          allowFormatColumns: true,
-          allowFormatRows: true,
-          allowAutoFilter: true,
-          allowSort: true,
-        },
-        password: null,
-      };
+      sheet.protection = { protected: true, options: { ...DEFAULT_PROTECTION, ...PROTECTION }, password: null };
     }
     for (const c of sp.charts ?? []) pending.push([sheet, c]);
     for (const t of model.tablesOn(sheet.id)) normalizeTableHeader(model, sheet, t);
@@ -319,10 +278,10 @@ function cellStyle(style: Style, border: boolean): CellStyle | null {
   if (style.fill !== null) s.fill = hex(style.fill);
   if (style.numberFormat !== d.numberFormat) s.numFmt = style.numberFormat;
   if (style.wrapText !== d.wrapText) s.wrap = style.wrapText;
-  const h = Object.entries(H_ALIGN).find(([, x]) => x === style.horizontalAlignment)?.[0];
-  if (h) s.hAlign = h as CellStyle['hAlign'];
-  const v = Object.entries(V_ALIGN).find(([, x]) => x === style.verticalAlignment)?.[0];
-  if (v && style.verticalAlignment !== d.verticalAlignment) s.vAlign = v as CellStyle['vAlign'];
+  const h = hAlignOf(style.horizontalAlignment);
+  if (h) s.hAlign = h;
+  const v = vAlignOf(style.verticalAlignment);
+  if (v && style.verticalAlignment !== d.verticalAlignment) s.vAlign = v;
   if (border) s.border = true;
   if (style.locked !== d.locked) s.locked = style.locked;
   return Object.keys(s).length > 0 ? s : null;
@@ -363,7 +322,7 @@ function planRule(v: ValidationRule, date1904: boolean): PlanRule | null {
 }
 
 function chartPlan(model: WorkbookModel, sheet: Sheet, c: Chart): ChartPlan | null {
-  const kind = (Object.entries(CHART_KINDS).find(([, t]) => t === c.type)?.[0] ?? null) as ChartKind | null;
+  const kind = chartKindOf(c.type);
   const source = model.sheetById(c.sourceSheetId);
   if (!kind || !source) return null;
   const cellAt = (map: Map<number, number>, pos: number, fallback: number): number => {
@@ -507,7 +466,7 @@ export function planFromSim(sim: SimExcel): WorkbookPlan {
     for (const c of sheet.colWidths.keys()) lastWidth = Math.max(lastWidth, c);
     const columnWidths = Array.from({ length: lastWidth + 1 }, (_, i) => {
       const pt = sheet.colWidths.get(i);
-      return pt === undefined ? 0 : pointsToChars(pt);
+      return pt === undefined ? 0 : widthChars(pt);
     });
     let lastHeight = -1;
     for (const r of sheet.rowHeights.keys()) lastHeight = Math.max(lastHeight, r);

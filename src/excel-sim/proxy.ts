@@ -1,5 +1,5 @@
 import type { Area } from './address';
-import { SimError, invalidArgument, propertyNotLoaded } from './errors';
+import { at, invalidArgument, invalidOperation, itemNotFound, propertyNotLoaded } from './errors';
 import type { Sheet, WorkbookModel } from './model';
 import type { SimApplication, SimRuntime, SimWorkbook } from './workbook';
 
@@ -186,8 +186,8 @@ export interface RangeTarget {
 }
 
 export abstract class SimObject {
-  /** `Range`, `Worksheet`, ... as in office-js error locations (a getter: the base constructor needs it). */
-  abstract get typeName(): string;
+  /** `Range`, `Worksheet`, ... as in office-js error locations: set on each class's prototype by `api`. */
+  declare readonly typeName: string;
   readonly ctx: SimContext;
   /** An approximation of office-js's object path, sent with every command on this object. */
   readonly path: string;
@@ -198,7 +198,7 @@ export abstract class SimObject {
   private defs: Record<string, PropDef> | undefined;
   private childCache = new Map<string, SimObject>();
 
-  protected constructor(ctx: SimContext, path: string, orNull = false) {
+  constructor(ctx: SimContext, path: string, orNull = false) {
     this.ctx = ctx;
     this.path = path;
     // office-js reports whether an *OrNullObject result exists with the next sync, without a load.
@@ -222,7 +222,7 @@ export abstract class SimObject {
   }
 
   get context(): Excel.RequestContext {
-    return this.ctx as unknown as Excel.RequestContext;
+    return asApi<Excel.RequestContext>(this.ctx);
   }
 
   get isNullObject(): boolean {
@@ -237,10 +237,12 @@ export abstract class SimObject {
   /** The object in the model, or null for a null object; throws ItemNotFound when it is gone. */
   abstract resolve(): unknown;
 
-  /** Properties that `load` can read, with their setters. */
-  protected abstract properties(): Record<string, PropDef>;
+  /** Properties that `load` can read, with their setters: the table `api` generates the accessors from. */
+  protected properties(): Record<string, PropDef> {
+    return {};
+  }
 
-  /** Navigation properties (`format`, `font`, ...), for load paths. */
+  /** Navigation properties (`format`, `font`, ...): made once per proxy, loaded through load paths. */
   protected navigation(): Record<string, () => SimObject> {
     return {};
   }
@@ -318,22 +320,6 @@ export abstract class SimObject {
     });
   }
 
-  /** Queues a call whose result is read from a ClientResult after the sync. */
-  protected result<T>(member: string, args: unknown[], compute: () => T): SimClientResult<T> {
-    const out = new SimClientResult<T>(this.typeName, member);
-    let value: T;
-    this.enqueue(
-      member,
-      args,
-      () => {
-        value = compute();
-        return value;
-      },
-      () => out.settle(value),
-    );
-    return out;
-  }
-
   protected queueLoad(arg: LoadArg | undefined): void {
     const tree = parseLoad(arg);
     let collected: Collected | undefined;
@@ -384,7 +370,7 @@ export abstract class SimObject {
       const make = nav[name];
       if (!make) throw invalidArgument(`${this.typeName} has no property '${name}'.`);
       this.ctx.engine.requireApi(`${this.typeName}.${name}`);
-      const c = make().collect(sub);
+      const c = this.child(name, make).collect(sub);
       data[name] = c.data;
       apply.push(...c.apply);
     }
@@ -406,9 +392,34 @@ export abstract class SimObject {
     const nav = this.navigation();
     for (const [k, v] of Object.entries(properties)) {
       const make = nav[k];
-      if (make && typeof v === 'object' && v !== null) make().setMany(v);
-      else (this as unknown as Record<string, unknown>)[k] = v;
+      if (make && typeof v === 'object' && v !== null) this.child(k, make).setMany(v);
+      else Reflect.set(this, k, v);
     }
+  }
+
+  /** The generated members (see `api`). */
+  protected loadApi(option?: LoadArg): this {
+    this.queueLoad(option);
+    return this;
+  }
+  protected readApi(name: string): unknown {
+    return this.read(name);
+  }
+  protected writeApi(name: string, value: unknown): void {
+    this.write(name, value);
+  }
+  protected childApi(name: string): SimObject {
+    return this.child(name, () => {
+      const make = this.navigation()[name];
+      if (!make) throw invalidArgument(`${this.typeName} has no property '${name}'.`);
+      return make();
+    });
+  }
+  protected jsonApi(): Record<string, unknown> {
+    return this.jsonOf();
+  }
+  protected setApi(properties: object): void {
+    this.setMany(properties);
   }
 
   /** For methods taking `Range | string`: where a range proxy points (at sync). */
@@ -417,12 +428,87 @@ export abstract class SimObject {
   }
 }
 
+/**
+ * A proxy of one thing of the workbook, found by its key once (office-js
+ * binds an object path at its first use, then refers to the object by id):
+ * ItemNotFound when it is gone, or a null object when `locate` finds nothing.
+ */
+export abstract class SimBound<K, E> extends SimObject {
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly locate: () => K | null,
+    orNull = false,
+  ) {
+    super(ctx, path, orNull);
+  }
+
+  /** The thing of a key, or undefined once it is gone. */
+  protected abstract find(key: K): E | undefined;
+
+  resolve(): E | null {
+    const key = this.bind(this.locate);
+    if (key === null) return null;
+    const found = this.find(key);
+    if (found === undefined) throw itemNotFound(`(the ${this.typeName} was deleted)`);
+    return found;
+  }
+
+  /** The thing itself, for members a null object cannot run. */
+  target(): E {
+    const t = this.resolve();
+    if (t === null) throw invalidOperation(`The ${this.typeName} is a null object.`);
+    return t;
+  }
+}
+
+/** A part of what another proxy points to (a range's format, a sheet's page layout): it resolves as its owner does. */
+export abstract class SimPart<E, O extends { resolve(): E | null } = { resolve(): E | null }> extends SimObject {
+  constructor(
+    ctx: SimContext,
+    path: string,
+    protected readonly owner: O,
+  ) {
+    super(ctx, path);
+  }
+
+  resolve(): E | null {
+    return this.owner.resolve();
+  }
+
+  /** What the owner points to, for members a null object cannot run. */
+  target(): E {
+    const t = this.resolve();
+    if (t === null) throw invalidOperation(`The owner of the ${this.typeName} is a null object.`);
+    return t;
+  }
+}
+
 /** A collection proxy: `items` (and any property not its own) load on the items. */
 export abstract class SimCollection<T extends SimObject, X = T> extends SimObject {
   /** Fresh item proxies for the collection's current members (at sync). */
   protected abstract itemProxies(): T[];
-  protected properties(): Record<string, PropDef> {
-    return {};
+
+  /**
+   * `getItem(key)`, `getItemOrNullObject(key)` or `getItemAt(index)`: a proxy
+   * of the member `find` names at sync (its id), ItemNotFound or a null
+   * object when there is none.
+   */
+  protected member(
+    Item: new (ctx: SimContext, path: string, locate: () => string | null, orNull?: boolean) => T,
+    call: 'getItem' | 'getItemOrNullObject' | 'getItemAt',
+    key: string | number,
+    find: () => string | undefined,
+  ): X {
+    const orNull = call === 'getItemOrNullObject';
+    const locate = (): string | null =>
+      at(`${this.typeName}.${call}`, () => {
+        if (orNull) this.gate(call);
+        const id = find();
+        if (id === undefined && !orNull) throw itemNotFound(`(no item ${JSON.stringify(key)})`);
+        return id ?? null;
+      });
+    return asApi<X>(new Item(this.ctx, `${this.path}.${call}(${JSON.stringify(key)})`, locate, orNull));
   }
 
   /** The loaded items, typed as office-js types them (`X`). */
@@ -467,27 +553,93 @@ export abstract class SimCollection<T extends SimObject, X = T> extends SimObjec
   }
 }
 
-/** `OfficeExtension.ClientResult`: its `value` is readable after the sync. */
-export class SimClientResult<T> {
-  private settled = false;
-  private v: T | undefined;
+/** A collection of what another proxy points to (a sheet's charts, a table's rows): it resolves as its owner does. */
+export abstract class SimPartCollection<
+  T extends SimObject,
+  X,
+  E,
+  O extends { resolve(): E | null } = { resolve(): E | null },
+> extends SimCollection<T, X> {
   constructor(
-    private readonly typeName: string,
-    private readonly member: string,
-  ) {}
-
-  settle(v: T): void {
-    this.v = v;
-    this.settled = true;
+    ctx: SimContext,
+    path: string,
+    protected readonly owner: O,
+  ) {
+    super(ctx, path);
   }
 
-  get value(): T {
-    if (!this.settled) {
-      const e = new SimError('ValueNotLoaded', undefined, `${this.typeName}.${this.member}`);
-      e.message =
-        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.';
-      throw e;
+  resolve(): E | null {
+    return this.owner.resolve();
+  }
+}
+
+/**
+ * What a class of proxies implements, as data (as HyperFormula's function
+ * plugins declare theirs): `api` generates its accessors, `load`, `set`,
+ * `toJSON` and navigation getters from it; the instance's `properties()` and
+ * `navigation()` implement the names listed here.
+ */
+export interface ApiTable {
+  /** `Range`, `Worksheet`, ... as office-js names the type in errors. */
+  readonly typeName: string;
+  /** Loadable properties: read once loaded (PropertyNotLoaded before), written as queued commands. */
+  readonly props?: readonly string[];
+  /** Navigation properties (`format`, `tables`, ...): one proxy each, made by `navigation()`. */
+  readonly children?: readonly string[];
+}
+
+// A mixin's base must be a constructor of `any[]` (TypeScript's rule for mixins).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Ctor<T> = abstract new (...args: any[]) => T;
+
+/**
+ * The one place where a proxy is handed out as the office-js type it
+ * imitates. The members a caller reaches are checked against
+ * `@types/office-js` where they are declared: `api<Pick<Excel.X, ...>>()`
+ * for generated members, `implements Pick<Excel.X, ...>` for methods.
+ */
+export function asApi<T>(proxy: unknown): T {
+  return proxy as unknown as T;
+}
+
+/**
+ * A base class for proxies of one office-js type: `X` says which members
+ * of it are generated from `table` (properties, navigation properties,
+ * `load`, `set`, `toJSON`), `Base` is what the class extends otherwise.
+ */
+export function api<X>() {
+  return <B extends Ctor<SimObject>>(Base: B, table: ApiTable): B & Ctor<X> => {
+    abstract class Generated extends Base {
+      static {
+        Object.defineProperty(this.prototype, 'typeName', { value: table.typeName });
+        for (const name of table.props ?? []) {
+          Object.defineProperty(this.prototype, name, {
+            get(this: Generated) {
+              return this.readApi(name);
+            },
+            set(this: Generated, v: unknown) {
+              this.writeApi(name, v);
+            },
+          });
+        }
+        for (const name of table.children ?? []) {
+          Object.defineProperty(this.prototype, name, {
+            get(this: Generated) {
+              return this.childApi(name);
+            },
+          });
+        }
+      }
+      load(option?: LoadArg): this {
+        return this.loadApi(option);
+      }
+      toJSON(): Record<string, unknown> {
+        return this.jsonApi();
+      }
+      set(properties: object): void {
+        this.setApi(properties);
+      }
     }
-    return this.v as T;
-  }
+    return asApi<B & Ctor<X>>(Generated);
+  };
 }

@@ -2,22 +2,19 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   addressOf,
-  boundingBox,
   cellCount,
   columnsOf,
   intersect,
-  isWholeColumns,
-  isWholeRows,
   parseRef,
   rowsOf,
   type Area,
 } from './address';
 import { SimConditionalFormatCollection } from './conditional';
-import { SimError, invalidArgument, invalidOperation, itemNotFound, notImplemented } from './errors';
+import { SimError, invalidArgument, invalidOperation, itemNotFound, at } from './errors';
 import { SimRangeFormat } from './format';
 import type { Hyperlink, Sheet, WorkbookModel } from './model';
 import { assertContentsWritable, clearArea, makeCell, writeContents, writeNumberFormat, type ClearWhat } from './ops';
-import { SimCollection, SimObject, type LoadArg, type PropDef, type RangeTarget, type SimContext } from './proxy';
+import { SimObject, type PropDef, type RangeTarget, api, asApi, SimBound } from './proxy';
 import { SimDataValidation } from './validation';
 import { cellFormula, cellValue, displayText, valueType } from './values';
 import { SimWorksheet } from './worksheet';
@@ -25,18 +22,6 @@ import { SimWorksheet } from './worksheet';
 export interface RangeKey {
   readonly sheetId: string;
   readonly area: Area;
-}
-
-type Matrix = Excel.Range['values'];
-
-/** Runs `f`, naming `location` as where an error arose (office-js reports the method that failed). */
-export function at<T>(location: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof SimError && !e.debugInfo.errorLocation) e.debugInfo = { ...e.debugInfo, errorLocation: location };
-    throw e;
-  }
 }
 
 function sheetOf(model: WorkbookModel, id: string): Sheet {
@@ -82,90 +67,66 @@ function checkInGrid(a: Area): Area {
 
 const HYPERLINK_KEYS = ['address', 'documentReference', 'textToDisplay', 'screenTip'] as const;
 
-type RangeMembers =
-  | 'address'
-  | 'addressLocal'
-  | 'rowCount'
-  | 'columnCount'
-  | 'cellCount'
-  | 'rowIndex'
-  | 'columnIndex'
-  | 'values'
-  | 'formulas'
-  | 'formulasLocal'
-  | 'numberFormat'
-  | 'numberFormatLocal'
-  | 'text'
-  | 'valueTypes'
-  | 'hyperlink'
-  | 'isEntireColumn'
-  | 'isEntireRow'
-  | 'format'
-  | 'dataValidation'
-  | 'conditionalFormats'
-  | 'worksheet'
-  | 'getCell'
-  | 'getRow'
-  | 'getColumn'
-  | 'getResizedRange'
-  | 'getAbsoluteResizedRange'
-  | 'getOffsetRange'
-  | 'getEntireRow'
-  | 'getEntireColumn'
-  | 'getLastRow'
-  | 'getLastColumn'
-  | 'getLastCell'
-  | 'getRowsAbove'
-  | 'getRowsBelow'
-  | 'getColumnsBefore'
-  | 'getColumnsAfter'
-  | 'getBoundingRect'
-  | 'getIntersection'
-  | 'getIntersectionOrNullObject'
-  | 'getUsedRange'
-  | 'getUsedRangeOrNullObject'
-  | 'getSpecialCells'
-  | 'getSpecialCellsOrNullObject'
-  | 'clear'
-  | 'merge'
-  | 'unmerge'
-  | 'select'
-  | 'load'
-  | 'set'
-  | 'toJSON'
-  | 'track'
-  | 'untrack'
-  | 'isNullObject';
-
-export class SimRange extends SimObject implements Pick<Excel.Range, RangeMembers> {
-  get typeName(): string {
-    return 'Range';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly locate: () => RangeKey | null,
-    orNull = false,
-  ) {
-    super(ctx, path, orNull);
-  }
-
-  resolve(): RangeTarget | null {
-    const key = this.bind(this.locate);
-    if (key === null) return null;
+export class SimRange
+  extends api<
+    Pick<
+      Excel.Range,
+      | 'address'
+      | 'rowCount'
+      | 'columnCount'
+      | 'rowIndex'
+      | 'columnIndex'
+      | 'values'
+      | 'formulas'
+      | 'numberFormat'
+      | 'text'
+      | 'valueTypes'
+      | 'hyperlink'
+      | 'format'
+      | 'dataValidation'
+      | 'conditionalFormats'
+      | 'worksheet'
+      | 'load'
+      | 'set'
+      | 'toJSON'
+    >
+  >()(SimBound<RangeKey, RangeTarget>, {
+    typeName: 'Range',
+    props: [
+      'address',
+      'rowCount',
+      'columnCount',
+      'rowIndex',
+      'columnIndex',
+      'values',
+      'formulas',
+      'numberFormat',
+      'text',
+      'valueTypes',
+      'hyperlink',
+    ],
+    children: ['format', 'dataValidation', 'conditionalFormats', 'worksheet'],
+  })
+  implements
+    Pick<
+      Excel.Range,
+      | 'getCell'
+      | 'getEntireRow'
+      | 'getEntireColumn'
+      | 'getUsedRangeOrNullObject'
+      | 'clear'
+      | 'merge'
+      | 'select'
+      | 'isNullObject'
+    >
+{
+  protected find(key: RangeKey): RangeTarget {
     return { sheet: sheetOf(this.model, key.sheetId), area: key.area };
   }
 
   override rangeTarget(): RangeTarget | null {
     const t = this.resolve();
     if (!t) throw invalidArgument('The range is a null object.');
-    return t;
-  }
-
-  private target(): RangeTarget {
-    const t = this.resolve();
-    if (!t) throw invalidOperation('The range is a null object.');
     return t;
   }
 
@@ -186,7 +147,7 @@ export class SimRange extends SimObject implements Pick<Excel.Range, RangeMember
     return out;
   }
 
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     const m = this.model;
     const t = () => this.target();
     const contents = (what: string) => ({
@@ -200,19 +161,13 @@ export class SimRange extends SimObject implements Pick<Excel.Range, RangeMember
     };
     return {
       address: { get: () => addressOf(t().sheet.name, t().area) },
-      addressLocal: { get: () => addressOf(t().sheet.name, t().area) },
       rowCount: { get: () => rowsOf(t().area) },
       columnCount: { get: () => columnsOf(t().area) },
-      cellCount: { get: () => cellCount(t().area) },
       rowIndex: { get: () => t().area.top },
       columnIndex: { get: () => t().area.left },
-      isEntireColumn: { get: () => isWholeColumns(t().area) },
-      isEntireRow: { get: () => isWholeRows(t().area) },
       values: contents('values'),
       formulas: contents('formulas'),
-      formulasLocal: contents('formulasLocal'),
       numberFormat,
-      numberFormatLocal: numberFormat,
       text: {
         get: () => this.matrix((s, r, c) => displayText(m.cell(s, r, c), m.styleAt(s, r, c).numberFormat, m.date1904)),
       },
@@ -234,10 +189,14 @@ export class SimRange extends SimObject implements Pick<Excel.Range, RangeMember
 
   protected override navigation(): Record<string, () => SimObject> {
     return {
-      format: () => this.format as unknown as SimObject,
-      dataValidation: () => this.dataValidation as unknown as SimObject,
-      conditionalFormats: () => this.conditionalFormats as unknown as SimObject,
-      worksheet: () => this.worksheet as unknown as SimObject,
+      format: () => new SimRangeFormat(this.ctx, `${this.path}.format`, this),
+      dataValidation: () => new SimDataValidation(this.ctx, `${this.path}.dataValidation`, this),
+      conditionalFormats: () => new SimConditionalFormatCollection(this.ctx, `${this.path}.conditionalFormats`, this),
+      worksheet: () =>
+        new SimWorksheet(this.ctx, `${this.path}.worksheet`, () => {
+          const t = this.resolve();
+          return t ? t.sheet.id : null;
+        }),
     };
   }
 
@@ -274,108 +233,6 @@ export class SimRange extends SimObject implements Pick<Excel.Range, RangeMember
     m.recordChange({ sheetId: sheet.id, area, changeType: 'RangeEdited' });
   }
 
-  get address(): string {
-    return this.read('address');
-  }
-  get addressLocal(): string {
-    return this.read('addressLocal');
-  }
-  get rowCount(): number {
-    return this.read('rowCount');
-  }
-  get columnCount(): number {
-    return this.read('columnCount');
-  }
-  get cellCount(): number {
-    return this.read('cellCount');
-  }
-  get rowIndex(): number {
-    return this.read('rowIndex');
-  }
-  get columnIndex(): number {
-    return this.read('columnIndex');
-  }
-  get isEntireColumn(): boolean {
-    return this.read('isEntireColumn');
-  }
-  get isEntireRow(): boolean {
-    return this.read('isEntireRow');
-  }
-  get values(): Matrix {
-    return this.read('values');
-  }
-  set values(v: Matrix) {
-    this.write('values', v);
-  }
-  get formulas(): Matrix {
-    return this.read('formulas');
-  }
-  set formulas(v: Matrix) {
-    this.write('formulas', v);
-  }
-  get formulasLocal(): Matrix {
-    return this.read('formulasLocal');
-  }
-  set formulasLocal(v: Matrix) {
-    this.write('formulasLocal', v);
-  }
-  get numberFormat(): Matrix {
-    return this.read('numberFormat');
-  }
-  set numberFormat(v: Matrix) {
-    this.write('numberFormat', v);
-  }
-  get numberFormatLocal(): Matrix {
-    return this.read('numberFormatLocal');
-  }
-  set numberFormatLocal(v: Matrix) {
-    this.write('numberFormatLocal', v);
-  }
-  get text(): string[][] {
-    return this.read('text');
-  }
-  get valueTypes(): Excel.Range['valueTypes'] {
-    return this.read('valueTypes');
-  }
-  get hyperlink(): Excel.RangeHyperlink {
-    return this.read('hyperlink');
-  }
-  set hyperlink(v: Excel.RangeHyperlink) {
-    this.write('hyperlink', v);
-  }
-
-  get format(): Excel.RangeFormat {
-    return this.child(
-      'format',
-      () => new SimRangeFormat(this.ctx, `${this.path}.format`, this),
-    ) as unknown as Excel.RangeFormat;
-  }
-
-  get dataValidation(): Excel.DataValidation {
-    return this.child(
-      'dataValidation',
-      () => new SimDataValidation(this.ctx, `${this.path}.dataValidation`, this),
-    ) as unknown as Excel.DataValidation;
-  }
-
-  get conditionalFormats(): Excel.ConditionalFormatCollection {
-    return this.child(
-      'conditionalFormats',
-      () => new SimConditionalFormatCollection(this.ctx, `${this.path}.conditionalFormats`, this),
-    ) as unknown as Excel.ConditionalFormatCollection;
-  }
-
-  get worksheet(): Excel.Worksheet {
-    return this.child(
-      'worksheet',
-      () =>
-        new SimWorksheet(this.ctx, `${this.path}.worksheet`, () => {
-          const t = this.resolve();
-          return t ? t.sheet.id : null;
-        }),
-    ) as unknown as Excel.Worksheet;
-  }
-
   /** A range computed from this one at sync; `member` names where errors arise and gates the API set. */
   private derive(member: string, args: unknown[], f: (t: RangeTarget) => Area | null, orNull = false): Excel.Range {
     const location = `Range.${member}`;
@@ -392,7 +249,7 @@ export class SimRange extends SimObject implements Pick<Excel.Range, RangeMember
         }),
       orNull,
     );
-    return r as unknown as Excel.Range;
+    return asApi<Excel.Range>(r);
   }
 
   getCell(row: number, column: number): Excel.Range {
@@ -404,128 +261,12 @@ export class SimRange extends SimObject implements Pick<Excel.Range, RangeMember
     }));
   }
 
-  getRow(row: number): Excel.Range {
-    return this.derive('getRow', [row], ({ area: a }) => {
-      if (row < 0 || row >= rowsOf(a)) throw invalidArgument(`Row ${row} is outside the range.`);
-      return { ...a, top: a.top + row, bottom: a.top + row };
-    });
-  }
-
-  getColumn(column: number): Excel.Range {
-    return this.derive('getColumn', [column], ({ area: a }) => {
-      if (column < 0 || column >= columnsOf(a)) throw invalidArgument(`Column ${column} is outside the range.`);
-      return { ...a, left: a.left + column, right: a.left + column };
-    });
-  }
-
-  getResizedRange(deltaRows: number, deltaColumns: number): Excel.Range {
-    return this.derive('getResizedRange', [deltaRows, deltaColumns], ({ area: a }) => {
-      const out = { ...a, bottom: a.bottom + deltaRows, right: a.right + deltaColumns };
-      if (out.bottom < out.top || out.right < out.left) throw invalidArgument('The resized range would have no cells.');
-      return out;
-    });
-  }
-
-  getAbsoluteResizedRange(numRows: number, numColumns: number): Excel.Range {
-    return this.derive('getAbsoluteResizedRange', [numRows, numColumns], ({ area: a }) => {
-      if (numRows < 1 || numColumns < 1) throw invalidArgument('A range has at least one row and one column.');
-      return { ...a, bottom: a.top + numRows - 1, right: a.left + numColumns - 1 };
-    });
-  }
-
-  getOffsetRange(rowOffset: number, columnOffset: number): Excel.Range {
-    return this.derive('getOffsetRange', [rowOffset, columnOffset], ({ area: a }) => ({
-      top: a.top + rowOffset,
-      bottom: a.bottom + rowOffset,
-      left: a.left + columnOffset,
-      right: a.right + columnOffset,
-    }));
-  }
-
   getEntireRow(): Excel.Range {
     return this.derive('getEntireRow', [], ({ area: a }) => ({ ...a, left: 0, right: MAX_COLUMNS - 1 }));
   }
 
   getEntireColumn(): Excel.Range {
     return this.derive('getEntireColumn', [], ({ area: a }) => ({ ...a, top: 0, bottom: MAX_ROWS - 1 }));
-  }
-
-  getLastRow(): Excel.Range {
-    return this.derive('getLastRow', [], ({ area: a }) => ({ ...a, top: a.bottom }));
-  }
-
-  getLastColumn(): Excel.Range {
-    return this.derive('getLastColumn', [], ({ area: a }) => ({ ...a, left: a.right }));
-  }
-
-  getLastCell(): Excel.Range {
-    return this.derive('getLastCell', [], ({ area: a }) => ({
-      top: a.bottom,
-      left: a.right,
-      bottom: a.bottom,
-      right: a.right,
-    }));
-  }
-
-  getRowsAbove(count = 1): Excel.Range {
-    return this.derive('getRowsAbove', [count], ({ area: a }) => ({ ...a, top: a.top - count, bottom: a.top - 1 }));
-  }
-
-  getRowsBelow(count = 1): Excel.Range {
-    return this.derive('getRowsBelow', [count], ({ area: a }) => ({
-      ...a,
-      top: a.bottom + 1,
-      bottom: a.bottom + count,
-    }));
-  }
-
-  getColumnsBefore(count = 1): Excel.Range {
-    return this.derive('getColumnsBefore', [count], ({ area: a }) => ({
-      ...a,
-      left: a.left - count,
-      right: a.left - 1,
-    }));
-  }
-
-  getColumnsAfter(count = 1): Excel.Range {
-    return this.derive('getColumnsAfter', [count], ({ area: a }) => ({
-      ...a,
-      left: a.right + 1,
-      right: a.right + count,
-    }));
-  }
-
-  getBoundingRect(anotherRange: Excel.Range | string): Excel.Range {
-    return this.derive('getBoundingRect', [describeArg(anotherRange)], (t) => {
-      const o = rangeArgument(this.model, anotherRange, t.sheet);
-      return boundingBox(t.area, o.area);
-    });
-  }
-
-  getIntersection(anotherRange: Excel.Range | string): Excel.Range {
-    return this.derive('getIntersection', [describeArg(anotherRange)], (t) => {
-      const i = intersect(t.area, rangeArgument(this.model, anotherRange, t.sheet).area);
-      if (!i) throw itemNotFound('(the ranges do not intersect)');
-      return i;
-    });
-  }
-
-  getIntersectionOrNullObject(anotherRange: Excel.Range | string): Excel.Range {
-    return this.derive(
-      'getIntersectionOrNullObject',
-      [describeArg(anotherRange)],
-      (t) => intersect(t.area, rangeArgument(this.model, anotherRange, t.sheet).area),
-      true,
-    );
-  }
-
-  getUsedRange(valuesOnly?: boolean): Excel.Range {
-    return this.derive('getUsedRange', [valuesOnly ?? false], (t) => {
-      const used = this.model.usedArea(t.sheet, valuesOnly === true);
-      const i = used && intersect(used, t.area);
-      if (!i) throw itemNotFound('(the range has no used cells)');
-      return i;
-    });
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
@@ -538,42 +279,6 @@ export class SimRange extends SimObject implements Pick<Excel.Range, RangeMember
       },
       true,
     );
-  }
-
-  private special(member: string, orNull: boolean, cellType: string, valueType: string | undefined): Excel.RangeAreas {
-    const location = `Range.${member}`;
-    const areas = new SimRangeAreas(
-      this.ctx,
-      `${this.path}.${member}(${JSON.stringify(cellType)})`,
-      () =>
-        at(location, () => {
-          this.ctx.engine.requireApi(location);
-          const t = this.resolve();
-          if (!t) return null;
-          const found = specialCells(this.model, t, cellType, valueType ?? 'All');
-          if (found.length === 0) {
-            if (orNull) return null;
-            throw itemNotFound('No cells were found.');
-          }
-          return { sheetId: t.sheet.id, areas: found };
-        }),
-      orNull,
-    );
-    return areas as unknown as Excel.RangeAreas;
-  }
-
-  getSpecialCells(
-    cellType: Excel.SpecialCellType | Parameters<Excel.Range['getSpecialCells']>[0],
-    cellValueType?: Excel.SpecialCellValueType | Parameters<Excel.Range['getSpecialCells']>[1],
-  ): Excel.RangeAreas {
-    return this.special('getSpecialCells', false, cellType, cellValueType);
-  }
-
-  getSpecialCellsOrNullObject(
-    cellType: Excel.SpecialCellType | Parameters<Excel.Range['getSpecialCells']>[0],
-    cellValueType?: Excel.SpecialCellValueType | Parameters<Excel.Range['getSpecialCells']>[1],
-  ): Excel.RangeAreas {
-    return this.special('getSpecialCellsOrNullObject', true, cellType, cellValueType);
   }
 
   clear(applyTo?: Excel.ClearApplyTo | ClearWhat): void {
@@ -612,17 +317,6 @@ export class SimRange extends SimObject implements Pick<Excel.Range, RangeMember
     });
   }
 
-  unmerge(): void {
-    this.enqueue('unmerge', [], () => {
-      const { sheet, area } = this.target();
-      this.model.set(
-        sheet,
-        'merges',
-        sheet.merges.filter((x) => !intersect(x, area)),
-      );
-    });
-  }
-
   select(): void {
     this.enqueue('select', [], () => {
       const { sheet, area } = this.target();
@@ -630,209 +324,5 @@ export class SimRange extends SimObject implements Pick<Excel.Range, RangeMember
       this.model.set(this.model, 'selection', { sheetId: sheet.id, area });
       this.model.set(this.model, 'activeSheetId', sheet.id);
     });
-  }
-
-  load(option?: LoadArg): Excel.Range {
-    this.queueLoad(option);
-    return this as unknown as Excel.Range;
-  }
-
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-
-  toJSON(): Excel.Interfaces.RangeData {
-    return this.jsonOf() as Excel.Interfaces.RangeData;
-  }
-
-  track(): Excel.Range {
-    return this as unknown as Excel.Range;
-  }
-
-  untrack(): Excel.Range {
-    return this as unknown as Excel.Range;
-  }
-}
-
-function describeArg(x: unknown): unknown {
-  return x instanceof SimObject ? { path: x.path } : x;
-}
-
-/** Cells of `getSpecialCells`, within the used range, as rectangles (runs of a row merged down). */
-function specialCells(model: WorkbookModel, t: RangeTarget, cellType: string, valueType: string): Area[] {
-  const used = model.usedArea(t.sheet, false);
-  const scope = used && intersect(used, t.area);
-  if (!scope) return [];
-  const wants = (v: unknown, error: boolean): boolean => {
-    if (valueType === 'All') return true;
-    if (error) return valueType.includes('Errors');
-    if (typeof v === 'boolean') return valueType.includes('Logical');
-    if (typeof v === 'number') return valueType.includes('Numbers');
-    return valueType.includes('Text');
-  };
-  const match = (r: number, c: number): boolean => {
-    const cell = model.cell(t.sheet, r, c);
-    switch (cellType) {
-      case 'Blanks':
-        return !cell || (cell.value === null && !cell.formula);
-      case 'Constants':
-        return !!cell && !cell.formula && cell.value !== null && wants(cell.value, cell.error === true);
-      case 'Formulas':
-        return !!cell?.formula && wants(cell.value, cell.error === true);
-      case 'Visible':
-        return true;
-      case 'DataValidations':
-        return t.sheet.validations.some((v) =>
-          v.areas.some((a) => intersect(a, { top: r, left: c, bottom: r, right: c })),
-        );
-      case 'ConditionalFormats':
-        return t.sheet.conditionalFormats.some((f) =>
-          f.areas.some((a) => intersect(a, { top: r, left: c, bottom: r, right: c })),
-        );
-      default:
-        throw notImplemented(`getSpecialCells("${cellType}")`);
-    }
-  };
-  const runs: Area[] = [];
-  for (let r = scope.top; r <= scope.bottom; r++) {
-    let start = -1;
-    for (let c = scope.left; c <= scope.right + 1; c++) {
-      const ok = c <= scope.right && match(r, c);
-      if (ok && start < 0) start = c;
-      if (!ok && start >= 0) {
-        const prev = runs.find((x) => x.bottom === r - 1 && x.left === start && x.right === c - 1);
-        if (prev) runs[runs.indexOf(prev)] = { ...prev, bottom: r };
-        else runs.push({ top: r, bottom: r, left: start, right: c - 1 });
-        start = -1;
-      }
-    }
-  }
-  return runs;
-}
-
-interface AreasKey {
-  readonly sheetId: string;
-  readonly areas: readonly Area[];
-}
-
-export class SimRangeAreas
-  extends SimObject
-  implements
-    Pick<
-      Excel.RangeAreas,
-      'address' | 'addressLocal' | 'areaCount' | 'cellCount' | 'areas' | 'load' | 'toJSON' | 'isNullObject'
-    >
-{
-  get typeName(): string {
-    return 'RangeAreas';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly locate: () => AreasKey | null,
-    orNull = false,
-  ) {
-    super(ctx, path, orNull);
-  }
-
-  resolve(): { sheet: Sheet; areas: readonly Area[] } | null {
-    const key = this.bind(this.locate);
-    if (key === null) return null;
-    return { sheet: sheetOf(this.model, key.sheetId), areas: key.areas };
-  }
-
-  private got(): { sheet: Sheet; areas: readonly Area[] } {
-    const r = this.resolve();
-    if (!r) throw invalidOperation('The object is a null object.');
-    return r;
-  }
-
-  protected properties(): Record<string, PropDef> {
-    const address = () => {
-      const { sheet, areas } = this.got();
-      return areas.map((a) => addressOf(sheet.name, a)).join(',');
-    };
-    return {
-      address: { get: address },
-      addressLocal: { get: address },
-      areaCount: { get: () => this.got().areas.length },
-      cellCount: { get: () => this.got().areas.reduce((n, a) => n + cellCount(a), 0) },
-    };
-  }
-
-  protected override navigation(): Record<string, () => SimObject> {
-    return { areas: () => this.areas as unknown as SimObject };
-  }
-
-  get address(): string {
-    return this.read('address');
-  }
-  get addressLocal(): string {
-    return this.read('addressLocal');
-  }
-  get areaCount(): number {
-    return this.read('areaCount');
-  }
-  get cellCount(): number {
-    return this.read('cellCount');
-  }
-
-  get areas(): Excel.RangeCollection {
-    return this.child(
-      'areas',
-      () =>
-        new SimRangeCollection(this.ctx, `${this.path}.areas`, () => {
-          const r = this.resolve();
-          return r ? r.areas.map((a) => ({ sheetId: r.sheet.id, area: a })) : null;
-        }),
-    ) as unknown as Excel.RangeCollection;
-  }
-
-  load(option?: LoadArg): Excel.RangeAreas {
-    this.queueLoad(option);
-    return this as unknown as Excel.RangeAreas;
-  }
-
-  toJSON(): Excel.Interfaces.RangeAreasData {
-    return this.jsonOf() as Excel.Interfaces.RangeAreasData;
-  }
-}
-
-export class SimRangeCollection
-  extends SimCollection<SimRange, Excel.Range>
-  implements Pick<Excel.RangeCollection, 'load' | 'getItemAt'>
-{
-  get typeName(): string {
-    return 'RangeCollection';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly keys: () => RangeKey[] | null,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): RangeKey[] | null {
-    return this.keys();
-  }
-
-  protected itemProxies(): SimRange[] {
-    return (this.keys() ?? []).map((k, i) => new SimRange(this.ctx, `${this.path}.items[${i}]`, () => k));
-  }
-
-  getItemAt(index: number): Excel.Range {
-    return new SimRange(this.ctx, `${this.path}.getItemAt(${index})`, () => {
-      const k = this.keys()?.[index];
-      if (!k) throw itemNotFound(`(no area ${index})`);
-      return k;
-    }) as unknown as Excel.Range;
-  }
-
-  load(option?: LoadArg): Excel.RangeCollection {
-    this.queueLoad(option);
-    return this as unknown as Excel.RangeCollection;
   }
 }

@@ -1,10 +1,19 @@
 import { addressOf, columnsOf, intersect, isWholeColumns, isWholeRows, rowsOf, type Area } from './address';
-import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { accessDenied, invalidArgument, invalidOperation, itemNotFound, at } from './errors';
 import { SimEventHandlers } from './events';
 import type { Sheet, Table, WorkbookModel } from './model';
 import { clearArea, makeCell, normalizeTableHeader, writeContents } from './ops';
-import { SimCollection, SimObject, type LoadArg, type PropDef, type SimContext } from './proxy';
-import { SimRange, at, rangeArgument, type RangeKey } from './range';
+import {
+  SimCollection,
+  SimObject,
+  type PropDef,
+  type SimContext,
+  api,
+  asApi,
+  SimBound,
+  SimPartCollection,
+} from './proxy';
+import { SimRange, rangeArgument, type RangeKey } from './range';
 import { deleteCells, insertCells } from './shift';
 import { cellValue } from './values';
 import { SimWorksheet } from './worksheet';
@@ -253,27 +262,14 @@ function rangeKey(t: Table, part: 'all' | 'header' | 'body' | 'totals'): RangeKe
 }
 
 export class SimTableCollection
-  extends SimCollection<SimTable, Excel.Table>
+  extends api<Pick<Excel.TableCollection, 'count' | 'load' | 'toJSON'>>()(SimCollection<SimTable, Excel.Table>, {
+    typeName: 'TableCollection',
+    props: ['count'],
+  })
   implements
-    Pick<
-      Excel.TableCollection,
-      | 'add'
-      | 'getItem'
-      | 'getItemOrNullObject'
-      | 'getItemAt'
-      | 'getCount'
-      | 'count'
-      | 'items'
-      | 'onChanged'
-      | 'load'
-      | 'toJSON'
-    >
+    Pick<Excel.TableCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'getItemAt' | 'items' | 'onChanged'>
 {
   private changed: SimEventHandlers<Excel.TableChangedEventArgs> | undefined;
-
-  get typeName(): string {
-    return 'TableCollection';
-  }
 
   private readonly scope: TableScope;
 
@@ -297,10 +293,6 @@ export class SimTableCollection
     return { count: { get: () => this.list().length } };
   }
 
-  get count(): number {
-    return this.read('count');
-  }
-
   /** Changes in any of the collection's tables (ExcelApi 1.7). */
   get onChanged(): OfficeExtension.EventHandlers<Excel.TableChangedEventArgs> {
     this.changed ??= new SimEventHandlers<Excel.TableChangedEventArgs>(
@@ -313,7 +305,7 @@ export class SimTableCollection
         return id === undefined ? 'workbook' : id;
       },
     );
-    return this.changed as unknown as OfficeExtension.EventHandlers<Excel.TableChangedEventArgs>;
+    return asApi<OfficeExtension.EventHandlers<Excel.TableChangedEventArgs>>(this.changed);
   }
 
   protected itemProxies(): SimTable[] {
@@ -336,153 +328,58 @@ export class SimTableCollection
       const { sheet, area } = rangeArgument(this.model, address, home);
       created = addTable(this.model, sheet, area, hasHeaders).id;
     });
-    return table as unknown as Excel.Table;
+    return asApi<Excel.Table>(table);
   }
 
   getItem(key: string): Excel.Table {
-    return new SimTable(this.ctx, `${this.path}.getItem(${JSON.stringify(key)})`, () =>
-      at('TableCollection.getItem', () => {
-        const t = this.find(key);
-        if (!t) throw itemNotFound(`(no table "${key}")`);
-        return t.id;
-      }),
-    ) as unknown as Excel.Table;
+    return this.member(SimTable, 'getItem', key, () => this.find(key)?.id);
   }
 
   getItemOrNullObject(key: string): Excel.Table {
-    return new SimTable(
-      this.ctx,
-      `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`,
-      () => {
-        this.gate('getItemOrNullObject');
-        return this.find(key)?.id ?? null;
-      },
-      true,
-    ) as unknown as Excel.Table;
+    return this.member(SimTable, 'getItemOrNullObject', key, () => this.find(key)?.id);
   }
 
   getItemAt(index: number): Excel.Table {
-    return new SimTable(this.ctx, `${this.path}.getItemAt(${index})`, () => {
-      const t = this.list()[index];
-      if (!t) throw itemNotFound(`(no table at ${index})`);
-      return t.id;
-    }) as unknown as Excel.Table;
-  }
-
-  getCount(): OfficeExtension.ClientResult<number> {
-    return this.result('getCount', [], () => this.list().length) as unknown as OfficeExtension.ClientResult<number>;
-  }
-
-  load(option?: LoadArg): Excel.TableCollection {
-    this.queueLoad(option);
-    return this as unknown as Excel.TableCollection;
-  }
-  toJSON(): Excel.Interfaces.TableCollectionData {
-    return this.jsonOf() as Excel.Interfaces.TableCollectionData;
+    return this.member(SimTable, 'getItemAt', index, () => this.list()[index]?.id);
   }
 }
 
-type TableMembers =
-  | 'id'
-  | 'name'
-  | 'style'
-  | 'showHeaders'
-  | 'showTotals'
-  | 'showBandedRows'
-  | 'showBandedColumns'
-  | 'showFilterButton'
-  | 'highlightFirstColumn'
-  | 'highlightLastColumn'
-  | 'worksheet'
-  | 'rows'
-  | 'columns'
-  | 'onChanged'
-  | 'getRange'
-  | 'getHeaderRowRange'
-  | 'getDataBodyRange'
-  | 'getTotalRowRange'
-  | 'resize'
-  | 'delete'
-  | 'convertToRange'
-  | 'load'
-  | 'set'
-  | 'toJSON'
-  | 'isNullObject';
-
-export class SimTable extends SimObject implements Pick<Excel.Table, TableMembers> {
+export class SimTable
+  extends api<
+    Pick<Excel.Table, 'id' | 'name' | 'style' | 'worksheet' | 'rows' | 'columns' | 'load' | 'set' | 'toJSON'>
+  >()(SimBound<string, Table>, {
+    typeName: 'Table',
+    props: ['id', 'name', 'style'],
+    children: ['worksheet', 'rows', 'columns'],
+  })
+  implements Pick<Excel.Table, 'onChanged' | 'getRange' | 'getDataBodyRange' | 'resize' | 'delete' | 'isNullObject'>
+{
   private changed: SimEventHandlers<Excel.TableChangedEventArgs> | undefined;
 
-  get typeName(): string {
-    return 'Table';
+  protected find(id: string): Table | undefined {
+    return this.model.tableById(id);
   }
 
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly locate: () => string | null,
-    orNull = false,
-  ) {
-    super(ctx, path, orNull);
-  }
-
-  resolve(): Table | null {
-    const id = this.bind(this.locate);
-    if (id === null) return null;
-    const t = this.model.tableById(id);
-    if (!t) throw itemNotFound('(the table was deleted)');
-    return t;
-  }
-
-  table(): Table {
-    const t = this.resolve();
-    if (!t) throw invalidOperation('The table is a null object.');
-    return t;
-  }
-
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     const m = this.model;
-    const flag = (
-      key: 'showBandedRows' | 'showBandedColumns' | 'showFilterButton' | 'highlightFirstColumn' | 'highlightLastColumn',
-    ): PropDef => ({
-      get: () => this.table()[key],
-      set: (v) => {
-        if (typeof v !== 'boolean') throw invalidArgument(`${key} must be true or false.`);
-        const t = this.table();
-        assertEditable(sheetOfTable(m, t), 'table options');
-        m.set(t, key, v);
-      },
-    });
     return {
-      id: { get: () => this.table().id },
+      id: { get: () => this.target().id },
       name: {
-        get: () => this.table().name,
+        get: () => this.target().name,
         set: (v) => {
-          const t = this.table();
+          const t = this.target();
           m.set(t, 'name', checkName(m, v, t));
         },
       },
       style: {
-        get: () => this.table().style,
+        get: () => this.target().style,
         set: (v) => {
           if (typeof v !== 'string') throw invalidArgument('A table style is a name such as TableStyleMedium2.');
-          const t = this.table();
+          const t = this.target();
           assertEditable(sheetOfTable(m, t), 'table style');
           m.set(t, 'style', v);
         },
       },
-      showHeaders: {
-        get: () => this.table().showHeaders,
-        set: (v) => this.setShowHeaders(v),
-      },
-      showTotals: {
-        get: () => this.table().showTotals,
-        set: (v) => this.setShowTotals(v),
-      },
-      showBandedRows: flag('showBandedRows'),
-      showBandedColumns: flag('showBandedColumns'),
-      showFilterButton: flag('showFilterButton'),
-      highlightFirstColumn: flag('highlightFirstColumn'),
-      highlightLastColumn: flag('highlightLastColumn'),
     };
   }
 
@@ -490,7 +387,7 @@ export class SimTable extends SimObject implements Pick<Excel.Table, TableMember
   private setShowHeaders(v: unknown): void {
     if (typeof v !== 'boolean') throw invalidArgument('showHeaders must be true or false.');
     const m = this.model;
-    const t = this.table();
+    const t = this.target();
     if (t.showHeaders === v) return;
     const sheet = sheetOfTable(m, t);
     assertEditable(sheet, 'table header');
@@ -518,7 +415,7 @@ export class SimTable extends SimObject implements Pick<Excel.Table, TableMember
   private setShowTotals(v: unknown): void {
     if (typeof v !== 'boolean') throw invalidArgument('showTotals must be true or false.');
     const m = this.model;
-    const t = this.table();
+    const t = this.target();
     if (t.showTotals === v) return;
     const sheet = sheetOfTable(m, t);
     assertEditable(sheet, 'table totals');
@@ -540,89 +437,10 @@ export class SimTable extends SimObject implements Pick<Excel.Table, TableMember
 
   protected override navigation(): Record<string, () => SimObject> {
     return {
-      worksheet: () => this.worksheet as unknown as SimObject,
-      rows: () => this.rows as unknown as SimObject,
-      columns: () => this.columns as unknown as SimObject,
+      worksheet: () => new SimWorksheet(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheetId ?? null),
+      rows: () => new SimTableRowCollection(this.ctx, `${this.path}.rows`, this),
+      columns: () => new SimTableColumnCollection(this.ctx, `${this.path}.columns`, this),
     };
-  }
-
-  get id(): string {
-    return this.read('id');
-  }
-  get name(): string {
-    return this.read('name');
-  }
-  set name(v: string) {
-    this.write('name', v);
-  }
-  get style(): string {
-    return this.read('style');
-  }
-  set style(v: string) {
-    this.write('style', v);
-  }
-  get showHeaders(): boolean {
-    return this.read('showHeaders');
-  }
-  set showHeaders(v: boolean) {
-    this.write('showHeaders', v);
-  }
-  get showTotals(): boolean {
-    return this.read('showTotals');
-  }
-  set showTotals(v: boolean) {
-    this.write('showTotals', v);
-  }
-  get showBandedRows(): boolean {
-    return this.read('showBandedRows');
-  }
-  set showBandedRows(v: boolean) {
-    this.write('showBandedRows', v);
-  }
-  get showBandedColumns(): boolean {
-    return this.read('showBandedColumns');
-  }
-  set showBandedColumns(v: boolean) {
-    this.write('showBandedColumns', v);
-  }
-  get showFilterButton(): boolean {
-    return this.read('showFilterButton');
-  }
-  set showFilterButton(v: boolean) {
-    this.write('showFilterButton', v);
-  }
-  get highlightFirstColumn(): boolean {
-    return this.read('highlightFirstColumn');
-  }
-  set highlightFirstColumn(v: boolean) {
-    this.write('highlightFirstColumn', v);
-  }
-  get highlightLastColumn(): boolean {
-    return this.read('highlightLastColumn');
-  }
-  set highlightLastColumn(v: boolean) {
-    this.write('highlightLastColumn', v);
-  }
-
-  get worksheet(): Excel.Worksheet {
-    return this.child(
-      'worksheet',
-      () => new SimWorksheet(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheetId ?? null),
-    ) as unknown as Excel.Worksheet;
-  }
-
-  get rows(): Excel.TableRowCollection {
-    return this.child(
-      'rows',
-      () => new SimTableRowCollection(this.ctx, `${this.path}.rows`, this),
-    ) as unknown as Excel.TableRowCollection;
-  }
-
-  get columns(): Excel.TableColumnCollection {
-    return this.child(
-      'columns',
-      () => new SimTableColumnCollection(this.ctx, `${this.path}.columns`, this),
-    ) as unknown as Excel.TableColumnCollection;
   }
 
   get onChanged(): OfficeExtension.EventHandlers<Excel.TableChangedEventArgs> {
@@ -633,34 +451,30 @@ export class SimTable extends SimObject implements Pick<Excel.Table, TableMember
       'Table.onChanged',
       () => this.resolve()?.id ?? null,
     );
-    return this.changed as unknown as OfficeExtension.EventHandlers<Excel.TableChangedEventArgs>;
+    return asApi<OfficeExtension.EventHandlers<Excel.TableChangedEventArgs>>(this.changed);
   }
 
   private part(member: string, part: 'all' | 'header' | 'body' | 'totals'): Excel.Range {
-    return new SimRange(this.ctx, `${this.path}.${member}()`, () =>
-      at(`Table.${member}`, () => {
-        const t = this.resolve();
-        return t ? rangeKey(t, part) : null;
-      }),
-    ) as unknown as Excel.Range;
+    return asApi<Excel.Range>(
+      new SimRange(this.ctx, `${this.path}.${member}()`, () =>
+        at(`Table.${member}`, () => {
+          const t = this.resolve();
+          return t ? rangeKey(t, part) : null;
+        }),
+      ),
+    );
   }
 
   getRange(): Excel.Range {
     return this.part('getRange', 'all');
   }
-  getHeaderRowRange(): Excel.Range {
-    return this.part('getHeaderRowRange', 'header');
-  }
   getDataBodyRange(): Excel.Range {
     return this.part('getDataBodyRange', 'body');
-  }
-  getTotalRowRange(): Excel.Range {
-    return this.part('getTotalRowRange', 'totals');
   }
 
   resize(newRange: Excel.Range | string): void {
     this.enqueue('resize', [newRange instanceof SimObject ? { path: newRange.path } : newRange], () => {
-      const t = this.table();
+      const t = this.target();
       const { sheet, area } = rangeArgument(this.model, newRange, sheetOfTable(this.model, t));
       if (sheet.id !== t.sheetId) throw invalidArgument('A table cannot move to another sheet.');
       resizeTable(this.model, t, area);
@@ -668,61 +482,19 @@ export class SimTable extends SimObject implements Pick<Excel.Table, TableMember
   }
 
   delete(): void {
-    this.enqueue('delete', [], () => deleteTable(this.model, this.table(), false));
-  }
-
-  convertToRange(): Excel.Range {
-    let key: RangeKey | null = null;
-    const r = new SimRange(this.ctx, `${this.path}.convertToRange()`, () => {
-      if (!key) throw itemNotFound('(the table was not converted)');
-      return key;
-    });
-    this.enqueue('convertToRange', [], () => {
-      const t = this.table();
-      key = { sheetId: t.sheetId, area: t.area };
-      deleteTable(this.model, t, true);
-    });
-    return r as unknown as Excel.Range;
-  }
-
-  load(option?: LoadArg): Excel.Table {
-    this.queueLoad(option);
-    return this as unknown as Excel.Table;
-  }
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-  toJSON(): Excel.Interfaces.TableData {
-    return this.jsonOf() as Excel.Interfaces.TableData;
+    this.enqueue('delete', [], () => deleteTable(this.model, this.target(), false));
   }
 }
 
 export class SimTableRowCollection
-  extends SimCollection<SimTableRow, Excel.TableRow>
-  implements
-    Pick<
-      Excel.TableRowCollection,
-      'add' | 'count' | 'getCount' | 'getItemAt' | 'deleteRowsAt' | 'items' | 'load' | 'toJSON'
-    >
+  extends api<Pick<Excel.TableRowCollection, 'count' | 'load' | 'toJSON'>>()(
+    SimPartCollection<SimTableRow, Excel.TableRow, Table, SimTable>,
+    { typeName: 'TableRowCollection', props: ['count'] },
+  )
+  implements Pick<Excel.TableRowCollection, 'add' | 'getItemAt' | 'items'>
 {
-  get typeName(): string {
-    return 'TableRowCollection';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: SimTable,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): Table | null {
-    return this.owner.resolve();
-  }
-
   private rowCount(): number {
-    const t = this.owner.table();
+    const t = this.owner.target();
     const b = bodyArea(t);
     return b ? rowsOf(b) : 0;
   }
@@ -731,12 +503,8 @@ export class SimTableRowCollection
     return { count: { get: () => this.rowCount() } };
   }
 
-  get count(): number {
-    return this.read('count');
-  }
-
   protected itemProxies(): SimTableRow[] {
-    const t = this.owner.table();
+    const t = this.owner.target();
     return Array.from(
       { length: this.rowCount() },
       (_, i) => new SimTableRow(this.ctx, `${this.path}.getItemAt(${i})`, () => ({ id: t.id, index: i })),
@@ -747,37 +515,23 @@ export class SimTableRowCollection
     let added: number | null = null;
     const row = new SimTableRow(this.ctx, `${this.path}.add(...)`, () => {
       if (added === null) throw itemNotFound('(the row was not added)');
-      return { id: this.owner.table().id, index: added };
+      return { id: this.owner.target().id, index: added };
     });
     this.enqueue('add', [index ?? null, values ?? null, alwaysInsert ?? null], () => {
-      const t = this.owner.table();
+      const t = this.owner.target();
       const area = addRows(this.model, t, index ?? null, values);
       added = area.top - (t.area.top + (t.showHeaders ? 1 : 0));
     });
-    return row as unknown as Excel.TableRow;
-  }
-
-  getCount(): OfficeExtension.ClientResult<number> {
-    return this.result('getCount', [], () => this.rowCount()) as unknown as OfficeExtension.ClientResult<number>;
+    return asApi<Excel.TableRow>(row);
   }
 
   getItemAt(index: number): Excel.TableRow {
-    return new SimTableRow(this.ctx, `${this.path}.getItemAt(${index})`, () => {
-      if (!Number.isInteger(index) || index < 0 || index >= this.rowCount()) throw itemNotFound(`(no row ${index})`);
-      return { id: this.owner.table().id, index };
-    }) as unknown as Excel.TableRow;
-  }
-
-  deleteRowsAt(index: number, count = 1): void {
-    this.enqueue('deleteRowsAt', [index, count], () => deleteRows(this.model, this.owner.table(), index, count));
-  }
-
-  load(option?: LoadArg): Excel.TableRowCollection {
-    this.queueLoad(option);
-    return this as unknown as Excel.TableRowCollection;
-  }
-  toJSON(): Excel.Interfaces.TableRowCollectionData {
-    return this.jsonOf() as Excel.Interfaces.TableRowCollectionData;
+    return asApi<Excel.TableRow>(
+      new SimTableRow(this.ctx, `${this.path}.getItemAt(${index})`, () => {
+        if (!Number.isInteger(index) || index < 0 || index >= this.rowCount()) throw itemNotFound(`(no row ${index})`);
+        return { id: this.owner.target().id, index };
+      }),
+    );
   }
 }
 
@@ -802,13 +556,12 @@ function deleteRows(model: WorkbookModel, t: Table, index: number, count: number
 }
 
 export class SimTableRow
-  extends SimObject
-  implements Pick<Excel.TableRow, 'index' | 'values' | 'getRange' | 'delete' | 'load' | 'toJSON'>
+  extends api<Pick<Excel.TableRow, 'index' | 'values' | 'load' | 'toJSON'>>()(SimObject, {
+    typeName: 'TableRow',
+    props: ['index', 'values'],
+  })
+  implements Pick<Excel.TableRow, 'getRange' | 'delete'>
 {
-  get typeName(): string {
-    return 'TableRow';
-  }
-
   constructor(
     ctx: SimContext,
     path: string,
@@ -834,7 +587,7 @@ export class SimTableRow
     return r;
   }
 
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {
       index: { get: () => this.row().index },
       values: {
@@ -855,21 +608,13 @@ export class SimTableRow
     };
   }
 
-  get index(): number {
-    return this.read('index');
-  }
-  get values(): Excel.TableRow['values'] {
-    return this.read('values');
-  }
-  set values(v: Excel.TableRow['values']) {
-    this.write('values', v);
-  }
-
   getRange(): Excel.Range {
-    return new SimRange(this.ctx, `${this.path}.getRange()`, () => {
-      const r = this.resolve();
-      return r ? { sheetId: r.table.sheetId, area: r.area } : null;
-    }) as unknown as Excel.Range;
+    return asApi<Excel.Range>(
+      new SimRange(this.ctx, `${this.path}.getRange()`, () => {
+        const r = this.resolve();
+        return r ? { sheetId: r.table.sheetId, area: r.area } : null;
+      }),
+    );
   }
 
   delete(): void {
@@ -878,68 +623,41 @@ export class SimTableRow
       deleteRows(this.model, table, index, 1);
     });
   }
-
-  load(option?: LoadArg): Excel.TableRow {
-    this.queueLoad(option);
-    return this as unknown as Excel.TableRow;
-  }
-  toJSON(): Excel.Interfaces.TableRowData {
-    return this.jsonOf() as Excel.Interfaces.TableRowData;
-  }
 }
 
 export class SimTableColumnCollection
-  extends SimCollection<SimTableColumn, Excel.TableColumn>
-  implements
-    Pick<
-      Excel.TableColumnCollection,
-      'add' | 'count' | 'getCount' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items' | 'load' | 'toJSON'
-    >
+  extends api<Pick<Excel.TableColumnCollection, 'count' | 'load' | 'toJSON'>>()(
+    SimPartCollection<SimTableColumn, Excel.TableColumn, Table, SimTable>,
+    { typeName: 'TableColumnCollection', props: ['count'] },
+  )
+  implements Pick<Excel.TableColumnCollection, 'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items'>
 {
-  get typeName(): string {
-    return 'TableColumnCollection';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: SimTable,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): Table | null {
-    return this.owner.resolve();
-  }
-
   protected override properties(): Record<string, PropDef> {
-    return { count: { get: () => this.owner.table().columns.length } };
-  }
-
-  get count(): number {
-    return this.read('count');
+    return { count: { get: () => this.owner.target().columns.length } };
   }
 
   protected itemProxies(): SimTableColumn[] {
-    const t = this.owner.table();
+    const t = this.owner.target();
     return t.columns.map(
       (c) => new SimTableColumn(this.ctx, `${this.path}.getItem(${c.id})`, () => ({ table: t.id, column: c.id })),
     );
   }
 
   private proxy(member: string, args: unknown[], find: (t: Table) => number | null, orNull = false): Excel.TableColumn {
-    return new SimTableColumn(
-      this.ctx,
-      `${this.path}.${member}(${args.map((a) => JSON.stringify(a)).join(',')})`,
-      () =>
-        at(`TableColumnCollection.${member}`, () => {
-          const t = this.owner.resolve();
-          if (!t) return null;
-          const id = find(t);
-          return id === null ? null : { table: t.id, column: id };
-        }),
-      orNull,
-    ) as unknown as Excel.TableColumn;
+    return asApi<Excel.TableColumn>(
+      new SimTableColumn(
+        this.ctx,
+        `${this.path}.${member}(${args.map((a) => JSON.stringify(a)).join(',')})`,
+        () =>
+          at(`TableColumnCollection.${member}`, () => {
+            const t = this.owner.resolve();
+            if (!t) return null;
+            const id = find(t);
+            return id === null ? null : { table: t.id, column: id };
+          }),
+        orNull,
+      ),
+    );
   }
 
   private byKey(t: Table, key: number | string): number | null {
@@ -954,20 +672,12 @@ export class SimTableColumnCollection
     let id: number | null = null;
     const column = new SimTableColumn(this.ctx, `${this.path}.add(...)`, () => {
       if (id === null) throw itemNotFound('(the column was not added)');
-      return { table: this.owner.table().id, column: id };
+      return { table: this.owner.target().id, column: id };
     });
     this.enqueue('add', [index ?? null, values ?? null, name ?? null], () => {
-      id = addColumn(this.model, this.owner.table(), index ?? null, values, name ?? null);
+      id = addColumn(this.model, this.owner.target(), index ?? null, values, name ?? null);
     });
-    return column as unknown as Excel.TableColumn;
-  }
-
-  getCount(): OfficeExtension.ClientResult<number> {
-    return this.result(
-      'getCount',
-      [],
-      () => this.owner.table().columns.length,
-    ) as unknown as OfficeExtension.ClientResult<number>;
+    return asApi<Excel.TableColumn>(column);
   }
 
   getItem(key: number | string): Excel.TableColumn {
@@ -997,14 +707,6 @@ export class SimTableColumnCollection
       return c.id;
     });
   }
-
-  load(option?: LoadArg): Excel.TableColumnCollection {
-    this.queueLoad(option);
-    return this as unknown as Excel.TableColumnCollection;
-  }
-  toJSON(): Excel.Interfaces.TableColumnCollectionData {
-    return this.jsonOf() as Excel.Interfaces.TableColumnCollectionData;
-  }
 }
 
 interface ColumnTarget {
@@ -1015,28 +717,16 @@ interface ColumnTarget {
 }
 
 export class SimTableColumn
-  extends SimObject
+  extends api<Pick<Excel.TableColumn, 'id' | 'index' | 'name' | 'values' | 'load' | 'toJSON'>>()(SimObject, {
+    typeName: 'TableColumn',
+    props: ['id', 'index', 'name', 'values'],
+  })
   implements
     Pick<
       Excel.TableColumn,
-      | 'id'
-      | 'index'
-      | 'name'
-      | 'values'
-      | 'getRange'
-      | 'getDataBodyRange'
-      | 'getHeaderRowRange'
-      | 'getTotalRowRange'
-      | 'delete'
-      | 'load'
-      | 'toJSON'
-      | 'isNullObject'
+      'getRange' | 'getDataBodyRange' | 'getHeaderRowRange' | 'getTotalRowRange' | 'delete' | 'isNullObject'
     >
 {
-  get typeName(): string {
-    return 'TableColumn';
-  }
-
   constructor(
     ctx: SimContext,
     path: string,
@@ -1062,7 +752,7 @@ export class SimTableColumn
     return c;
   }
 
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     const m = this.model;
     return {
       id: { get: () => this.column().table.columns[this.column().index]?.id },
@@ -1089,34 +779,17 @@ export class SimTableColumn
     };
   }
 
-  get id(): number {
-    return this.read('id');
-  }
-  get index(): number {
-    return this.read('index');
-  }
-  get name(): string {
-    return this.read('name');
-  }
-  set name(v: string) {
-    this.write('name', v);
-  }
-  get values(): Excel.TableColumn['values'] {
-    return this.read('values');
-  }
-  set values(v: Excel.TableColumn['values']) {
-    this.write('values', v);
-  }
-
   private part(member: string, part: 'all' | 'header' | 'body' | 'totals'): Excel.Range {
-    return new SimRange(this.ctx, `${this.path}.${member}()`, () =>
-      at(`TableColumn.${member}`, () => {
-        const c = this.resolve();
-        if (!c) return null;
-        const k = rangeKey(c.table, part);
-        return { sheetId: k.sheetId, area: { ...k.area, left: c.area.left, right: c.area.left } };
-      }),
-    ) as unknown as Excel.Range;
+    return asApi<Excel.Range>(
+      new SimRange(this.ctx, `${this.path}.${member}()`, () =>
+        at(`TableColumn.${member}`, () => {
+          const c = this.resolve();
+          if (!c) return null;
+          const k = rangeKey(c.table, part);
+          return { sheetId: k.sheetId, area: { ...k.area, left: c.area.left, right: c.area.left } };
+        }),
+      ),
+    );
   }
 
   getRange(): Excel.Range {
@@ -1151,14 +824,6 @@ export class SimTableColumn
       this.model.set(table, 'area', { ...table.area, right: table.area.right - 1 });
       this.model.recordChange({ sheetId: sheet.id, area, changeType: 'ColumnDeleted' });
     });
-  }
-
-  load(option?: LoadArg): Excel.TableColumn {
-    this.queueLoad(option);
-    return this as unknown as Excel.TableColumn;
-  }
-  toJSON(): Excel.Interfaces.TableColumnData {
-    return this.jsonOf() as Excel.Interfaces.TableColumnData;
   }
 }
 

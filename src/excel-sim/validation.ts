@@ -1,18 +1,16 @@
-import { addressOf, areaA1, covers, intersect, parseRef, subtractAll, type Area } from './address';
-import { accessDenied, invalidArgument, invalidOperation } from './errors';
+import { addressOf, areaA1, covers, intersect, subtractAll, type Area } from './address';
+import { accessDenied, invalidArgument } from './errors';
 import type { RangeOwner } from './format';
 import {
   DEFAULT_ALERT,
   DEFAULT_PROMPT,
   type ErrorAlert,
-  type Prompt,
-  type Scalar,
   type Sheet,
   type Validation,
   type ValidationRule,
   type WorkbookModel,
 } from './model';
-import { SimObject, type LoadArg, type PropDef, type RangeTarget, type SimContext } from './proxy';
+import { SimObject, type PropDef, type RangeTarget, api, SimPart } from './proxy';
 import { msToSerial } from './values';
 
 /**
@@ -20,16 +18,9 @@ import { msToSerial } from './values';
  * as a `DataValidationRule` (formulas read back as strings such as `=10`),
  * and a range covered by several validations reads as `Inconsistent`.
  */
-const OPERATORS = [
-  'Between',
-  'NotBetween',
-  'EqualTo',
-  'NotEqualTo',
-  'GreaterThan',
-  'LessThan',
-  'GreaterThanOrEqualTo',
-  'LessThanOrEqualTo',
-];
+/** The comparisons of validations and of cell-value formats (which name the last two differently). */
+export const COMPARISONS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan'];
+const OPERATORS = [...COMPARISONS, 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
 
 const KINDS: Readonly<Record<string, ValidationRule['type']>> = {
   wholeNumber: 'WholeNumber',
@@ -215,91 +206,17 @@ function patchWithin(model: WorkbookModel, sheet: Sheet, a: Area, patch: Partial
   }
 }
 
-function listItems(model: WorkbookModel, source: string, home: Sheet): Scalar[] | null {
-  if (!source.startsWith('=')) return source.split(',').map((s) => s.trim());
-  const ref = parseRef(source);
-  if (!ref) return null;
-  const sheet = ref.sheet !== undefined ? model.sheetByName(ref.sheet) : home;
-  if (!sheet) return null;
-  const out: Scalar[] = [];
-  for (const [, , cell] of model.cellsIn(sheet, ref.area)) if (cell.value !== null) out.push(cell.value);
-  return out;
-}
-
-function constant(f: string): number | null {
-  const n = Number(f.replace(/^=/, ''));
-  return Number.isFinite(n) ? n : null;
-}
-
-/** Whether a value passes a rule; null when the sim cannot tell (formulas referring to cells). */
-function passes(model: WorkbookModel, rule: ValidationRule, v: Scalar, home: Sheet): boolean | null {
-  switch (rule.type) {
-    case 'None':
-      return true;
-    case 'Custom':
-      return null;
-    case 'List': {
-      const items = listItems(model, rule.source, home);
-      return items ? items.some((i) => String(i).toUpperCase() === String(v).toUpperCase()) : null;
-    }
-    default: {
-      let x: number;
-      if (rule.type === 'TextLength') x = String(v).length;
-      else if (typeof v === 'number') x = v;
-      else return false;
-      if (rule.type === 'WholeNumber' && !Number.isInteger(x)) return false;
-      const a = constant(rule.formula1);
-      const b = rule.formula2 !== undefined ? constant(rule.formula2) : null;
-      if (a === null || (rule.formula2 !== undefined && b === null)) return null;
-      switch (rule.operator) {
-        case 'Between':
-          return x >= a && x <= (b ?? a);
-        case 'NotBetween':
-          return x < a || x > (b ?? a);
-        case 'EqualTo':
-          return x === a;
-        case 'NotEqualTo':
-          return x !== a;
-        case 'GreaterThan':
-          return x > a;
-        case 'LessThan':
-          return x < a;
-        case 'GreaterThanOrEqualTo':
-          return x >= a;
-        default:
-          return x <= a;
-      }
-    }
-  }
-}
-
-type DataValidationMembers =
-  'rule' | 'type' | 'errorAlert' | 'prompt' | 'ignoreBlanks' | 'valid' | 'clear' | 'load' | 'set' | 'toJSON';
-
-export class SimDataValidation extends SimObject implements Pick<Excel.DataValidation, DataValidationMembers> {
-  get typeName(): string {
-    return 'DataValidation';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: RangeOwner,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): RangeTarget | null {
-    return this.owner.resolve();
-  }
-
-  private target(): RangeTarget {
-    const t = this.owner.resolve();
-    if (!t) throw invalidOperation('The range is a null object.');
-    return t;
-  }
-
-  protected properties(): Record<string, PropDef> {
+export class SimDataValidation
+  extends api<Pick<Excel.DataValidation, 'rule' | 'type' | 'errorAlert' | 'load' | 'set' | 'toJSON'>>()(
+    SimPart<RangeTarget, RangeOwner>,
+    {
+      typeName: 'DataValidation',
+      props: ['rule', 'type', 'errorAlert'],
+    },
+  )
+  implements Pick<Excel.DataValidation, 'clear'>
+{
+  protected override properties(): Record<string, PropDef> {
     const m = this.model;
     return {
       type: {
@@ -335,81 +252,7 @@ export class SimDataValidation extends SimObject implements Pick<Excel.DataValid
           patchWithin(m, sheet, area, { errorAlert: parseAlert(v) });
         },
       },
-      prompt: {
-        get: () => {
-          const { sheet, area } = this.target();
-          return { ...(coverage(sheet, area).sole?.prompt ?? DEFAULT_PROMPT) };
-        },
-        set: (v) => {
-          const { sheet, area } = this.target();
-          assertEditable(sheet);
-          patchWithin(m, sheet, area, { prompt: parsePrompt(v) });
-        },
-      },
-      ignoreBlanks: {
-        get: () => {
-          const { sheet, area } = this.target();
-          return coverage(sheet, area).sole?.ignoreBlanks ?? true;
-        },
-        set: (v) => {
-          if (typeof v !== 'boolean') throw invalidArgument('ignoreBlanks must be true or false.');
-          const { sheet, area } = this.target();
-          assertEditable(sheet);
-          patchWithin(m, sheet, area, { ignoreBlanks: v });
-        },
-      },
-      valid: {
-        get: () => {
-          const { sheet, area } = this.target();
-          let good = 0;
-          let bad = 0;
-          for (let r = area.top; r <= area.bottom; r++) {
-            for (let c = area.left; c <= area.right; c++) {
-              const cellArea = { top: r, left: c, bottom: r, right: c };
-              const v = sheet.validations.find((x) => x.areas.some((y) => intersect(y, cellArea)));
-              const value = m.cell(sheet, r, c)?.value ?? null;
-              const ok = !v ? true : value === null || value === '' ? v.ignoreBlanks : passes(m, v.rule, value, sheet);
-              if (ok === null) return null;
-              if (ok) good++;
-              else bad++;
-            }
-          }
-          return bad === 0 ? true : good === 0 ? false : null;
-        },
-        explicit: true,
-      },
     };
-  }
-
-  get rule(): Excel.DataValidationRule {
-    return this.read('rule');
-  }
-  set rule(v: Excel.DataValidationRule) {
-    this.write('rule', v);
-  }
-  get type(): Excel.DataValidation['type'] {
-    return this.read('type');
-  }
-  get errorAlert(): Excel.DataValidationErrorAlert {
-    return this.read('errorAlert');
-  }
-  set errorAlert(v: Excel.DataValidationErrorAlert) {
-    this.write('errorAlert', v);
-  }
-  get prompt(): Excel.DataValidationPrompt {
-    return this.read('prompt');
-  }
-  set prompt(v: Excel.DataValidationPrompt) {
-    this.write('prompt', v);
-  }
-  get ignoreBlanks(): boolean {
-    return this.read('ignoreBlanks');
-  }
-  set ignoreBlanks(v: boolean) {
-    this.write('ignoreBlanks', v);
-  }
-  get valid(): boolean {
-    return this.read('valid');
   }
 
   clear(): void {
@@ -418,17 +261,6 @@ export class SimDataValidation extends SimObject implements Pick<Excel.DataValid
       assertEditable(sheet);
       removeValidations(this.model, sheet, area);
     });
-  }
-
-  load(option?: LoadArg): Excel.DataValidation {
-    this.queueLoad(option);
-    return this as unknown as Excel.DataValidation;
-  }
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-  toJSON(): Excel.Interfaces.DataValidationData {
-    return this.jsonOf() as Excel.Interfaces.DataValidationData;
   }
 }
 
@@ -444,14 +276,4 @@ function parseAlert(v: unknown): ErrorAlert {
   if (title.length > 32 || message.length > 255)
     throw invalidArgument('An alert title is at most 32 characters, its message 255.');
   return { title, message, style: String(style), showAlert: o['showAlert'] !== false };
-}
-
-function parsePrompt(v: unknown): Prompt {
-  if (typeof v !== 'object' || v === null) throw invalidArgument('prompt must be an object.');
-  const o = v as Record<string, unknown>;
-  const title = String(o['title'] ?? '');
-  const message = String(o['message'] ?? '');
-  if (title.length > 32 || message.length > 255)
-    throw invalidArgument('A prompt title is at most 32 characters, its message 255.');
-  return { title, message, showPrompt: o['showPrompt'] === true };
 }

@@ -1,10 +1,10 @@
 import { MAX_COLUMNS, MAX_ROWS, isWholeColumns, isWholeRows, parseRef, sheetPrefix, type Area } from './address';
 import { SimChartCollection } from './chart';
-import { invalidArgument, invalidOperation, itemNotFound, SimError } from './errors';
+import { invalidArgument, invalidOperation, itemNotFound, SimError, at } from './errors';
 import { SimEventHandlers } from './events';
 import { DEFAULT_PROTECTION, newSheet, type ProtectionOptions, type Sheet, type WorkbookModel } from './model';
-import { SimCollection, SimObject, type LoadArg, type PropDef, type SimContext } from './proxy';
-import { SimRange, at, rangeArgument } from './range';
+import { SimCollection, SimObject, type PropDef, api, asApi, SimBound, SimPart } from './proxy';
+import { SimRange, rangeArgument } from './range';
 import { SimPageLayout } from './pagelayout';
 import { SimTableCollection } from './table';
 import { normalizeColor } from './values';
@@ -82,74 +82,59 @@ export function addSheet(model: WorkbookModel, name: string | undefined): Sheet 
   return sheet;
 }
 
-type WorksheetMembers =
-  | 'id'
-  | 'name'
-  | 'position'
-  | 'visibility'
-  | 'tabColor'
-  | 'showGridlines'
-  | 'protection'
-  | 'freezePanes'
-  | 'pageLayout'
-  | 'tables'
-  | 'charts'
-  | 'onChanged'
-  | 'activate'
-  | 'delete'
-  | 'calculate'
-  | 'getRange'
-  | 'getRangeByIndexes'
-  | 'getCell'
-  | 'getUsedRange'
-  | 'getUsedRangeOrNullObject'
-  | 'getNext'
-  | 'getNextOrNullObject'
-  | 'getPrevious'
-  | 'getPreviousOrNullObject'
-  | 'load'
-  | 'set'
-  | 'toJSON'
-  | 'isNullObject';
-
-export class SimWorksheet extends SimObject implements Pick<Excel.Worksheet, WorksheetMembers> {
+export class SimWorksheet
+  extends api<
+    Pick<
+      Excel.Worksheet,
+      | 'id'
+      | 'name'
+      | 'position'
+      | 'visibility'
+      | 'tabColor'
+      | 'showGridlines'
+      | 'protection'
+      | 'freezePanes'
+      | 'pageLayout'
+      | 'tables'
+      | 'charts'
+      | 'load'
+      | 'set'
+      | 'toJSON'
+      | 'horizontalPageBreaks'
+    >
+  >()(SimBound<string, Sheet>, {
+    typeName: 'Worksheet',
+    props: ['id', 'name', 'position', 'visibility', 'tabColor', 'showGridlines'],
+    children: ['protection', 'freezePanes', 'horizontalPageBreaks', 'pageLayout', 'tables', 'charts'],
+  })
+  implements
+    Pick<
+      Excel.Worksheet,
+      | 'onChanged'
+      | 'activate'
+      | 'delete'
+      | 'getRange'
+      | 'getRangeByIndexes'
+      | 'getCell'
+      | 'getUsedRange'
+      | 'getUsedRangeOrNullObject'
+      | 'isNullObject'
+    >
+{
   private changed: SimEventHandlers<Excel.WorksheetChangedEventArgs> | undefined;
 
-  get typeName(): string {
-    return 'Worksheet';
+  protected find(id: string): Sheet | undefined {
+    return this.model.sheetById(id);
   }
 
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly locate: () => string | null,
-    orNull = false,
-  ) {
-    super(ctx, path, orNull);
-  }
-
-  resolve(): Sheet | null {
-    const id = this.bind(this.locate);
-    if (id === null) return null;
-    const sheet = this.model.sheetById(id);
-    if (!sheet) throw itemNotFound('(the worksheet was deleted)');
-    return sheet;
-  }
-
-  sheet(): Sheet {
-    const s = this.resolve();
-    if (!s) throw invalidOperation('The worksheet is a null object.');
-    return s;
-  }
-
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     const m = this.model;
     return {
-      id: { get: () => this.sheet().id },
+      id: { get: () => this.target().id },
       name: {
-        get: () => this.sheet().name,
+        get: () => this.target().name,
         set: (v) => {
-          const sheet = this.sheet();
+          const sheet = this.target();
           const name = checkSheetName(m, v, sheet);
           if (name === sheet.name) return;
           const old = sheet.name;
@@ -158,9 +143,9 @@ export class SimWorksheet extends SimObject implements Pick<Excel.Worksheet, Wor
         },
       },
       position: {
-        get: () => m.sheets.indexOf(this.sheet()),
+        get: () => m.sheets.indexOf(this.target()),
         set: (v) => {
-          const sheet = this.sheet();
+          const sheet = this.target();
           if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= m.sheets.length) {
             throw invalidArgument(`Position ${String(v)} is outside 0..${m.sheets.length - 1}.`);
           }
@@ -170,9 +155,9 @@ export class SimWorksheet extends SimObject implements Pick<Excel.Worksheet, Wor
         },
       },
       visibility: {
-        get: () => this.sheet().visibility,
+        get: () => this.target().visibility,
         set: (v) => {
-          const sheet = this.sheet();
+          const sheet = this.target();
           if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden')
             throw invalidArgument(`"${String(v)}" is not a SheetVisibility.`);
           if (v !== 'Visible' && visibleSheets(m).every((s) => s === sheet)) {
@@ -183,14 +168,14 @@ export class SimWorksheet extends SimObject implements Pick<Excel.Worksheet, Wor
         },
       },
       tabColor: {
-        get: () => this.sheet().tabColor,
-        set: (v) => m.set(this.sheet(), 'tabColor', v === '' ? '' : normalizeColor(v)),
+        get: () => this.target().tabColor,
+        set: (v) => m.set(this.target(), 'tabColor', v === '' ? '' : normalizeColor(v)),
       },
       showGridlines: {
-        get: () => this.sheet().showGridlines,
+        get: () => this.target().showGridlines,
         set: (v) => {
           if (typeof v !== 'boolean') throw invalidArgument('showGridlines must be true or false.');
-          m.set(this.sheet(), 'showGridlines', v);
+          m.set(this.target(), 'showGridlines', v);
         },
       },
     };
@@ -198,88 +183,13 @@ export class SimWorksheet extends SimObject implements Pick<Excel.Worksheet, Wor
 
   protected override navigation(): Record<string, () => SimObject> {
     return {
-      protection: () => this.protection as unknown as SimObject,
-      freezePanes: () => this.freezePanes as unknown as SimObject,
-      pageLayout: () => this.pageLayout as unknown as SimObject,
-      tables: () => this.tables as unknown as SimObject,
-      charts: () => this.charts as unknown as SimObject,
+      protection: () => new SimWorksheetProtection(this.ctx, `${this.path}.protection`, this),
+      freezePanes: () => new SimWorksheetFreezePanes(this.ctx, `${this.path}.freezePanes`, this),
+      pageLayout: () => new SimPageLayout(this.ctx, `${this.path}.pageLayout`, this),
+      tables: () => new SimTableCollection(this.ctx, `${this.path}.tables`, () => this.resolve()?.id ?? null),
+      charts: () => new SimChartCollection(this.ctx, `${this.path}.charts`, this),
+      horizontalPageBreaks: () => new SimPageBreakCollection(this.ctx, `${this.path}.horizontalPageBreaks`, this),
     };
-  }
-
-  get id(): string {
-    return this.read('id');
-  }
-  get name(): string {
-    return this.read('name');
-  }
-  set name(v: string) {
-    this.write('name', v);
-  }
-  get position(): number {
-    return this.read('position');
-  }
-  set position(v: number) {
-    this.write('position', v);
-  }
-  get visibility(): Excel.Worksheet['visibility'] {
-    return this.read('visibility');
-  }
-  set visibility(v: Excel.Worksheet['visibility']) {
-    this.write('visibility', v);
-  }
-  get tabColor(): string {
-    return this.read('tabColor');
-  }
-  set tabColor(v: string) {
-    this.write('tabColor', v);
-  }
-  get showGridlines(): boolean {
-    return this.read('showGridlines');
-  }
-  set showGridlines(v: boolean) {
-    this.write('showGridlines', v);
-  }
-
-  get protection(): Excel.WorksheetProtection {
-    return this.child(
-      'protection',
-      () => new SimWorksheetProtection(this.ctx, `${this.path}.protection`, this),
-    ) as unknown as Excel.WorksheetProtection;
-  }
-
-  get freezePanes(): Excel.WorksheetFreezePanes {
-    return this.child(
-      'freezePanes',
-      () => new SimWorksheetFreezePanes(this.ctx, `${this.path}.freezePanes`, this),
-    ) as unknown as Excel.WorksheetFreezePanes;
-  }
-
-  get horizontalPageBreaks(): Excel.PageBreakCollection {
-    return this.child(
-      'horizontalPageBreaks',
-      () => new SimPageBreakCollection(this.ctx, `${this.path}.horizontalPageBreaks`, this),
-    ) as unknown as Excel.PageBreakCollection;
-  }
-
-  get pageLayout(): Excel.PageLayout {
-    return this.child(
-      'pageLayout',
-      () => new SimPageLayout(this.ctx, `${this.path}.pageLayout`, this),
-    ) as unknown as Excel.PageLayout;
-  }
-
-  get tables(): Excel.TableCollection {
-    return this.child(
-      'tables',
-      () => new SimTableCollection(this.ctx, `${this.path}.tables`, () => this.resolve()?.id ?? null),
-    ) as unknown as Excel.TableCollection;
-  }
-
-  get charts(): Excel.ChartCollection {
-    return this.child(
-      'charts',
-      () => new SimChartCollection(this.ctx, `${this.path}.charts`, this),
-    ) as unknown as Excel.ChartCollection;
   }
 
   get onChanged(): OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs> {
@@ -290,41 +200,38 @@ export class SimWorksheet extends SimObject implements Pick<Excel.Worksheet, Wor
       'Worksheet.onChanged',
       () => this.resolve()?.id ?? null,
     );
-    return this.changed as unknown as OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>;
+    return asApi<OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>>(this.changed);
   }
 
   activate(): void {
     this.enqueue('activate', [], () => {
-      const sheet = this.sheet();
+      const sheet = this.target();
       if (sheet.visibility !== 'Visible') throw invalidOperation('A hidden sheet cannot be activated.');
       this.model.set(this.model, 'activeSheetId', sheet.id);
     });
   }
 
   delete(): void {
-    this.enqueue('delete', [], () => deleteSheet(this.model, this.sheet()));
-  }
-
-  /** The sim does not calculate; recorded for the sync count only. */
-  calculate(markAllDirty: boolean): void {
-    this.enqueue('calculate', [markAllDirty], () => undefined);
+    this.enqueue('delete', [], () => deleteSheet(this.model, this.target()));
   }
 
   private range(member: string, args: unknown[], area: (sheet: Sheet) => Area | null, orNull = false): Excel.Range {
     const location = `Worksheet.${member}`;
-    return new SimRange(
-      this.ctx,
-      `${this.path}.${member}(${args.map((a) => JSON.stringify(a)).join(',')})`,
-      () =>
-        at(location, () => {
-          this.ctx.engine.requireApi(location);
-          const sheet = this.resolve();
-          if (!sheet) return null;
-          const a = area(sheet);
-          return a ? { sheetId: sheet.id, area: a } : null;
-        }),
-      orNull,
-    ) as unknown as Excel.Range;
+    return asApi<Excel.Range>(
+      new SimRange(
+        this.ctx,
+        `${this.path}.${member}(${args.map((a) => JSON.stringify(a)).join(',')})`,
+        () =>
+          at(location, () => {
+            this.ctx.engine.requireApi(location);
+            const sheet = this.resolve();
+            if (!sheet) return null;
+            const a = area(sheet);
+            return a ? { sheetId: sheet.id, area: a } : null;
+          }),
+        orNull,
+      ),
+    );
   }
 
   getRange(address?: string): Excel.Range {
@@ -377,49 +284,6 @@ export class SimWorksheet extends SimObject implements Pick<Excel.Worksheet, Wor
       true,
     );
   }
-
-  private neighbour(member: string, step: 1 | -1, visibleOnly: boolean | undefined, orNull: boolean): Excel.Worksheet {
-    return new SimWorksheet(
-      this.ctx,
-      `${this.path}.${member}(${visibleOnly ?? false})`,
-      () => {
-        const sheet = this.resolve();
-        if (!sheet) return null;
-        const list = visibleOnly ? visibleSheets(this.model) : this.model.sheets;
-        const next = list[list.indexOf(sheet) + step];
-        if (!next) {
-          if (orNull) return null;
-          throw itemNotFound(`(no ${step > 0 ? 'next' : 'previous'} sheet)`);
-        }
-        return next.id;
-      },
-      orNull,
-    ) as unknown as Excel.Worksheet;
-  }
-
-  getNext(visibleOnly?: boolean): Excel.Worksheet {
-    return this.neighbour('getNext', 1, visibleOnly, false);
-  }
-  getNextOrNullObject(visibleOnly?: boolean): Excel.Worksheet {
-    return this.neighbour('getNextOrNullObject', 1, visibleOnly, true);
-  }
-  getPrevious(visibleOnly?: boolean): Excel.Worksheet {
-    return this.neighbour('getPrevious', -1, visibleOnly, false);
-  }
-  getPreviousOrNullObject(visibleOnly?: boolean): Excel.Worksheet {
-    return this.neighbour('getPreviousOrNullObject', -1, visibleOnly, true);
-  }
-
-  load(option?: LoadArg): Excel.Worksheet {
-    this.queueLoad(option);
-    return this as unknown as Excel.Worksheet;
-  }
-  set(properties: object): void {
-    this.setMany(properties);
-  }
-  toJSON(): Excel.Interfaces.WorksheetData {
-    return this.jsonOf() as Excel.Interfaces.WorksheetData;
-  }
 }
 
 export function deleteSheet(model: WorkbookModel, sheet: Sheet): void {
@@ -447,30 +311,11 @@ export function deleteSheet(model: WorkbookModel, sheet: Sheet): void {
 }
 
 export class SimWorksheetCollection
-  extends SimCollection<SimWorksheet, Excel.Worksheet>
-  implements
-    Pick<
-      Excel.WorksheetCollection,
-      | 'add'
-      | 'getItem'
-      | 'getItemOrNullObject'
-      | 'getActiveWorksheet'
-      | 'getFirst'
-      | 'getLast'
-      | 'getCount'
-      | 'items'
-      | 'load'
-      | 'toJSON'
-    >
+  extends api<Pick<Excel.WorksheetCollection, 'load' | 'toJSON'>>()(SimCollection<SimWorksheet, Excel.Worksheet>, {
+    typeName: 'WorksheetCollection',
+  })
+  implements Pick<Excel.WorksheetCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items'>
 {
-  get typeName(): string {
-    return 'WorksheetCollection';
-  }
-
-  constructor(ctx: SimContext, path: string) {
-    super(ctx, path);
-  }
-
   resolve(): WorkbookModel {
     return this.model;
   }
@@ -492,69 +337,15 @@ export class SimWorksheetCollection
     this.enqueue('add', [name ?? null], () => {
       created = addSheet(this.model, name).id;
     });
-    return ws as unknown as Excel.Worksheet;
+    return asApi<Excel.Worksheet>(ws);
   }
 
   getItem(key: string): Excel.Worksheet {
-    return new SimWorksheet(this.ctx, `${this.path}.getItem(${JSON.stringify(key)})`, () =>
-      at('WorksheetCollection.getItem', () => {
-        const s = this.find(key);
-        if (!s) throw itemNotFound(`(no worksheet "${key}")`);
-        return s.id;
-      }),
-    ) as unknown as Excel.Worksheet;
+    return this.member(SimWorksheet, 'getItem', key, () => this.find(key)?.id);
   }
 
   getItemOrNullObject(key: string): Excel.Worksheet {
-    return new SimWorksheet(
-      this.ctx,
-      `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`,
-      () =>
-        at('WorksheetCollection.getItemOrNullObject', () => {
-          this.gate('getItemOrNullObject');
-          return this.find(key)?.id ?? null;
-        }),
-      true,
-    ) as unknown as Excel.Worksheet;
-  }
-
-  getActiveWorksheet(): Excel.Worksheet {
-    return new SimWorksheet(this.ctx, `${this.path}.getActiveWorksheet()`, () => {
-      const id = this.model.activeSheetId ?? visibleSheets(this.model)[0]?.id;
-      if (!id) throw itemNotFound('(no active worksheet)');
-      return id;
-    }) as unknown as Excel.Worksheet;
-  }
-
-  private end(member: string, last: boolean, visibleOnly?: boolean): Excel.Worksheet {
-    return new SimWorksheet(this.ctx, `${this.path}.${member}(${visibleOnly ?? false})`, () => {
-      const list = visibleOnly ? visibleSheets(this.model) : this.model.sheets;
-      const s = last ? list[list.length - 1] : list[0];
-      if (!s) throw itemNotFound('(no worksheet)');
-      return s.id;
-    }) as unknown as Excel.Worksheet;
-  }
-
-  getFirst(visibleOnly?: boolean): Excel.Worksheet {
-    return this.end('getFirst', false, visibleOnly);
-  }
-
-  getLast(visibleOnly?: boolean): Excel.Worksheet {
-    return this.end('getLast', true, visibleOnly);
-  }
-
-  getCount(visibleOnly?: boolean): OfficeExtension.ClientResult<number> {
-    return this.result('getCount', [visibleOnly ?? false], () =>
-      visibleOnly ? visibleSheets(this.model).length : this.model.sheets.length,
-    ) as unknown as OfficeExtension.ClientResult<number>;
-  }
-
-  load(option?: LoadArg): Excel.WorksheetCollection {
-    this.queueLoad(option);
-    return this as unknown as Excel.WorksheetCollection;
-  }
-  toJSON(): Excel.Interfaces.WorksheetCollectionData {
-    return this.jsonOf() as Excel.Interfaces.WorksheetCollectionData;
+    return this.member(SimWorksheet, 'getItemOrNullObject', key, () => this.find(key)?.id);
   }
 }
 
@@ -571,57 +362,32 @@ function protectionOptions(v: unknown): ProtectionOptions {
       out.selectionMode = x;
     } else {
       if (typeof x !== 'boolean') throw invalidArgument(`${k} must be true or false.`);
-      (out as unknown as Record<string, boolean>)[k] = x;
+      asApi<Record<string, boolean>>(out)[k] = x;
     }
   }
   return out;
 }
 
 export class SimWorksheetProtection
-  extends SimObject
-  implements
-    Pick<
-      Excel.WorksheetProtection,
-      'protected' | 'options' | 'isPasswordProtected' | 'protect' | 'unprotect' | 'load' | 'toJSON'
-    >
+  extends api<Pick<Excel.WorksheetProtection, 'protected' | 'options' | 'load' | 'toJSON'>>()(
+    SimPart<Sheet, SimWorksheet>,
+    {
+      typeName: 'WorksheetProtection',
+      props: ['protected', 'options'],
+    },
+  )
+  implements Pick<Excel.WorksheetProtection, 'protect' | 'unprotect'>
 {
-  get typeName(): string {
-    return 'WorksheetProtection';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly ws: SimWorksheet,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): Sheet | null {
-    return this.ws.resolve();
-  }
-
-  protected properties(): Record<string, PropDef> {
+  protected override properties(): Record<string, PropDef> {
     return {
-      protected: { get: () => this.ws.sheet().protection.protected },
-      options: { get: () => ({ ...this.ws.sheet().protection.options }) },
-      isPasswordProtected: { get: () => this.ws.sheet().protection.password !== null, explicit: true },
+      protected: { get: () => this.owner.target().protection.protected },
+      options: { get: () => ({ ...this.owner.target().protection.options }) },
     };
-  }
-
-  get protected(): boolean {
-    return this.read('protected');
-  }
-  get options(): Excel.WorksheetProtectionOptions {
-    return this.read('options');
-  }
-  get isPasswordProtected(): boolean {
-    return this.read('isPasswordProtected');
   }
 
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     this.enqueue('protect', [options ?? null, password === undefined ? null : '***'], () => {
-      const sheet = this.ws.sheet();
+      const sheet = this.owner.target();
       if (sheet.protection.protected) throw invalidOperation('The worksheet is already protected.');
       if (password !== undefined) this.ctx.engine.requireApi('WorksheetProtection.protect(password)');
       this.model.set(sheet, 'protection', {
@@ -634,7 +400,7 @@ export class SimWorksheetProtection
 
   unprotect(password?: string): void {
     this.enqueue('unprotect', [password === undefined ? null : '***'], () => {
-      const sheet = this.ws.sheet();
+      const sheet = this.owner.target();
       const p = sheet.protection;
       if (password !== undefined) this.ctx.engine.requireApi('WorksheetProtection.unprotect(password)');
       if (!p.protected) return;
@@ -643,47 +409,17 @@ export class SimWorksheetProtection
       this.model.set(sheet, 'protection', { ...p, protected: false, password: null });
     });
   }
-
-  load(option?: LoadArg): Excel.WorksheetProtection {
-    this.queueLoad(option);
-    return this as unknown as Excel.WorksheetProtection;
-  }
-  toJSON(): Excel.Interfaces.WorksheetProtectionData {
-    return this.jsonOf() as Excel.Interfaces.WorksheetProtectionData;
-  }
 }
 
 export class SimWorksheetFreezePanes
-  extends SimObject
-  implements
-    Pick<
-      Excel.WorksheetFreezePanes,
-      'freezeRows' | 'freezeColumns' | 'freezeAt' | 'unfreeze' | 'getLocation' | 'getLocationOrNullObject'
-    >
+  extends api<Pick<Excel.WorksheetFreezePanes, never>>()(SimPart<Sheet, SimWorksheet>, {
+    typeName: 'WorksheetFreezePanes',
+  })
+  implements Pick<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'freezeAt'>
 {
-  get typeName(): string {
-    return 'WorksheetFreezePanes';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly ws: SimWorksheet,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): Sheet | null {
-    return this.ws.resolve();
-  }
-
-  protected properties(): Record<string, PropDef> {
-    return {};
-  }
-
   private freeze(member: string, args: unknown[], f: (sheet: Sheet) => { rows: number; columns: number }): void {
     this.enqueue(member, args, () => {
-      const sheet = this.ws.sheet();
+      const sheet = this.owner.target();
       const next = f(sheet);
       if (next.rows < 0 || next.columns < 0 || next.rows >= MAX_ROWS || next.columns >= MAX_COLUMNS) {
         throw invalidArgument('The frozen panes would leave the worksheet.');
@@ -706,74 +442,22 @@ export class SimWorksheetFreezePanes
       return { rows: isWholeColumns(area) ? 0 : area.bottom + 1, columns: isWholeRows(area) ? 0 : area.right + 1 };
     });
   }
-
-  unfreeze(): void {
-    this.freeze('unfreeze', [], () => ({ rows: 0, columns: 0 }));
-  }
-
-  private location(member: string, orNull: boolean): Excel.Range {
-    return new SimRange(
-      this.ctx,
-      `${this.path}.${member}()`,
-      () => {
-        this.ctx.engine.requireApi(`WorksheetFreezePanes.${member}`);
-        const sheet = this.ws.resolve();
-        if (!sheet) return null;
-        const { rows, columns } = sheet.freeze;
-        if (rows === 0 && columns === 0) {
-          if (orNull) return null;
-          throw itemNotFound('(no frozen panes)');
-        }
-        const area =
-          rows > 0 && columns > 0
-            ? { top: 0, left: 0, bottom: rows - 1, right: columns - 1 }
-            : rows > 0
-              ? { top: 0, left: 0, bottom: rows - 1, right: MAX_COLUMNS - 1 }
-              : { top: 0, left: 0, bottom: MAX_ROWS - 1, right: columns - 1 };
-        return { sheetId: sheet.id, area };
-      },
-      orNull,
-    ) as unknown as Excel.Range;
-  }
-
-  getLocation(): Excel.Range {
-    return this.location('getLocation', false);
-  }
-
-  getLocationOrNullObject(): Excel.Range {
-    return this.location('getLocationOrNullObject', true);
-  }
 }
 
 /** Manual horizontal page breaks: recorded as the rows that start a page. */
-export class SimPageBreakCollection extends SimObject implements Pick<Excel.PageBreakCollection, 'add'> {
-  get typeName(): string {
-    return 'PageBreakCollection';
-  }
-
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly ws: SimWorksheet,
-  ) {
-    super(ctx, path);
-  }
-
-  resolve(): Sheet | null {
-    return this.ws.resolve();
-  }
-
-  protected properties(): Record<string, PropDef> {
-    return {};
-  }
-
+export class SimPageBreakCollection
+  extends api<Pick<Excel.PageBreakCollection, never>>()(SimPart<Sheet, SimWorksheet>, {
+    typeName: 'PageBreakCollection',
+  })
+  implements Pick<Excel.PageBreakCollection, 'add'>
+{
   add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
     this.enqueue('add', [typeof pageBreakRange === 'string' ? pageBreakRange : 'range'], () => {
-      const sheet = this.ws.sheet();
+      const sheet = this.owner.target();
       const row = rangeArgument(this.model, pageBreakRange, sheet).area.top;
       const breaks = [...new Set([...(sheet.pageLayout.rowBreaks ?? []), row])].sort((a, b) => a - b);
       this.model.set(sheet.pageLayout, 'rowBreaks', breaks);
     });
-    return undefined as unknown as Excel.PageBreak;
+    return asApi<Excel.PageBreak>(undefined);
   }
 }

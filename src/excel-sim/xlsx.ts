@@ -21,8 +21,10 @@ import {
   type WorkbookModel,
 } from './model';
 import { normalizeTableHeader } from './ops';
-import { charsToPoints, planFromSim } from './plan';
-import { SimExcel, type SimOptions } from './sim';
+import { widthPoints } from '../excel/vocabulary';
+import { planFromSim } from './plan';
+import type { SimOptions } from './engine';
+import { SimExcel } from './sim';
 import { msToSerial } from './values';
 
 /**
@@ -238,8 +240,13 @@ interface ExcelJsConditional {
   }[];
 }
 
+/** What ExcelJS keeps but does not type (its model as it reads it from the file). */
+function internal(o: object, key: string): unknown {
+  return Reflect.get(o, key);
+}
+
 function conditionalFormatsOf(ws: ExcelJS.Worksheet, nextId: () => string): ConditionalFormat[] {
-  const list = (ws as unknown as { conditionalFormattings?: ExcelJsConditional[] }).conditionalFormattings ?? [];
+  const list = (internal(ws, 'conditionalFormattings') as ExcelJsConditional[] | undefined) ?? [];
   const out: ConditionalFormat[] = [];
   for (const cf of list) {
     for (const r of cf.rules) {
@@ -296,8 +303,7 @@ function protectionOf(p: Record<string, unknown> | undefined): ProtectionOptions
 function readSheet(model: WorkbookModel, sheet: Sheet, ws: ExcelJS.Worksheet, styles: Styles): void {
   const date1904 = model.date1904;
   ws.eachRow({ includeEmpty: true }, (row, r) => {
-    if (row.height && (row as unknown as { customHeight?: boolean }).customHeight !== false)
-      sheet.rowHeights.set(r - 1, row.height);
+    if (row.height && internal(row, 'customHeight') !== false) sheet.rowHeights.set(r - 1, row.height);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const v = readCell(cell, styles, date1904);
       if (v) model.setCell(sheet, r - 1, c - 1, v);
@@ -305,11 +311,11 @@ function readSheet(model: WorkbookModel, sheet: Sheet, ws: ExcelJS.Worksheet, st
   });
   const cols = ws.columns ?? [];
   cols.forEach((col, i) => {
-    if (col.width !== undefined) sheet.colWidths.set(i, charsToPoints(col.width));
+    if (col.width !== undefined) sheet.colWidths.set(i, widthPoints(col.width));
     const st = styles.of(col.style);
     if (st) sheet.colStyles.set(i, st);
   });
-  for (const m of (ws.model as unknown as { merges?: string[] }).merges ?? []) {
+  for (const m of (internal(ws.model, 'merges') as string[] | undefined) ?? []) {
     const a = parseArea(m);
     if (a) sheet.merges.push(a);
   }
@@ -317,7 +323,7 @@ function readSheet(model: WorkbookModel, sheet: Sheet, ws: ExcelJS.Worksheet, st
   if (view?.state === 'frozen') sheet.freeze = { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
   const argb = (ws.properties.tabColor as Partial<ExcelJS.Color> | undefined)?.argb;
   if (typeof argb === 'string' && argb.length === 8) sheet.tabColor = `#${argb.slice(2).toUpperCase()}`;
-  const p = (ws as unknown as { sheetProtection?: Record<string, unknown> }).sheetProtection;
+  const p = internal(ws, 'sheetProtection') as Record<string, unknown> | undefined;
   if (p?.['sheet'] === true) sheet.protection = { protected: true, options: protectionOf(p), password: null };
 }
 
@@ -367,7 +373,7 @@ export async function loadSimFromXlsx(data: Buffer | Uint8Array, options: SimOpt
     model.tables.push(table);
     normalizeTableHeader(model, sheet, table);
   }
-  for (const n of workbook.definedNames.model as unknown as { name: string; ranges: string[] }[]) {
+  for (const n of internal(workbook.definedNames, 'model') as { name: string; ranges: string[] }[]) {
     if (n.name.startsWith('_xlnm.') || n.ranges.length !== 1) continue;
     const ref = parseRef(n.ranges[0] ?? '');
     const sheet = ref?.sheet !== undefined ? model.sheetByName(ref.sheet) : undefined;
@@ -380,7 +386,7 @@ export async function loadSimFromXlsx(data: Buffer | Uint8Array, options: SimOpt
         visible: true,
       });
   }
-  const views = (workbook as unknown as { views?: { activeTab?: number }[] }).views;
+  const views = internal(workbook, 'views') as { activeTab?: number }[] | undefined;
   const active = model.sheets[views?.[0]?.activeTab ?? 0];
   model.activeSheetId =
     (active?.visibility === 'Visible' ? active : model.sheets.find((s) => s.visibility === 'Visible'))?.id ?? null;

@@ -7,6 +7,20 @@ import { SheetNameTakenError } from './guard';
 import { jsonBytes, packBatches } from './payload';
 import { syncStep, type SyncStats } from './stats';
 import {
+  BORDER_COLOR,
+  BORDER_EDGES,
+  CHART_TYPES,
+  H_ALIGN,
+  PROTECTION,
+  TABLE_STYLE,
+  V_ALIGN,
+  errorAlertOf,
+  hyperlinkOf,
+  ruleOf,
+  seriesByOf,
+  widthPoints,
+} from './vocabulary';
+import {
   BACKUP_PREFIX,
   JOURNAL_SHEET,
   backupTableName,
@@ -26,13 +40,8 @@ import { prepareWrites, runOps, type Write } from './writes';
  * `swap.ts`), so that a failure at any command leaves the previous version.
  */
 
-/** How the software protects report sheets: the fixed cells are locked, people can still size, filter and sort. */
-export const PROTECTION: Excel.WorksheetProtectionOptions = {
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-  allowSort: true,
-};
+/** Kept here for the modules that protect sheets beside the plan's. */
+export { PROTECTION };
 
 export interface Op {
   readonly bytes: number;
@@ -41,9 +50,6 @@ export interface Op {
 
 const range = (ctx: Excel.RequestContext, sheet: string, a: Area): Excel.Range =>
   ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(a.top, a.left, a.bottom - a.top + 1, a.right - a.left + 1);
-
-/** Excel wants a column width in points; the plan gives characters of the default font. */
-const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
 function cellFormula(v: PlanValue): string | number | boolean {
   if (v === null) return '';
@@ -88,9 +94,7 @@ function blockOps(sheet: string, top: number, left: number, values: readonly (re
           bytes: jsonBytes(v) + 64,
           queue: (ctx) => {
             const cell = range(ctx, sheet, { top: top + i, left: left + j, bottom: top + i, right: left + j });
-            cell.hyperlink = v.link.startsWith('#')
-              ? { documentReference: v.link.slice(1), textToDisplay: v.text }
-              : { address: v.link, textToDisplay: v.text };
+            cell.hyperlink = hyperlinkOf(v.link, v.text);
           },
         });
       }
@@ -131,20 +135,13 @@ function styleOps(sheet: string, a: Area, s: CellStyle): Op[] {
       if (s.color) f.font.color = `#${s.color}`;
       if (s.fill) f.fill.color = `#${s.fill}`;
       if (s.wrap !== undefined) f.wrapText = s.wrap;
-      if (s.hAlign) f.horizontalAlignment = s.hAlign === 'left' ? 'Left' : s.hAlign === 'center' ? 'Center' : 'Right';
-      if (s.vAlign) f.verticalAlignment = s.vAlign === 'top' ? 'Top' : s.vAlign === 'middle' ? 'Center' : 'Bottom';
+      if (s.hAlign) f.horizontalAlignment = H_ALIGN[s.hAlign];
+      if (s.vAlign) f.verticalAlignment = V_ALIGN[s.vAlign];
       if (s.locked !== undefined) f.protection.locked = s.locked;
       if (s.border) {
-        for (const edge of [
-          'EdgeTop',
-          'EdgeBottom',
-          'EdgeLeft',
-          'EdgeRight',
-          'InsideHorizontal',
-          'InsideVertical',
-        ] as const) {
+        for (const edge of BORDER_EDGES) {
           f.borders.getItem(edge).style = 'Continuous';
-          f.borders.getItem(edge).color = '#BFBFBF';
+          f.borders.getItem(edge).color = BORDER_COLOR;
         }
       }
     },
@@ -159,52 +156,10 @@ export function validationOp(sheet: string, v: ValidationPlan): Op {
       const dv = range(ctx, sheet, v.area).dataValidation;
       dv.clear();
       dv.rule = ruleOf(v);
-      dv.errorAlert = {
-        showAlert: true,
-        style: 'Stop',
-        title: v.errorTitle.slice(0, 32),
-        message: v.error.slice(0, 255),
-      };
+      dv.errorAlert = errorAlertOf(v);
     },
   };
 }
-
-export function ruleOf(v: ValidationPlan): Excel.DataValidationRule {
-  const r = v.rule;
-  switch (r.kind) {
-    case 'list':
-      return { list: { inCellDropDown: true, source: r.source } };
-    case 'whole':
-    case 'decimal': {
-      const basic: Excel.BasicDataValidation =
-        r.max === undefined
-          ? { formula1: r.min, operator: 'GreaterThanOrEqualTo' }
-          : { formula1: r.min, formula2: r.max, operator: 'Between' };
-      return r.kind === 'whole' ? { wholeNumber: basic } : { decimal: basic };
-    }
-    case 'date':
-      return {
-        date: {
-          formula1: new Date(r.min).toISOString().slice(0, 10),
-          formula2: new Date(r.max).toISOString().slice(0, 10),
-          operator: 'Between',
-        },
-      };
-    case 'textLength':
-      return { textLength: { formula1: r.max, operator: 'LessThanOrEqualTo' } };
-  }
-}
-
-// String values, not the `Excel.*` enums: those exist at run time only inside Office, not in tests or the playground.
-const CHART_TYPES: Record<ChartPlan['kind'], `${Excel.ChartType}`> = {
-  columnClustered: 'ColumnClustered',
-  barClustered: 'BarClustered',
-  columnStacked: 'ColumnStacked',
-  barStacked: 'BarStacked',
-  line: 'Line',
-  lineMarkers: 'LineMarkers',
-  pie: 'Pie',
-};
 
 function chartOp(sheet: string, c: ChartPlan, names: Map<string, string>): Op {
   return {
@@ -212,8 +167,7 @@ function chartOp(sheet: string, c: ChartPlan, names: Map<string, string>): Op {
     queue: (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       const data = range(ctx, names.get(c.dataSheet) ?? c.dataSheet, c.data);
-      // The orientation is always explicit: "Auto" lays series out differently on the web and the desktop.
-      const chart = ws.charts.add(CHART_TYPES[c.kind], data, c.seriesBy === 'columns' ? 'Columns' : 'Rows');
+      const chart = ws.charts.add(CHART_TYPES[c.kind], data, seriesByOf(c));
       chart.name = c.name;
       chart.title.text = c.title;
       chart.setPosition(a1(c.position.top, c.position.left), a1(c.position.bottom, c.position.right));
@@ -266,7 +220,7 @@ function sheetOps(
         const ws = ctx.workbook.worksheets.getItem(temp);
         const table = ws.tables.add(ws.getRangeByIndexes(t.top, t.left, t.rows.length + 1, width), true);
         table.name = tempTable(t.name);
-        table.style = 'TableStyleMedium2';
+        table.style = TABLE_STYLE;
       },
     });
   }

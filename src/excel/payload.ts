@@ -16,13 +16,22 @@ export function estimateCellBytes(columnsHint: 'report' | 'register'): number {
   return columnsHint === 'register' ? 96 : 40;
 }
 
-/** UTF-8 bytes of a value as it travels in JSON (counted without allocating: this runs in the task pane too). */
-export function jsonBytes(value: unknown): number {
-  const s = JSON.stringify(value) ?? '';
+/**
+ * UTF-8 bytes of a value as it travels in JSON (counted without allocating: this runs in the task pane too).
+ * The in-memory Excel counts its requests and responses with it too, `replacer` saying how its proxies travel.
+ */
+export function jsonBytes(value: unknown, replacer?: (key: string, value: unknown) => unknown): number {
+  const s = JSON.stringify(value, replacer) ?? '';
   let bytes = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3;
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      // A surrogate pair is one character of four bytes.
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }

@@ -16,10 +16,8 @@ describe('charts', () => {
       chart.axes.valueAxis.minimum = 80;
       chart.axes.valueAxis.visible = false;
       chart.dataLabels.showValue = true;
-      chart.legend.position = 'Bottom';
       chart.series.getItemAt(0).format.fill.setSolidColor('#1F4E79');
       chart.series.getItemAt(1).chartType = 'Line';
-      chart.series.getItemAt(1).format.line.color = '#C00000';
       const series = chart.series.load('items/name,count');
       chart.load('name,chartType,top,left,width,height');
       chart.title.load('text,visible');
@@ -64,10 +62,10 @@ describe('charts', () => {
           position: 'Automatic',
         },
         dataLabels: true,
-        legend: { position: 'Bottom', visible: true },
+        legend: { position: 'Right', visible: true },
         series: [
           { name: 'Count', chartType: 'ColumnClustered', fillColor: '#1F4E79', lineColor: null, hasDataLabels: false },
-          { name: 'Share', chartType: 'Line', fillColor: null, lineColor: '#C00000', hasDataLabels: false },
+          { name: 'Share', chartType: 'Line', fillColor: null, lineColor: null, hasDataLabels: false },
         ],
       },
     ]);

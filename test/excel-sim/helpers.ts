@@ -1,4 +1,5 @@
 import { SimExcel, isSimError, type SimOptions } from '../../src/excel-sim';
+import { parseRef } from '../../src/excel-sim/address';
 
 /** A sim with one sheet `Data` holding a small table of numbers and text at A1:C4. */
 export function dataSim(options: SimOptions = {}): SimExcel {
@@ -35,4 +36,12 @@ export function thrown(f: () => unknown): { code: string; message: string } {
     throw e;
   }
   throw new Error('expected an exception');
+}
+
+/** A defined name, as a person adds one in Excel (the add-in itself never adds names). */
+export function defineName(sim: SimExcel, name: string, sheet: string, address: string): void {
+  const s = sim.model.sheetByName(sheet);
+  const ref = parseRef(address);
+  if (!s || !ref) throw new Error(`${sheet}!${address} is not a range of the sim`);
+  sim.model.names.push({ name, ref: { sheetId: s.id, area: ref.area }, formula: '', comment: '', visible: true });
 }

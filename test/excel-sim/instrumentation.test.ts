@@ -161,10 +161,6 @@ describe('requirement sets', () => {
   test('members of a newer set than configured fail with ApiNotFound, as in an older Excel', async () => {
     const attempts: [string, (ctx: Excel.RequestContext) => void][] = [
       ['1.12', (ctx) => ctx.workbook.tables.getItemAt(0).resize('A1:C5')],
-      [
-        '1.8',
-        (ctx) => ctx.workbook.worksheets.getItem('Data').getRange('A1:C4').getSpecialCells('Constants').load('address'),
-      ],
       ['1.6', (ctx) => ctx.workbook.worksheets.getItem('Data').getRange('A1').load('hyperlink')],
       [
         '1.7',

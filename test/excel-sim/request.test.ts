@@ -201,16 +201,6 @@ describe('proxies, load and sync', () => {
     expect(sim.styleOf('Data', 'B1')).toMatchObject({ bold: true, fontColor: '#FF0000', wrapText: true });
   });
 
-  test('ClientResult values are available after the sync only', async () => {
-    const sim = dataSim();
-    await sim.run(async (ctx) => {
-      const count = ctx.workbook.worksheets.getCount();
-      expect(thrown(() => count.value).code).toBe('ValueNotLoaded');
-      await ctx.sync();
-      expect(count.value).toBe(2);
-    });
-  });
-
   test('a proxy keeps referring to the same object after a rename', async () => {
     const sim = dataSim();
     await sim.run(async (ctx) => {

@@ -43,7 +43,7 @@ describe('the sample workbook through the sim', () => {
     if (!events) throw new Error('no Events table');
     await sim.run(async (ctx) => {
       const t = ctx.workbook.tables.getItem('Events');
-      const header = t.getHeaderRowRange().load('values');
+      const header = t.getRange().load('values');
       const body = t.getDataBodyRange().load('values,numberFormat,rowCount');
       await ctx.sync();
       expect(header.values[0]).toEqual(events.header);

@@ -4,7 +4,7 @@ import { SimExcel } from '../../src/excel-sim';
 import { REPORT_COLUMNS } from '../../src/standard';
 import { loadSimFromXlsx } from '../../src/excel-sim/xlsx';
 
-export { simHost } from '../../src/bench/excel';
+export { simHost } from '../../src/excel-sim';
 
 export const sampleFile = (kind: 'clean' | 'mistakes') =>
   join(__dirname, '..', '..', 'workbooks', kind === 'clean' ? 'karaganda-2025.xlsx' : 'karaganda-2025-mistakes.xlsx');

@@ -10,8 +10,7 @@ import * as actions from '../../src/excel/actions';
 import { taskpaneHost } from '../../src/excel/pane';
 import type { Engine } from '../../src/taskpane/engine';
 import { templatePlan } from '../../src/core/layout/template';
-import { simFromPlan } from '../../src/excel-sim/plan';
-import { simHost } from '../../src/bench/excel';
+import { simFromPlan, simHost } from '../../src/excel-sim';
 import { translator } from '../../src/i18n';
 import { smallContent } from '../helpers/network';
 
