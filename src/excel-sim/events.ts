@@ -143,3 +143,20 @@ export class EventHub {
     }
   }
 }
+
+/**
+ * A proxy's `onChanged`: made when first asked for and the same object after,
+ * as office-js gives it. `location` is where registration errors arise
+ * (`Table.onChanged`), `target` the id of what the handlers listen to.
+ */
+export function changeEvents<T>(
+  owner: { readonly ctx: SimContext; readonly path: string },
+  kind: Kind,
+  target: () => string | null,
+): () => OfficeExtension.EventHandlers<T> {
+  const { ctx, path } = owner;
+  const location = { table: 'Table', tables: 'TableCollection', worksheet: 'Worksheet' }[kind] + '.onChanged';
+  let handlers: SimEventHandlers<T> | undefined;
+  return () =>
+    asApi<OfficeExtension.EventHandlers<T>>((handlers ??= new SimEventHandlers<T>(ctx, path, kind, location, target)));
+}

@@ -1,4 +1,4 @@
-import { MAX_COLUMNS, MAX_ROWS, rowsOf, sameArea } from './address';
+import { MAX_COLUMNS, MAX_ROWS, rowsOf, sameArea, type Area } from './address';
 import { accessDenied, invalidArgument, itemNotFound } from './errors';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type Sheet, type Style, type WorkbookModel } from './model';
 import { assertFormatWritable, patchFormat } from './ops';
@@ -130,32 +130,32 @@ export class SimRangeFormat extends api<
       wrapText: this.styleProp('wrapText', bool('wrapText')),
       horizontalAlignment: this.styleProp('horizontalAlignment', oneOf(H_ALIGN, 'horizontal alignment')),
       verticalAlignment: this.styleProp('verticalAlignment', oneOf(V_ALIGN, 'vertical alignment')),
-      columnWidth: {
-        get: () => {
-          const { sheet, area } = this.target();
-          const s = sizes(sheet.colWidths, area.left, area.right, DEFAULT_COLUMN_WIDTH);
-          return s.size === 1 ? [...s][0] : null;
-        },
-        set: (v) => {
-          const width = size('columnWidth', 0, MAX_COLUMN_POINTS)(v);
-          const { sheet, area } = this.target();
-          assertSizeWritable(sheet, false);
-          for (let c = area.left; c <= area.right && c < MAX_COLUMNS; c++) this.model.mapSet(sheet.colWidths, c, width);
-        },
+      columnWidth: this.sizeProp('columnWidth'),
+      rowHeight: this.sizeProp('rowHeight'),
+    };
+  }
+
+  /** `columnWidth` / `rowHeight`: one size over the range's columns or rows, null where they differ. */
+  private sizeProp(kind: 'columnWidth' | 'rowHeight'): PropDef {
+    const rows = kind === 'rowHeight';
+    const line = (sheet: Sheet, area: Area) =>
+      rows
+        ? { sizes: sheet.rowHeights, from: area.top, to: area.bottom, max: MAX_ROWS, fallback: DEFAULT_ROW_HEIGHT }
+        : { sizes: sheet.colWidths, from: area.left, to: area.right, max: MAX_COLUMNS, fallback: DEFAULT_COLUMN_WIDTH };
+    return {
+      get: () => {
+        const { sheet, area } = this.target();
+        const l = line(sheet, area);
+        const s = sizes(l.sizes, l.from, l.to, l.fallback);
+        return s.size === 1 ? [...s][0] : null;
       },
-      rowHeight: {
-        get: () => {
-          const { sheet, area } = this.target();
-          const s = sizes(sheet.rowHeights, area.top, area.bottom, DEFAULT_ROW_HEIGHT);
-          return s.size === 1 ? [...s][0] : null;
-        },
-        set: (v) => {
-          const height = size('rowHeight', 0, MAX_ROW_POINTS)(v);
-          const { sheet, area } = this.target();
-          assertSizeWritable(sheet, true);
-          if (rowsOf(area) > 100_000) throw invalidArgument('rowHeight: too many rows at once.');
-          for (let r = area.top; r <= area.bottom && r < MAX_ROWS; r++) this.model.mapSet(sheet.rowHeights, r, height);
-        },
+      set: (v) => {
+        const value = size(kind, 0, rows ? MAX_ROW_POINTS : MAX_COLUMN_POINTS)(v);
+        const { sheet, area } = this.target();
+        assertSizeWritable(sheet, rows);
+        if (rows && rowsOf(area) > 100_000) throw invalidArgument('rowHeight: too many rows at once.');
+        const l = line(sheet, area);
+        for (let i = l.from; i <= l.to && i < l.max; i++) this.model.mapSet(l.sizes, i, value);
       },
     };
   }

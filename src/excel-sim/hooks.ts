@@ -180,11 +180,21 @@ export class SimHooks extends SimEngine {
 
   private edit(sheetName: string, address: string, values: unknown, source: EventSource): void {
     const { sheet: sheet, area: area } = this.place(sheetName, address);
+    this.applyOutside(() => writeContents(this.model, sheet, area, values, 'values'), source);
+  }
+
+  /**
+   * A change made outside the add-in's syncs (a person typing, a co-author's
+   * edit merged in), as Excel applies it: whole or not at all, then
+   * `onChanged` raised with its source to the handlers listening, unless
+   * events are off.
+   */
+  applyOutside(change: () => void, source: EventSource): void {
     const m = this.model;
     m.begin();
     const mark = m.mark();
     try {
-      writeContents(m, sheet, area, values, 'values');
+      change();
     } catch (e) {
       m.rollbackTo(mark);
       m.commit();

@@ -14,7 +14,7 @@ import { SimError, invalidArgument, invalidOperation, itemNotFound, at } from '.
 import { SimRangeFormat } from './format';
 import type { Hyperlink, Sheet, WorkbookModel } from './model';
 import { assertContentsWritable, clearArea, makeCell, writeContents, writeNumberFormat, type ClearWhat } from './ops';
-import { SimObject, type PropDef, type RangeTarget, api, asApi, SimBound } from './proxy';
+import { SimObject, type PropDef, type RangeTarget, type SimContext, api, asApi, SimBound } from './proxy';
 import { SimDataValidation } from './validation';
 import { cellFormula, cellValue, displayText, valueType } from './values';
 import { SimWorksheet } from './worksheet';
@@ -233,23 +233,13 @@ export class SimRange
     m.recordChange({ sheetId: sheet.id, area, changeType: 'RangeEdited' });
   }
 
-  /** A range computed from this one at sync; `member` names where errors arise and gates the API set. */
+  /** A range computed from this one at sync. */
   private derive(member: string, args: unknown[], f: (t: RangeTarget) => Area | null, orNull = false): Excel.Range {
-    const location = `Range.${member}`;
-    const r = new SimRange(
-      this.ctx,
-      `${this.path}.${member}(${args.map((a) => JSON.stringify(a)).join(',')})`,
-      () =>
-        at(location, () => {
-          this.ctx.engine.requireApi(location);
-          const t = this.resolve();
-          if (!t) return null;
-          const a = f(t);
-          return a ? { sheetId: t.sheet.id, area: checkInGrid(a) } : null;
-        }),
-      orNull,
-    );
-    return asApi<Excel.Range>(r);
+    const area = (t: RangeTarget) => {
+      const a = f(t);
+      return a && checkInGrid(a);
+    };
+    return derivedRange(this, 'Range', member, args, (t) => t.sheet.id, area, orNull);
   }
 
   getCell(row: number, column: number): Excel.Range {
@@ -325,4 +315,29 @@ export class SimRange
       this.model.set(this.model, 'activeSheetId', sheet.id);
     });
   }
+}
+
+/**
+ * A range a worksheet or a range computes at sync (`getRange`, `getCell`, ...):
+ * `member` names where errors arise (`Range.getCell`) and gates the API set.
+ */
+export function derivedRange<T>(
+  maker: { readonly ctx: SimContext; readonly path: string; resolve(): T | null },
+  type: 'Range' | 'Worksheet',
+  member: string,
+  args: unknown[],
+  sheetOf: (t: T) => string,
+  areaOf: (t: T) => Area | null,
+  orNull = false,
+): Excel.Range {
+  const location = `${type}.${member}`;
+  const path = `${maker.path}.${member}(${args.map((a) => JSON.stringify(a)).join(',')})`;
+  const resolve = () =>
+    at(location, () => {
+      maker.ctx.engine.requireApi(location);
+      const t = maker.resolve();
+      const area = t && areaOf(t);
+      return t && area ? { sheetId: sheetOf(t), area } : null;
+    });
+  return asApi<Excel.Range>(new SimRange(maker.ctx, path, resolve, orNull));
 }

@@ -12,22 +12,7 @@ import { itemNotFound } from './errors';
  * Cell edits are `sim.simulateRemoteEdit`; these are the others.
  */
 function change(sim: SimExcel, f: () => void): void {
-  const m = sim.model;
-  m.begin();
-  const mark = m.mark();
-  try {
-    f();
-  } catch (e) {
-    m.rollbackTo(mark);
-    m.commit();
-    throw e;
-  }
-  m.commit();
-  if (!sim.enableEvents) {
-    m.takeChanges();
-    return;
-  }
-  sim.events.dispatch(m, m.takeChanges(), 'Remote', false);
+  sim.applyOutside(f, 'Remote');
 }
 
 /** Rows typed at a table's end (the table grows over them, as Excel's AutoExpansion does). */

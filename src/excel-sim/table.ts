@@ -1,6 +1,6 @@
 import { addressOf, columnsOf, intersect, isWholeColumns, isWholeRows, rowsOf, type Area } from './address';
 import { accessDenied, invalidArgument, invalidOperation, itemNotFound, at } from './errors';
-import { SimEventHandlers } from './events';
+import { changeEvents } from './events';
 import type { Sheet, Table, WorkbookModel } from './model';
 import { clearArea, makeCell, normalizeTableHeader, writeContents } from './ops';
 import {
@@ -269,7 +269,10 @@ export class SimTableCollection
   implements
     Pick<Excel.TableCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'getItemAt' | 'items' | 'onChanged'>
 {
-  private changed: SimEventHandlers<Excel.TableChangedEventArgs> | undefined;
+  private readonly changes = changeEvents<Excel.TableChangedEventArgs>(this, 'tables', () => {
+    const id = this.scope.sheetId();
+    return id === undefined ? 'workbook' : id;
+  });
 
   private readonly scope: TableScope;
 
@@ -295,17 +298,7 @@ export class SimTableCollection
 
   /** Changes in any of the collection's tables (ExcelApi 1.7). */
   get onChanged(): OfficeExtension.EventHandlers<Excel.TableChangedEventArgs> {
-    this.changed ??= new SimEventHandlers<Excel.TableChangedEventArgs>(
-      this.ctx,
-      this.path,
-      'tables',
-      'TableCollection.onChanged',
-      () => {
-        const id = this.scope.sheetId();
-        return id === undefined ? 'workbook' : id;
-      },
-    );
-    return asApi<OfficeExtension.EventHandlers<Excel.TableChangedEventArgs>>(this.changed);
+    return this.changes();
   }
 
   protected itemProxies(): SimTable[] {
@@ -354,7 +347,7 @@ export class SimTable
   })
   implements Pick<Excel.Table, 'onChanged' | 'getRange' | 'getDataBodyRange' | 'resize' | 'delete' | 'isNullObject'>
 {
-  private changed: SimEventHandlers<Excel.TableChangedEventArgs> | undefined;
+  private readonly changes = changeEvents<Excel.TableChangedEventArgs>(this, 'table', () => this.resolve()?.id ?? null);
 
   protected find(id: string): Table | undefined {
     return this.model.tableById(id);
@@ -383,58 +376,6 @@ export class SimTable
     };
   }
 
-  /** Hiding the header takes its row out of the table; showing it needs the row above to be free. */
-  private setShowHeaders(v: unknown): void {
-    if (typeof v !== 'boolean') throw invalidArgument('showHeaders must be true or false.');
-    const m = this.model;
-    const t = this.target();
-    if (t.showHeaders === v) return;
-    const sheet = sheetOfTable(m, t);
-    assertEditable(sheet, 'table header');
-    if (!v) {
-      if (rowsOf(t.area) < 2 + (t.showTotals ? 1 : 0)) throw invalidOperation('The table would have no rows.');
-      clearArea(m, sheet, { ...t.area, bottom: t.area.top }, 'Contents');
-      m.set(t, 'area', { ...t.area, top: t.area.top + 1 });
-      m.set(t, 'showHeaders', false);
-      return;
-    }
-    if (t.area.top === 0) throw invalidOperation('There is no row above the table for its header.');
-    const row: Area = { ...t.area, top: t.area.top - 1, bottom: t.area.top - 1 };
-    assertFree(m, sheet, row, t);
-    for (const [, , cell] of m.cellsIn(sheet, row)) {
-      if (cell.value !== null || cell.formula) throw invalidOperation('The row above the table is not empty.');
-    }
-    m.set(t, 'area', { ...t.area, top: row.top });
-    m.set(t, 'showHeaders', true);
-    t.columns.forEach((c, j) =>
-      m.setCell(sheet, row.top, t.area.left + j, makeCell(m.cell(sheet, row.top, t.area.left + j), { value: c.name })),
-    );
-    normalizeTableHeader(m, sheet, t);
-  }
-
-  private setShowTotals(v: unknown): void {
-    if (typeof v !== 'boolean') throw invalidArgument('showTotals must be true or false.');
-    const m = this.model;
-    const t = this.target();
-    if (t.showTotals === v) return;
-    const sheet = sheetOfTable(m, t);
-    assertEditable(sheet, 'table totals');
-    if (v) {
-      const row: Area = { ...t.area, top: t.area.bottom + 1, bottom: t.area.bottom + 1 };
-      assertFree(m, sheet, row, t);
-      for (const [, , cell] of m.cellsIn(sheet, row)) {
-        if (cell.value !== null || cell.formula) throw invalidOperation('The row below the table is not empty.');
-      }
-      m.set(t, 'area', { ...t.area, bottom: row.top });
-      m.set(t, 'showTotals', true);
-      m.setCell(sheet, row.top, t.area.left, makeCell(m.cell(sheet, row.top, t.area.left), { value: 'Total' }));
-      return;
-    }
-    clearArea(m, sheet, { ...t.area, top: t.area.bottom }, 'Contents');
-    m.set(t, 'area', { ...t.area, bottom: t.area.bottom - 1 });
-    m.set(t, 'showTotals', false);
-  }
-
   protected override navigation(): Record<string, () => SimObject> {
     return {
       worksheet: () => new SimWorksheet(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheetId ?? null),
@@ -444,14 +385,7 @@ export class SimTable
   }
 
   get onChanged(): OfficeExtension.EventHandlers<Excel.TableChangedEventArgs> {
-    this.changed ??= new SimEventHandlers<Excel.TableChangedEventArgs>(
-      this.ctx,
-      this.path,
-      'table',
-      'Table.onChanged',
-      () => this.resolve()?.id ?? null,
-    );
-    return asApi<OfficeExtension.EventHandlers<Excel.TableChangedEventArgs>>(this.changed);
+    return this.changes();
   }
 
   private part(member: string, part: 'all' | 'header' | 'body' | 'totals'): Excel.Range {

@@ -1,10 +1,10 @@
 import { MAX_COLUMNS, MAX_ROWS, isWholeColumns, isWholeRows, parseRef, sheetPrefix, type Area } from './address';
 import { SimChartCollection } from './chart';
-import { invalidArgument, invalidOperation, itemNotFound, SimError, at } from './errors';
-import { SimEventHandlers } from './events';
+import { invalidArgument, invalidOperation, itemNotFound, SimError } from './errors';
+import { changeEvents } from './events';
 import { DEFAULT_PROTECTION, newSheet, type ProtectionOptions, type Sheet, type WorkbookModel } from './model';
 import { SimCollection, SimObject, type PropDef, api, asApi, SimBound, SimPart } from './proxy';
-import { SimRange, rangeArgument } from './range';
+import { derivedRange, rangeArgument } from './range';
 import { SimPageLayout } from './pagelayout';
 import { SimTableCollection } from './table';
 import { normalizeColor } from './values';
@@ -121,7 +121,11 @@ export class SimWorksheet
       | 'isNullObject'
     >
 {
-  private changed: SimEventHandlers<Excel.WorksheetChangedEventArgs> | undefined;
+  private readonly changes = changeEvents<Excel.WorksheetChangedEventArgs>(
+    this,
+    'worksheet',
+    () => this.resolve()?.id ?? null,
+  );
 
   protected find(id: string): Sheet | undefined {
     return this.model.sheetById(id);
@@ -193,14 +197,7 @@ export class SimWorksheet
   }
 
   get onChanged(): OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs> {
-    this.changed ??= new SimEventHandlers<Excel.WorksheetChangedEventArgs>(
-      this.ctx,
-      this.path,
-      'worksheet',
-      'Worksheet.onChanged',
-      () => this.resolve()?.id ?? null,
-    );
-    return asApi<OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>>(this.changed);
+    return this.changes();
   }
 
   activate(): void {
@@ -216,22 +213,7 @@ export class SimWorksheet
   }
 
   private range(member: string, args: unknown[], area: (sheet: Sheet) => Area | null, orNull = false): Excel.Range {
-    const location = `Worksheet.${member}`;
-    return asApi<Excel.Range>(
-      new SimRange(
-        this.ctx,
-        `${this.path}.${member}(${args.map((a) => JSON.stringify(a)).join(',')})`,
-        () =>
-          at(location, () => {
-            this.ctx.engine.requireApi(location);
-            const sheet = this.resolve();
-            if (!sheet) return null;
-            const a = area(sheet);
-            return a ? { sheetId: sheet.id, area: a } : null;
-          }),
-        orNull,
-      ),
-    );
+    return derivedRange(this, 'Worksheet', member, args, (sheet) => sheet.id, area, orNull);
   }
 
   getRange(address?: string): Excel.Range {
