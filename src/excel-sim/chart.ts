@@ -1,3 +1,8 @@
+/**
+ * Charts are kept as a description (type, source, orientation, title,
+ * position, series styles): enough to check what an adapter asked for and
+ * to write a chart into a file, never drawn.
+ */
 import { addressOf, areaA1, columnsOf, rowsOf, type Area } from './address';
 import { accessDenied, invalidArgument, itemNotFound } from './errors';
 import {
@@ -25,11 +30,6 @@ import { rangeArgument } from './range';
 import { normalizeColor } from './values';
 import { SimWorksheet } from './worksheet';
 
-/**
- * Charts are kept as a description (type, source, orientation, title,
- * position, series styles): enough to check what an adapter asked for and
- * to write a chart into a file, never drawn.
- */
 type ChartTypeName = Exclude<Parameters<Excel.ChartCollection['add']>[0], 'Invalid'>;
 
 export const CHART_TYPES: readonly ChartTypeName[] = [

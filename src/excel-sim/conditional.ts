@@ -1,3 +1,7 @@
+/**
+ * Conditional formats: what the add-in's finding markers are made of. The
+ * sim keeps their rule and format as data; it never evaluates them.
+ */
 import { intersect } from './address';
 import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from './errors';
 import type { RangeOwner } from './format';
@@ -16,10 +20,6 @@ import { SimRange } from './range';
 import { COMPARISONS } from './validation';
 import { checkFormula, normalizeColor } from './values';
 
-/**
- * Conditional formats: what the add-in's finding markers are made of. The
- * sim keeps their rule and format as data; it never evaluates them.
- */
 const TYPES = [
   'Custom',
   'DataBar',

@@ -1,13 +1,13 @@
-import { areaA1, cellCount, intersect } from './address';
-import type { Change, Scalar, WorkbookModel } from './model';
-import { asApi, type Handler, type SimContext } from './proxy';
-
 /**
  * `onChanged` for worksheets and tables. Handlers are registered at sync (as
  * office-js registers them with the host) and called after the sync that
  * changed their cells, asynchronously, with `source` Local for this add-in's
  * and the user's edits and Remote for a co-author's.
  */
+import { areaA1, cellCount, intersect } from './address';
+import type { Change, Scalar, WorkbookModel } from './model';
+import { asApi, type Handler, type SimContext } from './proxy';
+
 /** `tables` is a table collection's `onChanged`: keyed `workbook`, or by the sheet for `worksheet.tables`. */
 export type Kind = 'table' | 'tables' | 'worksheet';
 

@@ -1,3 +1,9 @@
+/**
+ * The workbook itself, as plain mutable data. Proxies never touch it
+ * directly: commands do, at `sync()`, through the journaled setters below,
+ * so that a failing command (or a sync whose response is too large) can be
+ * undone exactly, as Excel never applies half a command.
+ */
 import {
   MAX_COLUMNS,
   cellCount,
@@ -9,12 +15,6 @@ import {
   type Area,
 } from './address';
 
-/**
- * The workbook itself, as plain mutable data. Proxies never touch it
- * directly: commands do, at `sync()`, through the journaled setters below,
- * so that a failing command (or a sync whose response is too large) can be
- * undone exactly, as Excel never applies half a command.
- */
 export type Scalar = number | string | boolean;
 
 /** Every property a cell's look has; cells share these objects, so they are never mutated. */

@@ -1,3 +1,8 @@
+/**
+ * Operations on cells that commands share: writing values, formulas and
+ * formats with Excel's checks (shape, protection), clearing, and keeping
+ * table headers in step with their column names.
+ */
 import {
   areaA1,
   cellCount,
@@ -12,12 +17,6 @@ import {
 import { accessDenied, invalidArgument } from './errors';
 import { DEFAULT_STYLE, type Cell, type Scalar, type Sheet, type Style, type Table, type WorkbookModel } from './model';
 import { parseInput } from './values';
-
-/**
- * Operations on cells that commands share: writing values, formulas and
- * formats with Excel's checks (shape, protection), clearing, and keeping
- * table headers in step with their column names.
- */
 
 export type CellPatch = { -readonly [K in keyof Cell]?: Cell[K] };
 

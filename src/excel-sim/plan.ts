@@ -1,3 +1,8 @@
+/**
+ * Between the sim and a `WorkbookPlan`: `simFromPlan` builds a sim as the
+ * file writer would build a workbook (handy for tests), `planFromSim` states
+ * a sim's workbook as a plan (for saving it through the file writer).
+ */
 import type {
   Area,
   BlockPlan,
@@ -52,12 +57,6 @@ import { addTable, bodyArea } from './table';
 import { addValidation, parseRule } from './validation';
 import { deleteSheet } from './worksheet';
 import { isDateFormat, msToSerial, serialToMs } from './values';
-
-/**
- * Between the sim and a `WorkbookPlan`: `simFromPlan` builds a sim as the
- * file writer would build a workbook (handy for tests), `planFromSim` states
- * a sim's workbook as a plan (for saving it through the file writer).
- */
 
 /** Built-in formats 14 and 22, as the file writer spells them. */
 const DATE_FORMAT = 'mm-dd-yy';

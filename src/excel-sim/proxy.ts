@@ -1,14 +1,13 @@
-import type { Area } from './address';
-import { at, invalidArgument, invalidOperation, itemNotFound, propertyNotLoaded } from './errors';
-import type { Sheet, WorkbookModel } from './model';
-import type { SimApplication, SimRuntime, SimWorkbook } from './workbook';
-
 /**
  * The office-js programming model: proxy objects whose property writes and
  * method calls are queued as commands, and whose properties are readable
  * only once loaded and synced. Nothing here touches the workbook except
  * through a command run by the engine at `sync()`.
  */
+import type { Area } from './address';
+import { at, invalidArgument, invalidOperation, itemNotFound, propertyNotLoaded } from './errors';
+import type { Sheet, WorkbookModel } from './model';
+import type { SimApplication, SimRuntime, SimWorkbook } from './workbook';
 
 /** What `load` accepts: `'a, b/c'`, `['a', 'b/c']`, `{ select, expand }` or `{ a: true, b: { c: true } }`. */
 export type LoadArg = string | string[] | object;

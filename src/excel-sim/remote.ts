@@ -1,9 +1,3 @@
-import type { SimExcel } from './sim';
-import { addRows } from './table';
-import { checkSheetName, deleteSheet, rewriteSheetRefs } from './worksheet';
-import { sheetPrefix } from './address';
-import { itemNotFound } from './errors';
-
 /**
  * A co-author's changes to the workbook, made between two syncs of an action
  * (`sim.beforeSync(n, (sim) => remote.renameSheet(sim, ...))`), as Excel
@@ -11,6 +5,12 @@ import { itemNotFound } from './errors';
  * handlers that are listening (none while the add-in has events turned off).
  * Cell edits are `sim.simulateRemoteEdit`; these are the others.
  */
+import type { SimExcel } from './sim';
+import { addRows } from './table';
+import { checkSheetName, deleteSheet, rewriteSheetRefs } from './worksheet';
+import { sheetPrefix } from './address';
+import { itemNotFound } from './errors';
+
 function change(sim: SimExcel, f: () => void): void {
   sim.applyOutside(f, 'Remote');
 }

@@ -1,7 +1,3 @@
-import { MAX_COLUMNS, MAX_ROWS, intersect, type Area } from './address';
-import { invalidOperation } from './errors';
-import { cellKey, type Sheet, type Table, type WorkbookModel } from './model';
-
 /**
  * Inserting cells, as Excel does when a table grows: the cells of a band
  * (some columns from a row down, or some rows from a column rightwards) move
@@ -9,6 +5,10 @@ import { cellKey, type Sheet, type Table, type WorkbookModel } from './model';
  * formats inside the band. Excel refuses to cut through another table or a
  * merge, and to push content off the sheet; so does this.
  */
+import { MAX_COLUMNS, MAX_ROWS, intersect, type Area } from './address';
+import { invalidOperation } from './errors';
+import { cellKey, type Sheet, type Table, type WorkbookModel } from './model';
+
 export interface Band {
   /** 'down': columns `from..to` move down from row `at`; 'right': rows `from..to` move right from column `at`. */
   readonly direction: 'down' | 'right';

@@ -1,3 +1,8 @@
+/**
+ * Excel tables ("ListObjects"): the registers people fill. The rules Excel
+ * enforces are kept: names unique in the workbook and valid, no overlap
+ * between tables, a header row that stays put, at least one data row.
+ */
 import { addressOf, columnsOf, intersect, isWholeColumns, isWholeRows, rowsOf, type Area } from './address';
 import { accessDenied, invalidArgument, invalidOperation, itemNotFound, at } from './errors';
 import { changeEvents } from './events';
@@ -18,11 +23,6 @@ import { deleteCells, insertCells } from './shift';
 import { cellValue } from './values';
 import { SimWorksheet } from './worksheet';
 
-/**
- * Excel tables ("ListObjects"): the registers people fill. The rules Excel
- * enforces are kept: names unique in the workbook and valid, no overlap
- * between tables, a header row that stays put, at least one data row.
- */
 const TABLE_NAME = /^[A-Za-z_\\\p{L}][\p{L}\p{N}_.\\]*$/u;
 const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[RrCc]|[Rr]\d*[Cc]\d*)$/;
 const MAX_NAME = 255;

@@ -1,3 +1,8 @@
+/**
+ * Data validation as office-js models it: a range's `rule` is set and read
+ * as a `DataValidationRule` (formulas read back as strings such as `=10`),
+ * and a range covered by several validations reads as `Inconsistent`.
+ */
 import { addressOf, areaA1, covers, intersect, subtractAll, type Area } from './address';
 import { accessDenied, invalidArgument } from './errors';
 import type { RangeOwner } from './format';
@@ -13,11 +18,6 @@ import {
 import { SimObject, type PropDef, type RangeTarget, api, SimPart } from './proxy';
 import { msToSerial } from './values';
 
-/**
- * Data validation as office-js models it: a range's `rule` is set and read
- * as a `DataValidationRule` (formulas read back as strings such as `=10`),
- * and a range covered by several validations reads as `Inconsistent`.
- */
 /** The comparisons of validations and of cell-value formats (which name the last two differently). */
 export const COMPARISONS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan'];
 const OPERATORS = [...COMPARISONS, 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];

@@ -1,6 +1,3 @@
-import { invalidArgument } from './errors';
-import type { Cell, Scalar } from './model';
-
 /**
  * What Excel makes of a value written through `values` or `formulas`, as if
  * typed (en-US parsing): `=...` becomes a formula, a numeric string a number,
@@ -8,6 +5,9 @@ import type { Cell, Scalar } from './model';
  * (`@`) keeps the string as it is. Dates typed as text stay text here (Excel
  * would parse some); write serial numbers with a date format instead.
  */
+import { invalidArgument } from './errors';
+import type { Cell, Scalar } from './model';
+
 export type Input =
   | { readonly kind: 'skip' }
   | { readonly kind: 'clear' }

@@ -1,3 +1,10 @@
+/**
+ * The bridge between the sim and .xlsx files, through the file adapter:
+ * a workbook file is loaded into a sim (cells, looks, tables, validations,
+ * conditional formats, names, sheet settings) and a sim is saved by stating
+ * it as a WorkbookPlan for `writeWorkbook`. Charts are not read from files
+ * (ExcelJS does not load them).
+ */
 import ExcelJS from 'exceljs';
 import { writeWorkbook } from '../xlsx';
 import { loadWorkbook } from '../xlsx/load';
@@ -26,14 +33,6 @@ import { planFromSim } from './plan';
 import type { SimOptions } from './engine';
 import { SimExcel } from './sim';
 import { msToSerial } from './values';
-
-/**
- * The bridge between the sim and .xlsx files, through the file adapter:
- * a workbook file is loaded into a sim (cells, looks, tables, validations,
- * conditional formats, names, sheet settings) and a sim is saved by stating
- * it as a WorkbookPlan for `writeWorkbook`. Charts are not read from files
- * (ExcelJS does not load them).
- */
 
 const VALIDATION_TYPES: Readonly<Record<string, ValidationRule['type']>> = {
   whole: 'WholeNumber',

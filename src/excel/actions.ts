@@ -1,3 +1,8 @@
+/**
+ * The add-in's three actions — set up, check, consolidate — each one
+ * `Excel.run` with a fixed sequence of syncs (read, then write), the same
+ * core as the command line in between.
+ */
 import type { Language } from '../standard';
 import type { Snapshot, TableSnapshot } from '../core/snapshot';
 import { tableIndex } from '../core/snapshot';
@@ -26,11 +31,6 @@ import { textInput } from './text-input';
 
 export { changeReportStatus, readBoard } from './submissions';
 
-/**
- * The add-in's three actions — set up, check, consolidate — each one
- * `Excel.run` with a fixed sequence of syncs (read, then write), the same
- * core as the command line in between.
- */
 export class ExcelTooOldError extends Error {
   constructor() {
     super(`ExcelApi ${MINIMUM_API} is not supported`);

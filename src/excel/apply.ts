@@ -1,3 +1,9 @@
+/**
+ * Applies a `WorkbookPlan` through office-js. Every sheet is built hidden
+ * under a temporary name, values first and formats after, in batches that
+ * stay under the payload limit; then the new sheets are swapped in (see
+ * `swap.ts`), so that a failure at any command leaves the previous version.
+ */
 import type { Area, CellStyle, ChartPlan, PlanValue, SheetPlan, ValidationPlan, WorkbookPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
 import { msToSerial } from '../core/values';
@@ -32,13 +38,6 @@ import {
   type JournalRow,
 } from './swap';
 import { prepareWrites, runOps, type Write } from './writes';
-
-/**
- * Applies a `WorkbookPlan` through office-js. Every sheet is built hidden
- * under a temporary name, values first and formats after, in batches that
- * stay under the payload limit; then the new sheets are swapped in (see
- * `swap.ts`), so that a failure at any command leaves the previous version.
- */
 
 /** Kept here for the modules that protect sheets beside the plan's. */
 export { PROTECTION };
@@ -286,10 +285,6 @@ function sheetOps(
   return { build, finish };
 }
 
-export interface ApplyResult {
-  readonly syncs: number;
-}
-
 /**
  * Builds every sheet of the plan under a temporary hidden name, then swaps
  * them in as `swap.ts` describes: the old generated sheets renamed to
@@ -308,8 +303,7 @@ export async function applyPlan(
   /** Writes into existing sheets that belong to the same change: made once the swap is committed. */
   alsoAtTheEnd: readonly Write[] = [],
   stats?: SyncStats,
-): Promise<ApplyResult> {
-  let syncs = 0;
+): Promise<void> {
   const stamp = Date.now().toString(36);
   const names = new Map<string, string>();
   plan.sheets.forEach((s, i) => names.set(s.name, `${TEMP_PREFIX}${i}_${stamp}`.slice(0, 31)));
@@ -345,7 +339,6 @@ export async function applyPlan(
       context.application.suspendApiCalculationUntilNextSync();
       for (const op of batch) op.queue(context);
       await syncStep(context, stats, 'chunk');
-      syncs++;
     }
     // The swap: one sync, so that nobody sees a mix; its last command is the commit.
     context.application.suspendApiCalculationUntilNextSync();
@@ -355,11 +348,10 @@ export async function applyPlan(
     for (const op of finish) op.queue(context);
     queuePhase(context, 'committed');
     await syncStep(context, stats, 'fixed');
-    syncs++;
     committed = true;
     // What the sheets people fill need (set-up's repairs), then the clean-up with the last of them.
     const writes = prepareWrites(context, alsoAtTheEnd, { verify: false }).ops();
-    syncs += await runOps(context, writes, stats, {
+    await runOps(context, writes, stats, {
       last: {
         bytes: 64 * (backups.length + 1),
         queue: (ctx) => {
@@ -384,5 +376,4 @@ export async function applyPlan(
     }
     if (!committed || !recovered) throw e;
   }
-  return { syncs };
 }

@@ -1,9 +1,3 @@
-import type { SetupPlan } from '../core/setup';
-import type { Snapshot, TableSnapshot } from '../core/snapshot';
-import { tableIndex } from '../core/snapshot';
-import type { ExcelHost } from './host';
-import { applySetup, onWorkbook, type ActionOptions } from './actions';
-
 /**
  * The add-in's side of Import and Fill last year's figures (section 7 of
  * the standard). The plan is made in the task pane from a snapshot read
@@ -14,6 +8,11 @@ import { applySetup, onWorkbook, type ActionOptions } from './actions';
  * worked out from the old state. The writes go through set-up's write path
  * (`applySetup`): the same fixed syncs, payload chunks and swap.
  */
+import type { SetupPlan } from '../core/setup';
+import type { Snapshot, TableSnapshot } from '../core/snapshot';
+import { tableIndex } from '../core/snapshot';
+import type { ExcelHost } from './host';
+import { applySetup, onWorkbook, type ActionOptions } from './actions';
 
 /** The workbook changed, since the plan was made, in the tables or sheets the plan writes. */
 export class WorkbookChangedError extends Error {

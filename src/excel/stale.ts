@@ -1,7 +1,3 @@
-import type { Snapshot, TableSnapshot } from '../core/snapshot';
-import { readSnapshot } from './read';
-import { syncStep, type SyncStats } from './stats';
-
 /**
  * What a co-author changed while an action ran. Excel tells an add-in of
  * others' edits only through events, which arrive late and not at all while
@@ -9,6 +5,10 @@ import { syncStep, type SyncStats } from './stats';
  * tables again at its end and compares them with what it worked from. A
  * table changed, added, moved or gone means the result may be out of date.
  */
+import type { Snapshot, TableSnapshot } from '../core/snapshot';
+import { readSnapshot } from './read';
+import { syncStep, type SyncStats } from './stats';
+
 const key = (t: TableSnapshot) =>
   JSON.stringify([t.sheet, t.top, t.left, t.header, t.rows.map((r) => r.map((c) => c ?? null))]);
 

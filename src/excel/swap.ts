@@ -1,6 +1,3 @@
-import { syncStep, type SyncStats } from './stats';
-import { prepareWrites, runOps, type Write } from './writes';
-
 /**
  * The swap of generated sheets, made safe against a command that fails in the
  * middle of a batch and against a run that never finishes (pane closed,
@@ -23,6 +20,9 @@ import { prepareWrites, runOps, type Write } from './writes';
  * them again (each can be made twice, see `writes.ts`); should that fail
  * where the journal also says how to put things back (`undo`), it does that.
  */
+import { syncStep, type SyncStats } from './stats';
+import { prepareWrites, runOps, type Write } from './writes';
+
 export const TEMP_PREFIX = '~kp';
 export const BACKUP_PREFIX = '~kb';
 export const JOURNAL_SHEET = '~kpjournal';

@@ -1,8 +1,3 @@
-import type { ValidationPlan } from '../core/plan';
-import { validationOp, type Op } from './apply';
-import { jsonBytes, packBatches } from './payload';
-import { syncStep, type SyncStats } from './stats';
-
 /**
  * Writes into sheets that already exist (set-up's repairs of tables people
  * fill, check's markers, a submission's log row and protection), as data
@@ -14,6 +9,11 @@ import { syncStep, type SyncStats } from './stats';
  * lifted before it is set again; rows and columns are added only where the
  * recovery finds that they were not added yet (`verify`).
  */
+import type { ValidationPlan } from '../core/plan';
+import { validationOp, type Op } from './apply';
+import { jsonBytes, packBatches } from './payload';
+import { syncStep, type SyncStats } from './stats';
+
 /** A cell's new content; `null` leaves the cell as it is (office-js skips nulls), for sparse patches. */
 export type CellInput = string | number | boolean | null;
 

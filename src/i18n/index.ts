@@ -1,3 +1,8 @@
+/**
+ * Message catalogues (kk, ru, en) and locale formatting. Every string a
+ * person reads goes through here: findings, CLI output, headers of generated
+ * sheets, labels of the standard's tables, indicators and enumerations.
+ */
 import i18next, { type i18n } from 'i18next';
 import { LANGUAGES, type Language } from '../standard';
 import type { Message, MessageArg } from '../core/message';
@@ -5,12 +10,6 @@ import { catalogue } from './catalogues';
 import { localeFormat, type LocaleFormat } from './format';
 
 export { catalogue, hasEntry, loadedCatalogues } from './catalogues';
-
-/**
- * Message catalogues (kk, ru, en) and locale formatting. Every string a
- * person reads goes through here: findings, CLI output, headers of generated
- * sheets, labels of the standard's tables, indicators and enumerations.
- */
 
 /** Where a key missing from a language's catalogue is looked up next. */
 const FALLBACKS: Record<Language, Language[]> = { kk: ['ru', 'en'], ru: ['en'], en: [] };

@@ -1,3 +1,10 @@
+/**
+ * The task pane: a header with the language switch, three views (Set up,
+ * Check, Consolidate) behind tabs, and one polite live region. Every view
+ * stays mounted, so switching tabs keeps what each one shows. The page
+ * around it provides the landmarks (the task pane's <main>, or the
+ * playground's task-pane region).
+ */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import {
   FluentProvider,
@@ -22,13 +29,6 @@ import { CheckView } from './views/CheckView';
 import { ConsolidateView } from './views/ConsolidateView';
 import { ReportsView } from './views/ReportsView';
 
-/**
- * The task pane: a header with the language switch, three views (Set up,
- * Check, Consolidate) behind tabs, and one polite live region. Every view
- * stays mounted, so switching tabs keeps what each one shows. The page
- * around it provides the landmarks (the task pane's <main>, or the
- * playground's task-pane region).
- */
 export interface AppProps {
   readonly host: TaskpaneHost;
   readonly language: Language;

@@ -1,13 +1,13 @@
-import type { Snapshot } from '../core/snapshot';
-import type { Translator } from '../i18n';
-import type { WorkbookFileReason } from '../xlsx/errors';
-
 /**
  * Workbooks a person picked in the task pane (Import, Fill last year's
  * figures), as the reader chunk gives them back, and what is said about a
  * file that cannot be used. Types and messages only: the reader itself
  * (`read-files.ts`) is loaded on demand.
  */
+import type { Snapshot } from '../core/snapshot';
+import type { Translator } from '../i18n';
+import type { WorkbookFileReason } from '../xlsx/errors';
+
 export interface PickedWorkbook {
   /** The file's name as picked (no path: the browser gives none). */
   readonly name: string;

@@ -1,9 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex } from '@noble/hashes/utils';
-import type { Snapshot } from '../core/snapshot';
-import { MAX_WORKBOOK_BYTES, WorkbookFileError, readWorkbook, type ReadOptions } from '../xlsx/read';
-import type { PickedFailure, PickedWorkbook } from './picked';
-
 /**
  * Reads the workbooks a person picked in the task pane, in the browser: the
  * bytes of each `File` (never sent anywhere), their SHA-256 for the `Imports`
@@ -13,6 +7,11 @@ import type { PickedFailure, PickedWorkbook } from './picked';
  * pane's first load. Whether a workbook is a standard one of the right year
  * is for the plans to say (`planImport`, `planPriorYear`), with the file named.
  */
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
+import type { Snapshot } from '../core/snapshot';
+import { MAX_WORKBOOK_BYTES, WorkbookFileError, readWorkbook, type ReadOptions } from '../xlsx/read';
+import type { PickedFailure, PickedWorkbook } from './picked';
 
 /** What `readPicked` needs of a browser `File`. */
 export interface PickedFile {

@@ -1,3 +1,9 @@
+/**
+ * Writes a plan: into a new workbook, or into `base`, whose sheets named in
+ * `plan.removeSheets` are dropped and every other part kept as it was (see
+ * graft.ts). Throws WorkbookFileError when `base` cannot be read and
+ * WorkbookWriteError when the plan does not fit it; nothing is returned half-done.
+ */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -10,12 +16,6 @@ import { renderSheets } from './render';
 
 export { WorkbookWriteError, type WorkbookWriteReason } from './errors';
 
-/**
- * Writes a plan: into a new workbook, or into `base`, whose sheets named in
- * `plan.removeSheets` are dropped and every other part kept as it was (see
- * graft.ts). Throws WorkbookFileError when `base` cannot be read and
- * WorkbookWriteError when the plan does not fit it; nothing is returned half-done.
- */
 export async function writeWorkbook(plan: WorkbookPlan, base?: Buffer | Uint8Array): Promise<Buffer> {
   if (base) {
     const out = await graftWorkbook(plan, base);

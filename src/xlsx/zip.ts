@@ -1,10 +1,3 @@
-import { Inflate } from 'fflate';
-import { nodeInflateRaw } from './zlib';
-import { WorkbookFileError } from './errors';
-import { damaged, localSpan, readDirectory, type ZipEntry } from './zip-directory';
-
-export type { ZipEntry } from './zip-directory';
-
 /**
  * The parts of a zip package, found through its central directory and
  * inflated one at a time, in slices, only when asked for. Every byte
@@ -12,6 +5,13 @@ export type { ZipEntry } from './zip-directory';
  * that inflates past its declared size is stopped there: a small file that
  * unpacks to gigabytes (a zip bomb) is refused before it can fill memory.
  */
+import { Inflate } from 'fflate';
+import { nodeInflateRaw } from './zlib';
+import { WorkbookFileError } from './errors';
+import { damaged, localSpan, readDirectory, type ZipEntry } from './zip-directory';
+
+export type { ZipEntry } from './zip-directory';
+
 const STORED = 0;
 const DEFLATED = 8;
 /** Compressed bytes inflated per step: deflate expands at most ~1032:1, so one step yields at most ~8 MB. */

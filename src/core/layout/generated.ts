@@ -1,3 +1,10 @@
+/**
+ * The generated sheets of section 4 (the Dashboard, Summary, SummaryByType,
+ * EventsSummary, TrainingSummary, Issues) as a plan. They are rebuilt from
+ * scratch on every run; the previous ones, found by their name in any of the
+ * three languages, are removed first. No personal data is ever laid out here:
+ * training appears only as counts by territory.
+ */
 import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type Indicator } from '../../standard';
 import { translator } from '../../i18n';
 import { columnLabel, tableLabel } from '../../i18n/place';
@@ -13,14 +20,6 @@ import { statusLine } from './submissions';
 import { bySourceSection, issuePlace } from './by-source';
 
 export type { GeneratedInput } from './context';
-
-/**
- * The generated sheets of section 4 (the Dashboard, Summary, SummaryByType,
- * EventsSummary, TrainingSummary, Issues) as a plan. They are rebuilt from
- * scratch on every run; the previous ones, found by their name in any of the
- * three languages, are removed first. No personal data is ever laid out here:
- * training appears only as counts by territory.
- */
 
 /** Every name a generated sheet may have had, in any language. */
 export function generatedSheetNames(): Set<string> {

@@ -1,3 +1,10 @@
+/**
+ * Consolidate: writes the generated sheets, shows progress by stage, then
+ * which libraries were included, which were left out and why, and which sent
+ * no report, with buttons that open the Summary and the Dashboard. Below
+ * it, what comes before a consolidation of workbooks sent in: Import and
+ * Fill last year's figures.
+ */
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Field } from '@fluentui/react-components';
 import type { ConsolidationRun } from '../../core/pipeline';
@@ -13,13 +20,6 @@ import { useViewStyles } from '../styles';
 import { countText } from '../counts';
 import { libraryNames } from '../findings';
 
-/**
- * Consolidate: writes the generated sheets, shows progress by stage, then
- * which libraries were included, which were left out and why, and which sent
- * no report, with buttons that open the Summary and the Dashboard. Below
- * it, what comes before a consolidation of workbooks sent in: Import and
- * Fill last year's figures.
- */
 // Import and last year's figures are drawn from a chunk of their own, so that the pane's first load stays as it was.
 const ImportSections = lazy(() => import(/* webpackChunkName: "import-view" */ './ImportSections'));
 

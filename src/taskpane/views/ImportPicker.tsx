@@ -1,3 +1,10 @@
+/**
+ * What Import and Fill last year's figures share: a button that opens the
+ * browser's file picker (Office's own picker inside a task pane), the names
+ * chosen shown and announced, the files read in the pane (never uploaded),
+ * the open workbook read to plan against, and the messages for files that
+ * cannot be used.
+ */
 import { useCallback, useId, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Snapshot } from '../../core/snapshot';
@@ -8,13 +15,6 @@ import { loadImporter, type Importer } from '../importer';
 import { failureText, type PickedFailure, type PickedWorkbook } from '../picked';
 import { useViewStyles } from '../styles';
 
-/**
- * What Import and Fill last year's figures share: a button that opens the
- * browser's file picker (Office's own picker inside a task pane), the names
- * chosen shown and announced, the files read in the pane (never uploaded),
- * the open workbook read to plan against, and the messages for files that
- * cannot be used.
- */
 export interface Picked {
   readonly importer: Importer;
   /** The open workbook when the files were read: what the plan is made from. */

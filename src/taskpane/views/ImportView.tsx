@@ -1,3 +1,11 @@
+/**
+ * Import (section 7 of the standard): the person picks the workbooks of
+ * branches or library systems, sees what would be added, filled, skipped
+ * and where the files disagree with the workbook, chooses per conflict, and
+ * applies. Nothing is written while a conflict is open; the plan shown is
+ * made again whenever a choice changes, and once more, from the workbook as
+ * it is then, at the moment of applying.
+ */
 import { useId, useMemo, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConflictChoice, ImportConflict, ImportPlan } from '../../core/import';
@@ -8,14 +16,6 @@ import { usePane } from '../context';
 import { useViewStyles } from '../styles';
 import { Busy, FilePicker, Outcome, usePickFlow } from './ImportPicker';
 
-/**
- * Import (section 7 of the standard): the person picks the workbooks of
- * branches or library systems, sees what would be added, filled, skipped
- * and where the files disagree with the workbook, chooses per conflict, and
- * applies. Nothing is written while a conflict is open; the plan shown is
- * made again whenever a choice changes, and once more, from the workbook as
- * it is then, at the moment of applying.
- */
 const useStyles = makeStyles({
   fieldset: {
     margin: 0,
