@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { translator, type Translator } from '../../src/i18n';
 import { REPORT_COLUMNS, type Language } from '../../src/standard';
 import { columnLetters, type Snapshot } from '../../src/core/snapshot';
 import { readWorkbook } from '../../src/xlsx/read';
 import { loadSimFromXlsx, saveSimToXlsx } from '../../src/excel-sim/xlsx';
-import { axe, describeE2E, eventually, open, pane, playground, sheetTab } from './page';
+import { axe, describeE2E, eventually, open, pane, playground, sheetTab, typeInto } from './page';
 
 /**
  * Import and Fill last year's figures in the playground, in headless
@@ -45,17 +45,6 @@ async function branchWithMistake(): Promise<Buffer> {
 
 const section = (p: Locator, heading: string) =>
   p.locator('section').filter({ has: p.page().getByRole('heading', { name: heading, exact: true }) });
-
-async function typeInto(page: Page, sheet: string, address: string, text: string): Promise<void> {
-  await sheetTab(page, sheet).click();
-  await page.locator(`td[data-address="${address}"]`).click();
-  await eventually(
-    () => page.locator('.name-box').inputValue(),
-    (v) => expect(v).toBe(address),
-  );
-  await page.locator('.formula-bar').fill(text);
-  await page.locator('.formula-bar').press('Enter');
-}
 
 async function importAndFill(lang: Language, t: Translator, source: Buffer, target: Snapshot): Promise<void> {
   const page = await open(pg.browser, pg.url, lang, 'clean');

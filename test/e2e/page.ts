@@ -104,3 +104,15 @@ export async function open(browser: Browser, url: string, lang: Language, sample
 export const pane = (page: Page) => page.locator('#task-pane');
 export const sheetTab = (page: Page, name: string) =>
   page.locator('.sheet-tabs').getByRole('tab', { name, exact: true });
+
+/** Types into a cell of the playground's sheet view, as a person would: the tab, the cell, the formula bar, Enter. */
+export async function typeInto(page: Page, sheet: string, address: string, text: string): Promise<void> {
+  await sheetTab(page, sheet).click();
+  await page.locator(`td[data-address="${address}"]`).click();
+  await eventually(
+    () => page.locator('.name-box').inputValue(),
+    (v) => expect(v).toBe(address),
+  );
+  await page.locator('.formula-bar').fill(text);
+  await page.locator('.formula-bar').press('Enter');
+}

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { translator } from '../../src/i18n';
-import { axe, describeE2E, eventually, open, pane, playground, sheetTab } from './page';
+import { axe, describeE2E, eventually, open, pane, playground, sheetTab, typeInto } from './page';
 
 /**
  * The submission workflow in the playground, in headless Chromium: a branch
@@ -43,17 +43,6 @@ async function press(p: Locator, action: string, shows: string): Promise<void> {
 
 const again = (p: Locator) => p.getByRole('button', { name: t.t('taskpane.reports.change_person') }).click();
 
-async function typeInto(page: Page, address: string, text: string): Promise<void> {
-  await sheetTab(page, LIB).click();
-  await page.locator(`td[data-address="${address}"]`).click();
-  await eventually(
-    () => page.locator('.name-box').inputValue(),
-    (v) => expect(v).toBe(address),
-  );
-  await page.locator('.formula-bar').fill(text);
-  await page.locator('.formula-bar').press('Enter');
-}
-
 describeE2E('the Reports view in the playground', () => {
   it('refuses, submits, returns, resubmits, accepts, then consolidates only accepted reports', async () => {
     const page = await open(pg.browser, pg.url, 'ru', 'clean');
@@ -67,7 +56,7 @@ describeE2E('the Reports view in the playground', () => {
 
     await sheetTab(page, LIB).click();
     const before = (await page.locator('td[data-address="E5"]').textContent()) ?? '';
-    await typeInto(page, 'E5', 'сто');
+    await typeInto(page, LIB, 'E5', 'сто');
     await row(p)
       .getByRole('button', { name: `${t.t('taskpane.reports.submit')} — ${LIB}` })
       .click();
@@ -81,7 +70,7 @@ describeE2E('the Reports view in the playground', () => {
     ).resolves.toBe(1);
     await axe(page, 'reports: refused');
 
-    await typeInto(page, 'E5', before.replace(/\D/g, ''));
+    await typeInto(page, LIB, 'E5', before.replace(/\D/g, ''));
     await press(p, 'submit', `: ${t.t('enum.report_status.submitted')}`);
 
     await again(p);
