@@ -12,7 +12,8 @@ export function StaleBar({
   onRunAgain,
 }: {
   tables: readonly string[];
-  action: 'check' | 'consolidate';
+  /** `consolidate_since`: changed after the consolidation was written, not while it ran. */
+  action: 'check' | 'consolidate' | 'consolidate_since';
   onRunAgain: () => void;
 }) {
   const { t } = usePane();

@@ -230,6 +230,27 @@ describe('a co-author changed the workbook meanwhile', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Қайта іске қосу' }));
     await waitFor(() => expect(engine.consolidate).toHaveLength(2));
   });
+
+  it('Consolidate says so when a table changes after the result was written, until the next run', async () => {
+    const { engine, host } = renderPane({ lang: 'ru' });
+    tab('Свод');
+    fireEvent.click(screen.getByRole('button', { name: 'Свести' }));
+    await waitFor(() => expect(engine.consolidate).toHaveLength(1));
+    await act(async () =>
+      engine.consolidate[0]?.result.resolve({ ...consolidationRun('ru'), stale: [] } as ConsolidationRun),
+    );
+    expect(screen.queryByText(/После свода изменились/)).toBeNull();
+    await waitFor(() => expect(host.changeHandlers.length).toBeGreaterThan(0));
+    act(() => host.changeHandlers.forEach((f) => f()));
+    await waitFor(() =>
+      expect(
+        screen.getByText(/После свода изменились Events: сводные листы уже не отражают эти данные\./),
+      ).toBeTruthy(),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Запустить снова' }));
+    await waitFor(() => expect(engine.consolidate).toHaveLength(2));
+    expect(screen.queryByText(/После свода изменились/)).toBeNull();
+  });
 });
 
 describe('Consolidate', () => {

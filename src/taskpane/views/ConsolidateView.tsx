@@ -5,9 +5,10 @@
  * it, what comes before a consolidation of workbooks sent in: Import and
  * Fill last year's figures.
  */
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Field } from '@fluentui/react-components';
 import type { ConsolidationRun } from '../../core/pipeline';
+import type { TableChange, Watch } from '../../excel/watch';
 import { exclusionReason } from '../../core/json';
 import { translator } from '../../i18n';
 import { usePane } from '../context';
@@ -51,6 +52,8 @@ function ConsolidateSection() {
   );
   const { state } = action;
   const [outcomeRef, arm] = useFocusOnOutcome<HTMLDivElement>(state.status);
+  const result = state.status === 'done' ? state.result : null;
+  const since = useChangedSince(result);
 
   const run = async () => {
     arm();
@@ -93,11 +96,52 @@ function ConsolidateSection() {
             {t.t('taskpane.consolidate.done')}
           </h3>
           <StaleBar tables={state.result.stale ?? []} action="consolidate" onRunAgain={() => void run()} />
+          {(state.result.stale ?? []).length === 0 ? (
+            <StaleBar tables={since} action="consolidate_since" onRunAgain={() => void run()} />
+          ) : null}
           <ConsolidationResult run={state.result} />
         </div>
       ) : null}
     </div>
   );
+}
+
+/**
+ * The tables changed since a consolidation was written (by a co-author, or
+ * here): the generated sheets no longer say what they hold, so the view says
+ * so until the next run. Listening starts once the result is there, so the
+ * consolidation's own writes are not counted.
+ */
+function useChangedSince(result: ConsolidationRun | null): readonly string[] {
+  const { host, recheckDelay } = usePane();
+  // Kept with the result it follows, so that a new run starts from nothing without a reset in the effect.
+  const [since, setSince] = useState<{ of: ConsolidationRun | null; tables: readonly string[] }>({
+    of: null,
+    tables: [],
+  });
+  useEffect(() => {
+    if (!result) return;
+    let watch: Watch | null = null;
+    let gone = false;
+    const stop = (w: Watch) => void w.stop().catch(() => undefined);
+    const add = (changes: readonly TableChange[]) =>
+      setSince((was) => ({
+        of: result,
+        tables: [...new Set([...(was.of === result ? was.tables : []), ...changes.map((c) => c.table)])],
+      }));
+    host
+      .watchTables(add, recheckDelay)
+      .then((w) => {
+        if (gone) stop(w);
+        else watch = w;
+      })
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      if (watch) stop(watch);
+    };
+  }, [result, host, recheckDelay]);
+  return result && since.of === result ? since.tables : [];
 }
 
 function includedText(run: ConsolidationRun, t: ReturnType<typeof usePane>['t']): string {
