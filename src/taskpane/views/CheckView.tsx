@@ -1,11 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Field, Input, Spinner } from '@fluentui/react-components';
 import type { CheckResult } from '../../excel/actions';
-import type { Watch } from '../../excel/watch';
 import { usePane } from '../context';
 import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
 import { useAction } from '../useAction';
+import { useTableWatch } from '../useTableWatch';
 import { StaleBar } from '../StaleBar';
 import { useFocusOnOutcome } from '../useFocus';
 import { useViewStyles } from '../styles';
@@ -24,7 +24,7 @@ const FindingGroups = lazy(() =>
  * some Excel builds.
  */
 export function CheckView() {
-  const { host, t, announce, recheckDelay } = usePane();
+  const { host, t, announce } = usePane();
   const s = useViewStyles();
   const headingId = useId();
   const [auto, setAuto] = useState(true);
@@ -43,27 +43,11 @@ export function CheckView() {
   );
 
   // Re-check after edits: one handler for all tables, registered once the workbook has been checked.
-  const checked = last !== null;
-  useEffect(() => {
-    if (!auto || !checked) return;
-    let watch: Watch | null = null;
-    let gone = false;
-    const stop = (w: Watch) => void w.stop().catch(() => undefined);
-    host
-      .watchTables(() => {
-        announce(t.t('taskpane.check.rechecking'));
-        void check(false);
-      }, recheckDelay)
-      .then((w) => {
-        if (gone) stop(w);
-        else watch = w;
-      })
-      .catch(() => undefined);
-    return () => {
-      gone = true;
-      if (watch) stop(watch);
-    };
-  }, [auto, checked, host, announce, t, check, recheckDelay]);
+  const recheck = useCallback(() => {
+    announce(t.t('taskpane.check.rechecking'));
+    void check(false);
+  }, [announce, t, check]);
+  useTableWatch(auto && last !== null, recheck);
 
   const result = state.status === 'done' ? state.result : last;
   const names = useMemo(

@@ -5,10 +5,10 @@
  * it, what comes before a consolidation of workbooks sent in: Import and
  * Fill last year's figures.
  */
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Field } from '@fluentui/react-components';
 import type { ConsolidationRun } from '../../core/pipeline';
-import type { TableChange, Watch } from '../../excel/watch';
+import type { TableChange } from '../../excel/watch';
 import { exclusionReason } from '../../core/json';
 import { translator } from '../../i18n';
 import { usePane } from '../context';
@@ -16,6 +16,7 @@ import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
 import { StaleBar } from '../StaleBar';
 import { useAction } from '../useAction';
+import { useTableWatch } from '../useTableWatch';
 import { useFocusOnOutcome } from '../useFocus';
 import { useViewStyles } from '../styles';
 import { countText } from '../counts';
@@ -113,34 +114,20 @@ function ConsolidateSection() {
  * consolidation's own writes are not counted.
  */
 function useChangedSince(result: ConsolidationRun | null): readonly string[] {
-  const { host, recheckDelay } = usePane();
   // Kept with the result it follows, so that a new run starts from nothing without a reset in the effect.
   const [since, setSince] = useState<{ of: ConsolidationRun | null; tables: readonly string[] }>({
     of: null,
     tables: [],
   });
-  useEffect(() => {
-    if (!result) return;
-    let watch: Watch | null = null;
-    let gone = false;
-    const stop = (w: Watch) => void w.stop().catch(() => undefined);
-    const add = (changes: readonly TableChange[]) =>
+  const add = useCallback(
+    (changes: readonly TableChange[]) =>
       setSince((was) => ({
         of: result,
         tables: [...new Set([...(was.of === result ? was.tables : []), ...changes.map((c) => c.table)])],
-      }));
-    host
-      .watchTables(add, recheckDelay)
-      .then((w) => {
-        if (gone) stop(w);
-        else watch = w;
-      })
-      .catch(() => undefined);
-    return () => {
-      gone = true;
-      if (watch) stop(watch);
-    };
-  }, [result, host, recheckDelay]);
+      })),
+    [result],
+  );
+  useTableWatch(result !== null, add);
   return result && since.of === result ? since.tables : [];
 }
 
