@@ -8,6 +8,7 @@
 import { columnIndex, columnLetters, type CellValue } from '../core/snapshot';
 import type { Area } from '../core/plan';
 import { attribute, type XmlHandler } from './scan';
+import { decodeXstring } from './xml';
 
 export type RawCell = CellValue | { readonly kind: 'shared'; readonly index: number };
 
@@ -184,7 +185,7 @@ export class SheetCells implements XmlHandler {
       }
       case 'str':
       case 'inlineStr':
-        return v;
+        return decodeXstring(v);
       case 'b':
         return parseInt(v, 10) !== 0;
       case 'e':
@@ -200,7 +201,8 @@ export class SheetCells implements XmlHandler {
           const ms = Math.round((n - UNIX_EPOCH_SERIAL + (this.context.date1904 ? DAYS_1904 : 0)) * MS_PER_DAY);
           return Number.isFinite(ms) ? { kind: 'date', ms } : { kind: 'error', code: '#NUM!' };
         }
-        return Number.isFinite(n) ? n : null;
+        // Excel has no negative zero: `-0` is 0 (never "-0 is too small").
+        return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;
       }
     }
   }

@@ -50,14 +50,15 @@ describe('files that are not readable workbooks', () => {
     expect(await reasonOf(readWorkbook(docx))).toBe('not_workbook');
   });
 
-  it('refuses a damaged zip', async () => {
+  it('refuses a damaged zip (one cut short) as damaged, not as something else', async () => {
     const good = await writeWorkbook(samplePlan());
-    expect(await reasonOf(readWorkbook(good.subarray(0, good.length >> 1)))).toBe('not_workbook');
+    expect(await reasonOf(readWorkbook(good.subarray(0, good.length >> 1)))).toBe('damaged_zip');
   });
 
-  it('refuses a package whose workbook part cannot be parsed', async () => {
+  it('refuses a package whose workbook part cannot be parsed as a damaged one, naming the part', async () => {
     const broken = await zipOf({ 'xl/workbook.xml': '<workbook><sheets><sheet name="A" r:id="rId1"' });
-    expect(await reasonOf(readWorkbook(broken))).toBe('not_workbook');
+    expect(await reasonOf(readWorkbook(broken))).toBe('damaged_part');
+    await expect(readWorkbook(broken)).rejects.toMatchObject({ params: { part: 'xl/workbook.xml' } });
   });
 
   it('tells a password-protected workbook from an old .xls', async () => {
