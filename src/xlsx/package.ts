@@ -5,17 +5,8 @@
  * it crashes on openpyxl's absolute relationship targets; it reads
  * `date1904="true"` from LibreOffice as false), so the adapter reads it itself.
  */
-import type JSZip from 'jszip';
-import { WorkbookFileError, errorText } from './errors';
-import {
-  elements,
-  firstElement,
-  parseRelationships,
-  prefixedAttribute,
-  relsPartOf,
-  xmlBoolean,
-  type Relationship,
-} from './xml';
+import { elements, firstElement, parseRelationships, prefixedAttribute, relsPartOf, xmlBoolean } from './xml';
+import type { ZipPackage } from './zip-package';
 
 /** Where Excel puts the workbook part; other producers may put it elsewhere (see `mainPart`). */
 export const WORKBOOK_PART = 'xl/workbook.xml';
@@ -67,40 +58,12 @@ export interface PackageInfo {
   readonly tables: readonly PackageTable[];
 }
 
-export async function openZip(data: Uint8Array): Promise<JSZip> {
-  let zip: JSZip;
-  try {
-    // Loaded only by the writer: the reader unzips with fflate.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    zip = await (require('jszip') as typeof import('jszip')).loadAsync(data);
-  } catch (e) {
-    throw new WorkbookFileError(
-      'not_workbook',
-      `not an .xlsx file (the zip package cannot be opened: ${errorText(e)})`,
-    );
-  }
-  if (!zip.file(WORKBOOK_PART)) {
-    throw new WorkbookFileError('not_workbook', `a zip package without ${WORKBOOK_PART}: not an Excel workbook`);
-  }
-  return zip;
-}
-
-export async function partText(zip: JSZip, part: string): Promise<string | null> {
-  const file = zip.file(part);
-  return file ? file.async('string') : null;
-}
-
-export async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]> {
-  const xml = await partText(zip, relsPartOf(part));
-  return xml === null ? [] : parseRelationships(xml, part);
-}
-
 function sheetState(value: string | undefined): SheetState {
   return value === 'hidden' || value === 'veryHidden' ? value : 'visible';
 }
 
-export async function describePackage(zip: JSZip): Promise<PackageInfo> {
-  return describeParts((part) => partText(zip, part), WORKBOOK_PART);
+export async function describePackage(pkg: ZipPackage): Promise<PackageInfo> {
+  return describeParts((part) => pkg.text(part), pkg.mainPart() ?? WORKBOOK_PART);
 }
 
 /** A part's text by name, or null when the package has no such part. */

@@ -1,6 +1,7 @@
 /**
  * Just enough XML for the few small package parts the adapter reads itself
- * (workbook, relationships, table definitions). Cell data is left to ExcelJS.
+ * (workbook, relationships, table definitions); sheets and shared strings are
+ * streamed through scan.ts.
  * Producers differ in namespace prefixes (`x:sheet` from the Open XML SDK),
  * quoting and boolean spelling (`1` or `true`), so all of those are accepted.
  */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
+import { strToU8, zipSync } from 'fflate';
 import { MAX_WORKBOOK_BYTES, WorkbookFileError, type WorkbookFileReason } from '../../src/xlsx/errors';
 import { readWorkbook, readWorkbookFile } from '../../src/xlsx/read';
 import { writeWorkbook } from '../../src/xlsx/write';
@@ -19,9 +19,7 @@ function fakeCfb(streams: string[]): Buffer {
 }
 
 async function zipOf(files: Record<string, string>): Promise<Buffer> {
-  const zip = new JSZip();
-  for (const [name, text] of Object.entries(files)) zip.file(name, text);
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))));
 }
 
 async function reasonOf(p: Promise<unknown>): Promise<WorkbookFileReason | string> {
