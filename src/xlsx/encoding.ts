@@ -23,7 +23,7 @@ export function partDecoder(head: Uint8Array, part: string): Decoder {
   // `<?` without a byte order mark.
   if (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00) return new TextDecoder('utf-16le');
   if (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f) return new TextDecoder('utf-16be');
-  const declared = DECLARATION.exec(String.fromCharCode(...head.subarray(0, HEAD)))?.[1];
+  const declared = DECLARATION.exec(declarationOf(head))?.[1];
   if (declared === undefined) return new TextDecoder('utf-8');
   let decoder: Decoder;
   try {
@@ -36,6 +36,16 @@ export function partDecoder(head: Uint8Array, part: string): Decoder {
   }
   // UTF-16 declared over bytes that are not UTF-16 (no BOM, `<?` in single bytes): the bytes are right.
   return decoder.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : decoder;
+}
+
+/** The XML declaration at the start of the bytes, as text (every part has one or none: cheap either way). */
+function declarationOf(head: Uint8Array): string {
+  if (head[0] !== 0x3c || head[1] !== 0x3f) return '';
+  let end = 2;
+  while (end < head.length && end < HEAD && head[end] !== 0x3e /* > */) end++;
+  let text = '';
+  for (let i = 0; i <= end && i < head.length; i++) text += String.fromCharCode(head[i]!);
+  return text;
 }
 
 /**

@@ -150,21 +150,30 @@ export class XmlScanner {
     if (next === 63) return;
     if (next === 47 /* / */) {
       if (--this.depth < 0) throw this.malformed('an end tag without its start tag');
-      h.close(localName(buf.slice(lt + 2, end - 1).trim()));
+      h.close(nameAt(buf, lt + 2, end - 1));
       return;
     }
+    // Names and attributes are cut straight from the slice: a sheet has hundreds of thousands of tags.
     const selfClosing = buf.charCodeAt(end - 2) === 47;
-    const inner = buf.slice(lt + 1, selfClosing ? end - 2 : end - 1);
-    let i = 0;
-    while (i < inner.length && !isSpace(inner.charCodeAt(i))) i++;
-    const name = localName(inner.slice(0, i));
+    const stop = selfClosing ? end - 2 : end - 1;
+    let i = lt + 1;
+    while (i < stop && !isSpace(buf.charCodeAt(i))) i++;
+    const name = nameAt(buf, lt + 1, i);
     if (name === '') throw this.malformed('a tag without a name');
     if (this.depth === 0 && this.rooted) throw this.malformed('it has a second root element');
     this.rooted = true;
-    h.open(name, inner.slice(i), selfClosing);
+    h.open(name, i < stop ? buf.slice(i, stop) : '', selfClosing);
     if (selfClosing) h.close(name);
     else this.depth++;
   }
+}
+
+/** The local name of the tag name between `from` and `to` (prefix and trailing space dropped). */
+function nameAt(buf: string, from: number, to: number): string {
+  while (to > from && isSpace(buf.charCodeAt(to - 1))) to--;
+  let start = from;
+  for (let i = from; i < to; i++) if (buf.charCodeAt(i) === 58 /* : */) start = i + 1;
+  return buf.slice(start, to);
 }
 
 function isSpace(c: number): boolean {
