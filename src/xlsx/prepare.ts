@@ -127,7 +127,37 @@ function rewriteText(pkg: ZipPackage, part: string, edit: (xml: string) => strin
   if (next !== xml) pkg.setText(part, next);
 }
 
+/**
+ * ExcelJS reads the workbook part only as `xl/workbook.xml`; a package whose
+ * relationships put it elsewhere has it moved there, its own relationships
+ * re-expressed from there.
+ */
+function moveMainPart(pkg: ZipPackage): void {
+  const main = pkg.mainPart();
+  if (main === null || main === WORKBOOK_PART) return;
+  const rels = pkg.relationships(main);
+  pkg.setBytes(WORKBOOK_PART, pkg.bytes(main)!);
+  pkg.remove(main);
+  pkg.remove(relsPartOf(main));
+  const out = (list: readonly Relationship[], target: (part: string) => string) =>
+    list.map((r) => ({
+      id: r.id,
+      type: r.type,
+      target: r.part === null ? r.target : target(r.part),
+      external: !r.part,
+    }));
+  pkg.setRelationships(
+    WORKBOOK_PART,
+    out(rels, (part) => relativeTarget(WORKBOOK_PART, part)),
+  );
+  pkg.setRelationships(
+    '',
+    out(pkg.relationships(''), (part) => (part === main ? WORKBOOK_PART : part)),
+  );
+}
+
 export function prepareForExcelJS(pkg: ZipPackage, mode: PrepareMode): Prepared {
+  moveMainPart(pkg);
   const renamer = new Renamer(pkg);
   rewriteText(pkg, WORKBOOK_PART, normalizeBooleans);
   rewriteRels(pkg, WORKBOOK_PART, renamer);

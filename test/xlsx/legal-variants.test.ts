@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { failureLine } from '../../src/cli/main';
 import { runConsolidation } from '../../src/core/pipeline';
-import type { Snapshot } from '../../src/core/snapshot';
+import { loadSimFromXlsx } from '../../src/excel-sim/xlsx';
+import { columnLetters, type Snapshot } from '../../src/core/snapshot';
 import { LANGUAGES } from '../../src/standard';
 import { translator } from '../../src/i18n';
 import { WorkbookFileError } from '../../src/xlsx/errors';
@@ -184,6 +185,17 @@ describe('parts at other names', () => {
     const pkg = ZipPackage.open(data);
     expect([pkg.has('xl/workbook.xml'), pkg.has('xl/wb.xml'), pkg.has('xl/ws/s3.xml')]).toEqual([false, true, true]);
     expect(await outcome(data)).toEqual(original);
+  });
+
+  it('loads into the in-memory Excel (through ExcelJS, which wants xl/workbook.xml) with the same tables', async () => {
+    const sim = await loadSimFromXlsx(variant(elsewhere));
+    const { tables } = (original as { snapshot: Snapshot }).snapshot;
+    expect(sim.model.tables.map((t) => t.name).sort()).toEqual(tables.map((t) => t.name).sort());
+    // The cells too, which ExcelJS reads: each table's header row.
+    for (const t of tables.slice(0, 5)) {
+      const row = `${columnLetters(t.left)}${t.top + 1}:${columnLetters(t.left + t.header.length - 1)}${t.top + 1}`;
+      expect(sim.values(t.sheet, row)).toEqual([t.header]);
+    }
   });
 
   it('consolidates into that package: the workbook part stays where it is and the result is valid', async () => {
