@@ -69,8 +69,12 @@ export function mixedYears(sources: readonly SourceWorkbook[]): Message | null {
   return msg('many.mixed_years', { list });
 }
 
-/** The registers whose rows with errors are left out of the totals (consolidate-method's `validRows`). */
-const CHECKED_REGISTERS: ReadonlySet<RegisterName> = new Set(['Visits', 'Publications', 'Participation', 'Studies']);
+/**
+ * The registry and the log keep every row when merged (a library's duplicate is D6, not a row to drop);
+ * every other register, of library rows, keeps only its rows without errors (`validRows`), decided in
+ * each file, where its findings are.
+ */
+const KEPT_WHOLE: ReadonlySet<RegisterName> = new Set(['Territories', 'Libraries', 'Submissions']);
 
 /**
  * The merged register's table keeps the first file's position and columns
@@ -190,7 +194,7 @@ function mergeWorkbooks(sources: readonly SourceWorkbook[]): ParsedWorkbook {
   for (const name of REGISTER_TABLES) {
     const parts = sources.map((s) => {
       const reg = s.validation.workbook.registers[name];
-      return CHECKED_REGISTERS.has(name) ? validRows(s.validation, reg) : reg.rows;
+      return KEPT_WHOLE.has(name) ? reg.rows : validRows(s.validation, reg);
     });
     const withTable = wbs.map((wb) => wb.registers[name]).find((r) => r.table !== null) ?? first.registers[name];
     registers[name] = {
