@@ -40,9 +40,9 @@ export interface Ranked {
  */
 export function leadersAndLaggards(items: readonly Ranked[]): { leaders: Ranked[]; laggards: Ranked[] } {
   if (items.length < 2) return { leaders: [], laggards: [] };
-  const byValue = [...items].sort((a, b) => b.value.value - a.value.value || (a.key < b.key ? -1 : 1));
-  const leaders = takeWithTies(byValue);
-  const rest = byValue.filter((r) => !leaders.includes(r)).reverse();
+  const byKey = (a: Ranked, b: Ranked) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const leaders = takeWithTies([...items].sort((a, b) => b.value.value - a.value.value || byKey(a, b)));
+  const rest = items.filter((r) => !leaders.includes(r)).sort((a, b) => a.value.value - b.value.value || byKey(a, b));
   const laggards = takeWithTies(rest);
   return { leaders, laggards };
 }
