@@ -98,7 +98,7 @@ export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}
         ),
       'with the re-read',
     );
-    return { validation, stale: await changedSince(context, snapshot, options.stats) };
+    return { validation, stale: await eventsBackOn(context, changedSince(context, snapshot, options.stats)) };
   });
 }
 
@@ -135,7 +135,7 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
       'with the re-read',
     );
     const written = new Set([...run.plan.sheets.map((s) => s.name), ...run.plan.removeSheets]);
-    return { ...run, stale: await changedSince(context, snapshot, options.stats, written) };
+    return { ...run, stale: await eventsBackOn(context, changedSince(context, snapshot, options.stats, written)) };
   });
 }
 
@@ -238,6 +238,17 @@ async function withoutEvents<T>(
   } finally {
     context.runtime.enableEvents = true;
     if (!ok || on === 'at once') await syncStep(context, stats, 'fixed').catch(() => undefined);
+  }
+}
+
+/** The re-read that carries events' return: should it fail, they are turned back on by a sync of their own. */
+async function eventsBackOn<T>(context: Excel.RequestContext, reread: Promise<T>): Promise<T> {
+  try {
+    return await reread;
+  } catch (e) {
+    context.runtime.enableEvents = true;
+    await context.sync().catch(() => undefined);
+    throw e;
   }
 }
 

@@ -119,4 +119,19 @@ describe('fixed syncs', () => {
       expect(sim.settings()).toEqual({});
     }
   });
+
+  it('turn events back on with the re-read, and by a sync of their own when the re-read fails', async () => {
+    const sim = await sampleSim('mistakes');
+    sim.checkpoint();
+    await checkWorkbook(simHost(sim));
+    const back = sim.syncs.map((x, i) => (x.locations.includes('Runtime.enableEvents') ? i + 1 : 0)).filter((i) => i);
+    const reread = back.at(-1) as number;
+    expect(sim.syncs[reread - 1]?.locations).toContain('WorksheetCollection.load');
+    expect(sim.enableEvents).toBe(true);
+    sim.restore();
+    sim.resetStats();
+    sim.failAtSync(reread);
+    await expect(checkWorkbook(simHost(sim))).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(sim.enableEvents).toBe(true);
+  });
 });
