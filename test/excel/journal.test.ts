@@ -13,6 +13,13 @@ import {
 } from '../../src/excel/journal';
 import { recoverSwap } from '../../src/excel/swap';
 import type { Write } from '../../src/excel/writes';
+import { templatePlan } from '../../src/core/layout/template';
+import type { Person } from '../../src/core/workflow';
+import { setupWorkbook } from '../../src/excel/actions';
+import { changeReportStatus } from '../../src/excel/submissions';
+import { simFromPlan } from '../../src/excel-sim/plan';
+import { smallContent } from '../helpers/network';
+import { underEveryCommandFailure } from './faults';
 import { sampleSim, simHost } from './host';
 
 /**
@@ -236,4 +243,44 @@ describe('a journal in the settings', () => {
     expect(await simHost(sim).run((c) => recoverSwap(c))).toBe(true);
     expect(sim.settings()).toEqual({});
   });
+});
+
+describe('no journal is left behind', () => {
+  const staff: Person = { role: 'staff', name: 'Жакупова Г. С.', libId: 'KRG_CGB' };
+  const settings = { level: 'oblast', region: 'Карагандинская область', year: 2025, language: 'ru' } as const;
+  it.each([
+    ['set-up', (s: SimExcel) => setupWorkbook(simHost(s), settings)],
+    ['check', (s: SimExcel) => checkWorkbook(simHost(s))],
+    [
+      'a submission',
+      (s: SimExcel) =>
+        changeReportStatus(
+          simHost(s),
+          { action: 'submit', libId: 'KRG_CGB', person: staff },
+          { userLanguage: 'ru', now: () => Date.UTC(2026, 0, 12) },
+        ),
+    ],
+  ])(
+    'by %s whichever command fails, once recovered',
+    async (_, action) => {
+      const sim = simFromPlan(templatePlan(smallContent('ru')));
+      // Something for each to write: set-up rebuilds the lists, check marks a figure typed as text (in
+      // another library's report than the one submitted).
+      await simHost(sim).run(async (c) => {
+        c.workbook.worksheets.getItem('_lists').delete();
+        await c.sync();
+      });
+      sim.simulateUserEdit('TMR_CGB', 'E5', [['сто']]);
+      // The failures count syncs from here.
+      sim.resetStats();
+      const results = await underEveryCommandFailure(sim, action, {
+        state: (s) => s.dump(),
+        check: (s) => Object.keys(s.settings()).map((k) => `left in the settings: ${k}`),
+        perSync: 6,
+      });
+      expect(results.length).toBeGreaterThan(2);
+      expect(results.filter((r) => r.problems.length).map((r) => `${r.sync}/${r.command} ${r.location}`)).toEqual([]);
+    },
+    300_000,
+  );
 });
