@@ -29,6 +29,8 @@ import { parseCellAddress, a1 } from '../core/snapshot';
 import type { PlanValue } from '../core/plan';
 import { msToSerial } from '../core/values';
 import { textInput } from './text-input';
+// The catalogues, handed to the core as it lays out text (`core/translator.ts`).
+import '../i18n';
 
 export { changeReportStatus, readBoard } from './submissions';
 
