@@ -26,7 +26,7 @@ import { changedSince, readSteady } from './stale';
 import { syncStep, type SyncStats } from './stats';
 import { parseCellAddress, a1 } from '../core/snapshot';
 import type { PlanValue } from '../core/plan';
-import { msToSerial } from '../core/values';
+import { MS_PER_DAY, msToSerial } from '../core/values';
 import { textInput } from './text-input';
 
 export { changeReportStatus, readBoard } from './submissions';
@@ -243,7 +243,6 @@ function patchInput(v: PlanValue, sparse: boolean): CellInput | null {
   return textInput(v.text, true);
 }
 
-const MS_PER_DAY = 86_400_000;
 /** The formats the template gives date and date-time columns. */
 const DATE_FORMAT = 'dd.mm.yyyy';
 const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
