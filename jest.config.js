@@ -28,6 +28,7 @@ const base = {
   transform,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/test/global/dom.ts'],
 };
 
 const TEST = '\\.test\\.tsx?$';

@@ -21,6 +21,8 @@ export default async function buildWebOnce(): Promise<void> {
 /** The folder the global setup built a target into. */
 export function webBuild(target: 'addin' | 'playground'): string {
   if (!process.env[BUILT])
-    throw new Error(`${target} was not built: the browser tests run in jest's "browser" project, whose setup builds it`);
+    throw new Error(
+      `${target} was not built: the browser tests run in jest's "browser" project, whose setup builds it`,
+    );
   return join(ROOT, 'dist', target);
 }
