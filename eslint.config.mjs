@@ -65,6 +65,11 @@ export default tseslint.config(
     why: 'the adapter to files knows the core only: never Excel, the command line, the screens or the sample',
     node: true,
   }),
+  // The note's Word writer renders what the core says (src/core/note); the CLI writes its bytes to a file.
+  layer(['src/docx/**/*.ts'], {
+    rooms: ['xlsx', 'excel', 'excel-sim', 'cli', 'taskpane', 'playground', 'bench', 'sample'],
+    why: 'the Word writer renders the core’s note only: never another adapter, the command line or the screens',
+  }),
   // The command line composes the core, the file adapter and the sample; Excel and the screens are not its business.
   layer(['src/cli/**/*.ts'], {
     rooms: ['excel', 'excel-sim', 'taskpane', 'playground', 'bench'],

@@ -169,7 +169,7 @@ function addImport(program: Command, { io, pick, exit }: Cli): void {
     });
 }
 
-function addStatus(program: Command, { io, pick, exit }: Cli): void {
+function addNote(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('note')
     .description("write the year's analytical note from the consolidation (Word .docx, or text without -o)")
@@ -182,9 +182,11 @@ function addStatus(program: Command, { io, pick, exit }: Cli): void {
     .addOption(limitOption())
     .addOption(langOption())
     .action(async (file: string, opts) => {
-      code = await lazy.note().noteCommand(file, opts, pick(opts), io, version());
+      exit(await lazy.note().noteCommand(file, opts, pick(opts), io, version()));
     });
+}
 
+function addStatus(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('status')
     .description('print the board of reports: status, who changed it and when, errors and warnings per library')
@@ -212,7 +214,17 @@ function addSample(program: Command, { io, pick, exit }: Cli): void {
 }
 
 /** The commands in the order `--help` lists them. */
-const COMMANDS = [addInit, addValidate, addConsolidate, addSetup, addPriorYear, addImport, addStatus, addSample];
+const COMMANDS = [
+  addInit,
+  addValidate,
+  addConsolidate,
+  addSetup,
+  addPriorYear,
+  addImport,
+  addNote,
+  addStatus,
+  addSample,
+];
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
