@@ -27,6 +27,7 @@ const base = {
   roots: ['<rootDir>/test'],
   transform,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/helpers/catalogues.ts'],
   testTimeout: 60000,
   setupFilesAfterEnv: ['<rootDir>/test/global/dom.ts'],
 };
