@@ -57,11 +57,11 @@ import { addTable, bodyArea } from './table';
 import { addValidation, parseRule } from './validation';
 import { deleteSheet } from './worksheet';
 import { isDateFormat, msToSerial, serialToMs } from './values';
+import { MS_PER_DAY } from '../core/values';
 
 /** Built-in formats 14 and 22, as the file writer spells them. */
 const DATE_FORMAT = 'mm-dd-yy';
 const DATE_TIME_FORMAT = 'm/d/yy "h":mm';
-const MS_PER_DAY = 86_400_000;
 
 function cellOf(model: WorkbookModel, v: PlanValue, base: Cell | undefined): Cell {
   const keep = { ...(base?.style ? { style: base.style } : {}) };

@@ -27,7 +27,7 @@ import { changedSince } from './stale';
 import { syncStep, type SyncStats } from './stats';
 import { parseCellAddress, a1 } from '../core/snapshot';
 import type { PlanValue } from '../core/plan';
-import { msToSerial } from '../core/values';
+import { MS_PER_DAY, msToSerial } from '../core/values';
 import { textInput } from './text-input';
 // The catalogues, handed to the core as it lays out text (`core/translator.ts`).
 import '../i18n';
@@ -269,7 +269,6 @@ function patchInput(v: PlanValue, sparse: boolean): CellInput | null {
   return textInput(v.text, true);
 }
 
-const MS_PER_DAY = 86_400_000;
 /** The formats the template gives date and date-time columns. */
 const DATE_FORMAT = 'dd.mm.yyyy';
 const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';

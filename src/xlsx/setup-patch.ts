@@ -24,8 +24,8 @@ import { sharedStringTexts } from './shared-strings';
 import { numberFormatOf, withNumberFormat } from './style-merge';
 import { dateFormatFor, DATE_FORMAT } from './values';
 import { decodeXml, encodeXml, firstElement, withPrefix } from './xml';
+import { MS_PER_DAY } from '../core/values';
 
-const MS_PER_DAY = 86_400_000;
 /** Serial day of 1970-01-01 in the 1900 date system; the 1904 system counts 1,462 days fewer. */
 const UNIX_EPOCH_SERIAL = 25_569;
 const DAYS_1904 = 1_462;

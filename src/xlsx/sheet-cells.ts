@@ -9,6 +9,7 @@ import { columnIndex, columnLetters, type CellValue } from '../core/snapshot';
 import type { Area } from '../core/plan';
 import { attribute, type XmlHandler } from './scan';
 import { decodeXstring } from './xml';
+import { MS_PER_DAY } from '../core/values';
 
 export type RawCell = CellValue | { readonly kind: 'shared'; readonly index: number };
 
@@ -24,7 +25,6 @@ export interface SheetContext {
   readonly dateStyles: ReadonlySet<number>;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** Serial day of 1970-01-01 in the 1900 date system; the 1904 system is 1,462 days later. */
 const UNIX_EPOCH_SERIAL = 25_569;
 const DAYS_1904 = 1_462;

@@ -7,12 +7,12 @@ import type ExcelJS from 'exceljs';
 import type { PlanValue } from '../core/plan';
 import { WorkbookWriteError } from './errors';
 import { escapeXstring } from './xml';
+import { MS_PER_DAY } from '../core/values';
 
 export const INTERNAL_LINK = 'kitaphana-internal:';
 
 /** Excel's limit on the text of one cell. */
 const MAX_TEXT = 32_767;
-const MS_PER_DAY = 86_400_000;
 
 /** Built-in formats 14 and 22: Excel shows them in the reader's own locale (15.03.2025 in Kazakhstan). */
 export const DATE_FORMAT = 'mm-dd-yy';
