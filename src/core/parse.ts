@@ -10,7 +10,7 @@ import { cellAddress, tableIndex } from './snapshot';
 import { finding, type Finding } from './finding';
 import { libKey } from './invisible';
 import { label, msg } from './message';
-import { mapColumns } from './structure';
+import { mapColumns, renamedTable } from './structure';
 import { parseMeta, type Meta } from './meta';
 import { parseField, type YearBounds } from './parse-field';
 import { parseReport } from './parse-report';
@@ -60,18 +60,6 @@ function missingTable(def: TableDef, snapshot: Snapshot): Finding {
         msg('S1.table_renamed', { table: def.name, found: found.name, sheet: found.sheet }),
       )
     : finding('S1', where, msg('S1.table_missing', { table: def.name, sheet: label(`sheet.${def.sheet}`) }));
-}
-
-/** A table of a name the standard does not know whose header holds every column of `def`: it was renamed. */
-function renamedTable(def: TableDef, snapshot: Snapshot): TableSnapshot | null {
-  const standard = new Set(TABLES.map((t) => t.name.toUpperCase()));
-  const keys = def.columns.map((c) => c.key);
-  for (const t of snapshot.tables) {
-    const name = t.name.toUpperCase();
-    if (standard.has(name) || name.startsWith(REPORT_TABLE_PREFIX)) continue;
-    if (mapColumns(t, def.name, keys).index.size === keys.length) return t;
-  }
-  return null;
 }
 
 function parseRegister(
