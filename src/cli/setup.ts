@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Translator } from '../i18n';
 import { parseWorkbook } from '../core/parse';
-import { setupPlan, type SetupPlan, type SetupSettings } from '../core/setup';
+import { setupChangedAnything, setupPlan, type SetupPlan, type SetupSettings } from '../core/setup';
+import { INDICATORS, REPORT_TABLE_PREFIX, STANDARD_VERSION, TABLES } from '../standard';
 import { tableIndex, type Snapshot } from '../core/snapshot';
 import { applySetupPlan } from '../xlsx/setup-patch';
 import { saveWorkbookFile } from '../xlsx/write';
@@ -47,12 +48,54 @@ function settingsOf(snapshot: Snapshot, file: string, t: Translator): SetupSetti
   return { level: meta.level, region: meta.region ?? '', year: meta.year, language: meta.language ?? t.lang };
 }
 
-function summaryLines(plan: SetupPlan, out: string, t: Translator): string[] {
-  const { added, repaired, rebuilt } = plan.summary;
-  if (added.length + repaired.length + rebuilt.length === 0) return [t.t('cli.setup.nothing', { file: out })];
-  // A register by its sheet's name in the user's language; a report table by its own name.
-  const label = (name: string) => (hasEntry(t.lang, `sheet.${name}`) ? t.t(`sheet.${name}`) : name);
-  const line = (key: string, names: readonly string[]) =>
-    names.length ? [t.t(`cli.setup.${key}`, { count: names.length, names: names.map(label).join(', ') })] : [];
-  return [...line('added', added), ...line('repaired', repaired), ...line('rebuilt', rebuilt)];
+/**
+ * What set-up did, in the output language: the upgrade first, then tables
+ * named back, tables added (registers by their sheets' names, the software's
+ * own by what they hold), report sheets by library, columns by table, report
+ * rows of the new version, repairs and rebuilt tables, each on its line.
+ */
+export function summaryLines(plan: SetupPlan, out: string, t: Translator): string[] {
+  const s = plan.summary;
+  if (!setupChangedAnything(s)) return [t.t('cli.setup.nothing', { file: out })];
+  const lines: string[] = [];
+  const line = (key: string, names: readonly string[], args: Record<string, unknown> = {}) => {
+    if (names.length > 0)
+      lines.push(t.t(`cli.setup.${key}`, { count: names.length, names: names.join(', '), ...args }));
+  };
+  const libOf = (table: string) => table.slice(REPORT_TABLE_PREFIX.length);
+  const isReport = (table: string) => table.toUpperCase().startsWith(REPORT_TABLE_PREFIX);
+  if (s.upgradedFrom !== undefined)
+    lines.push(t.t('cli.setup.upgraded', { from: s.upgradedFrom, to: STANDARD_VERSION }));
+  line(
+    'renamed',
+    (s.renamed ?? []).map((r) => `${r.from} → ${isReport(r.to) ? r.to : `${r.to} (${tableLabel(r.to, t)})`}`),
+  );
+  line(
+    'added',
+    s.added.filter((n) => !isReport(n)).map((n) => tableLabel(n, t)),
+  );
+  line('reports', s.added.filter(isReport).map(libOf));
+  for (const c of s.columns ?? [])
+    line(
+      'columns',
+      c.keys.map((k) => t.t(`column.${c.table}.${k}`)),
+      { table: tableLabel(c.table, t) },
+    );
+  const codes = INDICATORS.filter((i) => (i.since ?? 1) > (s.upgradedFrom ?? Number(STANDARD_VERSION))).map(
+    (i) => i.code,
+  );
+  line('extended', (s.extended ?? []).map(libOf), { codes: codes.join(', ') });
+  line('repaired', s.repaired.map(libOf));
+  line(
+    'rebuilt',
+    s.rebuilt.map((n) => tableLabel(n, t)),
+  );
+  return lines;
+}
+
+/** A table as people know it: a register by its sheet's name in the output language, the software's own by what it holds. */
+function tableLabel(name: string, t: Translator): string {
+  if (hasEntry(t.lang, `cli.setup.table.${name}`)) return t.t(`cli.setup.table.${name}`);
+  const def = TABLES.find((d) => d.name === name);
+  return def && hasEntry(t.lang, `sheet.${def.sheet}`) ? t.t(`sheet.${def.sheet}`) : name;
 }
