@@ -28,7 +28,8 @@ export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
   const meta = parseMeta(one('Meta'), findings);
   for (const def of TABLES) {
     // A table that a later version of the standard added is read as empty, not missing.
-    if (def.required && inVersion(def, meta.version) && !one(def.name)) findings.push(missingTable(def, snapshot));
+    if (def.required && inVersion(def, meta.version) && !one(def.name))
+      findings.push(missingTable(def, snapshot, meta));
   }
   const registers = {} as Record<RegisterName, Register>;
   for (const name of REGISTERS) {
@@ -50,9 +51,11 @@ export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
  * only follows from its absence (references into it, report figures compared
  * with it) is not reported: one fix, one finding.
  */
-function missingTable(def: TableDef, snapshot: Snapshot): Finding {
+function missingTable(def: TableDef, snapshot: Snapshot, meta: Meta): Finding {
   const where = { table: def.name, row: null, column: null, cell: null };
-  const found = renamedTable(def, snapshot);
+  // Found by the columns of the workbook's version, as set-up finds it to give it its name back.
+  const keys = def.columns.filter((c) => inVersion(c, meta.version)).map((c) => c.key);
+  const found = renamedTable(def, snapshot, keys);
   return found
     ? finding(
         'S1',

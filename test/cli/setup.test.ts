@@ -252,3 +252,47 @@ wb.save(dst)
     await setUpClean(join(lo, 'v1-keys.xlsx'), 'v1-keys-lo-set-up.xlsx');
   }, 180_000);
 });
+
+describe('the refusal of a macro workbook under an .xlsx name (issue 19, item 15)', () => {
+  it.each([
+    ['setup', 'setup', (file: string, out: string) => ['setup', file, '-o', out]],
+    [
+      'prior',
+      'prior-year',
+      (file: string, out: string) => ['prior-year', file, join(root, 'workbooks', 'karaganda-2024.xlsx'), '-o', out],
+    ],
+    [
+      'import',
+      'import',
+      (file: string, out: string) => [
+        'import',
+        file,
+        join(root, 'workbooks', 'osk_b01-2025.xlsx'),
+        '--prefer',
+        'target',
+        '-o',
+        out,
+      ],
+    ],
+  ] as const)(
+    'words it for the copy that %s writes',
+    async (key, _command, args) => {
+      const file = hostile(clean, `macros-${key}.xlsm`, (parts) => {
+        const types = dec(parts.get('[Content_Types].xml')).replace(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+          'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+        );
+        parts.set('[Content_Types].xml', new TextEncoder().encode(types));
+      });
+      const out = join(dir, `macros-${key}.xlsx`);
+      for (const lang of ['en', 'ru', 'kk'] as const) {
+        const r = await runCli(...args(file, out), '--lang', lang);
+        expect(r.code).toBe(2);
+        const t = translator(lang);
+        expect(r.err.trim()).toBe(t.t(`cli.error.macro_extension_${key}`, { file: out.replace(/\.xlsx$/, '.xlsm') }));
+        expect(existsSync(out)).toBe(false);
+      }
+    },
+    120_000,
+  );
+});
