@@ -1,8 +1,10 @@
 /**
  * Set-up: what a workbook needs to become, or to stay, a standard one. On a
- * new workbook that is the whole template; on an existing one it adds only
- * what is missing (tables, report sheets for libraries added to the
- * registry), rebuilds the software's own hidden sheets when they differ,
+ * new workbook that is the whole template; on an existing one it gives a
+ * standard table someone renamed its name back (never an empty twin beside
+ * it), adds only what is missing (tables, report sheets for libraries added
+ * to the registry, columns a later version appended, whatever the header
+ * style), rebuilds the software's own hidden sheets when they differ,
  * re-applies the registers' validation, and restores tampered report rows
  * with the values people typed carried over by indicator code. It never
  * deletes or overwrites a cell people filled.
