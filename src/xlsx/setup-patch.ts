@@ -55,7 +55,8 @@ export async function applySetupPlan(input: Buffer | Uint8Array, plan: SetupPlan
  * Standard tables someone renamed, given their names back (`name` and
  * `displayName` of the table part), and the formulas of the workbook's
  * sheets that refer to them by the name they had (`MyEvents[title]`, which
- * Excel wrote when the table was renamed) made to refer to the name they get.
+ * Excel wrote when the table was renamed) and the pivot tables made from them
+ * made to refer to the name they get.
  * Says whether a formula changed.
  */
 function renameTables(target: BasePackage, renames: readonly TableRename[]): boolean {
@@ -89,6 +90,18 @@ function renameTables(target: BasePackage, renames: readonly TableRename[]): boo
       target.pkg.setText(sheet.part, out);
       changed = true;
     }
+  }
+  // A pivot table made from the table names it as its source: it follows the table, as in Excel.
+  for (const part of target.pkg.names().filter((n) => /^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/.test(n))) {
+    const xml = target.pkg.text(part) ?? '';
+    const out = xml.replace(
+      /(<(?:[\w.-]+:)?worksheetSource\b[^>]*?\sname=")([^"]*)"/,
+      (whole, head: string, name: string) => {
+        const next = to.get(decodeXml(name).toUpperCase());
+        return next ? `${head}${encodeXml(next)}"` : whole;
+      },
+    );
+    if (out !== xml) target.pkg.setText(part, out);
   }
   return changed;
 }

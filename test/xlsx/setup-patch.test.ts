@@ -593,4 +593,16 @@ describe('set-up of a file whose tables someone renamed (issue 19, item 5)', () 
   it('writes a valid package', () => {
     expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
   });
+  it('makes a pivot table made from the renamed table follow it', async () => {
+    const rich = richWorkbook();
+    const pivot = 'xl/pivotCache/pivotCacheDefinition1.xml';
+    const parts = partsOf(rich);
+    const withPivot = edited(rich, {
+      [partOf(parts, 'Events')]: rename('Events', 'MyEvents'),
+      [pivot]: (xml) => xml.replace(/<worksheetSource [^>]*\/>/, '<worksheetSource name="MyEvents"/>'),
+    });
+    const done = await setUp(withPivot);
+    expect(done.plan.renames?.map((r) => r.to)).toEqual(['Events']);
+    expect(dec(partsOf(done.out).get(pivot))).toContain('<worksheetSource name="Events"/>');
+  });
 });
