@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Translator } from '../i18n';
 import { parseWorkbook } from '../core/parse';
 import { setupPlan, type SetupPlan, type SetupSettings } from '../core/setup';
-import { setupSummaryLines } from '../core/setup-summary';
+import { setupSummaryLines } from '../i18n/setup-summary';
 import { tableIndex, type Snapshot } from '../core/snapshot';
 import { applySetupPlan } from '../xlsx/setup-patch';
 import { saveCopy } from './save-copy';

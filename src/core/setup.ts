@@ -21,7 +21,7 @@ import {
   type StandardVersion,
   type TableDef,
 } from '../standard';
-import { translator } from '../i18n';
+import { translator } from './translator';
 import type { Snapshot, TableSnapshot, CellValue } from './snapshot';
 import { tableIndex } from './snapshot';
 import type { PlanValue, SheetPlan, ValidationPlan, WorkbookPlan } from './plan';

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import type { SetupPlan } from '../../core/setup';
-import { setupSummaryLines } from '../../core/setup-summary';
+import { setupSummaryLines } from '../../i18n/setup-summary';
 import type { Translator } from '../../i18n';
 import { LANGUAGES, LEVELS, type Language, type Level } from '../../standard';
 import { usePane } from '../context';

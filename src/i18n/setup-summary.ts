@@ -7,9 +7,9 @@
  * columns are named by their labels, never by their keys.
  */
 import { INDICATORS, REPORT_TABLE_PREFIX, STANDARD_VERSION, TABLES } from '../standard';
-import type { Translator } from '../i18n';
-import { hasEntry } from '../i18n/catalogues';
-import type { SetupSummary } from './setup';
+import type { SetupSummary } from '../core/setup';
+import type { Translator } from './index';
+import { hasEntry } from './catalogues';
 
 /** The lines; none when set-up changed nothing. */
 export function setupSummaryLines(s: SetupSummary, t: Translator): string[] {
