@@ -15,7 +15,14 @@ import {
   type ImportSource,
 } from '../core/import';
 import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
-import { setupPlan, type ColumnAddition, type SetupPlan, type SetupSettings, type TablePatch } from '../core/setup';
+import {
+  setupPlan,
+  type ColumnAddition,
+  type SetupPlan,
+  type SetupSettings,
+  type TablePatch,
+  type TableRename,
+} from '../core/setup';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
 import { applyPlan, PROTECTION } from './apply';
 import type { CellInput, Write } from './writes';
@@ -202,9 +209,30 @@ export async function applySetup(
     ),
     ...plan.validations.flatMap((v) => v.validations.map((x): Write => ({ k: 'validation', sheet: v.sheet, plan: x }))),
   ];
-  if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0) return;
+  const renames = plan.renames ?? [];
+  const nothingElse = plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0;
+  if (nothingElse && renames.length === 0) return;
   options.onStage?.('write');
-  await withoutEvents(context, options.stats, () => applyPlan(context, host, plan.workbook, ops, options.stats));
+  await withoutEvents(context, options.stats, async () => {
+    // Made with the first sync that follows: the rest of the plan names the tables by their standard names.
+    queueRenames(context, renames);
+    if (nothingElse) await syncStep(context, options.stats, 'fixed');
+    else await applyPlan(context, host, plan.workbook, ops, options.stats);
+  });
+}
+
+/**
+ * Standard tables someone renamed, given their names back (Excel makes the
+ * formulas that refer to them follow). A report's sheet is protected by the
+ * software: lifted for the rename and set again, as for a patch.
+ */
+function queueRenames(context: Excel.RequestContext, renames: readonly TableRename[]): void {
+  for (const r of renames) {
+    const sheet = context.workbook.worksheets.getItem(r.sheet);
+    if (r.protectedSheet) sheet.protection.unprotect();
+    context.workbook.tables.getItem(r.from).name = r.to;
+    if (r.protectedSheet) sheet.protection.protect(PROTECTION);
+  }
 }
 
 /** Selects a finding's cell in Excel (and its sheet). */
