@@ -16,6 +16,7 @@ import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
 import type { Context } from './context';
 import { eventsByMonthAndFormat, ranked } from './dashboard-data';
 import { statusCounts } from './submissions';
+import { byEnum, byMonth } from './order';
 import {
   INDICATOR_COLORS,
   PLAN_LINE_COLOR,
@@ -272,8 +273,8 @@ function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): vo
     // Without the Events register the months are unknown, not empty: no table, so no chart.
     c.events.count === null
       ? []
-      : Object.entries(counts).map(([m, byFormat], i) => [
-          t.month(Number(m) || i + 1, 'short'),
+      : byMonth<Record<string, number>>(counts, {}).map(([m, byFormat]) => [
+          t.month(m, 'short'),
           ...formats.map((f) => byFormat[f] ?? 0),
         ]),
     Object.fromEntries(formats.map((_, i) => [i + 1, COUNT])),
@@ -291,7 +292,7 @@ function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): vo
 
 function eventsByFormChart(ctx: Context, data: DataSection, position: Area): void {
   const { t, c } = ctx;
-  const all = Object.entries(c.events.by_form);
+  const all = byEnum('event_form', c.events.by_form, { count: 0, participants: 0 });
   // Forms nobody used would be a column of zeros; with no events at all, every form is shown.
   const used = all.some(([, v]) => v.count > 0) ? all.filter(([, v]) => v.count > 0) : all;
   data.add(

@@ -5,7 +5,7 @@
  * three languages, are removed first. No personal data is ever laid out here:
  * training appears only as counts by territory.
  */
-import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type Indicator } from '../../standard';
+import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type EnumName, type Indicator } from '../../standard';
 import { translator } from '../../i18n';
 import { columnLabel, tableLabel } from '../../i18n/place';
 import type { CountAndParticipants, IndicatorTotals, Totals, TrainingTotals } from '../consolidate';
@@ -17,6 +17,7 @@ import { dashboardSheet } from './dashboard';
 import { eventsV2Section, methodSheet } from './method';
 import { changeMark, planMark } from './palette';
 import { statusLine } from './submissions';
+import { byEnum, byMonth } from './order';
 import { bySourceSection, issuePlace } from './by-source';
 
 export type { GeneratedInput } from './context';
@@ -209,10 +210,15 @@ function eventsSheet(ctx: Context): SheetPlan {
     b.line([t.t('generated.register_missing', { sheet: t.t('sheet.Events') })], { italic: true });
     return b.build([46, 28, 16, 16], 'title');
   }
-  const section = (titleKey: string, column: string, enumName: string, data: Record<string, CountAndParticipants>) => {
+  const section = (
+    titleKey: string,
+    column: string,
+    enumName: EnumName,
+    data: Record<string, CountAndParticipants>,
+  ) => {
     b.gap();
     b.line([t.t(titleKey)], { bold: true, size: 12 });
-    const entries = Object.entries(data);
+    const entries = byEnum(enumName, data, { count: 0, participants: 0 });
     const rows: PlanValue[][] = entries.map(([k, v]) => [t.t(`enum.${enumName}.${k}`), v.count, v.participants]);
     // The column sums: an event whose form (or format...) is missing is in no row above.
     const sum = (f: (x: CountAndParticipants) => number) => entries.reduce((s, [, v]) => s + f(v), 0);
@@ -234,7 +240,7 @@ function eventsSheet(ctx: Context): SheetPlan {
   b.line([t.t('generated.by_month')], { bold: true, size: 12 });
   b.table(
     [t.t('generated.month'), t.t('generated.events_count')],
-    Object.entries(e.by_month).map(([m, n]) => [t.month(Number(m)), n]),
+    byMonth(e.by_month, 0).map(([m, n]) => [t.month(m), n]),
     { 1: COUNT },
   );
   b.gap();
