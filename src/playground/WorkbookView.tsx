@@ -7,7 +7,7 @@
  * descriptions.
  */
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import type { Translator } from '../i18n';
+import { translator, type Translator } from '../i18n';
 import { tabKeyTarget } from '../taskpane/tab-keys';
 import { CellGrid } from './CellGrid';
 import { Chart } from './chart';
@@ -16,6 +16,7 @@ import { FormulaBars } from './FormulaBars';
 import type { FormulaResult } from './formulas';
 import { bareAddress, gridOf, markersOf } from './sheet-grid';
 import type { Scalar, WorkbookActions, WorkbookSource } from './source';
+import { workbookLanguage } from './workbook-language';
 
 export function WorkbookView({
   source,
@@ -38,6 +39,9 @@ export function WorkbookView({
   const grid = gridOf(source, active);
   const markers = markersOf(source, active);
   const charts = source.describeCharts(active);
+  // The charts' numbers in the language their titles are written in: the workbook's, not the pane's.
+  const language = charts.length ? workbookLanguage(source) : null;
+  const chartT = language && language !== t.lang ? translator(language) : t;
   const evaluate = useFormulaEvaluator();
   const results = evaluate ? evaluate(active, grid.cells) : new Map<string, FormulaResult>();
   const selectedValue = selected ? grid.cells.get(selected.split(':')[0] ?? '') : undefined;
@@ -114,7 +118,7 @@ export function WorkbookView({
                   series: c.series,
                   dataLabels: c.dataLabels,
                 }}
-                format={(v) => t.number(v, Number.isInteger(v) ? 0 : 1)}
+                format={(v) => chartT.number(v, Number.isInteger(v) ? 0 : 1)}
                 noData={t.t('playground.chart_no_data')}
               />
             ))}

@@ -12,10 +12,13 @@ import type { WorkbookActions, WorkbookSource } from '../../src/playground/sourc
 import { sampleFile, sampleSim, simHost } from '../excel/host';
 
 /**
- * "Events by month" runs January → December, in the generated file's chart
- * (its category cache, what Excel shows before it recalculates) and in the
- * playground's drawing of the in-memory workbook's chart. The months were
- * an object's keys, and JavaScript puts "10".."12" before "01".."09".
+ * The Dashboard as the file and the playground show it. "Events by month"
+ * runs January → December, in the generated file's chart (its category
+ * cache, what Excel shows before it recalculates) and in the playground's
+ * drawing of the in-memory workbook's chart: the months were an object's
+ * keys, and JavaScript puts "10".."12" before "01".."09". And the charts'
+ * numbers are in the workbook's language, as their titles are, whatever
+ * the pane's.
  */
 const quiet: Io = { out: () => undefined, err: () => undefined, tty: false };
 const ru = translator('ru');
@@ -45,13 +48,19 @@ it('the file’s chart caches its categories January first', async () => {
   for (const categories of byMonth) expect(categories).toEqual(months);
 });
 
-it('the playground draws the months January first', async () => {
+/** The playground's view of the Russian sample's Dashboard, with the pane (and the view's own words) in English. */
+async function dashboardHtml(): Promise<string> {
   const sim = await sampleSim('clean');
   await consolidateWorkbook(simHost(sim), { userLanguage: 'en', version: 'test' });
   const dashboard = ru.t('sheet.Dashboard');
   const source: WorkbookSource = { ...bind(sim), activeSheet: () => dashboard };
   const actions = {} as WorkbookActions;
-  const html = renderToStaticMarkup(<WorkbookView source={source} actions={actions} t={ru} version={1} />);
+  return renderToStaticMarkup(<WorkbookView source={source} actions={actions} t={translator('en')} version={1} />);
+}
+const drawing = dashboardHtml();
+
+it('the playground draws the months January first', async () => {
+  const html = await drawing;
   const figure = html.split('<figure').find((f) => f.includes(title));
   expect(figure).toBeDefined();
   // The category labels are the texts that are months; the legend and the axis carry none.
@@ -71,3 +80,11 @@ function bind(sim: Awaited<ReturnType<typeof sampleSim>>): WorkbookSource {
     describeCharts: (s) => sim.describeCharts(s),
   };
 }
+
+it('the playground writes the charts’ numbers in the workbook’s language, as their titles', async () => {
+  const texts = [...(await drawing).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+  const numbers = texts.filter((s) => /^[\d\s\u00a0\u202f.,%]+$/.test(s) && /\d/.test(s));
+  // Russian groups thousands with a space and writes a decimal comma; English would write "35,438".
+  expect(numbers.filter((s) => /\d[\s\u00a0\u202f]\d{3}/.test(s)).length).toBeGreaterThan(0);
+  expect(numbers.filter((s) => /\d,\d{3}(?!\d)/.test(s))).toEqual([]);
+});
