@@ -28,7 +28,13 @@ export async function sampleCommand(dir: string, opts: { force?: boolean }, t: T
     // regenerating the samples rewrites identical bytes.
     const at = new Date(Date.UTC(content.settings.year + 1, 0, 20));
     await saveWorkbookFile(file, stampPackage(await writeWorkbook(templatePlan(content)), at));
-    io.out(t.t('cli.sample_done', { file, libraries: content.libraries.length, events: content.events.length }));
+    io.out(
+      t.t('cli.sample_done', {
+        file,
+        libraries: t.t('cli.sample_libraries', { count: content.libraries.length }),
+        events: t.t('cli.sample_events', { count: content.events.length }),
+      }),
+    );
   }
   return 0;
 }
