@@ -24,13 +24,20 @@ export type { GeneratedInput } from './context';
 
 /** Every name a generated sheet may have had, in any language. */
 export function generatedSheetNames(): Set<string> {
-  const names = new Set<string>();
+  const names = new Set<string>(FORMER_SHEET_NAMES.map((n) => n.toUpperCase()));
   for (const lang of LANGUAGES) {
     const t = translator(lang);
     for (const s of [...GENERATED_SHEETS, 'Dashboard']) names.add(t.t(`sheet.${s}`).toUpperCase());
   }
   return names;
 }
+
+/**
+ * Names generated sheets had before the glossary (src/i18n/glossary.ts) gave
+ * findings one word: a workbook consolidated then still has them, and the
+ * next run replaces them rather than leaving a stale copy beside the new one.
+ */
+const FORMER_SHEET_NAMES = ['Issues', 'Ескертулер'];
 
 export function generatedPlan(input: GeneratedInput): WorkbookPlan {
   const t = translator(input.language);
