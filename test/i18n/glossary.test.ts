@@ -1,4 +1,5 @@
 import { catalogue } from '../../src/i18n';
+import { PLURAL, flatten } from '../helpers/catalogue';
 import { FROZEN_HEADERS, GLOSSARY, type Concept } from '../../src/i18n/glossary';
 import { LANGUAGES, type Language } from '../../src/standard';
 
@@ -8,16 +9,6 @@ import { LANGUAGES, type Language } from '../../src/standard';
  * no other concept's; no catalogue uses a word the glossary rules out (a
  * table header already in people's workbooks aside).
  */
-function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(o)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v as Record<string, unknown>, key)) out.set(kk, vv);
-  }
-  return out;
-}
-const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** A word at the start of a word: «замечани» finds «Замечания», not «незамечание». */
 const uses = (text: string, stem: string) => new RegExp(`(^|[^\\p{L}])${stem}`, 'iu').test(text);
 const concepts = Object.keys(GLOSSARY) as Concept[];
