@@ -477,3 +477,5 @@ export const GENERATED_SHEETS = [
   'Issues',
 ] as const;
 export type GeneratedSheet = (typeof GENERATED_SHEETS)[number];
+/** Every sheet a consolidation writes, as a reader finds them left to right: the Dashboard, then the tables. */
+export const CONSOLIDATION_SHEETS = ['Dashboard', ...GENERATED_SHEETS] as const;

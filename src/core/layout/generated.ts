@@ -5,7 +5,15 @@
  * three languages, are removed first. No personal data is ever laid out here:
  * training appears only as counts by territory.
  */
-import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type EnumName, type Indicator } from '../../standard';
+import {
+  CONSOLIDATION_SHEETS,
+  ENUMS,
+  INDICATORS,
+  LANGUAGES,
+  RATIOS,
+  type EnumName,
+  type Indicator,
+} from '../../standard';
 import { translator } from '../../i18n';
 import { columnLabel, tableLabel } from '../../i18n/place';
 import type { CountAndParticipants, IndicatorTotals, Totals, TrainingTotals } from '../consolidate';
@@ -27,7 +35,7 @@ export function generatedSheetNames(): Set<string> {
   const names = new Set<string>(FORMER_SHEET_NAMES.map((n) => n.toUpperCase()));
   for (const lang of LANGUAGES) {
     const t = translator(lang);
-    for (const s of [...GENERATED_SHEETS, 'Dashboard']) names.add(t.t(`sheet.${s}`).toUpperCase());
+    for (const s of CONSOLIDATION_SHEETS) names.add(t.t(`sheet.${s}`).toUpperCase());
   }
   return names;
 }
