@@ -13,6 +13,7 @@ export const SAMPLE_FILES: Readonly<Record<SampleKind, string>> = {
   mistakes: 'karaganda-2025-mistakes.xlsx',
   lastYear: 'karaganda-2024.xlsx',
   branch: branchFileName(),
+  kazakh: 'karaganda-2025-kk.xlsx',
 };
 
 /** `kitaphana sample`: the sample workbooks, made deterministically so that anyone can regenerate them. */

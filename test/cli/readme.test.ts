@@ -1,29 +1,34 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { translator } from '../../src/i18n';
 
 /**
- * Every command of the README's shell blocks, run as it is written there (in
- * a fresh copy of `workbooks/`, so that its outputs are new), so that a README
- * line cannot go stale: none may be refused (exit 2). Optional parts in
- * brackets are run both ways; an input the README names as an example of
- * someone's file (`akmola-2025.xlsx`, `branch.xlsx`) stands for a copy of a
- * bundled sample; `...` (more of the same) is left out. `npm` lines are the
- * scripts' own business and not run here.
+ * Every command of the README's shell blocks, run as it is written there, so
+ * that a README line cannot go stale: none may be refused (exit 2). Each
+ * block runs in order in a fresh copy of `workbooks/` (a line may read what
+ * the line above it wrote). Optional parts in brackets are run both ways,
+ * the second in a copy of the folder as it was before the line; an input the
+ * README names as an example of someone's file (`akmola-2025.xlsx`,
+ * `branch.xlsx`) stands for a copy of a bundled sample; `...` (more of the
+ * same) is left out. `npm` lines are the scripts' own business and not run.
  */
 const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const samples = join(root, 'workbooks');
+const en = translator('en');
 
-/** The command lines of the README's `sh` blocks that run kitaphana, comments cut. */
-function commandLines(): string[] {
-  const out: string[] = [];
-  for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g))
-    for (const raw of (block[1] ?? '').split('\n')) {
-      const line = raw.replace(/\s+#\s.*$/, '').trim();
-      if (/^(npx kitaphana|node bin\/kitaphana\.js)\s/.test(line)) out.push(line);
-    }
+/** The command lines of each of the README's `sh` blocks that run kitaphana, comments cut. */
+function blocks(): string[][] {
+  const out: string[][] = [];
+  for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
+    const lines = (block[1] ?? '')
+      .split('\n')
+      .map((raw) => raw.replace(/\s+#\s.*$/, '').trim())
+      .filter((line) => /^(npx kitaphana|node bin\/kitaphana\.js)\s/.test(line));
+    if (lines.length > 0) out.push(lines);
+  }
   return out;
 }
 
@@ -32,56 +37,72 @@ function words(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
-/** The line without its optional parts, and with all of them. */
-function variants(line: string): string[] {
-  const without = line.replace(/\s*\[[^\]]*\]/g, '');
-  const withAll = line.replace(/\[([^\]]*)\]/g, '$1');
-  return without === withAll ? [line] : [without, withAll];
+/** Runs one line in `dir`, as a person would there; the line as run, with what it printed. */
+async function runIn(dir: string, line: string) {
+  const args = words(line)
+    .slice(2)
+    .filter((w) => w !== '...');
+  // Inputs named as examples of other people's files: a copy of a bundled sample. (`init` and `sample` name what they write.)
+  const reads = !['init', 'sample'].includes(args[0] ?? '');
+  const firstOption = args.findIndex((a, i) => i > 0 && a.startsWith('-'));
+  for (const a of reads ? args.slice(1, firstOption < 0 ? undefined : firstOption) : [])
+    if (a.endsWith('.xlsx') && !existsSync(join(dir, a)))
+      copyFileSync(
+        join(samples, /branch|cbs/.test(basename(a)) ? 'osk_b01-2025.xlsx' : 'karaganda-2025.xlsx'),
+        join(dir, a),
+      );
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    return { line, args, ...(await runCli(...args, ...(args.includes('--lang') ? [] : ['--lang', 'en']))) };
+  } finally {
+    process.chdir(cwd);
+  }
 }
 
-const lines = commandLines();
+const all = blocks();
 
 it('has commands to run', () => {
-  expect(lines.length).toBeGreaterThan(10);
+  expect(all.flat().length).toBeGreaterThan(10);
 });
 
-describe.each(lines.flatMap(variants).map((l) => [l]))('%s', (line) => {
-  it('runs as written', async () => {
+describe.each(all.map((lines) => [lines[0]!, lines]))('the block of %s', (_first, lines) => {
+  it('runs every line as written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kitaphana-readme-'));
-    mkdirSync(join(dir, 'workbooks'));
-    for (const f of readdirSync(samples)) copyFileSync(join(samples, f), join(dir, 'workbooks', f));
-    const args = words(line)
-      .slice(2)
-      .filter((w) => w !== '...');
-    // Inputs named as examples of other people's files: a copy of the bundled sample of that year.
-    // (`init` and `sample` name what they write.)
-    const reads = !['init', 'sample'].includes(args[0] ?? '');
-    const inputs = reads ? args.slice(1, args.findIndex((a, i) => i > 0 && a.startsWith('-')) >>> 0) : [];
-    for (const a of inputs)
-      if (a.endsWith('.xlsx') && !existsSync(join(dir, a)))
-        copyFileSync(
-          join(samples, /branch|cbs/.test(basename(a)) ? 'osk_b01-2025.xlsx' : 'karaganda-2025.xlsx'),
-          join(dir, a),
-        );
-    const cwd = process.cwd();
-    process.chdir(dir);
-    try {
-      const r = await runCli(...args);
-      expect({ line, code: r.code, err: r.code === 2 ? r.err : '' }).toEqual({
-        line,
-        code: r.code === 2 ? 0 : r.code,
-        err: '',
-      });
-      if (args[0] === 'sample') {
-        // «byte for byte»: the regenerated samples are the bundled ones.
-        for (const f of readdirSync(samples))
-          expect({ f, same: readFileSync(join(dir, 'workbooks', f)).equals(readFileSync(join(samples, f))) }).toEqual({
-            f,
-            same: true,
-          });
+    cpSync(samples, join(dir, 'workbooks'), { recursive: true });
+    for (const line of lines) {
+      const runs = [];
+      const withAll = line.replace(/\[([^\]]*)\]/g, '$1');
+      if (withAll !== line) {
+        // The line with its options, in a copy of the folder as the line found it.
+        const copy = mkdtempSync(join(tmpdir(), 'kitaphana-readme-'));
+        cpSync(dir, copy, { recursive: true });
+        runs.push(await runIn(copy, withAll));
       }
-    } finally {
-      process.chdir(cwd);
+      runs.unshift(await runIn(dir, line.replace(/\s*\[[^\]]*\]/g, '')));
+      for (const r of runs) {
+        expect({ line: r.line, refused: r.code === 2 ? r.err : null }).toEqual({ line: r.line, refused: null });
+        if (r.args[0] === 'prior-year')
+          // The example shows the feature working: something filled.
+          expect({ line: r.line, out: r.out }).toEqual({
+            line: r.line,
+            out: expect.not.stringContaining('No prior-year value to fill'),
+          });
+        if (r.args[0] === 'sample')
+          // «byte for byte»: the regenerated samples are the bundled ones.
+          for (const f of readdirSync(samples))
+            expect({ f, same: readFileSync(join(dir, 'workbooks', f)).equals(readFileSync(join(samples, f))) }).toEqual(
+              {
+                f,
+                same: true,
+              },
+            );
+      }
     }
-  }, 120_000);
+  }, 300_000);
+});
+
+// The message the prior-year check looks for, so that a rewording cannot make it pass unseen.
+it('knows the words of a prior-year run that filled nothing', () => {
+  expect(en.t('cli.prior.nothing', { file: 'x' })).toContain('No prior-year value to fill');
 });
