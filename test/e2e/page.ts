@@ -19,7 +19,8 @@ export function playground(): { readonly browser: Browser; readonly url: string 
     const [dir] = await build(['playground']);
     served = await serve(dir ?? '');
     browser = await launch();
-  }, 240_000);
+    // The webpack build takes minutes on a machine shared with other jobs.
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await served?.close();

@@ -8,6 +8,7 @@ import { Button, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui
 import type { SetupPlan } from '../../core/setup';
 import { LANGUAGES, LEVELS, REPORTING_YEARS, isReportingYear, type Language, type Level } from '../../standard';
 import { usePane } from '../context';
+import { tableLabel } from '../../i18n/place';
 import type { WorkbookSettings } from '../../excel/pane';
 import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
@@ -158,7 +159,7 @@ function SetupSummary({ plan }: { plan: SetupPlan }) {
         <p className={s.text}>{t.t(`taskpane.setup.${key}`, { count: names.length })}</p>
         <ul className={s.list}>
           {names.map((n) => (
-            <li key={n}>{tableLabel(n, t.t)}</li>
+            <li key={n}>{tableLabel(n, t)}</li>
           ))}
         </ul>
       </div>
@@ -170,11 +171,4 @@ function SetupSummary({ plan }: { plan: SetupPlan }) {
       {block('rebuilt', rebuilt)}
     </>
   );
-}
-
-/** A register's table is named in the reader's language; report tables keep their technical name (it holds the lib_id). */
-function tableLabel(name: string, tt: (k: string) => string): string {
-  const key = `sheet.${name}`;
-  const label = tt(key);
-  return label === key ? name : label;
 }
