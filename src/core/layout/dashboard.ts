@@ -17,6 +17,7 @@ import type { Context } from './context';
 import { eventsByMonthAndFormat, ranked } from './dashboard-data';
 import { statusCounts } from './submissions';
 import { byEnum, byMonth } from './order';
+import { barLabels, columnLabels } from './chart-labels';
 import {
   INDICATOR_COLORS,
   PLAN_LINE_COLOR,
@@ -144,8 +145,27 @@ class DataSection {
     const cut = chart.seriesBy === 'columns' && rows.length > MAX_CATEGORIES;
     const data = cut ? { ...table, bottom: table.top + MAX_CATEGORIES } : table;
     const title = cut ? `${chart.title} (${this.firstOf(MAX_CATEGORIES, rows.length)})` : chart.title;
-    b.chart({ ...chart, title, dataSheet: this.sheet, data });
+    b.chart({
+      ...chart,
+      title,
+      dataSheet: this.sheet,
+      data,
+      categoryLabels: labelRoom(chart, rows.slice(0, MAX_CATEGORIES)),
+    });
   }
+}
+
+/** Room for a chart's category labels (the first column of its rows), by its kind and width. */
+function labelRoom(
+  chart: Omit<ChartPlan, 'dataSheet' | 'data'>,
+  rows: readonly PlanValue[][],
+): ChartPlan['categoryLabels'] {
+  if (chart.seriesBy !== 'columns') return undefined;
+  const labels = rows.map((r) => (typeof r[0] === 'string' ? r[0] : ''));
+  const columns = chart.position.right - chart.position.left + 1;
+  if (chart.kind === 'barClustered' || chart.kind === 'barStacked') return barLabels(labels, columns);
+  if (chart.kind === 'columnClustered' || chart.kind === 'columnStacked') return columnLabels(labels, columns);
+  return undefined;
 }
 
 function keyIndicatorChart(ctx: Context, data: DataSection, code: string, position: Area): void {
