@@ -93,6 +93,7 @@ export const BOARD = {
       changedAt: null,
       comment: null,
       errors: 0,
+      reportErrors: 0,
       warnings: 0,
     },
   ],

@@ -65,7 +65,13 @@ export function ReportRow(props: {
       : {t.t(`enum.report_status.${row.status}`)}
       {row.changedBy ? ` · ${row.changedBy}` : ''}
       {row.changedAt !== null ? ` · ${t.dateTime(row.changedAt)}` : ''} ·{' '}
-      {t.t('taskpane.reports.counts', { errors: row.errors, warnings: row.warnings })}
+      {row.errors > row.reportErrors
+        ? t.t('taskpane.reports.counts_rows', {
+            report: row.reportErrors,
+            rows: row.errors - row.reportErrors,
+            warnings: row.warnings,
+          })
+        : t.t('taskpane.reports.counts', { errors: row.errors, warnings: row.warnings })}
       {row.comment && row.status === 'returned' ? <div className={s.muted}>{row.comment}</div> : null}
       {props.returning ? (
         <div>
