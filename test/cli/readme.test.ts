@@ -11,7 +11,8 @@ import { translator } from '../../src/i18n';
  * the line above it wrote). Optional parts in brackets are run both ways,
  * the second in a copy of the folder as it was before the line; an input the
  * README names as an example of someone's file (`akmola-2025.xlsx`,
- * `branch.xlsx`) stands for a copy of a bundled sample; `...` (more of the
+ * `branch.xlsx`) stands for a copy of a bundled sample of that year, each a
+ * different one; `...` (more of the
  * same) is left out. `npm` lines are the scripts' own business and not run.
  */
 const root = join(__dirname, '..', '..');
@@ -45,12 +46,17 @@ async function runIn(dir: string, line: string) {
   // Inputs named as examples of other people's files: a copy of a bundled sample. (`init` and `sample` name what they write.)
   const reads = !['init', 'sample'].includes(args[0] ?? '');
   const firstOption = args.findIndex((a, i) => i > 0 && a.startsWith('-'));
+  // Each a different file: the same workbook given twice is refused (as it should be).
+  const standIns = {
+    branch: ['osk_b01-2025.xlsx', 'karaganda-2025-kk.xlsx'],
+    region: ['karaganda-2025-kk.xlsx', 'karaganda-2025-mistakes.xlsx'],
+  };
+  let n = 0;
   for (const a of reads ? args.slice(1, firstOption < 0 ? undefined : firstOption) : [])
-    if (a.endsWith('.xlsx') && !existsSync(join(dir, a)))
-      copyFileSync(
-        join(samples, /branch|cbs/.test(basename(a)) ? 'osk_b01-2025.xlsx' : 'karaganda-2025.xlsx'),
-        join(dir, a),
-      );
+    if (a.endsWith('.xlsx') && !existsSync(join(dir, a))) {
+      const kind = /branch|cbs/.test(basename(a)) ? standIns.branch : standIns.region;
+      copyFileSync(join(samples, kind[n++ % kind.length]!), join(dir, a));
+    }
   const cwd = process.cwd();
   process.chdir(dir);
   try {
