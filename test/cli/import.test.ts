@@ -54,9 +54,9 @@ describe('kitaphana import', () => {
     const out = join(dir, 'unresolved.xlsx');
     const r = await runCli('import', target, branch, '-o', out, '--lang', 'ru');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('Конфликт в отчёте');
+    expect(r.out).toContain('Расхождение в отчёте');
     expect(r.out).toContain(`${lib} · U01`);
-    expect(r.out).toContain('1 конфликт не разрешён');
+    expect(r.out).toContain('1 расхождение не разрешено');
     expect(r.out).toContain('Ничего не записано.');
     expect(existsSync(out)).toBe(false);
   });
