@@ -106,6 +106,7 @@ describe('import', () => {
         row.valuesFilled,
         row.duplicates,
         0,
+        0,
       ],
     ]);
   });
@@ -249,24 +250,13 @@ describe('import conflicts', () => {
     expect(after.rows.filter((r) => r[0] !== null)).toHaveLength(content.events.length);
   });
 
-  it('rows without a key are the same row when library, date and title agree', () => {
-    const training = content.training.map((r) => ({ ...r, hours: 99 }));
-    const extra = { ...content.training[0]!, title: 'Новый курс' };
-    const plan = planImport(target, [source('tr.xlsx', { ...content, training: [...training, extra] })], {
-      importedAt: AT,
-    });
-    expect(plan.conflicts).toEqual([]);
-    expect(plan.duplicates.filter((d) => d.table === 'Training')).toHaveLength(content.training.length);
-    expect(plan.added).toEqual([expect.objectContaining({ table: 'Training', count: 1 })]);
-  });
-
   it('compares enum values by meaning: a Kazakh source of the same rows is all duplicates', () => {
     const plan = planImport(target, [source('kk.xlsx', smallContent('kk'))], { importedAt: AT });
     expect(plan.conflicts.filter((c) => c.kind !== 'registry' || c.column !== 'name_kk')).toEqual([]);
     expect(plan.added).toEqual([]);
   });
   it('two sources that disagree on a row neither target has: the second is in conflict with the first', () => {
-    const ev: ContentRow = { ...content.events[0]!, event_id: 'EV-7777' };
+    const ev: ContentRow = { ...content.events[0]!, event_id: 'EV-7777', title: 'Новое мероприятие' };
     const target2 = snapshotOf(content);
     const a = { ...content, events: [ev] };
     const b = { ...content, events: [{ ...ev, participants: 1234 }] };

@@ -77,12 +77,12 @@ export class NewReport {
     return cellAddress(this.sheet, REPORT_HEADER_ROW + i, REPORT_COLUMNS.indexOf(column));
   }
 
-  /** The values as the template takes them. */
-  content(): Record<string, Partial<Record<ImportedColumn, PlanValue>>> {
+  /** The values as the template takes them, with the cells a resolved conflict gives another value (by `<lib>:<code>:<column>`). */
+  content(overrides: ReadonlyMap<string, ReportCell>): Record<string, Partial<Record<ImportedColumn, PlanValue>>> {
     const out: Record<string, Partial<Record<ImportedColumn, PlanValue>>> = {};
     for (const [code, row] of this.values) {
       const v: Partial<Record<ImportedColumn, PlanValue>> = {};
-      for (const [c, cell] of row) v[c] = cell.write;
+      for (const [c, cell] of row) v[c] = (overrides.get(`${this.libId}:${code}:${c}`) ?? cell).write;
       out[code] = v;
     }
     return out;

@@ -95,6 +95,19 @@ export interface FilledCell {
   readonly from: SourceCell;
 }
 
+/**
+ * A source row appended under another key, its own being another library's
+ * row in the target (rule 4 of section 7); the source's references to the old
+ * key (`Training.event_id` ...) follow it.
+ */
+export interface RenumberedRow {
+  readonly table: string;
+  readonly libId: string | null;
+  readonly oldKey: string;
+  readonly newKey: string;
+  readonly from: SourceCell;
+}
+
 /** A source row the target already has: not appended. */
 export interface DuplicateRow {
   readonly table: string;
@@ -119,12 +132,21 @@ export interface ImportLogRow {
   readonly duplicates: number;
   /** Conflicts with this source, whatever their resolution. */
   readonly conflicts: number;
+  /** Rows appended under another key (rule 4). */
+  readonly renumbered: number;
 }
 
 /** A source that cannot be imported, and why (another year, not a standard workbook ...). */
 export interface RefusedSource {
   readonly source: string;
   readonly message: Message;
+}
+
+/** A source of another region than the target's: imported, and said. */
+export interface OtherRegion {
+  readonly source: string;
+  readonly region: string;
+  readonly target: string;
 }
 
 export interface ImportPlan {
@@ -134,9 +156,18 @@ export interface ImportPlan {
   readonly filled: readonly FilledCell[];
   readonly duplicates: readonly DuplicateRow[];
   readonly conflicts: readonly ImportConflict[];
+  readonly renumbered: readonly RenumberedRow[];
   readonly refused: readonly RefusedSource[];
+  readonly otherRegions: readonly OtherRegion[];
   /** One per source that changes anything (a source that brings nothing new logs nothing). */
   readonly log: readonly ImportLogRow[];
+  /**
+   * Libraries whose accepted report the import changes (its report cells or
+   * its register rows): they must be accepted again (rule S3).
+   */
+  readonly accepted: readonly string[];
+  /** Choices given for conflicts the plan does not have (a mistyped or stale id). */
+  readonly unknownChoices: readonly string[];
   /** Conflicts without a choice. */
   readonly unresolved: number;
   /** No unresolved conflict and no refused source: `changes` may be written. */
