@@ -1,4 +1,4 @@
-import { readWorkbookFile } from '../xlsx/read';
+import { readWorkbookFile, readWorkbookFileBytes } from '../xlsx/read';
 import { MAX_UNPACKED_BYTES, WorkbookFileError } from '../xlsx/errors';
 import type { Snapshot } from '../core/snapshot';
 import { InputError, UsageError } from './errors';
@@ -26,4 +26,10 @@ export function unpackedLimit(mb: string | undefined): number {
 export function readInput(file: string, maxUnpackedMb?: string): Promise<Snapshot> {
   const maxUnpackedBytes = unpackedLimit(maxUnpackedMb);
   return onInput(file, () => readWorkbookFile(file, { maxUnpackedBytes }));
+}
+
+/** Reads a workbook for a command that also needs its bytes (to hash them, or to write a copy): the file is read once. */
+export function readInputBytes(file: string, maxUnpackedMb?: string) {
+  const maxUnpackedBytes = unpackedLimit(maxUnpackedMb);
+  return onInput(file, () => readWorkbookFileBytes(file, { maxUnpackedBytes }));
 }

@@ -176,6 +176,14 @@ export function openFailure(path: string, e: unknown): WorkbookFileError {
 }
 
 export async function readWorkbookFile(path: string, options: ReadOptions = {}): Promise<Snapshot> {
+  return (await readWorkbookFileBytes(path, options)).snapshot;
+}
+
+/** A workbook file read once: its bytes (to hash, or to write a copy of) and what it holds. */
+export async function readWorkbookFileBytes(
+  path: string,
+  options: ReadOptions = {},
+): Promise<{ readonly data: Buffer; readonly snapshot: Snapshot }> {
   const maxBytes = options.maxBytes ?? MAX_WORKBOOK_BYTES;
   let size: number;
   try {
@@ -198,5 +206,5 @@ export async function readWorkbookFile(path: string, options: ReadOptions = {}):
   } catch (e) {
     throw openFailure(path, e);
   }
-  return readWorkbook(data, { ...options, maxBytes });
+  return { data, snapshot: await readWorkbook(data, { ...options, maxBytes }) };
 }

@@ -18,7 +18,7 @@ import { importsSheet, templatePlan } from '../layout/template';
 import type { ContentRow } from '../layout/content';
 import type { WorkRow, WorkTable } from './registers';
 import type { ImportedColumn, NewReport, ReportCell } from './reports';
-import type { ImportLogRow } from './types';
+import type { ImportLogRow, SourceCounts } from './types';
 
 export interface ReportFill {
   readonly table: TableSnapshot;
@@ -141,10 +141,10 @@ export function importChanges(input: ChangesInput): SetupPlan {
   };
 }
 
-/** A log row by the `Imports` table's column keys (its time as UTC ms). */
-export function logColumns(l: ImportLogRow) {
+/** A log row by the `Imports` table's column keys (its time as UTC ms, where it has one). */
+export function logColumns<L extends SourceCounts>(l: L) {
   return {
-    imported_at: l.importedAt,
+    ...('importedAt' in l ? { imported_at: l.importedAt as number } : {}),
     source: l.source,
     sha256: l.sha256,
     libraries: l.libraries,

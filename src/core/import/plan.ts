@@ -382,6 +382,7 @@ export function resolveImport(a: ImportAnalysis, options: ImportOptions): Import
     renumbered: a.renumbered,
     refused: a.refused,
     otherRegions: a.otherRegions,
+    sources: a.sources,
     log,
     accepted: accepted.sort(),
     unknownChoices,

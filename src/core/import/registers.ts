@@ -177,7 +177,7 @@ export function sourceRows(reg: Register, file: string, t: Translator): SourceRo
       const bad = r.bad?.has(col.key) ?? false;
       raw[col.key] = cell;
       cmp[col.key] = comparable(r.v[col.key] ?? null, cell, bad);
-      write[col.key] = writeValue(col, r.v[col.key] ?? null, cell, bad, t);
+      write[col.key] = writeValue(col, reg.def, r.v[col.key] ?? null, cell, bad, t);
     }
     const own = reg.def.keyColumn ? r.v[reg.def.keyColumn] : null;
     out.push({

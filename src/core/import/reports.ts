@@ -42,7 +42,9 @@ export function reportCell(report: Report, line: ReportLine, column: ImportedCol
   const parsed = lineValue(line, column);
   const cmp = comparable(parsed, raw, bad);
   if (cmp === null) return null;
-  return { cmp, raw, write: bad || parsed === null ? rawValue(raw) : parsed };
+  // A note is written as the source holds it (its leading spaces or line break kept), like a register's free text.
+  const asIs = bad || parsed === null || (column === 'note' && typeof raw === 'string');
+  return { cmp, raw, write: asIs ? rawValue(raw) : parsed };
 }
 
 export function reportCellAddress(report: Report, line: ReportLine, column: ImportedColumn): string {

@@ -136,6 +136,8 @@ export interface ImportLogRow {
   readonly renumbered: number;
 }
 
+export type SourceCounts = Omit<ImportLogRow, 'importedAt'>;
+
 /** A source that cannot be imported, and why (another year, not a standard workbook ...). */
 export interface RefusedSource {
   readonly source: string;
@@ -159,6 +161,8 @@ export interface ImportPlan {
   readonly renumbered: readonly RenumberedRow[];
   readonly refused: readonly RefusedSource[];
   readonly otherRegions: readonly OtherRegion[];
+  /** Each source that is not refused, with its counts (the `Imports` row it would have, the time aside). */
+  readonly sources: readonly SourceCounts[];
   /** One per source that changes anything (a source that brings nothing new logs nothing). */
   readonly log: readonly ImportLogRow[];
   /**
