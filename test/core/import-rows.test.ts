@@ -141,6 +141,15 @@ describe('import: rows without a key', () => {
     expect(plan.conflicts).toEqual([]);
   });
 
+  it("takes a branch's row that leaves blank what its file cannot hold as the oblast's row", () => {
+    // The branch's course at another library's event names no event_id: that event is not in its register.
+    const own = branchSample('ru');
+    expect(own.training.some((r) => r['event_id'] === null)).toBe(true);
+    const plan = planImport(snapshotOf(sample), [source('osk_b01.xlsx', own)], { importedAt: AT });
+    expect(plan.added.find((a) => a.table === 'Training')).toBeUndefined();
+    expect(plan.duplicates.filter((d) => d.table === 'Training')).toHaveLength(own.training.length);
+  });
+
   (part ? it : it.skip)('keeps the multiplicity of participation rows too', () => {
     const twice = { ...content, participation: [part!, part!] };
     const plan = planImport(snapshotOf({ ...content, participation: [] }), [source('p.xlsx', twice)], {

@@ -224,17 +224,24 @@ class SourceImport {
    * Register rows (rules 1–4 of section 7): each target row is the same row
    * as at most one row of this source, so a source holding a row n times
    * where the target holds it m times adds n − m of them. The same key is
-   * looked at first, so that a row imported again finds itself.
+   * looked at first, so that a row imported again finds itself; a blank
+   * cell of the source says nothing against the target's value.
    */
   private register(name: ImportedTable, work: WorkTable, rows: readonly SourceRow[]): void {
     const used = new Set<WorkRow>();
     const matched = new Map<SourceRow, WorkRow>();
     const free = (list: readonly WorkRow[], sameKey: (r: WorkRow) => boolean) =>
       list.find((r) => !used.has(r) && sameKey(r));
-    for (const pass of [true, false]) {
+    // The same content under the same key, then under any key, then a row this one says nothing against.
+    const passes = [
+      (row: SourceRow) => free(work.sameContent(row), (r) => matchKey(r.key) === matchKey(row.key)),
+      (row: SourceRow) => free(work.sameContent(row), () => true),
+      (row: SourceRow) => free(work.sameWhereFilled(row), () => true),
+    ];
+    for (const find of passes) {
       for (const row of rows) {
         if (matched.has(row)) continue;
-        const hit = free(work.sameContent(row), (r) => !pass || matchKey(r.key) === matchKey(row.key));
+        const hit = find(row);
         if (!hit) continue;
         used.add(hit);
         matched.set(row, hit);

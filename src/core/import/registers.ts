@@ -12,7 +12,7 @@ import type { CellValue } from '../snapshot';
 import { cellAddress } from '../snapshot';
 import { isBlank, looseText } from '../values';
 import type { SourceCell } from './types';
-import { comparable, matchKey, rowKey, writeValue, type Comparable } from './values';
+import { comparable, matchKey, rowKey, sameValue, writeValue, type Comparable } from './values';
 
 export interface WorkRow {
   /** The key the row has in the target (an appended row's after renumbering), or its `lib · date · title`. */
@@ -45,6 +45,8 @@ export class WorkTable {
   private readonly byKey = new Map<string, WorkRow>();
   /** By library and content (`contentOf`). */
   private readonly byContent = new Map<string, WorkRow[]>();
+  /** By library, date and title: where a row is looked for that says less than one of the target's. */
+  private readonly byIdentity = new Map<string, WorkRow[]>();
   /** The highest number of a `<prefix>-<number>` key in the table: renumbered rows take the ones after it. */
   private lastNumber = 0;
   /** The first data row the added rows take: after the target's last row that holds anything. */
@@ -100,6 +102,18 @@ export class WorkTable {
     return this.byContent.get(this.contentOf(row)) ?? [];
   }
 
+  /**
+   * The rows a source row says nothing against: the same library, date and
+   * title, and every other column the source fills the same. A branch's own
+   * file leaves blank what it cannot hold (a course at an oblast's event names
+   * no `event_id` there), and its row is still the one the oblast has.
+   */
+  sameWhereFilled(row: Pick<WorkRow, 'libId' | 'cmp'>): readonly WorkRow[] {
+    const list = this.byIdentity.get(identityOf(row));
+    if (!list) return [];
+    return list.filter((r) => differences(r.cmp, row.cmp, this.contentColumns, sameValue).length === 0);
+  }
+
   add(row: Omit<WorkRow, 'at'>): WorkRow {
     const added: WorkRow = { ...row, at: { kind: 'added', i: this.added.length } };
     this.added.push(added);
@@ -131,10 +145,8 @@ export class WorkTable {
     const m = KEY_NUMBER.exec(row.key);
     if (m) this.lastNumber = Math.max(this.lastNumber, Number(m[2]));
     if (this.def.name === 'Territories' || this.def.name === 'Libraries') return;
-    const c = this.contentOf(row);
-    const list = this.byContent.get(c);
-    if (list) list.push(row);
-    else this.byContent.set(c, [row]);
+    push(this.byContent, this.contentOf(row), row);
+    push(this.byIdentity, identityOf(row), row);
   }
 
   /** A row's library and content as one string: text compared case- and space-insensitively. */
@@ -147,6 +159,22 @@ export class WorkTable {
       }),
     ]);
   }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** A register row's library, date and title (case and spaces of the title aside). */
+function identityOf(row: Pick<WorkRow, 'libId' | 'cmp'>): string {
+  const title = row.cmp['title'] ?? null;
+  return JSON.stringify([
+    row.libId,
+    row.cmp['date'] ?? row.cmp['date_start'] ?? null,
+    typeof title === 'string' ? looseText(title) : title,
+  ]);
 }
 
 /** A register whose rows have a key of their own (`event_id`, `visit_id` ...), the registry aside. */
