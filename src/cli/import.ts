@@ -10,6 +10,7 @@ import {
   type ImportPlan,
 } from '../core/import';
 import { safeName } from '../core/import/sources';
+import { shown } from '../core/import/values';
 import { importMessage, importNotices, renumberedText, shownValue } from '../core/import/text';
 import { applySetupPlan } from '../xlsx/setup-patch';
 import { saveWorkbookFile } from '../xlsx/write';
@@ -170,7 +171,12 @@ export function importJson(plan: ImportPlan, t: Translator) {
     added: plan.added.map((a) => ({
       table: a.table,
       count: a.count,
-      rows: a.rows.map((r) => ({ key: r.key, lib_id: r.libId, from: r.from, values: r.values })),
+      rows: a.rows.map((r) => ({
+        key: r.key,
+        lib_id: r.libId,
+        from: r.from,
+        values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, shown(v)])),
+      })),
     })),
     new_reports: plan.newReports,
     filled: plan.filled.map((f) => ({

@@ -287,13 +287,14 @@ class SourceImport {
       key,
       libId: row.libId,
       cmp: renamed ? { ...row.cmp, [keyColumn]: key } : row.cmp,
-      raw: renamed ? { ...row.raw, [keyColumn]: key } : row.raw,
+      // What an added row holds is its `write`: the source's raw cells are not kept (a source is read at a time).
+      raw: {},
       write: renamed ? { ...row.write, [keyColumn]: key } : row.write,
       from: row.from,
     });
     let list = this.state.added.get(name);
     if (!list) this.state.added.set(name, (list = []));
-    list.push({ key, libId: row.libId, from: row.from, values: shownRow(placed) });
+    list.push({ key, libId: row.libId, from: row.from, values: placed.write });
     this.log.rowsAdded++;
     return placed;
   }
@@ -324,7 +325,10 @@ class SourceImport {
         key,
         column: first,
         columns: differ,
-        target: { value: existing.raw[first] ?? null, cell: work.cell(existing, first) },
+        target: {
+          value: existing.at.kind === 'target' ? (existing.raw[first] ?? null) : shown(existing.write[first] ?? null),
+          cell: work.cell(existing, first),
+        },
         source: { value: row.raw[first] ?? null, file: this.file, cell: row.from.cell },
       },
       { kind: 'row', table: name, row: existing, write },
@@ -410,10 +414,4 @@ function targetWorkbook(target: Snapshot): ParsedWorkbook {
   const missing = TABLES.some((d) => d.required && inVersion(d, 2) && !tableIndex(target).has(d.name.toUpperCase()));
   if (wb.meta.version < 2 || missing) throw new ImportTargetError(msg('import.target_set_up'));
   return wb;
-}
-
-function shownRow(row: WorkRow): Record<string, ReturnType<typeof shown>> {
-  const out: Record<string, ReturnType<typeof shown>> = {};
-  for (const [k, v] of Object.entries(row.write)) out[k] = shown(v);
-  return out;
 }

@@ -20,7 +20,7 @@ export interface WorkRow {
   readonly libId: string | null;
   /** Language-neutral values by column key, to compare rows by. */
   readonly cmp: Record<string, Comparable>;
-  /** Raw cells by column key (the target's, or the source's for an added row). */
+  /** Raw cells by column key: a target row's (an added row keeps only what it writes). */
   readonly raw: Record<string, CellValue>;
   /** Added rows: every value to write; target rows: nothing. */
   readonly write: Record<string, PlanValue>;

@@ -7,6 +7,7 @@
 import type { Message } from '../message';
 import type { CellValue, Snapshot } from '../snapshot';
 import type { SetupPlan } from '../setup';
+import type { PlanValue } from '../plan';
 
 /** A source workbook: its file name, the SHA-256 of its bytes (hex) and what it holds. */
 export interface ImportSource {
@@ -75,7 +76,7 @@ export interface AddedRow {
   /** The cell where the row starts in the source. */
   readonly from: SourceCell;
   /** The values written, by column key, in the target's language. */
-  readonly values: Readonly<Record<string, CellValue>>;
+  readonly values: Readonly<Record<string, PlanValue>>;
 }
 
 export interface AddedTable {
