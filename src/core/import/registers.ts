@@ -43,10 +43,14 @@ export class WorkTable {
   readonly added: WorkRow[] = [];
   /** By key as rows are matched; the first row of a key the target holds twice (a D6 error there). */
   private readonly byKey = new Map<string, WorkRow>();
-  /** By library and content (`contentOf`). */
-  private readonly byContent = new Map<string, WorkRow[]>();
-  /** By library, date and title: where a row is looked for that says less than one of the target's. */
-  private readonly byIdentity = new Map<string, WorkRow[]>();
+  /**
+   * By a hash of library and content (`contentOf`), each hit checked: a
+   * number per row, not its whole content as text, is what a national import
+   * can keep for 200,000 rows.
+   */
+  private readonly byContent = new Map<number, WorkRow[]>();
+  /** By a hash of library, date and title: where a row is looked for that says less than one of the target's. */
+  private readonly byIdentity = new Map<number, WorkRow[]>();
   /** The highest number of a `<prefix>-<number>` key in the table: renumbered rows take the ones after it. */
   private lastNumber = 0;
   /** The first data row the added rows take: after the target's last row that holds anything. */
@@ -99,7 +103,8 @@ export class WorkTable {
 
   /** The rows of the same library and content as a source row, in the order they were added. */
   sameContent(row: Pick<WorkRow, 'libId' | 'cmp'>): readonly WorkRow[] {
-    return this.byContent.get(this.contentOf(row)) ?? [];
+    const own = this.contentOf(row);
+    return (this.byContent.get(hash(own)) ?? []).filter((r) => this.contentOf(r) === own);
   }
 
   /**
@@ -109,9 +114,12 @@ export class WorkTable {
    * no `event_id` there), and its row is still the one the oblast has.
    */
   sameWhereFilled(row: Pick<WorkRow, 'libId' | 'cmp'>): readonly WorkRow[] {
-    const list = this.byIdentity.get(identityOf(row));
+    const own = identityOf(row);
+    const list = this.byIdentity.get(hash(own));
     if (!list) return [];
-    return list.filter((r) => differences(r.cmp, row.cmp, this.contentColumns, sameValue).length === 0);
+    return list.filter(
+      (r) => identityOf(r) === own && differences(r.cmp, row.cmp, this.contentColumns, sameValue).length === 0,
+    );
   }
 
   add(row: Omit<WorkRow, 'at'>): WorkRow {
@@ -145,8 +153,8 @@ export class WorkTable {
     const m = KEY_NUMBER.exec(row.key);
     if (m) this.lastNumber = Math.max(this.lastNumber, Number(m[2]));
     if (this.def.name === 'Territories' || this.def.name === 'Libraries') return;
-    push(this.byContent, this.contentOf(row), row);
-    push(this.byIdentity, identityOf(row), row);
+    push(this.byContent, hash(this.contentOf(row)), row);
+    push(this.byIdentity, hash(identityOf(row)), row);
   }
 
   /** A row's library and content as one string: text compared case- and space-insensitively. */
@@ -159,6 +167,18 @@ export class WorkTable {
       }),
     ]);
   }
+}
+
+/** A 53-bit hash of a text (two 32-bit FNV-1a of its UTF-16 units); equal texts are checked where it matches. */
+function hash(s: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
