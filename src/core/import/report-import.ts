@@ -73,16 +73,20 @@ export class ReportImport {
             put = (o) => o.fresh.set(fillKey, cell);
           }
           if (present === null) {
+            // A new library's sheet is listed as a whole (`newReports`), its cells only counted: a national
+            // import makes thousands of them, and the plan keeps what it lists.
             if (fresh) fresh.set(code, column, cell);
-            else put({ fills: this.fills, fresh: new Map() });
-            this.filled.push({
-              libId: report.libId,
-              indicator: code,
-              column,
-              value: shown(cell.write),
-              cell: address,
-              from,
-            });
+            else {
+              put({ fills: this.fills, fresh: new Map() });
+              this.filled.push({
+                libId: report.libId,
+                indicator: code,
+                column,
+                value: shown(cell.write),
+                cell: address,
+                from,
+              });
+            }
             hooks.filled();
             continue;
           }

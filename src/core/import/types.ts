@@ -85,7 +85,7 @@ export interface AddedTable {
   readonly rows: readonly AddedRow[];
 }
 
-/** A blank report cell of the target filled from a source (or a cell of a new library's report). */
+/** A blank cell of a report the target has, filled from a source (a new library's report sheet is listed whole). */
 export interface FilledCell {
   readonly libId: string;
   readonly indicator: string;
