@@ -1,4 +1,4 @@
-import { readWorkbookFile, readWorkbookFileBytes } from '../xlsx/read';
+import { readWorkbook, readWorkbookBytes, readWorkbookFile } from '../xlsx/read';
 import { MAX_UNPACKED_BYTES, WorkbookFileError } from '../xlsx/errors';
 import type { Snapshot } from '../core/snapshot';
 import { InputError, UsageError } from './errors';
@@ -28,8 +28,14 @@ export function readInput(file: string, maxUnpackedMb?: string): Promise<Snapsho
   return onInput(file, () => readWorkbookFile(file, { maxUnpackedBytes }));
 }
 
-/** Reads a workbook for a command that also needs its bytes (to hash them, or to write a copy): the file is read once. */
-export function readInputBytes(file: string, maxUnpackedMb?: string) {
+/** Reads a workbook for a command that needs its bytes too (to write a copy grafted into them): one read. */
+export function readInputWithBytes(
+  file: string,
+  maxUnpackedMb?: string,
+): Promise<{ snapshot: Snapshot; bytes: Buffer }> {
   const maxUnpackedBytes = unpackedLimit(maxUnpackedMb);
-  return onInput(file, () => readWorkbookFileBytes(file, { maxUnpackedBytes }));
+  return onInput(file, async () => {
+    const bytes = await readWorkbookBytes(file);
+    return { snapshot: await readWorkbook(bytes, { maxUnpackedBytes }), bytes };
+  });
 }

@@ -14,7 +14,7 @@ import { shown } from '../core/import/values';
 import { importMessage, importNotices, renumberedText, shownValue } from '../core/import/text';
 import { applySetupPlan } from '../xlsx/setup-patch';
 import { saveWorkbookFile } from '../xlsx/write';
-import { onInput, readInputBytes } from './files';
+import { onInput, readInputWithBytes } from './files';
 import { UsageError, type Io } from './errors';
 import { checkOutput } from './output';
 import { progress } from './progress';
@@ -51,13 +51,13 @@ export async function importCommand(
   bar.stage('read');
   const choices = choicesOf(opts.choose ?? []);
   // Each file is read once; of a source only what the plan says about it is kept, so that many fit in memory.
-  const { data: targetBytes, snapshot } = await readInputBytes(target, opts.maxUnpackedMb);
+  const { bytes: targetBytes, snapshot } = await readInputWithBytes(target, opts.maxUnpackedMb);
   let plan: ImportPlan;
   try {
     const run = startImport(snapshot);
     const names = sourceNames(sources);
     for (const [i, file] of sources.entries()) {
-      const { data, snapshot: s } = await readInputBytes(file, opts.maxUnpackedMb);
+      const { bytes: data, snapshot: s } = await readInputWithBytes(file, opts.maxUnpackedMb);
       run.add({ name: names[i] as string, sha256: createHash('sha256').update(data).digest('hex'), snapshot: s });
     }
     bar.stage('check');
