@@ -20,14 +20,17 @@ import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
 import { applyPlan, PROTECTION } from './apply';
 import type { CellInput, Write } from './writes';
 import { guardPlan } from './guard';
-import { recoverSwap } from './swap';
+import { openWorkbook } from './open';
+import type { LiveSnapshot } from './read';
 import { mark } from './markers';
-import { changedSince, readSteady } from './stale';
+import { changedSince } from './stale';
 import { syncStep, type SyncStats } from './stats';
 import { parseCellAddress, a1 } from '../core/snapshot';
 import type { PlanValue } from '../core/plan';
 import { msToSerial } from '../core/values';
 import { textInput } from './text-input';
+// The catalogues, handed to the core as it lays out text (`core/translator.ts`).
+import '../i18n';
 
 export { changeReportStatus, readBoard } from './submissions';
 
@@ -58,18 +61,17 @@ function requireStandard(snapshot: Snapshot): void {
   if (!tableIndex(snapshot).has('META')) throw new NotStandardWorkbookError();
 }
 
-/** One `Excel.run`: a swap left half-done recovered, then the workbook read (refused unless standard, where asked). */
+/** One `Excel.run`: the workbook opened (refused unless standard, where asked), then `f`. */
 export function onWorkbook<T>(
   host: ExcelHost,
   options: ActionOptions,
-  f: (context: Excel.RequestContext, snapshot: Snapshot) => Promise<T>,
+  f: (context: Excel.RequestContext, snapshot: LiveSnapshot) => Promise<T>,
   standard = true,
 ): Promise<T> {
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSteady(context, options.stats);
+    const snapshot = await openWorkbook(context, options.stats);
     if (standard) requireStandard(snapshot);
     return f(context, snapshot);
   });
@@ -82,24 +84,23 @@ export interface CheckResult {
 }
 
 export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}): Promise<CheckResult> {
-  requireApi(host);
-  return host.run(async (context) => {
-    options.onStage?.('read');
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSteady(context, options.stats);
-    requireStandard(snapshot);
+  return onWorkbook(host, options, async (context, snapshot) => {
     options.onStage?.('check');
     const validation = validate(snapshot);
     options.onStage?.('mark');
-    await withoutEvents(context, options.stats, () =>
-      mark(
-        context,
-        snapshot.sheets.map((s) => s.name),
-        validation.findings,
-        options.stats,
-      ),
+    await withoutEvents(
+      context,
+      options.stats,
+      () =>
+        mark(
+          context,
+          snapshot.sheets.map((s) => s.name),
+          validation.findings,
+          options.stats,
+        ),
+      'with the re-read',
     );
-    return { validation, stale: await changedSince(context, snapshot, options.stats) };
+    return { validation, stale: await eventsBackOn(context, changedSince(context, snapshot, options.stats)) };
   });
 }
 
@@ -129,9 +130,14 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
     });
     guardPlan(run.plan, snapshot);
     options.onStage?.('write');
-    await withoutEvents(context, options.stats, () => applyPlan(context, host, run.plan, [], options.stats));
+    await withoutEvents(
+      context,
+      options.stats,
+      () => applyPlan(context, host, run.plan, [], options.stats),
+      'with the re-read',
+    );
     const written = new Set([...run.plan.sheets.map((s) => s.name), ...run.plan.removeSheets]);
-    return { ...run, stale: await changedSince(context, snapshot, options.stats, written) };
+    return { ...run, stale: await eventsBackOn(context, changedSince(context, snapshot, options.stats, written)) };
   });
 }
 
@@ -182,7 +188,7 @@ export async function importWorkbooks(host: ExcelHost, options: ImportActionOpti
 export async function applySetup(
   context: Excel.RequestContext,
   host: ExcelHost,
-  snapshot: Snapshot,
+  snapshot: LiveSnapshot,
   plan: SetupPlan,
   options: ActionOptions,
 ): Promise<void> {
@@ -213,18 +219,38 @@ export async function selectCell(host: ExcelHost, address: string): Promise<void
   });
 }
 
-/** Events off while the software writes, so that its own writes do not trigger re-checks; always back on after. */
+/**
+ * Events off while the software writes, so that its own writes do not
+ * trigger re-checks; always back on after: at once, or, for an action that
+ * reads the workbook again next (`with the re-read`), with that read's first
+ * sync rather than a round trip of its own.
+ */
 async function withoutEvents<T>(
   context: Excel.RequestContext,
   stats: SyncStats | undefined,
   f: () => Promise<T>,
+  on: 'at once' | 'with the re-read' = 'at once',
 ): Promise<T> {
   context.runtime.enableEvents = false;
+  let ok = false;
   try {
-    return await f();
+    const result = await f();
+    ok = true;
+    return result;
   } finally {
     context.runtime.enableEvents = true;
-    await syncStep(context, stats, 'fixed').catch(() => undefined);
+    if (!ok || on === 'at once') await syncStep(context, stats, 'fixed').catch(() => undefined);
+  }
+}
+
+/** The re-read that carries events' return: should it fail, they are turned back on by a sync of their own. */
+async function eventsBackOn<T>(context: Excel.RequestContext, reread: Promise<T>): Promise<T> {
+  try {
+    return await reread;
+  } catch (e) {
+    context.runtime.enableEvents = true;
+    await context.sync().catch(() => undefined);
+    throw e;
   }
 }
 

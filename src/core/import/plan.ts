@@ -9,7 +9,7 @@
  * to write. Nothing here writes.
  */
 import { REGISTER_TABLES, TABLES, inVersion, type Language, type TableDef } from '../../standard';
-import { translator, type Translator } from '../../i18n';
+import { translator, type Translator } from '../translator';
 import { parseWorkbook } from '../parse';
 import type { ParsedWorkbook } from '../parsed';
 import type { PlanValue } from '../plan';

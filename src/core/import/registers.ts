@@ -5,7 +5,7 @@
  * rows keep every row, once").
  */
 import type { TableDef } from '../../standard';
-import type { Translator } from '../../i18n';
+import type { Translator } from '../translator';
 import type { Register } from '../parsed';
 import type { PlanValue } from '../plan';
 import type { CellValue } from '../snapshot';

@@ -2,8 +2,8 @@
  * An import plan's parts as a person reads them, the same on the command
  * line and in the task pane: a cell's value, a message, a renumbered row.
  */
-import type { Translator } from '../../i18n';
-import { tableLabel } from '../../i18n/place';
+import type { Translator } from '../translator';
+import { tableLabel } from '../table-labels';
 import type { Message } from '../message';
 import type { CellValue } from '../snapshot';
 import type { ImportPlan, RenumberedRow } from './types';
