@@ -356,6 +356,7 @@ export const TABLES: readonly TableDef[] = [
       count('values_filled', true),
       count('duplicates', true),
       count('conflicts', true),
+      count('renumbered', true),
     ],
   },
 ];
