@@ -43,7 +43,7 @@ const QUICK = [
 ];
 
 /** The tests that run the built command or bench (`dist/`): built once first when a source is newer. */
-const DIST = [`/test/cli/(cli|language|consolidate-many)${TEST}`, `/test/excel/national${TEST}`];
+const DIST = [`/test/cli/(cli|language|consolidate-many|pipe)${TEST}`, `/test/excel/national${TEST}`];
 
 /** The browser's: the add-in and the playground built once for all of them. */
 const BROWSER = [`/test/e2e/.*${TEST}`];

@@ -6,6 +6,7 @@
  */
 import type { Translator } from '../i18n';
 import type { FormulaResult } from './formulas';
+import { serialToMs } from '../core/values';
 
 export type Shown = number | string | boolean | FormulaResult | undefined;
 
@@ -25,8 +26,7 @@ export function cellText(value: Shown, format: string | undefined, t: Pick<Trans
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
   const f = format ?? '';
-  // Excel's serial dates (1900 system): day 25569 is 1 January 1970.
-  if (f && isDateFormat(f)) return t.date(Math.round((value - 25569) * 86400000));
+  if (f && isDateFormat(f)) return t.date(serialToMs(value, false));
   const decimals = formatDecimals(f);
   if (decimals === null) return Number.isInteger(value) ? String(value) : t.number(value, 2);
   return /%/.test(f) ? `${t.number(value * 100, decimals)}%` : t.number(value, decimals);

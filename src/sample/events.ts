@@ -1,4 +1,5 @@
 import type { EnumKey, Language } from '../standard';
+import { MS_PER_DAY } from '../core/values';
 import {
   EVENT_TEMPLATES,
   isMethodGroup,
@@ -101,7 +102,7 @@ function pickDate(rng: Rng, window: EventTemplate['window']): number {
     if (window) {
       const [m1, d1, m2, d2] = window;
       const from = utc(m1, d1);
-      const span = Math.round((utc(m2, d2) - from) / 86_400_000);
+      const span = Math.round((utc(m2, d2) - from) / MS_PER_DAY);
       ms = addDays(from, rng.int(0, span));
     } else {
       const month = rng.weighted(MONTHS);

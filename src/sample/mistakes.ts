@@ -19,7 +19,7 @@ import {
 } from '../standard';
 import { sampleEvents, type SampleEvent } from './events';
 import { ACTIVE_LIBRARIES } from './libraries';
-import { enumLabel, tx, utc } from './text';
+import { addDays, enumLabel, tx, utc } from './text';
 import { sampleTraining } from './training';
 import type { ReportRowEdit, SampleReportSheet } from './render';
 import { withChecksums } from './submissions';
@@ -250,7 +250,7 @@ function dates(p: Planter): void {
   p.plant('D4', `Events ${old.event.id} date_start: 26.12.2024, an event of last year`);
 
   const long = p.event('TMR_CGB', (e) => e.end !== null && e.start >= utc(2, 1));
-  p.eventRow(long.index).date_end = { date: long.event.start - 9 * 86_400_000 };
+  p.eventRow(long.index).date_end = { date: addDays(long.event.start, -9) };
   p.plant('D4', `Events ${long.event.id} date_end: earlier than date_start`);
 
   const typed = p.event('PRZ_CGB');

@@ -6,6 +6,7 @@ import type { Translator } from '../translator';
 import { tableLabel } from '../table-labels';
 import type { Message } from '../message';
 import type { CellValue } from '../snapshot';
+import { MS_PER_DAY } from '../values';
 import type { ImportPlan, RenumberedRow } from './types';
 
 /** A cell's value: numbers and dates in the reader's locale, text in «», a blank said as such. */
@@ -14,7 +15,7 @@ export function shownValue(v: CellValue, t: Translator): string {
   if (typeof v === 'number') return t.number(v);
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return `«${v}»`;
-  if (v.kind === 'date') return v.ms % 86_400_000 === 0 ? t.date(v.ms) : t.dateTime(v.ms);
+  if (v.kind === 'date') return v.ms % MS_PER_DAY === 0 ? t.date(v.ms) : t.dateTime(v.ms);
   if (v.kind === 'formula') return `«=${v.formula.replace(/^=/, '')}»`;
   return v.code;
 }
