@@ -6,10 +6,11 @@
  * `date1904="true"` from LibreOffice as false), so the adapter reads it itself.
  */
 import { elements, firstElement, parseRelationships, prefixedAttribute, relsPartOf, xmlBoolean } from './xml';
-import type { ZipPackage } from './zip-package';
 
 /** Where Excel puts the workbook part; other producers may put it elsewhere (see `mainPart`). */
 export const WORKBOOK_PART = 'xl/workbook.xml';
+/** The part that names every other part's content type. */
+export const CONTENT_TYPES_PART = '[Content_Types].xml';
 export const REL_TABLE = '/table';
 /** The relationship from the package to its main part (transitional and strict types end alike). */
 const REL_OFFICE_DOCUMENT = '/officeDocument';
@@ -62,7 +63,16 @@ function sheetState(value: string | undefined): SheetState {
   return value === 'hidden' || value === 'veryHidden' ? value : 'visible';
 }
 
-export async function describePackage(pkg: ZipPackage): Promise<PackageInfo> {
+/**
+ * What `describePackage` reads of a package (a `ZipPackage`), said here rather
+ * than imported: the package takes `mainPart` from this module.
+ */
+export interface PackageText {
+  text(part: string): string | null;
+  mainPart(): string | null;
+}
+
+export async function describePackage(pkg: PackageText): Promise<PackageInfo> {
   return describeParts((part) => pkg.text(part), pkg.mainPart() ?? WORKBOOK_PART);
 }
 

@@ -3,8 +3,11 @@
  * content types, and a sheet's relationship to its drawing.
  */
 import type { ZipPackage } from './zip-package';
+import { CONTENT_TYPES_PART } from './package';
 
-export const CONTENT_TYPES_PART = '[Content_Types].xml';
+/** With the other part names the drawing steps use; it is the package's own (`package.ts`). */
+export { CONTENT_TYPES_PART };
+
 export const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
 export const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
 export const TYPE_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';

@@ -10,8 +10,7 @@
  */
 import { decodePart } from './encoding';
 import { MAX_UNPACKED_BYTES, WorkbookFileError, errorText } from './errors';
-import { CONTENT_TYPES_PART } from './parts';
-import { mainPart } from './package';
+import { CONTENT_TYPES_PART, mainPart } from './package';
 import { elements, parseRelationships, relsPartOf, renderRelationships, type Relationship } from './xml';
 import { ZipReader } from './zip';
 import { localSpan, type ZipEntry } from './zip-directory';
