@@ -2,5 +2,5 @@
 export * from './write';
 export * from './cells';
 export { setupWrites, dateFormats, type SetupWriteOptions } from './setup';
-export { submissionWrites, type LogEntry, type SubmissionChange, type SubmissionWrites } from './submission';
+export { logRow, submissionWrites, type LogEntry, type SubmissionChange, type SubmissionWrites } from './submission';
 export { markerCells, markerWrites, type MarkedCell, type MarkedSheet } from './markers';

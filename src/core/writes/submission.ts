@@ -6,6 +6,7 @@
  * protection; `undo` puts the protection back should the row be refused.
  */
 import { REPORT_INPUT_COLUMNS } from '../../standard';
+import type { PlanValue } from '../plan';
 import type { Register, Report } from '../parsed';
 import type { ReportStatus } from '../submissions';
 import { cellContent, cellInput } from './cells';
@@ -40,18 +41,18 @@ export interface SubmissionWrites {
   readonly undo: readonly Write[];
 }
 
+/** The log row, column by column as the Submissions table has them. */
+export function logRow(log: Register, entry: LogEntry): PlanValue[] {
+  const values: Record<keyof LogEntry, PlanValue> = { ...entry, changed_at: { date: entry.changed_at } };
+  const row: PlanValue[] = (log.table?.header ?? []).map(() => null);
+  for (const [key, i] of log.columns) if (key in values) row[i] = values[key as keyof LogEntry];
+  return row;
+}
+
 export function submissionWrites(c: SubmissionChange): SubmissionWrites {
   const log = c.log.table;
   if (!log) throw new Error('the workbook has no Submissions table');
-  const values: Record<keyof LogEntry, string | { date: number }> = {
-    ...c.entry,
-    changed_at: { date: c.entry.changed_at },
-  };
-  const contents = log.header.map(() => cellContent(null, c.date1904));
-  for (const [key, i] of c.log.columns) {
-    const v = values[key as keyof LogEntry];
-    if (v !== undefined) contents[i] = cellContent(v, c.date1904);
-  }
+  const contents = logRow(c.log, c.entry).map((v) => cellContent(v, c.date1904));
   const row = contents.map((x) => cellInput(x, true));
   const report = c.report.table;
   const inputs = REPORT_INPUT_COLUMNS.flatMap((col) => {
