@@ -10,7 +10,7 @@ import { applyChanges, readTarget } from '../../src/excel/import';
 import { changeReportStatus, readBoard } from '../../src/excel/submissions';
 import { loadSimFromXlsx } from '../../src/excel-sim/xlsx';
 import { LIBS, smallContent } from '../helpers/network';
-import { partOf, snapshotOf } from '../helpers/import';
+import { branchSource, partOf } from '../helpers/import';
 import { simHost } from './host';
 
 /**
@@ -23,17 +23,7 @@ const AT = Date.UTC(2026, 1, 3, 9, 30);
 const DAY = Date.UTC(2025, 2, 15);
 const content = smallContent('ru');
 const target: WorkbookContent = partOf(content, new Set(LIBS.slice(0, 4).map((l) => l.id)));
-const source: ImportSource = {
-  name: 'branch.xlsx',
-  sha256: 'abc',
-  snapshot: snapshotOf({
-    ...content,
-    events: [
-      ...content.events,
-      { ...content.events[0]!, event_id: 'EV-901', date_start: { date: DAY }, date_end: null },
-    ],
-  }),
-};
+const source: ImportSource = branchSource(content, { event_id: 'EV-901', date_start: { date: DAY }, date_end: null });
 
 async function sim1904(c: WorkbookContent = target) {
   const sim = await loadSimFromXlsx(await renderSheets(templatePlan(c), true));

@@ -18,7 +18,7 @@ import { readWorkbook } from '../../src/xlsx/read';
 import { renderSheets } from '../../src/xlsx/render';
 import { applySetupPlan } from '../../src/xlsx/setup-patch';
 import { LIBS, smallContent } from '../helpers/network';
-import { partOf, snapshotOf } from '../helpers/import';
+import { branchSource, partOf, snapshotOf } from '../helpers/import';
 import { simHost } from './host';
 
 /**
@@ -47,17 +47,12 @@ const target: WorkbookContent = {
   ...partOf(content, new Set(LIBS.slice(0, 4).map((l) => l.id))),
   reports: content.reports.filter((r) => r.libId !== newLib),
 };
-const source: ImportSource = {
-  name: 'branch.xlsx',
-  sha256: 'abc',
-  snapshot: snapshotOf({
-    ...content,
-    events: [
-      ...content.events,
-      { ...content.events[0]!, event_id: 'EV-901', date_start: { date: DAY }, title: '=не формула', note: '0042' },
-    ],
-  }),
-};
+const source: ImportSource = branchSource(content, {
+  event_id: 'EV-901',
+  date_start: { date: DAY },
+  title: '=не формула',
+  note: '0042',
+});
 /** Last year's workbook: its year values are this year's «prior year» figures (the stock carries over, R3). */
 const lastYear: Snapshot = snapshotOf({
   ...full,
