@@ -13,7 +13,7 @@
 import type { ColumnAddition, SetupPlan, SheetValidations, TablePatch } from '../core/setup';
 import type { Area, PlanValue, SheetPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
-import { cellContent } from '../core/writes';
+import { patchContents, type CellContent } from '../core/writes';
 import { WorkbookWriteError } from './errors';
 import { dropCalcChain, finishBase, graftPlan, openBase, stylesPart, type BasePackage } from './graft';
 import { findTable, tableParts, withTableRef, type TablePart } from './table-parts';
@@ -131,16 +131,16 @@ class Edits {
       this.checkRoom(found, area, grown, sheet);
     }
     const lastRow = area.bottom;
-    p.rows.forEach((row, i) => {
-      row.forEach((v, j) => {
+    patchContents(p, this.target.date1904).forEach((row, i) => {
+      row.forEach((content, j) => {
         // A sparse patch's null leaves the cell as it is (an import filling single cells).
-        if (p.sparse && v === null) return;
+        if (content === null) return;
         const r = p.top + i;
         const c = p.left + j;
         const existing = sheet.cell(r, c);
         // A new row takes the look of the table's last row, column by column.
         const style = existing !== undefined ? sheet.styleOf(r, c) : r > lastRow ? sheet.styleOf(lastRow, c) : 0;
-        this.writeValue(sheet, r, c, v, style);
+        this.writeValue(sheet, r, c, p.rows[i]?.[j] ?? null, content, style);
       });
     });
     let xml = found.tableXml;
@@ -215,7 +215,7 @@ class Edits {
       let name = wanted;
       for (let n = 2; names.has(name.toUpperCase()); n++) name = `${wanted}${n}`;
       names.add(name.toUpperCase());
-      this.writeValue(sheet, area.top, c, name, sheet.styleOf(area.top, area.right));
+      this.writeValue(sheet, area.top, c, name, { kind: 'text', text: name }, sheet.styleOf(area.top, area.right));
       added.push(`<${prefix}tableColumn id="${id++}" name="${encodeXml(name)}"/>`);
     }
     const count = existing.length + added.length;
@@ -230,10 +230,9 @@ class Edits {
 
   private strings: string[] | null = null;
 
-  /** Writes what the core decides the cell receives (`core/writes`): the add-in writes the same. */
-  private writeValue(sheet: SheetEdit, row: number, col: number, v: PlanValue, style: number): void {
+  /** Writes what the core decided the cell receives (`core/writes`): the add-in writes the same; `v` is the plan's value. */
+  private writeValue(sheet: SheetEdit, row: number, col: number, v: PlanValue, c: CellContent, style: number): void {
     this.strings ??= sharedStringTexts(this.target.pkg);
-    const c = cellContent(v, this.target.date1904);
     // A cell that already says this keeps its bytes: its shared string, its rich text (a date is always written).
     if (sheet.holds(row, col, v, this.strings)) return;
     this.wroteCells = true;

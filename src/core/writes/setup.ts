@@ -44,11 +44,8 @@ function patchWrites(
   options: SetupWriteOptions,
   at: { readonly table: TableSnapshot | undefined; readonly wider: number },
 ): Write[] {
-  const sparse = p.sparse ?? false;
-  const contents = p.rows.map((r) => r.map((v) => cellContent(v, date1904)));
-  const values: CellInput[][] = p.rows.map((r, i) =>
-    r.map((v, j) => (v === null && sparse ? null : cellInput(contents[i]?.[j] ?? { kind: 'blank' }, true))),
-  );
+  const contents = patchContents(p, date1904);
+  const values: CellInput[][] = contents.map((r) => r.map((c) => (c === null ? null : cellInput(c, true))));
   const writes: Write[] = [];
   if (p.protectedSheet) writes.push({ k: 'unprotect', sheet: p.sheet });
   const width = values[0]?.length ?? 0;
@@ -80,12 +77,17 @@ function patchWrites(
   return writes;
 }
 
+/** What each cell of a patch receives (`null`: a sparse patch leaves the cell as it is), for every writer. */
+export function patchContents(p: TablePatch, date1904: boolean): (CellContent | null)[][] {
+  return p.rows.map((r) => r.map((v) => (v === null && p.sparse ? null : cellContent(v, date1904))));
+}
+
 /** The date formats of a block of cells: one write per run of dated cells down a column. */
 export function dateFormats(
   sheet: string,
   top: number,
   left: number,
-  contents: readonly (readonly CellContent[])[],
+  contents: readonly (readonly (CellContent | null)[])[],
 ): Write[] {
   const width = Math.max(0, ...contents.map((r) => r.length));
   const writes: Write[] = [];
