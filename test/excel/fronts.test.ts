@@ -19,6 +19,7 @@ import { renderSheets } from '../../src/xlsx/render';
 import { applySetupPlan } from '../../src/xlsx/setup-patch';
 import { LIBS, smallContent } from '../helpers/network';
 import { branchSource, partOf, snapshotOf } from '../helpers/import';
+import { ooxmlProblems } from '../helpers/ooxml';
 import { simHost } from './host';
 
 /**
@@ -155,6 +156,7 @@ describe.each([false, true])('the add-in and the file writer (1904 dates: %s)', 
     const sim = await loadSimFromXlsx(data);
     await throughExcel(sim);
     const written = await throughFiles(data);
+    expect(ooxmlProblems(written).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
     const file = await loadSimFromXlsx(written);
     expect(file.model.date1904).toBe(date1904);
 
