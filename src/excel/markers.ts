@@ -14,7 +14,6 @@ import { JOURNAL_SHEET, journalValues, queueJournal, recoverJournal, type Journa
 import { loadMarkers, ownMarkers, prepareWrites, runOps } from './writes';
 
 export { MARKER_RULE, isMarker } from './writes';
-export { markerCells } from '../core/writes';
 
 /**
  * Clears the previous markers on every sheet and marks the findings' cells:
