@@ -13,6 +13,7 @@ export function boardJson(board: Board) {
       changed_at: r.changedAt === null ? null : new Date(r.changedAt).toISOString(),
       comment: r.comment,
       errors: r.errors,
+      report_errors: r.reportErrors,
       warnings: r.warnings,
     })),
     by_status: board.byStatus,
@@ -27,7 +28,7 @@ const pad = (s: string, n: number, right = false): string => {
 };
 
 export function boardText(board: Board, t: Translator): string {
-  const head = ['library', 'status', 'changed_by', 'changed_at', 'errors', 'warnings'].map((k) =>
+  const head = ['library', 'status', 'changed_by', 'changed_at', 'errors', 'report_errors', 'warnings'].map((k) =>
     t.t(`cli.status.column.${k}`),
   );
   const body = board.rows.map((r) => [
@@ -36,6 +37,7 @@ export function boardText(board: Board, t: Translator): string {
     r.changedBy ?? '—',
     r.changedAt === null ? '—' : t.dateTime(r.changedAt),
     t.number(r.errors),
+    t.number(r.reportErrors),
     t.number(r.warnings),
   ]);
   const widths = head.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i] ?? ''))));

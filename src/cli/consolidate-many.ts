@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Translator } from '../i18n';
-import { bySource, consolidateMany, MixedYearsError, type ManyConsolidation } from '../core/consolidate-many';
+import { bySource, consolidateMany, ManyRefusedError, type ManyConsolidation } from '../core/consolidate-many';
 import { consolidationJson } from '../core/json';
 import { generatedPlan } from '../core/layout/generated';
 import { saveWorkbookFile, writeWorkbook } from '../xlsx/write';
@@ -32,7 +32,7 @@ export async function consolidateManyCommand(
       : await checkOutput(opts.output, { inputs: files, force: opts.force ?? false });
   const bar = progress(t, files.length + (out ? 4 : 2), io.tty && !opts.json);
   bar.stage('read');
-  const validations = await readAndCheck(files, {
+  const checked = await readAndCheck(files, {
     maxUnpackedMb: opts.maxUnpackedMb,
     onChecked: () => bar.stage('check'),
   });
@@ -41,11 +41,11 @@ export async function consolidateManyCommand(
   let many: ManyConsolidation;
   try {
     many = consolidateMany(
-      validations.map((validation, i) => ({ file: names[i] as string, validation })),
+      checked.map(({ validation, sha256 }, i) => ({ file: names[i] as string, validation, sha256 })),
       { includeErrors: opts.includeErrors ?? false, acceptedOnly: opts.acceptedOnly ?? false },
     );
   } catch (e) {
-    if (e instanceof MixedYearsError) throw new UsageError(`finding.${e.reason.key}`, { ...e.reason.args });
+    if (e instanceof ManyRefusedError) throw new UsageError(`finding.${e.reason.key}`, { ...e.reason.args });
     throw e;
   }
   if (out) {

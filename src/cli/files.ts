@@ -1,4 +1,4 @@
-import { readWorkbookFile } from '../xlsx/read';
+import { readWorkbook, readWorkbookBytes, readWorkbookFile } from '../xlsx/read';
 import { MAX_UNPACKED_BYTES, WorkbookFileError } from '../xlsx/errors';
 import type { Snapshot } from '../core/snapshot';
 import { InputError, UsageError } from './errors';
@@ -26,4 +26,16 @@ export function unpackedLimit(mb: string | undefined): number {
 export function readInput(file: string, maxUnpackedMb?: string): Promise<Snapshot> {
   const maxUnpackedBytes = unpackedLimit(maxUnpackedMb);
   return onInput(file, () => readWorkbookFile(file, { maxUnpackedBytes }));
+}
+
+/** Reads a workbook for a command that needs its bytes too (to write a copy grafted into them): one read. */
+export function readInputWithBytes(
+  file: string,
+  maxUnpackedMb?: string,
+): Promise<{ snapshot: Snapshot; bytes: Buffer }> {
+  const maxUnpackedBytes = unpackedLimit(maxUnpackedMb);
+  return onInput(file, async () => {
+    const bytes = await readWorkbookBytes(file);
+    return { snapshot: await readWorkbook(bytes, { maxUnpackedBytes }), bytes };
+  });
 }

@@ -21,6 +21,7 @@ const lazy = {
   setup: () => require('./setup') as typeof import('./setup'),
   priorYear: () => require('./prior-year') as typeof import('./prior-year'),
   import: () => require('./import') as typeof import('./import'),
+  note: () => require('./note') as typeof import('./note'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -159,6 +160,21 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(langOption())
     .action(async (target: string, sources: string[], opts) => {
       code = await lazy.import().importCommand(target, sources, opts, pick(opts), io);
+    });
+
+  program
+    .command('note')
+    .description("write the year's analytical note from the consolidation (Word .docx, or text without -o)")
+    .argument('<workbook>', "this year's .xlsx file (never changed)")
+    .option('--history <workbooks...>', "up to four earlier years' workbooks of the same region and level")
+    .option('-o, --output <file>', 'the .docx file to write')
+    .option('--include-errors', 'count reports that have errors instead of excluding them')
+    .option('--accepted-only', 'consolidate only the reports a methodologist accepted')
+    .addOption(forceOption('the output'))
+    .addOption(limitOption())
+    .addOption(langOption())
+    .action(async (file: string, opts) => {
+      code = await lazy.note().noteCommand(file, opts, pick(opts), io, version());
     });
 
   program

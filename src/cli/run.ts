@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Translator } from '../i18n';
 import { validate, type Validation } from '../core/validate';
 import { reportBoard } from '../core/board';
 import { runConsolidation } from '../core/pipeline';
 import { consolidationJson, validationJson } from '../core/json';
-import { onInput, readInput } from './files';
+import { onInput, readInput, readInputWithBytes } from './files';
 import type { Io } from './errors';
 import { checkOutput } from './output';
 import { progress } from './progress';
@@ -68,7 +67,8 @@ export async function consolidateCommand(
       : await checkOutput(opts.output, { inputs: [file], force: opts.force ?? false });
   const bar = progress(t, out ? 6 : 4, io.tty && !opts.json);
   bar.stage('read');
-  const snapshot = await readInput(file, opts.maxUnpackedMb);
+  // Read once: the same bytes are parsed and, for a copy, grafted into by the writer.
+  const { snapshot, bytes } = await readInputWithBytes(file, opts.maxUnpackedMb);
   const run = runConsolidation(snapshot, {
     includeErrors: opts.includeErrors ?? false,
     acceptedOnly: opts.acceptedOnly ?? false,
@@ -82,8 +82,7 @@ export async function consolidateCommand(
     // The writer (and ExcelJS behind it) is loaded only when a copy is written: validate never needs it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { writeWorkbook, saveWorkbookFile } = require('../xlsx/write') as typeof import('../xlsx/write');
-    const written = await onInput(file, async () => writeWorkbook(run.plan, await readFile(file)));
-    await saveWorkbookFile(out, written);
+    await saveWorkbookFile(out, await onInput(file, () => writeWorkbook(run.plan, bytes)));
   }
   bar.stop();
   if (opts.json) io.out(JSON.stringify(consolidationJson(run.consolidation, t), null, 2));

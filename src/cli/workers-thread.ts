@@ -4,18 +4,15 @@
  * be read (rebuilt into the same error, and the same message, on the other side).
  */
 import { parentPort } from 'node:worker_threads';
-import { readWorkbookFile } from '../xlsx/read';
 import { WorkbookFileError } from '../xlsx/errors';
-import { validate } from '../core/validate';
-import { withoutCells, type CheckRequest, type CheckResult } from './workers';
+import { checkFile, type CheckRequest, type CheckResult } from './workers';
 
 const port = parentPort;
 if (port) {
   port.on('message', (req: CheckRequest) => {
     void (async (): Promise<CheckResult> => {
       try {
-        const snapshot = await readWorkbookFile(req.file, { maxUnpackedBytes: req.maxUnpackedBytes });
-        return { index: req.index, ok: true, validation: withoutCells(validate(snapshot)) };
+        return { index: req.index, ok: true, ...(await checkFile(req.file, req.maxUnpackedBytes)) };
       } catch (e) {
         if (e instanceof WorkbookFileError)
           return {

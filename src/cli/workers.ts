@@ -6,6 +6,7 @@
  * the command with that file's message (the first such file, in the order
  * given), and nothing else is said about the others.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { validate, type Validation } from '../core/validate';
 import type { TableSnapshot } from '../core/snapshot';
 import { WorkbookFileError, type WorkbookFileReason } from '../xlsx/errors';
-import { readWorkbookFile } from '../xlsx/read';
+import { readWorkbook, readWorkbookBytes } from '../xlsx/read';
 import { InputError } from './errors';
 import { unpackedLimit } from './files';
 
@@ -23,8 +24,14 @@ export interface CheckRequest {
   readonly maxUnpackedBytes: number;
 }
 
+/** A workbook read and checked, with the SHA-256 of its bytes (two files of the same content are one workbook). */
+export interface CheckedFile {
+  readonly validation: Validation;
+  readonly sha256: string;
+}
+
 export type CheckResult =
-  | { readonly index: number; readonly ok: true; readonly validation: Validation }
+  | ({ readonly index: number; readonly ok: true } & CheckedFile)
   | {
       readonly index: number;
       readonly ok: false;
@@ -51,6 +58,13 @@ export function withoutCells(v: Validation): Validation {
   return { ...v, workbook: { ...wb, registers: registers as typeof wb.registers, reports } };
 }
 
+/** Reads a file once: its bytes are hashed, then read as a workbook and checked. */
+export async function checkFile(file: string, maxUnpackedBytes: number): Promise<CheckedFile> {
+  const bytes = await readWorkbookBytes(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { validation: withoutCells(validate(await readWorkbook(bytes, { maxUnpackedBytes }))), sha256 };
+}
+
 /** The compiled worker beside this module; absent when running from the TypeScript sources (the tests). */
 const WORKER_SCRIPT = join(__dirname, 'workers-thread.js');
 
@@ -62,7 +76,7 @@ export interface ReadOptions {
   readonly onChecked?: (file: string) => void;
 }
 
-export async function readAndCheck(files: readonly string[], options: ReadOptions = {}): Promise<Validation[]> {
+export async function readAndCheck(files: readonly string[], options: ReadOptions = {}): Promise<CheckedFile[]> {
   const maxUnpackedBytes = unpackedLimit(options.maxUnpackedMb);
   const threads = Math.min(files.length, options.threads ?? availableParallelism());
   const results =
@@ -71,7 +85,7 @@ export async function readAndCheck(files: readonly string[], options: ReadOption
       : await inThisThread(files, maxUnpackedBytes, options.onChecked);
   return results.map((r, i) => {
     const file = files[i] as string;
-    if (r.ok) return r.validation;
+    if (r.ok) return { validation: r.validation, sha256: r.sha256 };
     if (r.fileError) {
       const { reason, detail, params } = r.fileError;
       throw new InputError(file, new WorkbookFileError(reason, detail, params));
@@ -88,8 +102,7 @@ async function inThisThread(
   const out: CheckResult[] = [];
   for (const [index, file] of files.entries()) {
     try {
-      const snapshot = await readWorkbookFile(file, { maxUnpackedBytes });
-      out.push({ index, ok: true, validation: withoutCells(validate(snapshot)) });
+      out.push({ index, ok: true, ...(await checkFile(file, maxUnpackedBytes)) });
     } catch (e) {
       if (!(e instanceof WorkbookFileError)) throw e;
       // As with one file, the first unreadable file stops the command.

@@ -4,6 +4,7 @@
  * unexplained warnings it has now. What `kitaphana status` prints and the
  * task pane's Reports view shows.
  */
+import { excludingErrors } from './consolidate';
 import { countFindings } from './finding';
 import { libKey } from './invisible';
 import type { Validation } from './validate';
@@ -20,7 +21,14 @@ export interface BoardRow {
   /** UTC milliseconds. */
   readonly changedAt: number | null;
   readonly comment: string | null;
+  /** Every error of the library: its report's and its register rows' (section 6: none may remain to submit). */
   readonly errors: number;
+  /**
+   * Those of `errors` that leave its report, and with it its register rows, out of the consolidation
+   * (`excludingErrors`, the consolidation's own decision). The others are in register rows, which are
+   * left out one by one.
+   */
+  readonly reportErrors: number;
   readonly warnings: number;
 }
 
@@ -35,6 +43,7 @@ export function reportBoard(v: Validation): Board {
   const wb = v.workbook;
   const statuses = reportStatuses(wb);
   const byLib = findingsByLibrary(wb, v.findings);
+  const excluding = excludingErrors(v.findings);
   const seen = new Set<string>();
   const rows: BoardRow[] = [];
   for (const row of wb.registers.Libraries.rows) {
@@ -52,6 +61,7 @@ export function reportBoard(v: Validation): Board {
       changedAt: s.last?.changedAt ?? null,
       comment: s.last?.comment ?? null,
       ...countFindings(byLib.get(id) ?? []),
+      reportErrors: excluding.get(id)?.length ?? 0,
     });
   }
   return {

@@ -12,7 +12,7 @@
  * finding is (each finding keeps the file it is in, `Finding.source`).
  */
 import { INDICATORS, REGISTER_TABLES } from '../standard';
-import { consolidate, type ConsolidateOptions, type Consolidation } from './consolidate';
+import { consolidate, excludingErrors, type ConsolidateOptions, type Consolidation } from './consolidate';
 import { validRows } from './consolidate-method';
 import { countFindings, finding, type Finding } from './finding';
 import { libKey } from './invisible';
@@ -25,6 +25,8 @@ export interface SourceWorkbook {
   /** The file's name as the person gave it: it names the workbook in messages and, where regions repeat, in `by_source`. */
   readonly file: string;
   readonly validation: Validation;
+  /** SHA-256 of the file's bytes, where known: two files of the same content are one workbook given twice. */
+  readonly sha256?: string;
 }
 
 export interface SourceTotals {
@@ -54,10 +56,36 @@ export function bySource(many: ManyConsolidation): Record<string, Record<string,
 }
 
 /**
+ * Why these workbooks cannot be consolidated together, or null: a file that
+ * is not a standard workbook (named as such, not as a workbook of year "?"),
+ * the same content twice, or workbooks of different years.
+ */
+export function refusal(sources: readonly SourceWorkbook[]): Message | null {
+  const plain = sources.filter((s) => !isStandard(s.validation)).map((s) => s.file);
+  if (plain.length > 0) return msg('many.not_standard', { files: plain.join(', ') });
+  const bySha = new Map<string, string>();
+  for (const s of sources) {
+    if (s.sha256 === undefined) continue;
+    const before = bySha.get(s.sha256);
+    if (before !== undefined) return msg('many.same_content', { file: s.file, before });
+    bySha.set(s.sha256, s.file);
+  }
+  return mixedYears(sources);
+}
+
+/** A workbook of this standard says so in its `Meta` table, with its year. */
+function isStandard(v: Validation): boolean {
+  return (
+    v.workbook.meta.year !== null &&
+    !v.findings.some((f) => f.message.key === 'S1.meta_standard' || (f.rule === 'S1' && f.table === 'Meta'))
+  );
+}
+
+/**
  * Workbooks of different years cannot be consolidated together: the message
  * names each year's files. Null when they all have the same year.
  */
-export function mixedYears(sources: readonly SourceWorkbook[]): Message | null {
+function mixedYears(sources: readonly SourceWorkbook[]): Message | null {
   const byYear = new Map<string, string[]>();
   for (const s of sources) {
     const year = s.validation.workbook.meta.year;
@@ -69,8 +97,12 @@ export function mixedYears(sources: readonly SourceWorkbook[]): Message | null {
   return msg('many.mixed_years', { list });
 }
 
-/** The registers whose rows with errors are left out of the totals (consolidate-method's `validRows`). */
-const CHECKED_REGISTERS: ReadonlySet<RegisterName> = new Set(['Visits', 'Publications', 'Participation', 'Studies']);
+/**
+ * The registry and the log keep every row when merged (a library's duplicate is D6, not a row to drop);
+ * every other register, of library rows, keeps only its rows without errors (`validRows`), decided in
+ * each file, where its findings are.
+ */
+const KEPT_WHOLE: ReadonlySet<RegisterName> = new Set(['Territories', 'Libraries', 'Submissions']);
 
 /**
  * The merged register's table keeps the first file's position and columns
@@ -84,8 +116,8 @@ export function consolidateMany(
   options: ConsolidateOptions = {},
 ): ManyConsolidation {
   if (sources.length === 0) throw new Error('consolidateMany needs at least one workbook');
-  const mixed = mixedYears(sources);
-  if (mixed) throw new MixedYearsError(mixed);
+  const refused = refusal(sources);
+  if (refused) throw new ManyRefusedError(refused);
   const across = duplicatesAcross(sources);
   const withSource = sources.map((s, i) => {
     const own = s.validation.findings.map((f): Finding => ({ ...f, source: s.file }));
@@ -94,20 +126,25 @@ export function consolidateMany(
   });
   const findings = withSource.flatMap((v) => v.findings);
   const validation: Validation = { workbook: mergeWorkbooks(sources), findings, ...countFindings(findings) };
+  // A library in two workbooks is counted nowhere (section 7): not in the total, not in either workbook's
+  // own figures, whatever the options, so that the figures by workbook add up to the total.
+  const alwaysExcluded = excludingErrors(findings.filter((f) => f.message.key === 'many.D6_library'));
+  const withShared = { ...options, alwaysExcluded };
   const keys = sourceKeys(sources);
   return {
-    consolidation: consolidate(validation, options),
+    consolidation: consolidate(validation, withShared),
     validation,
     sources: sources.map((s, i) => ({
       key: keys[i] as string,
       file: s.file,
       region: s.validation.workbook.meta.region,
-      consolidation: consolidate(withSource[i] as Validation, options),
+      consolidation: consolidate(withSource[i] as Validation, withShared),
     })),
   };
 }
 
-export class MixedYearsError extends Error {
+/** Workbooks that cannot be consolidated together, and why (the CLI says it as a usage error). */
+export class ManyRefusedError extends Error {
   constructor(readonly reason: Message) {
     super(reason.key);
   }
@@ -128,10 +165,10 @@ function sourceKeys(sources: readonly SourceWorkbook[]): string[] {
 }
 
 /**
- * D6 across the workbooks: a `terr_code` or `lib_id` already used in an
- * earlier workbook, reported on the later one's row and naming both files
- * and cells. A library's duplicate carries its id, so that its report is
- * left out as any report with an error is.
+ * D6 across the workbooks: a `terr_code` or `lib_id` found in more than one
+ * workbook, reported in each of them, naming the other file and its cell. A
+ * library's finding carries its id, and its own message: that library is
+ * counted in none of them (`consolidateMany`).
  */
 function duplicatesAcross(sources: readonly SourceWorkbook[]): Map<number, Finding[]> {
   const out = new Map<number, Finding[]>();
@@ -140,42 +177,43 @@ function duplicatesAcross(sources: readonly SourceWorkbook[]): Map<number, Findi
     ['Libraries', 'lib_id', libKey],
   ];
   for (const [name, column, norm] of keyed) {
-    const first = new Map<string, { file: number; cell: string }>();
+    interface Seen {
+      readonly file: number;
+      readonly value: string;
+      readonly place: ReturnType<typeof registerPlace>;
+    }
+    const where = new Map<string, Seen[]>();
     sources.forEach((s, i) => {
       const reg = s.validation.workbook.registers[name];
-      const seenHere = new Set<string>();
       for (const row of reg.rows) {
         const v = row.v[column];
         if (typeof v !== 'string') continue;
         const k = norm(v);
+        const list = where.get(k) ?? [];
         // A duplicate within one file is that file's own D6.
-        if (seenHere.has(k)) continue;
-        seenHere.add(k);
-        const libId = name === 'Libraries' ? k : undefined;
-        const place = registerPlace(reg, row, column, libId);
-        const prev = first.get(k);
-        if (!prev) {
-          first.set(k, { file: i, cell: place.cell ?? '' });
-          continue;
-        }
-        const list = out.get(i) ?? [];
-        list.push({
-          ...finding(
-            'D6',
-            place,
-            msg('many.D6_duplicate', {
-              value: v,
-              file: s.file,
-              cell: place.cell ?? '',
-              other: (sources[prev.file] as SourceWorkbook).file,
-              otherCell: prev.cell,
-            }),
-          ),
-          source: s.file,
-        });
-        out.set(i, list);
+        if (list.some((x) => x.file === i)) continue;
+        list.push({ file: i, value: v, place: registerPlace(reg, row, column, name === 'Libraries' ? k : undefined) });
+        where.set(k, list);
       }
     });
+    for (const seen of where.values()) {
+      if (seen.length < 2) continue;
+      for (const here of seen) {
+        const other = seen.find((x) => x !== here) as Seen;
+        const file = (sources[here.file] as SourceWorkbook).file;
+        const args = {
+          value: here.value,
+          file,
+          cell: here.place.cell ?? '',
+          other: (sources[other.file] as SourceWorkbook).file,
+          otherCell: other.place.cell ?? '',
+        };
+        const key = name === 'Libraries' ? 'many.D6_library' : 'many.D6_duplicate';
+        const list = out.get(here.file) ?? [];
+        list.push({ ...finding('D6', here.place, msg(key, args)), source: file });
+        out.set(here.file, list);
+      }
+    }
   }
   return out;
 }
@@ -190,7 +228,7 @@ function mergeWorkbooks(sources: readonly SourceWorkbook[]): ParsedWorkbook {
   for (const name of REGISTER_TABLES) {
     const parts = sources.map((s) => {
       const reg = s.validation.workbook.registers[name];
-      return CHECKED_REGISTERS.has(name) ? validRows(s.validation, reg) : reg.rows;
+      return KEPT_WHOLE.has(name) ? reg.rows : validRows(s.validation, reg);
     });
     const withTable = wbs.map((wb) => wb.registers[name]).find((r) => r.table !== null) ?? first.registers[name];
     registers[name] = {

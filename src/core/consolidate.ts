@@ -18,16 +18,25 @@ import {
 } from '../standard';
 import type { Finding } from './finding';
 import { libKey } from './invisible';
-import type { ParsedWorkbook, Report } from './parsed';
+import type { ParsedWorkbook, RegisterRow, Report } from './parsed';
 import type { Validation } from './validate';
+import { reportRegisters } from './checksum';
 import {
   summarizeEventsV2,
   summarizeMethod,
+  validRows,
   withEventsV2,
   type FullEvents,
   type MethodSummary,
 } from './consolidate-method';
-import { countByStatus, reportStatuses, statusOf, type ReportStatus, type StatusCounts } from './submissions';
+import {
+  countByStatus,
+  reportStatuses,
+  statusOf,
+  type LibraryStatus,
+  type ReportStatus,
+  type StatusCounts,
+} from './submissions';
 
 export interface Totals {
   plan: number | null;
@@ -96,6 +105,8 @@ export interface Consolidation {
     readonly missing: readonly string[];
     /** Reports left out because they are not accepted (only with `acceptedOnly`). */
     readonly notAccepted: readonly { readonly libId: string; readonly status: ReportStatus }[];
+    /** Register rows of the libraries left out (excluded, or not accepted), not counted either (section 4). */
+    readonly registerRowsLeftOut: number;
     /** The active libraries by the status of their report (section 6). */
     readonly byStatus: StatusCounts;
   };
@@ -118,6 +129,11 @@ export interface ConsolidateOptions {
   readonly includeErrors?: boolean;
   /** Only reports a methodologist accepted (section 6). */
   readonly acceptedOnly?: boolean;
+  /**
+   * Libraries left out whatever the other options say, with the errors that say why: a library found
+   * in two workbooks consolidated together is counted nowhere (section 7), `includeErrors` or not.
+   */
+  readonly alwaysExcluded?: ReadonlyMap<string, readonly Finding[]>;
 }
 
 interface Library {
@@ -201,61 +217,158 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
   const includeErrors = options.includeErrors ?? false;
   const acceptedOnly = options.acceptedOnly ?? false;
   const statuses = reportStatuses(wb);
-  const errorsByLib = new Map<string, Finding[]>();
-  for (const f of validation.findings) {
+  const libraries = activeLibraries(wb);
+  const territories = territoriesOf(wb);
+  const chosen = chooseReports(validation, libraries, statuses, options);
+  const sums = sumReports(wb, libraries, chosen.included, territories);
+  const registry = allLibraries(wb);
+  const terrOf = new Map(registry.map((l) => [l.id, l.terr]));
+  // An excluded library is excluded from every figure (section 4): its register rows go with its report.
+  const counted = countedRegisters(validation, leftOutLibraries(chosen));
+  const inCounted: Validation = { ...validation, workbook: counted.workbook };
+  return {
+    year: wb.meta.year,
+    region: wb.meta.region,
+    level: wb.meta.level,
+    includeErrors,
+    acceptedOnly,
+    libraries: {
+      active: libraries.length,
+      ...chosen,
+      registerRowsLeftOut: counted.leftOut,
+      byStatus: countByStatus(
+        statuses,
+        libraries.map((l) => l.id),
+      ),
+    },
+    indicators: sums.indicators,
+    byTerritory: sums.byTerritory,
+    byType: sums.byType,
+    ratios: sums.ratios,
+    ratiosByTerritory: sums.ratiosByTerritory,
+    events: withEventsV2(
+      summarizeEvents(counted.workbook, terrOf),
+      summarizeEventsV2(counted.workbook, territories.order),
+    ),
+    method: summarizeMethod(inCounted, registry, territories.order),
+    training: summarizeTraining(
+      counted.workbook,
+      terrOf,
+      new Set(chosen.included),
+      sums.indicators,
+      sums.byTerritory,
+      territories.order,
+    ),
+    issues: { errors: validation.errors, warnings: validation.warnings },
+    territoryOrder: territories.order,
+  };
+}
+
+/**
+ * The errors that exclude each library's report (keyed by `libKey`): those
+ * the checks attribute to the library itself, its report table and registry
+ * row. An error in one of its register rows leaves that row out, not the
+ * library. The board of reports shows these beside the others, so that the
+ * two say the same (`board.ts`).
+ */
+export function excludingErrors(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
     if (f.severity !== 'error' || !f.libId) continue;
     const k = libKey(f.libId);
-    const list = errorsByLib.get(k);
+    const list = out.get(k);
     if (list) list.push(f);
-    else errorsByLib.set(k, [f]);
+    else out.set(k, [f]);
   }
-  const libraries = activeLibraries(wb);
-  const territoryOrder: string[] = [];
+  return out;
+}
+
+interface Chosen {
+  readonly included: string[];
+  readonly excluded: Excluded[];
+  readonly missing: string[];
+  readonly notAccepted: { libId: string; status: ReportStatus }[];
+}
+
+/** Which reports are counted, and why each of the others is not (section 4; section 6 for `acceptedOnly`). */
+function chooseReports(
+  validation: Validation,
+  libraries: readonly Library[],
+  statuses: ReadonlyMap<string, LibraryStatus>,
+  options: ConsolidateOptions,
+): Chosen {
+  const errorsByLib = excludingErrors(validation.findings);
+  const chosen: Chosen = { included: [], excluded: [], missing: [], notAccepted: [] };
+  for (const lib of libraries) {
+    const forced = options.alwaysExcluded?.get(lib.id);
+    if (forced && forced.length > 0) {
+      chosen.excluded.push({ libId: lib.id, first: forced[0] as Finding, errors: forced.length });
+      continue;
+    }
+    const report = validation.workbook.reports.get(lib.id);
+    if (!report || report.empty) {
+      chosen.missing.push(lib.id);
+      continue;
+    }
+    const status = statusOf(statuses, lib.id).status;
+    if (options.acceptedOnly && status !== 'accepted') {
+      chosen.notAccepted.push({ libId: lib.id, status });
+      continue;
+    }
+    const errs = errorsByLib.get(lib.id);
+    if (errs && errs.length > 0 && !options.includeErrors) {
+      chosen.excluded.push({ libId: lib.id, first: errs[0] as Finding, errors: errs.length });
+      continue;
+    }
+    chosen.included.push(lib.id);
+  }
+  return chosen;
+}
+
+interface Territories {
+  /** In registry order, for a stable layout. */
+  readonly order: string[];
+  readonly population: Map<string, number | null>;
+}
+
+function territoriesOf(wb: ParsedWorkbook): Territories {
+  const order: string[] = [];
   const population = new Map<string, number | null>();
   for (const row of wb.registers.Territories.rows) {
     const code = row.v.terr_code;
     if (typeof code !== 'string' || population.has(code)) continue;
-    territoryOrder.push(code);
+    order.push(code);
     population.set(code, typeof row.v.population === 'number' ? row.v.population : null);
   }
+  return { order, population };
+}
 
+/** The included reports summed for the network, each territory and each library type, with their ratios. */
+function sumReports(
+  wb: ParsedWorkbook,
+  libraries: readonly Library[],
+  included: readonly string[],
+  territories: Territories,
+) {
   const network = new Accumulator();
   const byTerr = new Map<string, Accumulator>();
   const byType = new Map<string, Accumulator>();
-  const coverage = { users: null as number | null, population: 0 };
-  const included: string[] = [];
-  const excluded: Excluded[] = [];
-  const missing: string[] = [];
-  const notAccepted: { libId: string; status: ReportStatus }[] = [];
+  const counted = new Set(included);
   for (const lib of libraries) {
     const report = wb.reports.get(lib.id);
-    if (!report || report.empty) {
-      missing.push(lib.id);
-      continue;
-    }
-    const status = statusOf(statuses, lib.id).status;
-    if (acceptedOnly && status !== 'accepted') {
-      notAccepted.push({ libId: lib.id, status });
-      continue;
-    }
-    const errs = errorsByLib.get(lib.id);
-    if (errs && errs.length > 0 && !includeErrors) {
-      excluded.push({ libId: lib.id, first: errs[0] as Finding, errors: errs.length });
-      continue;
-    }
-    included.push(lib.id);
+    if (!report || !counted.has(lib.id)) continue;
     network.add(report);
     if (lib.terr) getOr(byTerr, lib.terr, () => new Accumulator()).add(report);
     if (lib.type) getOr(byType, lib.type, () => new Accumulator()).add(report);
   }
   const indicators = network.totals();
-  const territoryTotals: Record<string, IndicatorTotals> = {};
+  const coverage = { users: null as number | null, population: 0 };
+  const byTerritory: Record<string, IndicatorTotals> = {};
   const ratiosByTerritory: Record<string, Ratios> = {};
-  for (const code of territoryOrder) {
-    const acc = byTerr.get(code) ?? new Accumulator();
-    const totals = acc.totals();
-    territoryTotals[code] = totals;
-    const pop = population.get(code) ?? null;
+  for (const code of territories.order) {
+    const totals = (byTerr.get(code) ?? new Accumulator()).totals();
+    byTerritory[code] = totals;
+    const pop = territories.population.get(code) ?? null;
     ratiosByTerritory[code] = ratiosOf(totals, pop);
     const users = totals.U01?.year ?? null;
     if (pop !== null && users !== null) {
@@ -270,37 +383,36 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
   }
   const ratios = ratiosOf(indicators, null);
   ratios.coverage_pct = coverage.population > 0 ? finite(percentOf(coverage.users, coverage.population)) : null;
+  return { indicators, byTerritory, byType: typeTotals, ratios, ratiosByTerritory };
+}
 
-  const registry = allLibraries(wb);
-  const terrOf = new Map(registry.map((l) => [l.id, l.terr]));
-  return {
-    year: wb.meta.year,
-    region: wb.meta.region,
-    level: wb.meta.level,
-    includeErrors,
-    acceptedOnly,
-    libraries: {
-      active: libraries.length,
-      included,
-      excluded,
-      missing,
-      notAccepted,
-      byStatus: countByStatus(
-        statuses,
-        libraries.map((l) => l.id),
-      ),
-    },
-    indicators,
-    byTerritory: territoryTotals,
-    byType: typeTotals,
-    ratios,
-    ratiosByTerritory,
-    events: withEventsV2(summarizeEvents(wb, terrOf), summarizeEventsV2(wb, territoryOrder)),
-    method: summarizeMethod(validation, registry, territoryOrder),
-    training: summarizeTraining(wb, terrOf, new Set(included), indicators, territoryTotals, territoryOrder),
-    issues: { errors: validation.errors, warnings: validation.warnings },
-    territoryOrder,
-  };
+/** The libraries whose register rows are left out with their report: excluded, or not accepted. */
+export function leftOutLibraries(libraries: {
+  readonly excluded: readonly Excluded[];
+  readonly notAccepted: readonly { readonly libId: string }[];
+}): Set<string> {
+  return new Set([...libraries.excluded.map((e) => e.libId), ...libraries.notAccepted.map((n) => n.libId)]);
+}
+
+/**
+ * The workbook with only the register rows that count: rows with an error
+ * are left out (and listed in Issues), and so are the rows of the libraries
+ * left out, counted in `leftOut` for the sheets to say.
+ */
+export function countedRegisters(
+  validation: Validation,
+  leftOutLibraries: ReadonlySet<string>,
+): { workbook: ParsedWorkbook; leftOut: number } {
+  const wb = validation.workbook;
+  const registers = { ...wb.registers };
+  let leftOut = 0;
+  for (const [name, reg] of reportRegisters(wb)) {
+    const owner = (r: RegisterRow) => (typeof r.v.lib_id === 'string' ? libKey(r.v.lib_id) : null);
+    const ofLeftOut = (r: RegisterRow) => leftOutLibraries.has(owner(r) ?? '');
+    leftOut += reg.rows.filter(ofLeftOut).length;
+    registers[name] = { ...reg, rows: validRows(validation, reg).filter((r) => !ofLeftOut(r)) };
+  }
+  return { workbook: { ...wb, registers }, leftOut };
 }
 
 function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {

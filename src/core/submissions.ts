@@ -1,7 +1,8 @@
 /**
  * The `Submissions` log (section 1.4 of the standard) read back: each
- * library's status is the status of its last row, draft when it has none.
- * Rows are taken in the order of the table, which only ever grows at the end.
+ * library's status is the status of its latest row by `changed_at`, draft
+ * when it has none. The rows' physical order decides nothing but ties: a
+ * person may sort or filter the log, and a status must not follow.
  */
 import { ENUMS, type EnumKey } from '../standard';
 import { libKey } from './invisible';
@@ -33,22 +34,33 @@ export const DRAFT: LibraryStatus = { status: 'draft', last: null, lastAccepted:
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
-/** Each library's status from the log, keyed by `libKey`. Rows whose library or status was refused are skipped. */
-export function reportStatuses(wb: ParsedWorkbook): Map<string, LibraryStatus> {
-  const out = new Map<string, LibraryStatus>();
+/** The log's rows as entries, oldest first by `changed_at`. Rows whose library or status was refused are skipped. */
+export function logEntries(wb: ParsedWorkbook): (LogEntry & { readonly libId: string })[] {
+  const entries: (LogEntry & { libId: string })[] = [];
   for (const row of wb.registers.Submissions.rows) {
     const lib = row.v.lib_id;
     const status = row.v.status;
     if (typeof lib !== 'string' || !(REPORT_STATUSES as readonly unknown[]).includes(status)) continue;
-    const entry: LogEntry = {
+    entries.push({
+      libId: libKey(lib),
       row,
       status: status as ReportStatus,
       changedBy: text(row.v.changed_by),
       changedAt: typeof row.v.changed_at === 'number' ? row.v.changed_at : null,
       comment: text(row.v.comment),
       checksum: text(row.v.checksum)?.trim().toLowerCase() ?? null,
-    };
-    const id = libKey(lib);
+    });
+  }
+  // The latest `changed_at` decides. Rows of the same moment keep the order they stand in (the sort is
+  // stable): the standard's tie-break, and the order the software appended them in. A row without a time
+  // (refused, or blank in a version 1 log) counts as the oldest, so that it never outranks a dated change.
+  return entries.sort((a, b) => (a.changedAt ?? -Infinity) - (b.changedAt ?? -Infinity) || 0);
+}
+
+/** Each library's status from the log, keyed by `libKey`. */
+export function reportStatuses(wb: ParsedWorkbook): Map<string, LibraryStatus> {
+  const out = new Map<string, LibraryStatus>();
+  for (const { libId: id, ...entry } of logEntries(wb)) {
     const before = out.get(id) ?? DRAFT;
     out.set(id, {
       status: entry.status,

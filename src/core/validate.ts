@@ -8,7 +8,7 @@ import { checkRegisters } from './checks/registers';
 import { checkReports } from './checks/reports';
 import { checkCross } from './checks/cross';
 import { checkVisits } from './checks/method';
-import { checkSubmissions } from './checks/submissions';
+import { checkLogDates, checkSubmissions } from './checks/submissions';
 
 export interface Validation {
   readonly workbook: ParsedWorkbook;
@@ -19,7 +19,12 @@ export interface Validation {
 
 const ruleOrder = new Map(RULE_IDS.map((r, i) => [r, i]));
 
-export function validate(snapshot: Snapshot): Validation {
+export interface ValidateOptions {
+  /** The moment of reading (UTC ms): a log row dated later is D4. */
+  readonly now?: number;
+}
+
+export function validate(snapshot: Snapshot, options: ValidateOptions = {}): Validation {
   const workbook = parseWorkbook(snapshot);
   const findings = [
     ...workbook.findings,
@@ -28,6 +33,7 @@ export function validate(snapshot: Snapshot): Validation {
     ...checkCross(workbook),
     ...checkVisits(workbook),
     ...checkSubmissions(workbook),
+    ...checkLogDates(workbook, options.now ?? Date.now()),
   ];
   // Stable order: by rule as the standard lists them, then by table and position.
   findings.sort(

@@ -177,6 +177,15 @@ export function openFailure(path: string, e: unknown): WorkbookFileError {
 
 export async function readWorkbookFile(path: string, options: ReadOptions = {}): Promise<Snapshot> {
   const maxBytes = options.maxBytes ?? MAX_WORKBOOK_BYTES;
+  return readWorkbook(await readWorkbookBytes(path, maxBytes), { ...options, maxBytes });
+}
+
+/**
+ * A workbook file's bytes, refused before it is loaded when it is too large or not a file: for a command
+ * that needs the bytes themselves too (the writer grafts into them; a hash tells two copies apart), so
+ * that the file is read once.
+ */
+export async function readWorkbookBytes(path: string, maxBytes: number = MAX_WORKBOOK_BYTES): Promise<Buffer> {
   let size: number;
   try {
     const st = await fs.stat(path);
@@ -192,11 +201,9 @@ export async function readWorkbookFile(path: string, options: ReadOptions = {}):
   if (size > maxBytes) {
     throw new WorkbookFileError('too_large', `${path} has ${size} bytes, more than the limit of ${maxBytes}`);
   }
-  let data: Buffer;
   try {
-    data = await fs.readFile(path);
+    return await fs.readFile(path);
   } catch (e) {
     throw openFailure(path, e);
   }
-  return readWorkbook(data, { ...options, maxBytes });
 }

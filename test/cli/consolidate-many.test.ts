@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { karagandaSample } from '../../src/sample';
@@ -120,8 +120,8 @@ describe('kitaphana consolidate with several workbooks', () => {
     const out = join(dir, 'dup.xlsx');
     const r = await runCli('consolidate', files.a, dup, '-o', out, '--lang', 'ru');
     expect(r.code).toBe(1);
-    // Excluded with its first error (this copy has no report sheet), the place naming the file.
-    expect(r.out).toMatch(new RegExp(`исключена ${String(lib.lib_id)}: S2 west-dup\\.xlsx 'Библиотеки'!A\\d+`));
+    // Excluded in both files (it is counted nowhere), for being in both, the place naming the file.
+    expect(r.out).toMatch(new RegExp(`исключена ${String(lib.lib_id)}: D6 east\\.xlsx 'Библиотеки'!A\\d+`));
     const text = texts(readFileSync(out));
     expect(text).toMatch(/<t>west-dup\.xlsx: &apos;Библиотеки&apos;!A\d+<\/t>/);
     expect(text).toMatch(new RegExp(`«${String(lib.lib_id)}» из west-dup\\.xlsx [^<]* east\\.xlsx`));
@@ -131,6 +131,42 @@ describe('kitaphana consolidate with several workbooks', () => {
     const r = await runCli('consolidate', files.a, `${dir}/./east.xlsx`, '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.err.trim()).toBe(`${dir}/./east.xlsx is the same file as ${files.a}: give each workbook once.`);
+  });
+
+  it('refuses a renamed copy of a workbook given beside it (the same SHA-256), exit 2', async () => {
+    const copy = join(dir, 'east (copy).xlsx');
+    copyFileSync(files.a, copy);
+    const r = await runCli('consolidate', files.a, files.b, copy, '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(
+      'east (copy).xlsx has the same content as east.xlsx (the same SHA-256): it is the same workbook given twice. Give each workbook once.',
+    );
+    expect(r.out).toBe('');
+  });
+
+  it('says a file that is not a standard workbook is not one, not that it is of another year, exit 2', async () => {
+    const plain = join(dir, 'plain.xlsx');
+    const sheet = {
+      name: 'Sheet1',
+      visibility: 'visible' as const,
+      columnWidths: [10],
+      tables: [],
+      styles: [],
+      validations: [],
+    };
+    writeFileSync(
+      plain,
+      await writeWorkbook({
+        removeSheets: [],
+        sheets: [{ ...sheet, blocks: [{ top: 0, left: 0, values: [['notes']] }] }],
+      }),
+    );
+    const r = await runCli('consolidate', files.a, plain, '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(
+      'Not a standard workbook of Kitaphana (no Meta table with its year): plain.xlsx. Consolidate together only standard workbooks.',
+    );
+    expect(r.err).not.toContain('different years');
   });
 
   it('refuses workbooks of different years, naming the files, exit 2', async () => {

@@ -9,8 +9,13 @@ import { planSnapshot } from '../../src/core/plan-snapshot';
 import { validate, type Validation } from '../../src/core/validate';
 import { consolidate, type Consolidation } from '../../src/core/consolidate';
 import { consolidationJson } from '../../src/core/json';
-import { bySource, consolidateMany, MixedYearsError } from '../../src/core/consolidate-many';
+import { bySource, consolidateMany, ManyRefusedError } from '../../src/core/consolidate-many';
 import { generatedPlan } from '../../src/core/layout/generated';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readWorkbook } from '../../src/xlsx/read';
+import { finding, type Finding } from '../../src/core/finding';
+import { msg } from '../../src/core/message';
 
 /**
  * Consolidating several workbooks together (section 7, "Higher levels"): the
@@ -96,6 +101,27 @@ describe('consolidating several workbooks together', () => {
     );
   });
 
+  it('gives the figures of the whole for any split into up to four parts, by_source adding up to the total', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: TERRITORIES.length, maxLength: TERRITORIES.length }),
+        (groups) => {
+          const groupOf = new Map(TERRITORIES.map((code, i) => [code, groups[i] ?? 0]));
+          const group = (terr: string) => groupOf.get(terr) ?? 0;
+          // Without the log: a split moves register rows, which would change accepted reports' fingerprints (S3).
+          const whole = { ...splittable(sample, group), submissions: [] };
+          const used = [...new Set(groups)].sort();
+          const many = consolidateMany(
+            used.map((g) => ({ file: `part-${g}.xlsx`, validation: checked(part(whole, group, g, `Part ${g}`)) })),
+          );
+          expect(figures(many.consolidation)).toEqual(figures(consolidate(checked(whole))));
+          expect(sourcesSum(many)).toEqual(totalsOf(many.consolidation));
+        },
+      ),
+      { numRuns: 4 },
+    );
+  });
+
   it('keys by_source by region, or by file name where two workbooks name the same region; its sums are the total', () => {
     const first = new Set(TERRITORIES.slice(0, 5));
     const { many } = splitAndCompare(sample, first);
@@ -145,17 +171,22 @@ describe('consolidating several workbooks together', () => {
       { file: 'city.xlsx', validation: checked(a) },
       { file: 'districts.xlsx', validation: checked(b2) },
     ]);
-    const d6 = many.validation.findings.filter((f) => f.rule === 'D6' && f.message.key === 'many.D6_duplicate');
-    expect(d6).toHaveLength(2);
+    const d6 = many.validation.findings.filter((f) => f.rule === 'D6' && f.message.key.startsWith('many.D6_'));
+    // In each file, naming the other: the territory and the library.
+    expect(d6.map((f) => [f.source, f.table])).toEqual([
+      ['city.xlsx', 'Territories'],
+      ['city.xlsx', 'Libraries'],
+      ['districts.xlsx', 'Territories'],
+      ['districts.xlsx', 'Libraries'],
+    ]);
     for (const f of d6) {
       expect(f.severity).toBe('error');
-      expect(f.source).toBe('districts.xlsx');
       const text = t.render(f.message);
       expect(text).toContain('city.xlsx');
       expect(text).toContain('districts.xlsx');
       expect(text).toMatch(/\('[^']+'!A\d+\).*\('[^']+'!A\d+\)/);
     }
-    const libFinding = d6.find((f) => f.table === 'Libraries');
+    const libFinding = d6.find((f) => f.table === 'Libraries' && f.source === 'districts.xlsx');
     expect(libFinding?.row).toBe('KRG_OUNB');
     expect(t.render(libFinding!.message)).toMatch(/city\.xlsx \('[^']+'!A\d+\)/);
     expect(many.consolidation.libraries.excluded.map((e) => e.libId)).toContain('KRG_OUNB');
@@ -171,18 +202,162 @@ describe('consolidating several workbooks together', () => {
         { file: 'k2025.xlsx', validation: a },
         { file: 'k2024.xlsx', validation: b },
       ]),
-    ).toThrow(MixedYearsError);
+    ).toThrow(ManyRefusedError);
     try {
       consolidateMany([
         { file: 'k2025.xlsx', validation: a },
         { file: 'k2024.xlsx', validation: b },
       ]);
     } catch (e) {
-      const text = translator('ru').render((e as MixedYearsError).reason);
+      const text = translator('ru').render((e as ManyRefusedError).reason);
       expect(text).toContain('2025: k2025.xlsx');
       expect(text).toContain('2024: k2024.xlsx');
       expect(text).toContain('разным годам');
     }
+  });
+});
+
+/** `by_source`'s sum for each indicator summed over libraries (a blank workbook adds nothing). */
+function sourcesSum(many: ReturnType<typeof consolidateMany>) {
+  const sources = Object.values(bySource(many));
+  return Object.fromEntries(
+    INDICATORS.filter((i) => i.agg === 'sum').map((i) => {
+      const values = sources.map((s) => s[i.code] ?? null).filter((v): v is number => v !== null);
+      return [i.code, values.length === 0 ? null : values.reduce((a, b) => a + b, 0)];
+    }),
+  );
+}
+const totalsOf = (c: Consolidation) =>
+  Object.fromEntries(
+    INDICATORS.filter((i) => i.agg === 'sum').map((i) => [i.code, c.indicators[i.code]?.year ?? null]),
+  );
+
+/** The whole consolidated with the given libraries left out, as a library found in two workbooks is. */
+function wholeWithout(v: Validation, libs: readonly string[], options = {}) {
+  const d6 = (lib: string): Finding[] => [
+    finding('D6', { table: 'Libraries', row: lib, column: 'lib_id', cell: null, libId: lib }, msg('many.D6_library')),
+  ];
+  return consolidate(v, { ...options, alwaysExcluded: new Map(libs.map((l) => [l, d6(l)])) });
+}
+
+describe('workbooks that share libraries, or are one workbook twice (section 7)', () => {
+  const root = join(__dirname, '..', '..');
+  const bundled = async (name: string) => {
+    const bytes = readFileSync(join(root, 'workbooks', name));
+    return { bytes, validation: validate(await readWorkbook(bytes)) };
+  };
+
+  it('refuses two files of the same content under two names, however they are named', async () => {
+    const { validation } = await bundled('osk_b01-2025.xlsx');
+    const sha256 = 'same';
+    expect(() =>
+      consolidateMany([
+        { file: 'osk_b01-2025.xlsx', validation, sha256 },
+        { file: 'copy of osk_b01.xlsx', validation, sha256 },
+      ]),
+    ).toThrow(ManyRefusedError);
+    try {
+      consolidateMany([
+        { file: 'osk_b01-2025.xlsx', validation, sha256 },
+        { file: 'copy.xlsx', validation, sha256 },
+      ]);
+    } catch (e) {
+      const text = t.render((e as ManyRefusedError).reason);
+      expect(text).toContain('copy.xlsx');
+      expect(text).toContain('osk_b01-2025.xlsx');
+      expect(text).toContain('SHA-256');
+    }
+  });
+
+  it('counts a library of the oblast’s workbook and of its own nowhere, lists it, and by_source adds up to the total', async () => {
+    const oblast = await bundled('karaganda-2025.xlsx');
+    const branch = await bundled('osk_b01-2025.xlsx');
+    const many = consolidateMany([
+      { file: 'karaganda-2025.xlsx', validation: oblast.validation },
+      { file: 'osk_b01-2025.xlsx', validation: branch.validation },
+    ]);
+    const c = many.consolidation;
+    // The branch is in both: D6 in each file, naming the other, and it is excluded, listed with that reason.
+    const d6 = many.validation.findings.filter((f) => f.message.key === 'many.D6_library');
+    expect(d6.map((f) => [f.source, f.libId])).toEqual([
+      ['karaganda-2025.xlsx', 'OSK_B01'],
+      ['osk_b01-2025.xlsx', 'OSK_B01'],
+    ]);
+    expect(t.render(d6[0]!.message)).toContain('osk_b01-2025.xlsx');
+    expect(c.libraries.excluded.map((e) => [e.libId, e.first.rule])).toEqual([['OSK_B01', 'D6']]);
+    expect(c.libraries.included).not.toContain('OSK_B01');
+    // The rest: exactly the oblast's figures without that library, its report and register rows.
+    const alone = wholeWithout(oblast.validation, ['OSK_B01']);
+    // (The level is the two workbooks' only where they agree: an oblast's and a branch's have none in common.)
+    expect({ ...figures(c), issues: null, level: null }).toEqual({ ...figures(alone), issues: null, level: null });
+    const oblastOnly = consolidate(oblast.validation);
+    const own = branch.validation.workbook.registers.Events.rows.length;
+    const inOblast = oblast.validation.workbook.registers.Events.rows.filter((r) => r.v.lib_id === 'OSK_B01').length;
+    // Not vacuous: the branch's events are in both workbooks, and are counted from neither.
+    expect(own).toBeGreaterThan(10);
+    expect(inOblast).toBeGreaterThan(10);
+    expect(c.events.count).toBe((oblastOnly.events.count ?? 0) - inOblast);
+    expect(c.libraries.registerRowsLeftOut).toBeGreaterThanOrEqual(own + inOblast);
+    // The figures by workbook add up to the total, libraries included.
+    expect(sourcesSum(many)).toEqual(totalsOf(c));
+    expect(many.sources.reduce((n, s) => n + s.consolidation.libraries.included.length, 0)).toBe(
+      c.libraries.included.length,
+    );
+    // Including reports with errors does not bring it back: it would be counted twice.
+    const withErrors = consolidateMany(
+      [
+        { file: 'karaganda-2025.xlsx', validation: oblast.validation },
+        { file: 'osk_b01-2025.xlsx', validation: branch.validation },
+      ],
+      { includeErrors: true },
+    );
+    expect(withErrors.consolidation.libraries.included).not.toContain('OSK_B01');
+    expect(sourcesSum(withErrors)).toEqual(totalsOf(withErrors.consolidation));
+  });
+
+  it('gives, for two parts sharing any libraries, the figures of the whole without them, by_source adding up', () => {
+    const whole = splittable(sample, (x) => (TERRITORIES.indexOf(x) % 2 === 0 ? 0 : 1));
+    const group = (x: string) => (TERRITORIES.indexOf(x) % 2 === 0 ? 0 : 1);
+    const wholeValidation = checked({ ...whole, submissions: [] });
+    const inB = whole.libraries.filter((l) => group(String(l.terr_code)) === 1).map((l) => String(l.lib_id));
+    fc.assert(
+      fc.property(fc.subarray(inB, { minLength: 1, maxLength: 4 }), fc.boolean(), (shared, includeErrors) => {
+        const copied = new Set(shared);
+        const mine = (r: ContentRow) => copied.has(String(r.lib_id));
+        const a = part({ ...whole, submissions: [] }, group, 0, 'A');
+        const terrs = new Set(whole.libraries.filter(mine).map((l) => String(l.terr_code)));
+        // Part A holds the shared libraries too: registry rows, territories, reports and register rows.
+        const aShared: WorkbookContent = {
+          ...a,
+          territories: [...a.territories, ...whole.territories.filter((r) => terrs.has(String(r.terr_code)))],
+          libraries: [...a.libraries, ...whole.libraries.filter(mine).map((l) => ({ ...l, parent_id: null }))],
+          events: [...a.events, ...whole.events.filter(mine)],
+          training: [...a.training, ...whole.training.filter(mine)],
+          publications: [...(a.publications ?? []), ...(whole.publications ?? []).filter(mine)],
+          participation: [...(a.participation ?? []), ...(whole.participation ?? []).filter(mine)],
+          studies: [...(a.studies ?? []), ...(whole.studies ?? []).filter(mine)],
+          reports: [...a.reports, ...whole.reports.filter((r) => copied.has(r.libId))],
+        };
+        const many = consolidateMany(
+          [
+            { file: 'a.xlsx', validation: checked(aShared) },
+            { file: 'b.xlsx', validation: checked(part({ ...whole, submissions: [] }, group, 1, 'B')) },
+          ],
+          { includeErrors },
+        );
+        const c = many.consolidation;
+        expect([...c.libraries.excluded.map((e) => e.libId)].sort()).toEqual([...shared].sort());
+        const expected = wholeWithout(wholeValidation, shared, { includeErrors });
+        const keep = (j: ReturnType<typeof figures>) => ({
+          ...j,
+          issues: null,
+          libraries: { ...j.libraries, excluded: null },
+        });
+        expect(keep(figures(c))).toEqual(keep(figures(expected)));
+        expect(sourcesSum(many)).toEqual(totalsOf(c));
+      }),
+      { numRuns: 5 },
+    );
   });
 });
 

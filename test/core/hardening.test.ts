@@ -323,11 +323,11 @@ describe('item 11: the share of staff trained pairs persons and staff over the s
     const s = withError(planSnapshot(templatePlan(content)), ['KRG_CGB']);
     const c = consolidate(validate(s));
     expect(c.libraries.excluded.map((e) => e.libId)).toEqual(['KRG_CGB']);
-    // Registers stay summed over all their rows.
-    expect(c.training.persons).toBe(48);
+    // An excluded library's register rows go with its report (section 4): KRG_CGB's 40 are not counted.
+    expect(c.training.persons).toBe(8);
     expect(c.training.staff).toBe(20);
     expect(c.training.staff_trained_pct).toBeCloseTo((8 / 20) * 100, 9);
-    expect(c.training.by_territory.KRG).toMatchObject({ persons: 42, staff: 5 });
+    expect(c.training.by_territory.KRG).toMatchObject({ persons: 2, staff: 5 });
     expect(c.training.by_territory.KRG?.staff_trained_pct).toBeCloseTo(40, 9);
     expect(c.training.by_territory.ABA?.staff_trained_pct).toBeCloseTo(50, 9);
   });

@@ -20,6 +20,7 @@ import { finding } from '../../src/core/finding';
 import { msg } from '../../src/core/message';
 import { LANGUAGES } from '../../src/standard';
 import { translator } from '../../src/i18n';
+import { karagandaSample } from '../../src/sample';
 import { LIBS, columnIndexOf, smallContent, withCell, withReportCell } from '../helpers/network';
 
 /** Section 6 of the standard: the checksum, S3, the transitions, by_status and consolidation of accepted reports. */
@@ -328,5 +329,66 @@ describe('libraries.by_status and consolidation of accepted reports', () => {
       { lib_id: 'TMR_CGB', status: 'returned' },
       { lib_id: 'ABA_B01', status: 'draft' },
     ]);
+  });
+});
+
+describe('the status follows changed_at, never the rows’ order (section 1.4)', () => {
+  const sample = planSnapshot(templatePlan(karagandaSample({ language: 'ru' })));
+  const log = sample.tables.find((t) => t.name === 'Submissions')!;
+  const at = columnIndexOf(log, 'changed_at');
+  const time = (r: readonly CellValue[]) => {
+    const c = r[at];
+    return c !== null && typeof c === 'object' && c.kind === 'date' ? c.ms : 0;
+  };
+  /** The log as a person leaves it after sorting it newest first (Excel's sort moves whole rows). */
+  const newestFirst: Snapshot = {
+    ...sample,
+    tables: sample.tables.map((t) => (t === log ? { ...t, rows: [...t.rows].sort((a, b) => time(b) - time(a)) } : t)),
+  };
+
+  it('gives every library the same status, and --accepted-only the same libraries, after the log is sorted', () => {
+    const before = validate(sample);
+    const after = validate(newestFirst);
+    const accepted = consolidate(before, { acceptedOnly: true });
+    // Not vacuous: the sample accepts and returns reports after submitting them.
+    expect(consolidate(before).libraries.byStatus.accepted).toBeGreaterThan(20);
+    expect(consolidate(before).libraries.byStatus.returned).toBeGreaterThan(0);
+    expect(consolidate(after).libraries.byStatus).toEqual(consolidate(before).libraries.byStatus);
+    expect(consolidate(after, { acceptedOnly: true }).libraries.included).toEqual(accepted.libraries.included);
+    expect(accepted.libraries.included.length).toBeGreaterThan(20);
+    expect(after.errors).toBe(before.errors);
+  });
+
+  it('keeps the rows’ order as the tie-break between changes of the same moment', () => {
+    const cs = checksum(base, 'KRG_CGB');
+    const same = (first: ReportStatus, second: ReportStatus) =>
+      reportStatuses(
+        validate(withLog(base, [logRow('KRG_CGB', first, cs), logRow('KRG_CGB', second, cs)])).workbook,
+      ).get('KRG_CGB')?.status;
+    expect(same('submitted', 'accepted')).toBe('accepted');
+    expect(same('accepted', 'returned')).toBe('returned');
+  });
+
+  it('finds a changed_at later than now, or before the workbook’s year, as D4 of that library', () => {
+    const cs = checksum(base, 'KRG_CGB');
+    const future = { ...logRow('KRG_CGB', 'accepted', cs), changed_at: { date: Date.UTC(2062, 0, 10) } };
+    const early = { ...logRow('TMR_CGB', 'submitted', null), changed_at: { date: Date.UTC(2024, 11, 31) } };
+    const v = validate(withLog(base, [logRow('KRG_CGB', 'submitted', cs, 5), future, early]), {
+      now: Date.UTC(2026, 11, 7),
+    });
+    const d4 = v.findings.filter((f) => f.rule === 'D4' && f.table === 'Submissions');
+    expect(d4.map((f) => [f.libId, f.column, f.severity, f.message.key])).toEqual([
+      ['KRG_CGB', 'changed_at', 'error', 'D4.log_future'],
+      ['TMR_CGB', 'changed_at', 'error', 'D4.log_before_year'],
+    ]);
+    for (const lang of LANGUAGES) expect(translator(lang).render(d4[0]!.message)).toContain('2062');
+    // A status decided by a mistyped date is not trusted: the report waits until the date is right.
+    expect(consolidate(v).libraries.excluded.map((e) => e.libId)).toEqual(
+      expect.arrayContaining(['KRG_CGB', 'TMR_CGB']),
+    );
+    // Today's log is quiet.
+    expect(
+      validate(withLog(base, [logRow('KRG_CGB', 'submitted', cs)])).findings.filter((f) => f.rule === 'D4'),
+    ).toEqual([]);
   });
 });

@@ -64,8 +64,12 @@ describe.each(['karaganda-2025.xlsx', 'karaganda-2025-mistakes.xlsx'])('the vers
   });
 
   it('consolidates to the same figures', () => {
-    const before = { ...expected.c, standard: 'kitaphana/2' };
-    const after = actual.c;
+    // Version 2 of the standard (section 4) leaves out the register rows of the excluded libraries and the
+    // rows with errors, which version 1 counted: with mistakes those figures differ by rule, and
+    // test/core/consolidate-excluded.test.ts checks them. Every other figure is as it was.
+    const changedByRule = name.includes('mistakes') ? { events: null, training: null } : {};
+    const before = { ...expected.c, standard: 'kitaphana/2', ...changedByRule };
+    const after = { ...actual.c, ...changedByRule };
     expect(restrict(before, after)).toEqual(before);
   });
 

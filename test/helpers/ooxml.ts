@@ -45,6 +45,12 @@ const SCHEMA_BY_TYPE: Readonly<Record<string, string>> = {
   'application/vnd.openxmlformats-officedocument.extended-properties+xml': 'shared-documentPropertiesExtended.xsd',
   'application/vnd.openxmlformats-officedocument.custom-properties+xml': 'shared-documentPropertiesCustom.xsd',
   'application/vnd.openxmlformats-package.relationships+xml': 'opc-relationships.xsd',
+  // WordprocessingML, for the analytical note's .docx.
+  ...Object.fromEntries(
+    ['document.main', 'styles', 'settings', 'numbering', 'fontTable', 'footnotes', 'endnotes', 'webSettings'].map(
+      (kind) => [`application/vnd.openxmlformats-officedocument.wordprocessingml.${kind}+xml`, 'wml.xsd'],
+    ),
+  ),
 };
 
 export function xmllintAvailable(): boolean {

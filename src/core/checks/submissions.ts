@@ -4,7 +4,7 @@ import { registerPlace } from '../place';
 import type { ParsedWorkbook } from '../parsed';
 import { cellAddress } from '../snapshot';
 import { reportChecksums } from '../checksum';
-import { reportStatuses } from '../submissions';
+import { logEntries, reportStatuses } from '../submissions';
 import { TABLES } from '../../standard';
 
 /** Registers whose rows belong to a library's report (the checksum covers them). */
@@ -55,6 +55,31 @@ export function checkSubmissions(wb: ParsedWorkbook): Finding[] {
           : msg('S3.changed', { lib: id, by, date: dateArg(entry.changedAt) }),
       ),
     );
+  }
+  return out;
+}
+
+/**
+ * D4 of section 1.4: a log row dated later than the moment of reading, or
+ * before the workbook's year. The latest `changed_at` decides a status, so a
+ * mistyped time would silently decide it: the library's report is held back
+ * (the finding is its own) until the date is put right. A change may be made
+ * in the year after the workbook's (reports are accepted in January), so
+ * only "before the year" is out of it.
+ */
+export function checkLogDates(wb: ParsedWorkbook, now: number): Finding[] {
+  const year = wb.meta.year;
+  const from = year === null ? null : Date.UTC(year, 0, 1);
+  const out: Finding[] = [];
+  for (const entry of logEntries(wb)) {
+    const at = entry.changedAt;
+    if (at === null) continue;
+    const place = registerPlace(wb.registers.Submissions, entry.row, 'changed_at', entry.libId);
+    if (at > now) out.push(finding('D4', place, msg('D4.log_future', { date: dateArg(at), lib: entry.libId })));
+    else if (from !== null && at < from)
+      out.push(
+        finding('D4', place, msg('D4.log_before_year', { date: dateArg(at), lib: entry.libId, year: String(year) })),
+      );
   }
   return out;
 }

@@ -61,13 +61,22 @@ export class Context {
         active: c.libraries.active,
         version: input.version,
       }),
-      t.t('generated.excluded', { list: excluded || '—', n: c.libraries.excluded.length }),
+      t.t('generated.excluded', { list: excluded || '—', n: c.libraries.excluded.length }) + this.rowsLeftOut(),
       t.t('generated.missing', { list: c.libraries.missing.join(', ') || '—', n: c.libraries.missing.length }),
     ];
     for (const text of lines) {
       if (wrap) b.fit(b.nextRow, b.left, text, width);
       b.line([text], { ...muted, wrap, vAlign: 'top' }, width - 1);
     }
+  }
+
+  /**
+   * How many register rows went out with the libraries left out (section 4): said on every sheet, after
+   * the list of the excluded, so that a register total read beside a report total is understood.
+   */
+  rowsLeftOut(): string {
+    const n = this.c.libraries.registerRowsLeftOut;
+    return n > 0 ? ' ' + this.t.t('generated.rows_left_out', { count: n }) : '';
   }
 
   /**

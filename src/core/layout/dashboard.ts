@@ -14,6 +14,7 @@ import type { Area, ChartPlan, PlanValue, SheetPlan } from '../plan';
 import { area } from '../plan';
 import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
 import type { Context } from './context';
+import { countedRegisters, leftOutLibraries } from '../consolidate';
 import { eventsByMonthAndFormat, ranked } from './dashboard-data';
 import { statusCounts } from './submissions';
 import {
@@ -264,7 +265,9 @@ export function planAxisMin(values: readonly (number | null)[]): number {
 
 function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): void {
   const { t, c } = ctx;
-  const counts = eventsByMonthAndFormat(ctx.input.validation.workbook);
+  // The events the consolidation counted: those of the libraries left out are not in its totals either.
+  const counted = countedRegisters(ctx.input.validation, leftOutLibraries(c.libraries)).workbook;
+  const counts = eventsByMonthAndFormat(counted);
   const formats = ENUMS.event_format;
   data.add(
     t.t('dashboard.events_month_title'),

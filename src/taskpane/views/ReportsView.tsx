@@ -148,7 +148,13 @@ export function ReportsView() {
                 : {t.t(`enum.report_status.${r.status}`)}
                 {r.changedBy ? ` · ${r.changedBy}` : ''}
                 {r.changedAt !== null ? ` · ${t.dateTime(r.changedAt)}` : ''} ·{' '}
-                {t.t('taskpane.reports.counts', { errors: r.errors, warnings: r.warnings })}
+                {r.errors > r.reportErrors
+                  ? t.t('taskpane.reports.counts_rows', {
+                      report: r.reportErrors,
+                      rows: r.errors - r.reportErrors,
+                      warnings: r.warnings,
+                    })
+                  : t.t('taskpane.reports.counts', { errors: r.errors, warnings: r.warnings })}
                 {r.comment && r.status === 'returned' ? <div className={s.muted}>{r.comment}</div> : null}
                 <RowActions
                   row={r}
