@@ -18,6 +18,7 @@ module.exports = {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/helpers/catalogues.ts'],
   testTimeout: 60000,
   // Ends the run with a line naming the tests skipped because LibreOffice, Chromium or xmllint is missing.
   reporters: ['default', '<rootDir>/scripts/skipped-reporter.js'],

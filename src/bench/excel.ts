@@ -7,6 +7,8 @@ import { SyncStats } from '../excel/stats';
 import { simFromPlan, simHost } from '../excel-sim';
 import { templatePlan } from '../core/layout/template';
 import { nationalContent, type NetworkSize } from './national';
+// The catalogues, handed to the core as it lays out text (`core/translator.ts`).
+import '../i18n';
 
 export const ACTIONS = ['setup', 'check', 'consolidate'] as const;
 export type ActionName = (typeof ACTIONS)[number];

@@ -17,6 +17,8 @@ import { taskpaneBench } from './taskpane';
 import { cliBench } from './cli';
 import { nationalFilesBench } from './national-files';
 import { importBench } from './import';
+// The catalogues, handed to the core as it lays out text (`core/translator.ts`).
+import '../i18n';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -43,7 +43,7 @@ export async function noteCommand(
   version: string,
 ): Promise<number> {
   const historyFiles = opts.history ?? [];
-  if (historyFiles.length > HISTORY_YEARS) throw new UsageError('note.cli.too_many', { max: HISTORY_YEARS });
+  if (historyFiles.length > HISTORY_YEARS) throw new UsageError('note.cli.history_limit', { max: HISTORY_YEARS });
   const out =
     opts.output === undefined
       ? undefined

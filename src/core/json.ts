@@ -4,11 +4,11 @@
  * missing values are null, messages are in the reader's language.
  */
 import { INDICATORS, STANDARD_ID, STANDARD_VERSION } from '../standard';
-import type { Translator } from '../i18n';
+import type { Translator } from './translator';
 import type { Consolidation } from './consolidate';
 import type { Finding } from './finding';
 import type { Validation } from './validate';
-import { tableLabel } from '../i18n/place';
+import { tableLabel } from './table-labels';
 
 export function findingJson(f: Finding, t: Translator) {
   return {

@@ -3,7 +3,7 @@
  * the key itself) to the standard's keys. Built once from the catalogues.
  */
 import { ENUMS, INDICATORS, type EnumName, type Unit } from '../standard';
-import { labelsInAllLanguages } from '../i18n';
+import { labelsInAllLanguages } from './translator';
 import { normalizeLabel } from './values';
 
 function lookup(entries: Iterable<[key: string, catalogueKey: string]>): Map<string, string> {

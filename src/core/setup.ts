@@ -8,7 +8,7 @@
  * deletes or overwrites a cell people filled.
  */
 import { INDICATORS, REPORT_COLUMNS, REPORT_TABLE_PREFIX, TABLES, type Level, type Language } from '../standard';
-import { translator } from '../i18n';
+import { translator } from './translator';
 import type { Snapshot, TableSnapshot, CellValue } from './snapshot';
 import { tableIndex } from './snapshot';
 import type { PlanValue, SheetPlan, ValidationPlan, WorkbookPlan } from './plan';

@@ -349,6 +349,13 @@ export class WorkbookModel {
   activeSheetId: string | null = null;
   selection: { sheetId: string; area: Area } | null = null;
   date1904 = false;
+  /**
+   * The add-in's settings (`workbook.settings`), as JSON text: what Excel
+   * keeps in the file for the add-in, out of reach of structure protection.
+   */
+  readonly settings = new Map<string, string>();
+  /** Workbook structure protection (Review › Protect Workbook): no sheet added, deleted, renamed, moved, hidden or shown. */
+  structure: { protected: boolean; password: string | null } = { protected: false, password: null };
   /** Cell changes since the last `takeChanges`, for events. */
   changes: Change[] = [];
   private counter = 0;

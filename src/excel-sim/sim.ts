@@ -190,7 +190,13 @@ export class SimExcel extends SimHooks {
       conditionalFormats: s.conditionalFormats,
       charts: s.charts,
     }));
-    return JSON.stringify({ sheets, tables: m.tables, names: m.names });
+    return JSON.stringify({
+      sheets,
+      tables: m.tables,
+      names: m.names,
+      settings: [...m.settings.entries()].sort(),
+      structure: m.structure,
+    });
   }
 
   /**
@@ -255,8 +261,19 @@ export class SimExcel extends SimHooks {
       names: this.names(),
       active: this.activeSheet(),
       date1904: m.date1904,
+      structureProtected: m.structure.protected,
     };
     return JSON.stringify(book, null, 1);
+  }
+
+  /** The add-in's settings (`workbook.settings`), key → value. */
+  settings(): Record<string, unknown> {
+    return Object.fromEntries([...this.model.settings].map(([k, v]) => [k, JSON.parse(v) as unknown]));
+  }
+
+  /** Protects the workbook's structure as a person does (Review › Protect Workbook), or lifts it. */
+  protectStructure(on: boolean, password: string | null = null): void {
+    this.model.set(this.model, 'structure', { protected: on, password: on ? password : null });
   }
 
   /** The cells of one sheet with content, as `A1` → value or formula (for hashing what people filled). */

@@ -1,7 +1,7 @@
 import { addressOf } from './address';
-import { invalidArgument, notImplemented } from './errors';
+import { invalidArgument, invalidOperation, notImplemented } from './errors';
 import type { NamedItem, WorkbookModel } from './model';
-import { SimObject, type PropDef, type SimContext, api, asApi } from './proxy';
+import { SimBound, SimCollection, SimObject, type PropDef, type SimContext, api, asApi } from './proxy';
 import { SimTableCollection } from './table';
 import { msToSerial } from './values';
 import { SimWorksheetCollection } from './worksheet';
@@ -14,10 +14,12 @@ abstract class OfWorkbook extends SimObject {
 }
 
 export class SimWorkbook
-  extends api<Pick<Excel.Workbook, 'worksheets' | 'tables' | 'name' | 'load' | 'toJSON' | 'functions'>>()(OfWorkbook, {
+  extends api<
+    Pick<Excel.Workbook, 'worksheets' | 'tables' | 'name' | 'load' | 'toJSON' | 'functions' | 'settings' | 'protection'>
+  >()(OfWorkbook, {
     typeName: 'Workbook',
     props: ['name'],
-    children: ['worksheets', 'tables', 'functions'],
+    children: ['worksheets', 'tables', 'functions', 'settings', 'protection'],
   })
   implements Pick<Excel.Workbook, 'application'>
 {
@@ -34,11 +36,109 @@ export class SimWorkbook
       worksheets: () => new SimWorksheetCollection(this.ctx, 'workbook.worksheets'),
       tables: () => new SimTableCollection(this.ctx, 'workbook.tables'),
       functions: () => new SimFunctions(this.ctx, 'workbook.functions'),
+      settings: () => new SimSettingCollection(this.ctx, 'workbook.settings'),
+      protection: () => new SimWorkbookProtection(this.ctx, 'workbook.protection'),
     };
   }
 
   get application(): Excel.Application {
     return asApi<Excel.Application>(this.ctx.application);
+  }
+}
+
+/**
+ * The add-in's settings in the workbook (ExcelApi 1.4): values kept as JSON
+ * text, so that a value reads back as a copy, as it does from Excel.
+ */
+export class SimSettingCollection
+  extends api<Pick<Excel.SettingCollection, 'load' | 'toJSON'>>()(SimCollection<SimSetting, Excel.Setting>, {
+    typeName: 'SettingCollection',
+  })
+  implements Pick<Excel.SettingCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items'>
+{
+  resolve(): WorkbookModel {
+    return this.model;
+  }
+
+  protected itemProxies(): SimSetting[] {
+    return [...this.model.settings.keys()].map(
+      (k) => new SimSetting(this.ctx, `${this.path}.getItem(${JSON.stringify(k)})`, () => k),
+    );
+  }
+
+  add(key: string, value: unknown): Excel.Setting {
+    this.enqueue('add', [key, value], () => {
+      if (typeof key !== 'string' || key === '') throw invalidArgument('A setting needs a key.');
+      const text = JSON.stringify(value);
+      if (text === undefined) throw invalidArgument(`The setting ${key} has no value.`);
+      this.model.mapSet(this.model.settings, key, text);
+    });
+    return asApi<Excel.Setting>(new SimSetting(this.ctx, `${this.path}.add(${JSON.stringify(key)})`, () => key));
+  }
+
+  getItem(key: string): Excel.Setting {
+    return this.member(SimSetting, 'getItem', key, () => (this.model.settings.has(key) ? key : undefined));
+  }
+
+  getItemOrNullObject(key: string): Excel.Setting {
+    return this.member(SimSetting, 'getItemOrNullObject', key, () => (this.model.settings.has(key) ? key : undefined));
+  }
+}
+
+export class SimSetting
+  extends api<Pick<Excel.Setting, 'key' | 'value' | 'load' | 'toJSON'>>()(SimBound<string, string>, {
+    typeName: 'Setting',
+    props: ['key', 'value'],
+  })
+  implements Pick<Excel.Setting, 'delete' | 'isNullObject'>
+{
+  protected find(key: string): string | undefined {
+    return this.model.settings.has(key) ? key : undefined;
+  }
+
+  protected override properties(): Record<string, PropDef> {
+    const settings = this.model.settings;
+    return {
+      key: { get: () => this.target() },
+      value: {
+        get: () => JSON.parse(settings.get(this.target()) as string) as unknown,
+        set: (v) => this.model.mapSet(settings, this.target(), JSON.stringify(v) ?? 'null'),
+      },
+    };
+  }
+
+  delete(): void {
+    this.enqueue('delete', [], () => this.model.mapSet(this.model.settings, this.target(), undefined));
+  }
+}
+
+/** Workbook structure protection (ExcelApi 1.7): see `WorkbookModel.structure`. */
+export class SimWorkbookProtection
+  extends api<Pick<Excel.WorkbookProtection, 'protected' | 'load' | 'toJSON'>>()(OfWorkbook, {
+    typeName: 'WorkbookProtection',
+    props: ['protected'],
+  })
+  implements Pick<Excel.WorkbookProtection, 'protect' | 'unprotect'>
+{
+  protected override properties(): Record<string, PropDef> {
+    return { protected: { get: () => this.model.structure.protected } };
+  }
+
+  protect(password?: string): void {
+    this.enqueue('protect', [password === undefined ? null : '***'], () => {
+      if (this.model.structure.protected) throw invalidOperation('The workbook is already protected.');
+      this.model.set(this.model, 'structure', { protected: true, password: password ?? null });
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.enqueue('unprotect', [password === undefined ? null : '***'], () => {
+      const p = this.model.structure;
+      if (!p.protected) return;
+      if (p.password !== null && p.password !== '' && password !== p.password)
+        throw invalidArgument('The password is not correct.');
+      this.model.set(this.model, 'structure', { protected: false, password: null });
+    });
   }
 }
 

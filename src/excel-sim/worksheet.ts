@@ -1,6 +1,6 @@
 import { MAX_COLUMNS, MAX_ROWS, isWholeColumns, isWholeRows, parseRef, sheetPrefix, type Area } from './address';
 import { SimChartCollection } from './chart';
-import { invalidArgument, invalidOperation, itemNotFound, SimError } from './errors';
+import { accessDenied, invalidArgument, invalidOperation, itemNotFound, SimError } from './errors';
 import { changeEvents } from './events';
 import { DEFAULT_PROTECTION, newSheet, type ProtectionOptions, type Sheet, type WorkbookModel } from './model';
 import { SimCollection, SimObject, type PropDef, api, asApi, SimBound, SimPart } from './proxy';
@@ -51,6 +51,11 @@ export function rewriteSheetRefs(model: WorkbookModel, oldName: string, replacem
     for (const cf of sheet.conditionalFormats) model.set(cf, 'rule', { ...cf.rule, formula: fix(cf.rule.formula) });
   }
   for (const n of model.names) if (!n.ref) model.set(n, 'formula', fix(n.formula));
+}
+
+/** What structure protection forbids: adding, deleting, renaming, moving, hiding or showing a sheet. */
+function guardStructure(model: WorkbookModel, what: string): void {
+  if (model.structure.protected) throw accessDenied(`(the workbook's structure is protected: ${what})`);
 }
 
 function visibleSheets(model: WorkbookModel): Sheet[] {
@@ -141,6 +146,7 @@ export class SimWorksheet
           const sheet = this.target();
           const name = checkSheetName(m, v, sheet);
           if (name === sheet.name) return;
+          guardStructure(m, 'a sheet renamed');
           const old = sheet.name;
           m.set(sheet, 'name', name);
           rewriteSheetRefs(m, old, sheetPrefix(name));
@@ -153,6 +159,7 @@ export class SimWorksheet
           if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= m.sheets.length) {
             throw invalidArgument(`Position ${String(v)} is outside 0..${m.sheets.length - 1}.`);
           }
+          if (m.sheets.indexOf(sheet) !== v) guardStructure(m, 'a sheet moved');
           const rest = m.sheets.filter((s) => s !== sheet);
           rest.splice(v, 0, sheet);
           m.set(m, 'sheets', rest);
@@ -164,6 +171,7 @@ export class SimWorksheet
           const sheet = this.target();
           if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden')
             throw invalidArgument(`"${String(v)}" is not a SheetVisibility.`);
+          if (v !== sheet.visibility) guardStructure(m, 'a sheet hidden or shown');
           if (v !== 'Visible' && visibleSheets(m).every((s) => s === sheet)) {
             throw invalidOperation('A workbook must keep at least one visible sheet.');
           }
@@ -209,7 +217,11 @@ export class SimWorksheet
   }
 
   delete(): void {
-    this.enqueue('delete', [], () => deleteSheet(this.model, this.target()));
+    this.enqueue('delete', [], () => {
+      const sheet = this.target();
+      guardStructure(this.model, 'a sheet deleted');
+      deleteSheet(this.model, sheet);
+    });
   }
 
   private range(member: string, args: unknown[], area: (sheet: Sheet) => Area | null, orNull = false): Excel.Range {
@@ -317,6 +329,7 @@ export class SimWorksheetCollection
       return created;
     });
     this.enqueue('add', [name ?? null], () => {
+      guardStructure(this.model, 'a sheet added');
       created = addSheet(this.model, name).id;
     });
     return asApi<Excel.Worksheet>(ws);

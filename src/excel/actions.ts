@@ -14,11 +14,14 @@ import { setupWrites } from '../core/writes';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
 import { applyPlan } from './apply';
 import { guardPlan } from './guard';
-import { recoverSwap } from './swap';
+import { openWorkbook } from './open';
+import type { LiveSnapshot } from './read';
 import { mark } from './markers';
-import { changedSince, readSteady } from './stale';
+import { changedSince } from './stale';
 import { syncStep, type SyncStats } from './stats';
 import { parseCellAddress, a1 } from '../core/snapshot';
+// The catalogues, handed to the core as it lays out text (`core/translator.ts`).
+import '../i18n';
 
 export { changeReportStatus, readBoard } from './submissions';
 
@@ -49,18 +52,17 @@ function requireStandard(snapshot: Snapshot): void {
   if (!tableIndex(snapshot).has('META')) throw new NotStandardWorkbookError();
 }
 
-/** One `Excel.run`: a swap left half-done recovered, then the workbook read (refused unless standard, where asked). */
+/** One `Excel.run`: the workbook opened (refused unless standard, where asked), then `f`. */
 export function onWorkbook<T>(
   host: ExcelHost,
   options: ActionOptions,
-  f: (context: Excel.RequestContext, snapshot: Snapshot) => Promise<T>,
+  f: (context: Excel.RequestContext, snapshot: LiveSnapshot) => Promise<T>,
   standard = true,
 ): Promise<T> {
   requireApi(host);
   return host.run(async (context) => {
     options.onStage?.('read');
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSteady(context, options.stats);
+    const snapshot = await openWorkbook(context, options.stats);
     if (standard) requireStandard(snapshot);
     return f(context, snapshot);
   });
@@ -73,24 +75,23 @@ export interface CheckResult {
 }
 
 export async function checkWorkbook(host: ExcelHost, options: ActionOptions = {}): Promise<CheckResult> {
-  requireApi(host);
-  return host.run(async (context) => {
-    options.onStage?.('read');
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSteady(context, options.stats);
-    requireStandard(snapshot);
+  return onWorkbook(host, options, async (context, snapshot) => {
     options.onStage?.('check');
     const validation = validate(snapshot);
     options.onStage?.('mark');
-    await withoutEvents(context, options.stats, () =>
-      mark(
-        context,
-        snapshot.sheets.map((s) => s.name),
-        validation.findings,
-        options.stats,
-      ),
+    await withoutEvents(
+      context,
+      options.stats,
+      () =>
+        mark(
+          context,
+          snapshot.sheets.map((s) => s.name),
+          validation.findings,
+          options.stats,
+        ),
+      'with the re-read',
     );
-    return { validation, stale: await changedSince(context, snapshot, options.stats) };
+    return { validation, stale: await eventsBackOn(context, changedSince(context, snapshot, options.stats)) };
   });
 }
 
@@ -120,11 +121,14 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
     });
     guardPlan(run.plan, snapshot);
     options.onStage?.('write');
-    await withoutEvents(context, options.stats, () =>
-      applyPlan(context, host, run.plan, snapshot.date1904, [], options.stats),
+    await withoutEvents(
+      context,
+      options.stats,
+      () => applyPlan(context, host, run.plan, snapshot.date1904, [], options.stats),
+      'with the re-read',
     );
     const written = new Set([...run.plan.sheets.map((s) => s.name), ...run.plan.removeSheets]);
-    return { ...run, stale: await changedSince(context, snapshot, options.stats, written) };
+    return { ...run, stale: await eventsBackOn(context, changedSince(context, snapshot, options.stats, written)) };
   });
 }
 
@@ -149,7 +153,7 @@ export async function setupWorkbook(
 export async function applySetup(
   context: Excel.RequestContext,
   host: ExcelHost,
-  snapshot: Snapshot,
+  snapshot: LiveSnapshot,
   plan: SetupPlan,
   options: ActionOptions,
 ): Promise<void> {
@@ -174,17 +178,37 @@ export async function selectCell(host: ExcelHost, address: string): Promise<void
   });
 }
 
-/** Events off while the software writes, so that its own writes do not trigger re-checks; always back on after. */
+/**
+ * Events off while the software writes, so that its own writes do not
+ * trigger re-checks; always back on after: at once, or, for an action that
+ * reads the workbook again next (`with the re-read`), with that read's first
+ * sync rather than a round trip of its own.
+ */
 async function withoutEvents<T>(
   context: Excel.RequestContext,
   stats: SyncStats | undefined,
   f: () => Promise<T>,
+  on: 'at once' | 'with the re-read' = 'at once',
 ): Promise<T> {
   context.runtime.enableEvents = false;
+  let ok = false;
   try {
-    return await f();
+    const result = await f();
+    ok = true;
+    return result;
   } finally {
     context.runtime.enableEvents = true;
-    await syncStep(context, stats, 'fixed').catch(() => undefined);
+    if (!ok || on === 'at once') await syncStep(context, stats, 'fixed').catch(() => undefined);
+  }
+}
+
+/** The re-read that carries events' return: should it fail, they are turned back on by a sync of their own. */
+async function eventsBackOn<T>(context: Excel.RequestContext, reread: Promise<T>): Promise<T> {
+  try {
+    return await reread;
+  } catch (e) {
+    context.runtime.enableEvents = true;
+    await context.sync().catch(() => undefined);
+    throw e;
   }
 }

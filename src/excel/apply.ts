@@ -25,11 +25,11 @@ import {
 } from './vocabulary';
 import {
   BACKUP_PREFIX,
-  JOURNAL_SHEET,
   backupTableName,
   TEMP_PREFIX,
-  journalValues,
+  journalBytes,
   queueJournal,
+  queueJournalEnd,
   queuePhase,
   recoverSwap,
   type JournalRow,
@@ -300,7 +300,7 @@ export async function applyPlan(
   const journal = { phase: 'building' as const, rows, writes: alsoAtTheEnd };
   const build: Op[] = [
     {
-      bytes: 128 + jsonBytes(journalValues(journal)),
+      bytes: journalBytes(journal),
       queue: (ctx) => {
         queueJournal(ctx, journal);
         if (newTables)
@@ -337,7 +337,7 @@ export async function applyPlan(
         bytes: 64 * (backups.length + 1),
         queue: (ctx) => {
           for (const b of backups) ctx.workbook.worksheets.getItem(b.backup).delete();
-          ctx.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
+          queueJournalEnd(ctx, true);
         },
       },
     });

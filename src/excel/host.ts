@@ -37,7 +37,11 @@ export async function officeReady(): Promise<OfficeStart> {
   };
 }
 
-/** The minimum the manifest declares: data validation needs ExcelApi 1.8. */
+/**
+ * The minimum the manifest declares: data validation needs ExcelApi 1.8. It
+ * also covers the journal's place, `workbook.settings` (1.4), and the
+ * structure protection read before adding sheets, `workbook.protection` (1.7).
+ */
 export const MINIMUM_API = '1.8';
 
 /** Newer features, detected at run time. */

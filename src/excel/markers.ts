@@ -8,9 +8,8 @@
 import type { Finding } from '../core/finding';
 import { markerWrites } from '../core/writes';
 import { protectionFrom } from './ops';
-import { jsonBytes } from './payload';
 import { syncStep, type SyncStats } from './stats';
-import { JOURNAL_SHEET, journalValues, queueJournal, recoverJournal, type Journal } from './swap';
+import { journalBytes, queueJournal, queueJournalEnd, recoverJournal, type Journal } from './swap';
 import { loadMarkers, ownMarkers, prepareWrites, runOps } from './writes';
 
 export { MARKER_RULE, isMarker } from './writes';
@@ -54,8 +53,8 @@ export async function mark(
     return (
       1 +
       (await runOps(context, ops, stats, {
-        first: { bytes: 128 + jsonBytes(journalValues(journal)), queue: (ctx) => queueJournal(ctx, journal) },
-        last: { bytes: 64, queue: (ctx) => ctx.workbook.worksheets.getItem(JOURNAL_SHEET).delete() },
+        first: { bytes: journalBytes(journal), queue: (ctx) => queueJournal(ctx, journal) },
+        last: { bytes: 64, queue: (ctx) => queueJournalEnd(ctx) },
       }))
     );
   } catch (e) {

@@ -1,8 +1,10 @@
 /**
  * Reads everything the core needs into the same `Snapshot` the file reader
- * makes, in a fixed number of syncs: (1) sheet and table names, (2) where each
- * table sits and the date system, (3…) every table's cells, in as few chunks
- * as the 5 MB payload limit allows. Never a sync per table.
+ * makes, in a fixed number of syncs: (1) sheet and table names, the date
+ * system and whether the structure is protected, (2) where each table sits,
+ * (3…) every table's cells, in as few chunks as the 5 MB payload limit
+ * allows. Never a sync per table. What else an action needs to know before
+ * it begins (the journal of a stopped run) travels with the first sync.
  */
 import type { CellValue, SheetInfo, Snapshot, TableSnapshot } from '../core/snapshot';
 import { REPORT_TABLE_PREFIX } from '../standard';
@@ -25,19 +27,57 @@ interface Slice {
   readonly to: number;
 }
 
-export async function readSnapshot(context: Excel.RequestContext, stats?: SyncStats): Promise<Snapshot> {
+/** The sheet and table names the first sync read, and whether the structure is protected. */
+export interface WorkbookNames {
+  readonly sheets: readonly string[];
+  readonly tables: readonly string[];
+  readonly structureProtected: boolean;
+}
+
+/** The snapshot, and what the adapter alone needs of the workbook. */
+export interface LiveSnapshot extends Snapshot {
+  /** Sheets cannot be added, removed or renamed (Review › Protect Workbook). */
+  readonly structureProtected: boolean;
+  /** The names once more, read with the last cells (`lastLook`). */
+  readonly lastNames?: WorkbookNames;
+}
+
+export interface ReadOptions {
+  /**
+   * Queued with the first sync; what it returns runs once that sync is back
+   * and says whether it changed the workbook (the read then starts over, once).
+   */
+  readonly atFirst?: (context: Excel.RequestContext) => (names: WorkbookNames) => Promise<boolean>;
+  /** Read the names again with the last cells, to tell a sheet or table renamed or deleted meanwhile. */
+  readonly lastLook?: boolean;
+}
+
+export async function readSnapshot(
+  context: Excel.RequestContext,
+  stats?: SyncStats,
+  options: ReadOptions = {},
+): Promise<LiveSnapshot> {
   const wb = context.workbook;
-  const sheets = wb.worksheets.load('items/name,items/visibility');
-  const tables = wb.tables.load('items/name');
+  let sheets = wb.worksheets.load('items/name,items/visibility');
+  let tables = wb.tables.load('items/name');
+  let protection = wb.protection.load('protected');
+  // The workbook's date system, from the DATE function: 1 January 1904 is serial 0 in the 1904 system, 1462 in the 1900 one.
+  let epoch = wb.functions.date(1904, 1, 1).load('value');
+  const after = options.atFirst?.(context);
   await syncStep(context, stats, 'fixed');
+  if (after && (await after(namesOf(sheets, tables, protection)))) {
+    sheets = wb.worksheets.load('items/name,items/visibility');
+    tables = wb.tables.load('items/name');
+    protection = wb.protection.load('protected');
+    epoch = wb.functions.date(1904, 1, 1).load('value');
+    await syncStep(context, stats, 'fixed');
+  }
 
   const located = tables.items.map((t) => ({
     name: t.name,
     sheet: t.worksheet.load('name'),
     range: t.getRange().load('address,rowIndex,columnIndex,rowCount,columnCount'),
   }));
-  // The workbook's date system, from the DATE function: 1 January 1904 is serial 0 in the 1904 system, 1462 in the 1900 one.
-  const epoch = wb.functions.date(1904, 1, 1).load('value');
   await syncStep(context, stats, 'fixed');
 
   const locations: TableLocation[] = located.map((t) => ({
@@ -48,13 +88,34 @@ export async function readSnapshot(context: Excel.RequestContext, stats?: SyncSt
     rows: t.range.rowCount,
     columns: t.range.columnCount,
   }));
-  const cells = await readCells(context, locations, stats);
+  // Before the cells: the last look loads the same collections again, and their items with it.
+  const sheetInfo: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visible: s.visibility === 'Visible' }));
+  const first = namesOf(sheets, tables, protection);
+  const read = await readCells(context, locations, stats, options.lastLook ?? false);
+  const cells = read.grids;
   const out: TableSnapshot[] = locations.map((t) => {
     const grid = cells.get(t.name) ?? [];
     return { name: t.name, sheet: t.sheet, top: t.top, left: t.left, header: grid[0] ?? [], rows: grid.slice(1) };
   });
-  const sheetInfo: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visible: s.visibility === 'Visible' }));
-  return { date1904: epoch.value === 0, sheets: sheetInfo, tables: out };
+  return {
+    date1904: epoch.value === 0,
+    sheets: sheetInfo,
+    tables: out,
+    structureProtected: first.structureProtected,
+    ...(options.lastLook ? { lastNames: read.names ?? first } : {}),
+  };
+}
+
+function namesOf(
+  sheets: Excel.WorksheetCollection,
+  tables: Excel.TableCollection,
+  protection: Excel.WorkbookProtection,
+): WorkbookNames {
+  return {
+    sheets: sheets.items.map((s) => s.name),
+    tables: tables.items.map((t) => t.name),
+    structureProtected: protection.protected,
+  };
 }
 
 function slices(tables: readonly TableLocation[]): Slice[] {
@@ -80,12 +141,23 @@ function sliceBytes(s: Slice): number {
 async function readCells(
   context: Excel.RequestContext,
   tables: readonly TableLocation[],
-  stats?: SyncStats,
-): Promise<Map<string, CellValue[][]>> {
+  stats: SyncStats | undefined,
+  lastLook: boolean,
+): Promise<{ grids: Map<string, CellValue[][]>; names: WorkbookNames | null }> {
   const grids = new Map<string, CellValue[][]>(tables.map((t) => [t.name, new Array<CellValue[]>(t.rows)]));
   const pending = packBatches(slices(tables), sliceBytes);
+  let names: WorkbookNames | null = null;
   while (pending.length > 0) {
     const batch = pending.shift() as Slice[];
+    // With the last batch (so far: one that overflows is split and read again), the names once more.
+    const look =
+      lastLook && pending.length === 0
+        ? {
+            sheets: context.workbook.worksheets.load('items/name'),
+            tables: context.workbook.tables.load('items/name'),
+            protection: context.workbook.protection.load('protected'),
+          }
+        : null;
     const loaded = batch.map((s) => {
       const range = context.workbook.worksheets
         .getItem(s.table.sheet)
@@ -102,6 +174,7 @@ async function readCells(
       pending.unshift(...halves);
       continue;
     }
+    if (look) names = namesOf(look.sheets, look.tables, look.protection);
     for (const { slice, range } of loaded) {
       const grid = grids.get(slice.table.name) as CellValue[][];
       range.formulas.forEach((row, i) => {
@@ -109,7 +182,7 @@ async function readCells(
       });
     }
   }
-  return grids;
+  return { grids, names };
 }
 
 /** Splits a batch in two; a single slice is split by its rows. Null when it cannot get smaller. */

@@ -6,8 +6,8 @@
  * table changed, added, moved or gone means the result may be out of date.
  */
 import type { Snapshot, TableSnapshot } from '../core/snapshot';
-import { readSnapshot } from './read';
-import { syncStep, type SyncStats } from './stats';
+import { readSnapshot, type LiveSnapshot, type ReadOptions } from './read';
+import type { SyncStats } from './stats';
 
 const key = (t: TableSnapshot) =>
   JSON.stringify([t.sheet, t.top, t.left, t.header, t.rows.map((r) => r.map((c) => c ?? null))]);
@@ -30,10 +30,14 @@ export function changedTables(before: Snapshot, after: Snapshot, written: Readon
  * `readSnapshot`, read again when a sheet or table it located is gone before
  * its cells were read (a co-author renamed or deleted it between two syncs).
  */
-export async function readSteady(context: Excel.RequestContext, stats?: SyncStats): Promise<Snapshot> {
+export async function readSteady(
+  context: Excel.RequestContext,
+  stats?: SyncStats,
+  options: ReadOptions = {},
+): Promise<LiveSnapshot> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readSnapshot(context, stats);
+      return await readSnapshot(context, stats, options);
     } catch (e) {
       if (attempt >= 3 || (e as { code?: unknown }).code !== 'ItemNotFound') throw e;
     }
@@ -47,14 +51,12 @@ export async function changedSince(
   stats?: SyncStats,
   written: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
-  const again = await readSteady(context, stats);
+  const again = await readSteady(context, stats, { lastLook: true });
   const changed = changedTables(snapshot, again, written);
-  // One last look at the names: a sheet renamed or deleted while the cells were being read again.
-  const sheets = context.workbook.worksheets.load('items/name');
-  const tables = context.workbook.tables.load('items/name');
-  await syncStep(context, stats, 'fixed');
-  const live = new Set(sheets.items.map((x) => x.name));
-  const liveTables = new Set(tables.items.map((x) => x.name.toUpperCase()));
+  // The last look at the names, with the last cells: a sheet renamed or deleted while the cells were being read again.
+  const last = again.lastNames;
+  const live = new Set(last?.sheets);
+  const liveTables = new Set(last?.tables.map((x) => x.toUpperCase()));
   const gone = again.tables
     .filter((t) => !written.has(t.sheet) && (!live.has(t.sheet) || !liveTables.has(t.name.toUpperCase())))
     .map((t) => t.name);

@@ -21,11 +21,11 @@ import { reportStatuses, statusOf } from '../core/submissions';
 import { libraryFindings, transition, type Action, type Person, type TransitionResult } from '../core/workflow';
 import type { ExcelHost } from './host';
 import { readSnapshot } from './read';
-import { readSteady } from './stale';
+import { openWorkbook } from './open';
 import { syncStep, type SyncStats } from './stats';
 import { submissionWrites } from '../core/writes';
 import { protectionFrom } from './ops';
-import { JOURNAL_SHEET, queueJournal, recoverJournal, recoverSwap, type Journal } from './swap';
+import { queueJournal, queueJournalEnd, recoverJournal, type Journal } from './swap';
 import { prepareWrites } from './writes';
 
 export interface StatusChange {
@@ -50,8 +50,7 @@ export async function changeReportStatus(
 ): Promise<TransitionResult> {
   return host.run(async (context) => {
     // What a crashed run left (a submission stopped half-way included) is repaired first, as every action does.
-    await recoverSwap(context, options.stats);
-    const snapshot = await readSteady(context, options.stats);
+    const snapshot = await openWorkbook(context, options.stats);
     const v = validate(snapshot);
     const wb = v.workbook;
     const lib = libKey(change.libId);
@@ -95,7 +94,7 @@ export async function changeReportStatus(
       // One sync: the journal first, the writes, the journal's deletion last.
       queueJournal(context, journal);
       for (const op of ops) op.queue(context);
-      context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
+      queueJournalEnd(context);
       await syncStep(context, options.stats, 'fixed');
     } catch (e) {
       // The batch stopped part-way: the recovery finishes it from the journal, or puts the protection back.

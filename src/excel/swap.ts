@@ -1,7 +1,8 @@
 /**
  * The swap of generated sheets, made safe against a command that fails in the
  * middle of a batch and against a run that never finishes (pane closed,
- * connection lost). A hidden journal sheet says what the run is doing:
+ * connection lost). A journal (`journal.ts`, in the workbook's settings) says
+ * what the run is doing:
  *
  * 1. building — the new sheets are built hidden under temporary names;
  * 2. swapping — the old generated sheets are renamed to backup names, the new
@@ -20,91 +21,36 @@
  * them again (each can be made twice, see `writes.ts`); should that fail
  * where the journal also says how to put things back (`undo`), it does that.
  */
+import { WorkbookProtectedError } from './guard';
+import {
+  DAMAGED_KEY,
+  OLD_JOURNAL_SHEET,
+  PHASE_KEY,
+  foundJournal,
+  probeJournal,
+  queueJournal,
+  queueJournalEnd,
+  type FoundJournal,
+  type Journal,
+} from './journal';
+import type { WorkbookNames } from './read';
 import { syncStep, type SyncStats } from './stats';
 import { prepareWrites, runOps, type Write } from './writes';
 
+export {
+  OLD_JOURNAL_SHEET as JOURNAL_SHEET,
+  journalBytes,
+  parseJournal,
+  queueJournal,
+  queueJournalEnd,
+  queuePhase,
+  type Journal,
+  type JournalRow,
+  type SwapPhase,
+} from './journal';
+
 export const TEMP_PREFIX = '~kp';
 export const BACKUP_PREFIX = '~kb';
-export const JOURNAL_SHEET = '~kpjournal';
-
-export type SwapPhase = 'building' | 'swapping' | 'committed';
-
-/** One new sheet (final name ← temporary name) or one old one (name → backup name). */
-export interface JournalRow {
-  readonly kind: 'new' | 'old';
-  readonly name: string;
-  readonly other: string;
-}
-
-export interface Journal {
-  readonly phase: SwapPhase;
-  readonly rows: readonly JournalRow[];
-  /** Made after the commit, and again by the recovery. */
-  readonly writes?: readonly Write[];
-  /** What puts the sheets back as they were, should the writes fail again in the recovery. */
-  readonly undo?: readonly Write[];
-}
-
-/** Excel holds at most 32,767 characters in a cell: the writes' JSON is cut into pieces. */
-const PIECE = 30_000;
-/** Before each piece, so that Excel takes none of them for a number, a formula or a date. */
-const PIECE_MARK = '|';
-
-function pieces(kind: 'do' | 'undo', writes: readonly Write[] | undefined): string[][] {
-  if (!writes || writes.length === 0) return [];
-  const json = JSON.stringify(writes);
-  const out: string[][] = [];
-  for (let i = 0; i < json.length; i += PIECE) out.push([kind, 'json', PIECE_MARK + json.slice(i, i + PIECE)]);
-  return out;
-}
-
-export function journalValues(journal: Journal): string[][] {
-  return [
-    [journal.phase, '', ''],
-    ...journal.rows.map((r) => [r.kind, r.name, r.other]),
-    ...pieces('do', journal.writes),
-    ...pieces('undo', journal.undo),
-  ];
-}
-
-function parseWrites(texts: readonly string[]): Write[] | null {
-  if (texts.length === 0) return [];
-  try {
-    const parsed: unknown = JSON.parse(texts.map((t) => t.slice(PIECE_MARK.length)).join(''));
-    return Array.isArray(parsed) ? (parsed as Write[]) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function parseJournal(values: readonly (readonly unknown[])[]): Journal | null {
-  const phase = values[0]?.[0];
-  if (phase !== 'building' && phase !== 'swapping' && phase !== 'committed') return null;
-  const rows: JournalRow[] = [];
-  const texts = { do: [] as string[], undo: [] as string[] };
-  for (const r of values.slice(1)) {
-    const [kind, name, other] = r.map((v) => (typeof v === 'string' ? v : ''));
-    if ((kind === 'new' || kind === 'old') && name && other) rows.push({ kind, name, other });
-    if ((kind === 'do' || kind === 'undo') && other?.startsWith(PIECE_MARK)) texts[kind].push(other);
-  }
-  const writes = parseWrites(texts.do);
-  const undo = parseWrites(texts.undo);
-  // A journal cut short (its writing stopped part-way) says nothing reliable.
-  if (!writes || !undo) return null;
-  return writes.length || undo.length ? { phase, rows, writes, undo } : { phase, rows };
-}
-
-/** Queues the journal's creation (hidden) with its first phase. */
-export function queueJournal(context: Excel.RequestContext, journal: Journal): void {
-  const ws = context.workbook.worksheets.add(JOURNAL_SHEET);
-  ws.visibility = 'Hidden';
-  const values = journalValues(journal);
-  ws.getRangeByIndexes(0, 0, values.length, 3).values = values;
-}
-
-export function queuePhase(context: Excel.RequestContext, phase: SwapPhase): void {
-  context.workbook.worksheets.getItem(JOURNAL_SHEET).getRange('A1').values = [[phase]];
-}
 
 /** What the recovery does, decided from the journal and the sheets there: pure, so that it can be tested alone. */
 export interface RecoveryPlan {
@@ -128,10 +74,14 @@ export function recoveryPlan(
   const there = new Set(sheets);
   const remove: string[] = [];
   const rename: { from: string; to: string }[] = [];
-  const temps = sheets.filter((n) => n.startsWith(TEMP_PREFIX) && n !== JOURNAL_SHEET);
+  const temps = sheets.filter((n) => n.startsWith(TEMP_PREFIX) && n !== OLD_JOURNAL_SHEET);
   if (!journal) {
     // No journal: only leftovers of older versions or of a run that failed before writing it.
-    return { remove: [...temps, ...(there.has(JOURNAL_SHEET) ? [JOURNAL_SHEET] : [])], rename, renameTables: [] };
+    return {
+      remove: [...temps, ...(there.has(OLD_JOURNAL_SHEET) ? [OLD_JOURNAL_SHEET] : [])],
+      rename,
+      renameTables: [],
+    };
   }
   const olds = journal.rows.filter((r) => r.kind === 'old');
   const news = journal.rows.filter((r) => r.kind === 'new');
@@ -145,7 +95,7 @@ export function recoveryPlan(
     }
     for (const r of olds) if (there.has(r.other)) rename.push({ from: r.other, to: r.name });
   }
-  if (there.has(JOURNAL_SHEET)) remove.push(JOURNAL_SHEET);
+  if (there.has(OLD_JOURNAL_SHEET)) remove.push(OLD_JOURNAL_SHEET);
   // Before the commit the backups come back, and so do their tables' names; after it they are deleted.
   const renameTables =
     journal.phase === 'committed'
@@ -162,9 +112,10 @@ export function isSwapLeftover(name: string): boolean {
 }
 
 /**
- * Reads the journal and the sheet names (one sync) and, when something is
- * left over, repairs it (one more, and those of the writes). Returns whether
- * anything was repaired.
+ * Reads the journal and the names (one sync) and, when something is left
+ * over, repairs it (one more, and those of the writes). Returns whether
+ * anything was repaired. Actions do the reading with their own first read
+ * (`recoveryAtFirst`).
  */
 export async function recoverSwap(context: Excel.RequestContext, stats?: SyncStats): Promise<boolean> {
   return (await recoverJournal(context, stats)) !== 'nothing';
@@ -174,36 +125,107 @@ export async function recoverSwap(context: Excel.RequestContext, stats?: SyncSta
 export type RecoveryOutcome = 'nothing' | 'rolled back' | 'completed' | 'undone';
 
 export async function recoverJournal(context: Excel.RequestContext, stats?: SyncStats): Promise<RecoveryOutcome> {
+  const probe = probeJournal(context);
   const sheets = context.workbook.worksheets.load('items/name');
-  const journalSheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
-  // The phase in A1, then one row per sheet (a set-up may add a report sheet per library: no fixed size).
-  const cells = journalSheet.getUsedRangeOrNullObject(true).load('values');
   const tables = context.workbook.tables.load('items/name');
+  const protection = context.workbook.protection.load('protected');
   await syncStep(context, stats, 'fixed');
-  const names = sheets.items.map((s) => s.name);
-  if (!names.some(isSwapLeftover)) return 'nothing';
-  const journal = journalSheet.isNullObject || cells.isNullObject ? null : parseJournal(cells.values);
-  const plan = recoveryPlan(
-    journal,
-    names,
-    tables.items.map((t) => t.name),
+  return repair(
+    context,
+    foundJournal(probe),
+    {
+      sheets: sheets.items.map((s) => s.name),
+      tables: tables.items.map((t) => t.name),
+      structureProtected: protection.protected,
+    },
+    stats,
   );
-  // Deletions first: a backup's own name is free only once the new sheet that took it is gone.
-  const writes = journal?.phase === 'committed' ? (journal.writes ?? []) : [];
-  // The journal goes last when it still has writes to make: until they are made, the next run makes them.
-  for (const n of plan.remove)
-    if (writes.length === 0 || n !== JOURNAL_SHEET) context.workbook.worksheets.getItem(n).delete();
-  for (const r of plan.rename) context.workbook.worksheets.getItem(r.from).name = r.to;
-  for (const r of plan.renameTables) context.workbook.tables.getItem(r.from).name = r.to;
-  const outcome = journal?.phase === 'committed' ? 'completed' : 'rolled back';
+}
+
+/**
+ * For an action's first read: queues the journal's probe with it and, once it
+ * is back, repairs what a stopped run left. Says whether the workbook changed
+ * (then the read starts over).
+ */
+export function recoveryAtFirst(
+  stats?: SyncStats,
+): (context: Excel.RequestContext) => (names: WorkbookNames) => Promise<boolean> {
+  return (context) => {
+    const probe = probeJournal(context);
+    return async (names) => (await repair(context, foundJournal(probe), names, stats)) !== 'nothing';
+  };
+}
+
+/**
+ * Repairs from the journal found and the names there. A damaged journal is
+ * set aside and reported (`JournalDamagedError`) with nothing of it made. In
+ * a workbook whose structure is protected no sheet can be removed or renamed:
+ * a change stopped before its commit cannot be put back (refused with
+ * `WorkbookProtectedError`, the journal kept); after it, the writes are made
+ * and the backups wait, with a journal that says only that, for a run in an
+ * unprotected workbook.
+ */
+export async function repair(
+  context: Excel.RequestContext,
+  found: FoundJournal,
+  names: WorkbookNames,
+  stats?: SyncStats,
+): Promise<RecoveryOutcome> {
+  const { sheets, tables, structureProtected: locked } = names;
+  const place = found.place;
+  // A phase without its journal: the clean-up stopped between the two deletions (the journal goes first).
+  const strayPhase = place.phased && !place.settings;
+  if (!sheets.some(isSwapLeftover) && !place.settings && !strayPhase) return 'nothing';
+  const wb = context.workbook;
+  // The old sheet is read once: removed with the leftovers, or emptied where the structure keeps it.
+  const emptyOldSheet = () => wb.worksheets.getItem(OLD_JOURNAL_SHEET).getRange().clear();
+  if (found.state === 'damaged') {
+    const { damage, where } = found.error;
+    wb.settings.add(DAMAGED_KEY, { at: new Date().toISOString(), damage, where, journal: found.raw });
+    if (place.settings) queueJournalEnd(context, place.phased);
+    else if (locked) emptyOldSheet();
+    if (strayPhase) wb.settings.getItem(PHASE_KEY).delete();
+    // Temporary sheets never hold what people typed: they go (the backups stay).
+    if (!locked) for (const n of recoveryPlan(null, sheets).remove) wb.worksheets.getItem(n).delete();
+    await syncStep(context, stats, 'fixed');
+    throw found.error;
+  }
+  const journal = found.state === 'ok' ? found.journal : null;
+  const plan = recoveryPlan(journal, sheets, tables);
+  const committed = journal?.phase === 'committed';
+  const writes = committed ? (journal.writes ?? []) : [];
+  const structural =
+    plan.rename.length > 0 || plan.renameTables.length > 0 || plan.remove.some((n) => n !== OLD_JOURNAL_SHEET);
+  let rest: Journal | null = null;
+  if (locked) {
+    if (structural && !committed) throw new WorkbookProtectedError();
+    if (structural && journal) rest = { phase: 'committed', rows: journal.rows };
+    const same = rest !== null && place.settings && !journal?.writes?.length && !journal?.undo?.length;
+    if (writes.length === 0 && !place.oldFull && !strayPhase && (journal === null || same)) return 'nothing';
+    if (place.oldFull) emptyOldSheet();
+  } else {
+    // Deletions first: a backup's own name is free only once the new sheet that took it is gone.
+    for (const n of plan.remove) wb.worksheets.getItem(n).delete();
+    for (const r of plan.rename) wb.worksheets.getItem(r.from).name = r.to;
+    for (const r of plan.renameTables) wb.tables.getItem(r.from).name = r.to;
+  }
+  // A journal from the old sheet that must outlive this sync moves into the settings.
+  const moved = !place.settings && journal !== null && (writes.length > 0 || rest !== null);
+  if (moved) queueJournal(context, writes.length > 0 ? journal : (rest as Journal));
+  const end = () => {
+    if (rest) queueJournal(context, rest);
+    else if (place.settings || moved) queueJournalEnd(context, place.phased);
+    else if (strayPhase) wb.settings.getItem(PHASE_KEY).delete();
+  };
+  const outcome = committed ? 'completed' : 'rolled back';
   if (writes.length === 0) {
+    end();
     await syncStep(context, stats, 'fixed');
     return outcome;
   }
   context.runtime.enableEvents = false;
   let failure: unknown = null;
   let undone = false;
-  let gone = false;
   try {
     try {
       await makeWrites(context, writes, stats);
@@ -212,17 +234,17 @@ export async function recoverJournal(context: Excel.RequestContext, stats?: Sync
       if (undo.length === 0) {
         // A sheet or table the writes name is gone (a co-author renamed or deleted it): they can never be made, and
         // a journal kept would stop every action; it goes, and the error is reported.
-        if ((e as { code?: unknown }).code === 'ItemNotFound') gone = true;
+        if ((e as { code?: unknown }).code === 'ItemNotFound') end();
         throw e;
       }
       await makeWrites(context, undo, stats);
       undone = true;
     }
-    context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
+    // Until the writes are made, the journal stays: the next run makes them.
+    end();
   } catch (e) {
     failure = e;
   }
-  if (gone) context.workbook.worksheets.getItem(JOURNAL_SHEET).delete();
   context.runtime.enableEvents = true;
   await syncStep(context, stats, 'fixed').catch((e: unknown) => {
     failure ??= e;

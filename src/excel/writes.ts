@@ -9,7 +9,7 @@ import { protectionOf, validationOp, type Op } from './ops';
 import { jsonBytes, packBatches } from './payload';
 import { syncStep, type SyncStats } from './stats';
 
-export type { Write } from '../core/writes';
+export type { CellInput, Write } from '../core/writes';
 
 /**
  * Findings shown on their cells with a marker the add-in owns: a conditional

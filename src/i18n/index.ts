@@ -5,29 +5,16 @@
  */
 import i18next, { type i18n } from 'i18next';
 import { LANGUAGES, type Language } from '../standard';
-import type { Message, MessageArg } from '../core/message';
+import type { MessageArg } from '../core/message';
+import { provideTranslations, type Translator } from '../core/translator';
 import { catalogue } from './catalogues';
 import { localeFormat, type LocaleFormat } from './format';
 
 export { catalogue, hasEntry, loadedCatalogues } from './catalogues';
+export type { Translator } from '../core/translator';
 
 /** Where a key missing from a language's catalogue is looked up next. */
 const FALLBACKS: Record<Language, Language[]> = { kk: ['ru', 'en'], ru: ['en'], en: [] };
-
-export interface Translator {
-  readonly lang: Language;
-  /** A catalogue entry, with i18next interpolation and plurals (`count`). */
-  t(key: string, args?: Record<string, unknown>): string;
-  /** A core `Message`, with label and date arguments rendered in this language. */
-  render(message: Message): string;
-  number(value: number, fractionDigits?: number): string;
-  /** A share already in percent: 104.5 → "104,5%" in Kazakh. */
-  percent(value: number, fractionDigits?: number): string;
-  /** The name of a month (1–12), as a heading or an axis label (`short`). */
-  month(month: number, width?: 'long' | 'short'): string;
-  date(ms: number): string;
-  dateTime(ms: number): string;
-}
 
 const instances = new Map<Language, i18n>();
 
@@ -117,3 +104,6 @@ export function languageOf(tag: string | undefined | null, fallback: Language = 
   const base = (tag ?? '').toLowerCase().split(/[-_]/)[0];
   return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : fallback;
 }
+
+// The core lays out text with these, handed in here rather than imported by it (`core/translator.ts`).
+provideTranslations({ translator, labelsInAllLanguages });

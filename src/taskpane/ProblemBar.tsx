@@ -22,7 +22,9 @@ export function ProblemBar({
         ? t.t(k, { sheet: problem.sheet })
         : problem.kind === 'unexpected'
           ? t.t(k, { detail: problem.detail })
-          : t.t(k);
+          : problem.kind === 'journal'
+            ? t.t(k, { reason: t.t(`${k}_${problem.damage}`, { where: problem.where, found: problem.found }) })
+            : t.t(k);
   return (
     <MessageBar ref={ref} tabIndex={-1} intent="error" layout="multiline" politeness="assertive">
       <MessageBarBody>

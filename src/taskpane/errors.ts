@@ -3,7 +3,13 @@
  * classes of the actions come with the lazily loaded engine, so they are
  * passed in rather than imported.
  */
-import { PeopleDataGuardError, SheetNameTakenError } from '../excel/guard';
+import {
+  JournalDamagedError,
+  PeopleDataGuardError,
+  SheetNameTakenError,
+  WorkbookProtectedError,
+  type JournalDamage,
+} from '../excel/guard';
 
 export type Problem =
   | { readonly kind: 'too_old' }
@@ -12,6 +18,7 @@ export type Problem =
   | { readonly kind: 'protected' }
   | { readonly kind: 'guard'; readonly sheet: string; readonly table: string }
   | { readonly kind: 'name_taken'; readonly sheet: string }
+  | { readonly kind: 'journal'; readonly damage: JournalDamage; readonly where: string; readonly found: string }
   | { readonly kind: 'unexpected'; readonly detail: string };
 
 export interface ErrorClasses {
@@ -31,6 +38,8 @@ export function problemOf(e: unknown, classes: ErrorClasses | null): Problem {
   if (classes && e instanceof classes.NotStandardWorkbookError) return { kind: 'not_standard' };
   if (e instanceof PeopleDataGuardError) return { kind: 'guard', sheet: e.sheet, table: e.table };
   if (e instanceof SheetNameTakenError) return { kind: 'name_taken', sheet: e.sheet };
+  if (e instanceof WorkbookProtectedError) return { kind: 'protected' };
+  if (e instanceof JournalDamagedError) return { kind: 'journal', damage: e.damage, where: e.where, found: e.found };
   switch (officeCode(e)) {
     case 'InvalidOperationInCellEditMode':
       return { kind: 'cell_edit' };

@@ -1,12 +1,7 @@
 import { SimExcel } from '../../src/excel-sim';
-import {
-  JOURNAL_SHEET,
-  journalValues,
-  parseJournal,
-  recoverSwap,
-  recoveryPlan,
-  type Journal,
-} from '../../src/excel/swap';
+import { JOURNAL_SHEET, recoverSwap, recoveryPlan, type Journal } from '../../src/excel/swap';
+import { oldJournalValues as journalValues, parseJournal, parseOldJournal } from '../../src/excel/journal';
+import { JournalDamagedError } from '../../src/excel/guard';
 import type { Write } from '../../src/excel/writes';
 import { simHost } from './host';
 
@@ -18,20 +13,23 @@ const rows: Journal['rows'] = [
 ];
 
 describe('recoveryPlan', () => {
-  it('reads back the journal it writes', () => {
-    expect(parseJournal(journalValues({ phase: 'swapping', rows }))).toEqual({ phase: 'swapping', rows });
-    expect(parseJournal([['something else']])).toBeNull();
+  it('reads back the journal it writes, as the settings give it back', () => {
+    const journal: Journal = { phase: 'swapping', rows };
+    expect(parseJournal(JSON.parse(JSON.stringify(journal)))).toEqual(journal);
+    expect(() => parseJournal({ phase: 'something else', rows })).toThrow(JournalDamagedError);
   });
 
-  it('reads back writes of any length, cut into cells Excel can hold, and refuses a journal cut short', () => {
+  it("reads back an older version's journal sheet, writes of any length cut into cells, and refuses one cut short", () => {
     const formulas = Array.from({ length: 3000 }, (_, i) => [`=SUM(A${i})`, '1 234', 'TRUE', i]);
     const writes: Write[] = [{ k: 'cells', sheet: 'Отчёт', top: 1, left: 0, formulas }];
     const undo: Write[] = [{ k: 'unprotect', sheet: 'Отчёт' }];
     const values = journalValues({ phase: 'committed', rows: [], writes, undo });
     expect(values.length).toBeGreaterThan(3);
     expect(Math.max(...values.flat().map((v) => v.length))).toBeLessThan(32_767);
-    expect(parseJournal(values)).toEqual({ phase: 'committed', rows: [], writes, undo });
-    expect(parseJournal(values.slice(0, 2))).toBeNull();
+    expect(parseOldJournal(values)).toEqual({ phase: 'committed', rows: [], writes, undo });
+    expect(() => parseOldJournal(values.slice(0, 2))).toThrow(new JournalDamagedError('cut_short', 'writes'));
+    // Emptied once it was moved: no journal.
+    expect(parseOldJournal([['']])).toBeNull();
   });
 
   it('while building, removes only the temporary sheets and the journal', () => {

@@ -1,7 +1,12 @@
 import { webDarkTheme, webLightTheme, teamsHighContrastTheme } from '@fluentui/react-components';
 import { translator } from '../../src/i18n';
 import { ExcelTooOldError, NotStandardWorkbookError } from '../../src/excel/actions';
-import { PeopleDataGuardError, SheetNameTakenError } from '../../src/excel/guard';
+import {
+  JournalDamagedError,
+  PeopleDataGuardError,
+  SheetNameTakenError,
+  WorkbookProtectedError,
+} from '../../src/excel/guard';
 import { problemOf } from '../../src/taskpane/errors';
 import { displayCell, findingMatcher, groupFindings } from '../../src/taskpane/findings';
 import { themeFor } from '../../src/taskpane/theme';
@@ -74,6 +79,26 @@ describe('errors', () => {
     expect(problemOf({ code: 'AccessDenied' }, classes)).toEqual({ kind: 'protected' });
     expect(problemOf(new SheetNameTakenError('Свод'), classes)).toEqual({ kind: 'name_taken', sheet: 'Свод' });
     expect(problemOf(new Error('boom'), null)).toEqual({ kind: 'unexpected', detail: 'boom' });
+    expect(problemOf(new WorkbookProtectedError(), classes)).toEqual({ kind: 'protected' });
+    expect(problemOf(new JournalDamagedError('kind', 'writes[2].k', 'erase'), classes)).toEqual({
+      kind: 'journal',
+      damage: 'kind',
+      where: 'writes[2].k',
+      found: 'erase',
+    });
+  });
+
+  it('name what is wrong with a damaged journal, in every language', () => {
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      const t = translator(lang);
+      for (const damage of ['cut_short', 'shape', 'kind', 'address'] as const) {
+        const reason = t.t(`taskpane.error.journal_${damage}`, { where: 'writes[2].k', found: 'erase' });
+        expect(reason).not.toMatch(/taskpane\.|\{\{/);
+        const text = t.t('taskpane.error.journal', { reason });
+        expect(text).toContain(reason);
+        if (damage !== 'cut_short') expect(reason).toContain('writes[2].k');
+      }
+    }
   });
 });
 

@@ -7,7 +7,7 @@
  * template as set-up's, and the `Imports` log where the target has none yet.
  */
 import { REPORT_TABLE_PREFIX, TABLES, type Language, type TableDef } from '../../standard';
-import { translator } from '../../i18n';
+import { translator } from '../translator';
 import type { ParsedWorkbook } from '../parsed';
 import type { PlanValue, SheetPlan } from '../plan';
 import type { SetupPlan, TablePatch } from '../setup';

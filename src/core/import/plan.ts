@@ -6,7 +6,7 @@
  * what to write, and only when the plan can be applied.
  */
 import { LIB_ID_PATTERN, REGISTER_TABLES, TABLES, inVersion, type Language, type TableDef } from '../../standard';
-import { translator } from '../../i18n';
+import { translator } from '../translator';
 import { parseWorkbook } from '../parse';
 import type { ParsedWorkbook, Report } from '../parsed';
 import type { Snapshot } from '../snapshot';

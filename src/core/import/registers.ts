@@ -4,7 +4,7 @@
  * a source's value replaces (a conflict resolved for the source).
  */
 import type { TableDef } from '../../standard';
-import type { Translator } from '../../i18n';
+import type { Translator } from '../translator';
 import type { Register } from '../parsed';
 import type { PlanValue } from '../plan';
 import type { CellValue } from '../snapshot';

@@ -6,7 +6,7 @@
  * and nothing from another file ever runs as a formula.
  */
 import type { ColumnDef } from '../../standard';
-import type { Translator } from '../../i18n';
+import type { Translator } from '../translator';
 import type { FieldValue } from '../parsed';
 import type { PlanValue } from '../plan';
 import type { CellValue } from '../snapshot';

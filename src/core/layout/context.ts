@@ -1,5 +1,5 @@
 import type { Language } from '../../standard';
-import type { Translator } from '../../i18n';
+import type { Translator } from '../translator';
 import type { Consolidation } from '../consolidate';
 import type { SourceTotals } from '../consolidate-many';
 import type { Validation } from '../validate';

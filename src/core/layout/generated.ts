@@ -6,8 +6,8 @@
  * training appears only as counts by territory.
  */
 import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type Indicator } from '../../standard';
-import { translator } from '../../i18n';
-import { columnLabel, tableLabel } from '../../i18n/place';
+import { translator } from '../translator';
+import { columnLabel, tableLabel } from '../table-labels';
 import type { CountAndParticipants, IndicatorTotals, Totals, TrainingTotals } from '../consolidate';
 import type { PlanValue, SheetPlan, WorkbookPlan } from '../plan';
 import { area } from '../plan';

@@ -3,7 +3,7 @@
  * how many reports are accepted, submitted, returned and still drafts, and,
  * when only accepted reports were consolidated, which were left out.
  */
-import type { Translator } from '../../i18n';
+import type { Translator } from '../translator';
 import type { Consolidation } from '../consolidate';
 import { REPORT_STATUSES } from '../submissions';
 

@@ -20,7 +20,7 @@ import {
   type EnumName,
   type TableDef,
 } from '../../standard';
-import { translator, type Translator } from '../../i18n';
+import { translator, type Translator } from '../translator';
 import { a1, columnLetters } from '../snapshot';
 import { area, type PlanValue, type SheetPlan, type StylePlan, type ValidationPlan, type WorkbookPlan } from '../plan';
 import { DATE_FORMAT, DATE_TIME_FORMAT } from '../writes/cells';
