@@ -61,8 +61,30 @@ export default tseslint.config(
   }),
   // The adapter to Excel runs in the pane's browser: no Node, no sim (it is driven by it, not the other way round).
   layer(['src/excel/**/*.ts'], {
-    rooms: ['cli', 'excel-sim', 'taskpane', 'playground', 'bench', 'sample'],
-    why: 'the adapter to Excel is used by the task pane, never the other way round, and never uses the in-memory Excel',
+    rooms: ['xlsx', 'cli', 'excel-sim', 'taskpane', 'playground', 'bench', 'sample'],
+    why: 'the adapter to Excel is used by the task pane, never the other way round, and neither uses the file adapter nor the in-memory Excel',
+  }),
+  // The adapter to files reads snapshots and writes plans of the core, with Node and ExcelJS; the CLI and the pane's file chunk use it.
+  layer(['src/xlsx/**/*.ts'], {
+    rooms: ['excel', 'excel-sim', 'cli', 'taskpane', 'playground', 'bench', 'sample'],
+    why: 'the adapter to files knows the core only: never Excel, the command line, the screens or the sample',
+    node: true,
+  }),
+  // The note's Word writer renders what the core says (src/core/note); the CLI writes its bytes to a file.
+  layer(['src/docx/**/*.ts'], {
+    rooms: ['xlsx', 'excel', 'excel-sim', 'cli', 'taskpane', 'playground', 'bench', 'sample'],
+    why: 'the Word writer renders the core’s note only: never another adapter, the command line or the screens',
+  }),
+  // The command line composes the core, the file adapter and the sample; Excel and the screens are not its business.
+  layer(['src/cli/**/*.ts'], {
+    rooms: ['excel', 'excel-sim', 'taskpane', 'playground', 'bench'],
+    why: 'the command line works on files: never Excel, the in-memory Excel, the screens or the bench',
+    node: true,
+  }),
+  // The sample is content made from the standard by the core's layout; the CLI writes it to files.
+  layer(['src/sample/**/*.ts'], {
+    rooms: ['cli', 'excel', 'excel-sim', 'taskpane', 'playground', 'bench'],
+    why: 'the sample makes workbook content only: the command line writes it, nothing here reads Excel or screens',
   }),
   layer(['src/excel-sim/**/*.ts'], {
     rooms: ['cli', 'taskpane', 'playground', 'bench', 'sample'],

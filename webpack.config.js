@@ -63,6 +63,8 @@ function base(name, dev) {
       extensions: ['.tsx', '.ts', '.js', '.json'],
       // The file adapter's path-based helpers import node: modules that the browser never calls.
       fallback: { fs: false, path: false, crypto: false, stream: false, os: false, zlib: false },
+      // The writer loads ExcelJS's Workbook alone in Node; the browser takes it from ExcelJS's bundle.
+      alias: { 'exceljs/lib/doc/workbook.js$': path.resolve(__dirname, 'src/xlsx/exceljs-workbook.browser.ts') },
     },
     module: { rules: [swcRule(dev)] },
     /**

@@ -4,6 +4,9 @@
  * by side with LibreOffice merely opening and re-saving the same files (the
  * cheapest thing any spreadsheet program does with them). Ratios below 1 mean
  * Kitaphana checks or consolidates a workbook faster than LibreOffice opens it.
+ * Beside openpyxl too, the lightest tool a user would script with: its
+ * `load_workbook(data_only=True)` of the same file, run in pairs with ours so
+ * that both see the same load on a shared machine.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,6 +73,41 @@ export async function generatedWorkbook(dir: string, key: string, size: NetworkS
   return file;
 }
 
+/** A python3 that has openpyxl (the first on PATH, else the system's), or null where none has. */
+export function pythonWithOpenpyxl(): string | null {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0) return python;
+  }
+  return null;
+}
+
+type Command = readonly [string, readonly string[]];
+
+function wallMs([cmd, args]: Command): number {
+  const t0 = performance.now();
+  spawnSync(cmd, [...args], { stdio: 'ignore' });
+  return performance.now() - t0;
+}
+
+/**
+ * The median, over `runs` pairs (after one warm-up pair), of a's wall time
+ * over b's: the two run back to back, so that a load that comes and goes on
+ * a shared machine weighs on both alike.
+ */
+export function pairedRatio(a: Command, b: Command, runs = 5): number {
+  const ratios: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const ms = wallMs(a) / wallMs(b);
+    if (i > 0) ratios.push(ms);
+  }
+  return Math.round(median(ratios) * 100) / 100;
+}
+
+/** openpyxl loading the workbook as a script would (values, not formulas). */
+function openpyxlLoad(python: string, file: string): Command {
+  return [python, ['-c', 'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1], data_only=True)', file]];
+}
+
 function hasLibreOffice(): boolean {
   return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 }
@@ -97,6 +135,22 @@ export async function cliBench(root: string, runs = 3): Promise<Record<string, n
 
   const version = node(['--version']);
   out['cli.version_ms'] = version.ms;
+  const python = pythonWithOpenpyxl();
+  if (existsSync(sample) && python !== null) {
+    const written = join(dir, 'out-openpyxl.xlsx');
+    const ours = (args: readonly string[]): Command => [process.execPath, [bin, ...args]];
+    const openpyxl = openpyxlLoad(python, sample);
+    out['cli.validate_vs_openpyxl.sample'] = pairedRatio(ours(['validate', sample, '--json']), openpyxl, runs + 2);
+    out['cli.consolidate_vs_openpyxl.sample'] = pairedRatio(
+      ours(['consolidate', sample, '-o', written, '--force', '--json']),
+      openpyxl,
+      runs + 2,
+    );
+  } else {
+    process.stderr.write(
+      'cli: openpyxl comparison skipped: no python3 with openpyxl (tried python3, /usr/bin/python3)\n',
+    );
+  }
   const lo = hasLibreOffice();
   const profile = mkdtempSync(join(tmpdir(), 'kitaphana-bench-lo-'));
   for (const wb of workbooks) {

@@ -9,9 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { templatePlan } from '../core/layout/template';
 import { writeWorkbook } from '../xlsx/write';
+import { ZipPackage } from '../xlsx/zip-package';
 import { readAndCheck } from '../cli/workers';
 import { nationalContent, type NetworkSize } from './national';
 import { timeProcess } from './cli';
@@ -49,10 +50,9 @@ export const OBLAST_SIZE: NetworkSize = { libraries: 200, events: 10_000, traini
  */
 export async function republicFiles(dir: string, size: NetworkSize = OBLAST_SIZE): Promise<string[]> {
   const model = REPUBLIC[0] as (typeof REPUBLIC)[number];
-  const parts = unzipSync(await writeWorkbook(templatePlan(nationalContent(size, model))));
-  const decoder = new TextDecoder();
+  const pkg = ZipPackage.open(await writeWorkbook(templatePlan(nationalContent(size, model))));
   const encoder = new TextEncoder();
-  const texts = Object.entries(parts).map(([name, data]) => [name, decoder.decode(data)] as const);
+  const texts = pkg.names().map((name) => [name, pkg.text(name) ?? ''] as const);
   return REPUBLIC.map((owner) => {
     const file = join(dir, `${owner.prefix.slice(0, -1).toLowerCase()}-2025.xlsx`);
     const renamed = Object.fromEntries(

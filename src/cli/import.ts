@@ -14,7 +14,7 @@ import {
 import type { CellValue } from '../core/snapshot';
 import type { Message } from '../core/message';
 import { applySetupPlan } from '../xlsx/setup-patch';
-import { saveWorkbookFile } from '../xlsx/write';
+import { saveCopy } from './save-copy';
 import { onInput, readInput } from './files';
 import { UsageError, type Io } from './errors';
 import { checkOutput } from './output';
@@ -74,7 +74,7 @@ export async function importCommand(
   if (write) {
     bar.stage('write');
     const written = await onInput(target, async () => applySetupPlan(await readFile(target), plan.changes));
-    await saveWorkbookFile(out, written);
+    await saveCopy('import', out, written);
   }
   bar.stop();
   if (opts.json) io.out(JSON.stringify(importJson(plan, t), null, 2));

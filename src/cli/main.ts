@@ -51,26 +51,21 @@ function userLanguage(): Language {
     .languageOf(process.env.KITAPHANA_LANG ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG, 'ru');
 }
 
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
-  let code = 0;
-  // `--lang` is read before commander parses, so that help and usage errors are in that language too.
-  let chosen: Language | undefined = languageFromArgs(argv, undefined);
-  const t = (): Translator => lazy.i18n().translator((chosen ??= userLanguage()));
-  const langOption = () => new Option('--lang <lang>', 'language of messages: kk, ru or en').choices([...LANGUAGES]);
-  const pick = (opts: { lang?: string }): Translator => {
-    if (isLanguage(opts.lang)) chosen = opts.lang;
-    return t();
-  };
-  const limitOption = () =>
-    new Option('--max-unpacked-mb <mb>', 'refuse a workbook whose contents unpack to more than this (default 500)');
-  const forceOption = (what: string) => new Option('--force', `overwrite ${what} if it is an existing file`);
+/** What every command's registration shares: where to print, the language of messages, the exit status. */
+interface Cli {
+  readonly io: Io;
+  /** The translator in the language `--lang` chose, or else the user's. */
+  pick(opts: { lang?: string }): Translator;
+  /** The exit status the command's action came to. */
+  exit(code: number): void;
+}
 
-  const program = new Command('kitaphana')
-    .description('Standard workbooks, checks and consolidation for library reports (kk, ru, en).')
-    .version(version())
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+const langOption = () => new Option('--lang <lang>', 'language of messages: kk, ru or en').choices([...LANGUAGES]);
+const limitOption = () =>
+  new Option('--max-unpacked-mb <mb>', 'refuse a workbook whose contents unpack to more than this (default 500)');
+const forceOption = (what: string) => new Option('--force', `overwrite ${what} if it is an existing file`);
 
+function addInit(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('init')
     .description('create a new standard workbook')
@@ -85,9 +80,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(limitOption())
     .addOption(langOption())
     .action(async (out: string, opts) => {
-      code = await lazy.init().initCommand(out, opts, pick(opts), io);
+      exit(await lazy.init().initCommand(out, opts, pick(opts), io));
     });
+}
 
+function addValidate(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('validate')
     .description('run every check of the standard')
@@ -96,9 +93,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(limitOption())
     .addOption(langOption())
     .action(async (file: string, opts) => {
-      code = await lazy.run().validateCommand(file, opts, pick(opts), io);
+      exit(await lazy.run().validateCommand(file, opts, pick(opts), io));
     });
+}
 
+function addConsolidate(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('consolidate')
     .description(
@@ -113,12 +112,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(limitOption())
     .addOption(langOption())
     .action(async (files: string[], opts) => {
-      code =
+      exit(
         files.length === 1
           ? await lazy.run().consolidateCommand(files[0] as string, opts, pick(opts), io, version())
-          : await lazy.many().consolidateManyCommand(files, opts, pick(opts), io, version());
+          : await lazy.many().consolidateManyCommand(files, opts, pick(opts), io, version()),
+      );
     });
+}
 
+function addSetup(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('setup')
     .description('set a workbook up as the add-in does: add what is missing, repair damaged reports; write a copy')
@@ -128,9 +130,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(limitOption())
     .addOption(langOption())
     .action(async (file: string, opts) => {
-      code = await lazy.setup().setupCommand(file, opts, pick(opts), io);
+      exit(await lazy.setup().setupCommand(file, opts, pick(opts), io));
     });
+}
 
+function addPriorYear(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('prior-year')
     .description("fill the blank prior-year values of the reports from last year's workbook; write a copy")
@@ -142,9 +146,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(limitOption())
     .addOption(langOption())
     .action(async (file: string, lastYear: string, opts) => {
-      code = await lazy.priorYear().priorYearCommand(file, lastYear, opts, pick(opts), io);
+      exit(await lazy.priorYear().priorYearCommand(file, lastYear, opts, pick(opts), io));
     });
+}
 
+function addImport(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('import')
     .description('bring other workbooks of the same year into a workbook; write a copy')
@@ -159,9 +165,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(limitOption())
     .addOption(langOption())
     .action(async (target: string, sources: string[], opts) => {
-      code = await lazy.import().importCommand(target, sources, opts, pick(opts), io);
+      exit(await lazy.import().importCommand(target, sources, opts, pick(opts), io));
     });
+}
 
+function addNote(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('note')
     .description("write the year's analytical note from the consolidation (Word .docx, or text without -o)")
@@ -174,9 +182,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(limitOption())
     .addOption(langOption())
     .action(async (file: string, opts) => {
-      code = await lazy.note().noteCommand(file, opts, pick(opts), io, version());
+      exit(await lazy.note().noteCommand(file, opts, pick(opts), io, version()));
     });
+}
 
+function addStatus(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('status')
     .description('print the board of reports: status, who changed it and when, errors and warnings per library')
@@ -185,9 +195,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(limitOption())
     .addOption(langOption())
     .action(async (file: string, opts) => {
-      code = await lazy.run().statusCommand(file, opts, pick(opts), io);
+      exit(await lazy.run().statusCommand(file, opts, pick(opts), io));
     });
+}
 
+function addSample(program: Command, { io, pick, exit }: Cli): void {
   program
     .command('sample')
     .description(
@@ -197,8 +209,43 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .addOption(forceOption('the sample files'))
     .addOption(langOption())
     .action(async (dir: string, opts) => {
-      code = await lazy.sample().sampleCommand(dir, opts, pick(opts), io);
+      exit(await lazy.sample().sampleCommand(dir, opts, pick(opts), io));
     });
+}
+
+/** The commands in the order `--help` lists them. */
+const COMMANDS = [
+  addInit,
+  addValidate,
+  addConsolidate,
+  addSetup,
+  addPriorYear,
+  addImport,
+  addNote,
+  addStatus,
+  addSample,
+];
+
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  let code = 0;
+  // `--lang` is read before commander parses, so that help and usage errors are in that language too.
+  let chosen: Language | undefined = languageFromArgs(argv, undefined);
+  const t = (): Translator => lazy.i18n().translator((chosen ??= userLanguage()));
+  const cli: Cli = {
+    io,
+    pick: (opts) => {
+      if (isLanguage(opts.lang)) chosen = opts.lang;
+      return t();
+    },
+    exit: (c) => (code = c),
+  };
+
+  const program = new Command('kitaphana')
+    .description('Standard workbooks, checks and consolidation for library reports (kk, ru, en).')
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const add of COMMANDS) add(program, cli);
 
   localizeCommands(program, t);
   try {

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Translator } from '../i18n';
 import { planPriorYear, priorYearFilledCount, type PriorYearPlan } from '../core/prior-year';
 import { applySetupPlan } from '../xlsx/setup-patch';
-import { saveWorkbookFile } from '../xlsx/write';
-import { UsageError, type Io } from './errors';
+import { type Io } from './errors';
+import { messageError, saveCopy } from './save-copy';
 import { onInput, readInput } from './files';
 import { checkOutput } from './output';
 import { progress } from './progress';
@@ -39,11 +39,11 @@ export async function priorYearCommand(
   const plan = planPriorYear(current, lastYear);
   if (plan.refusal) {
     bar.stop();
-    throw new UsageError(plan.refusal.key, { ...plan.refusal.args, file, lastYearFile });
+    throw messageError(plan.refusal, t, { file, lastYearFile });
   }
   bar.stage('write');
   const written = await onInput(file, async () => applySetupPlan(await readFile(file), plan.changes));
-  await saveWorkbookFile(out, written);
+  await saveCopy('prior', out, written);
   bar.stop();
   if (opts.json) io.out(JSON.stringify(priorYearJson(plan, { file, lastYearFile, out }, t), null, 2));
   else {
@@ -73,6 +73,8 @@ export function priorYearJson(plan: PriorYearPlan, files: Files, t: Translator):
     blank_last_year: plan.blank,
     new_libraries: plan.newLibraries,
     gone_libraries: plan.goneLibraries,
+    incomplete_last_year: plan.incomplete,
+    returned_last_year: plan.returned,
     accepted_changed: plan.accepted,
     skipped: plan.skipped.map((s) => ({
       lib_id: s.libId,
@@ -94,6 +96,10 @@ export function priorYearText(plan: PriorYearPlan, lastYearFile: string, t: Tran
   }
   if (plan.accepted.length > 0)
     lines.push(t.t('cli.prior.accepted', { count: plan.accepted.length, names: plan.accepted.join(', ') }));
+  if (plan.incomplete.length > 0)
+    lines.push(t.t('cli.prior.incomplete', { count: plan.incomplete.length, names: plan.incomplete.join(', ') }));
+  if (plan.returned.length > 0)
+    lines.push(t.t('cli.prior.returned', { count: plan.returned.length, names: plan.returned.join(', ') }));
   if (plan.newLibraries.length > 0)
     lines.push(t.t('cli.prior.new', { count: plan.newLibraries.length, names: plan.newLibraries.join(', ') }));
   if (plan.goneLibraries.length > 0)

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import type { Translator } from '../i18n';
 import { parseWorkbook } from '../core/parse';
 import { setupPlan, type SetupPlan, type SetupSettings } from '../core/setup';
+import { setupSummaryLines } from '../i18n/setup-summary';
 import { tableIndex, type Snapshot } from '../core/snapshot';
 import { applySetupPlan } from '../xlsx/setup-patch';
-import { saveWorkbookFile } from '../xlsx/write';
+import { saveCopy } from './save-copy';
 import { onInput, readInput } from './files';
 import { UsageError, type Io } from './errors';
 import { checkOutput } from './output';
 import { progress } from './progress';
-import { hasEntry } from '../i18n/catalogues';
 
 export interface SetupOptions {
   output?: string;
@@ -31,7 +31,7 @@ export async function setupCommand(file: string, opts: SetupOptions, t: Translat
   const plan = setupPlan(snapshot, settingsOf(snapshot, file, t));
   bar.stage('write');
   const written = await onInput(file, async () => applySetupPlan(await readFile(file), plan));
-  await saveWorkbookFile(out, written);
+  await saveCopy('setup', out, written);
   bar.stop();
   for (const line of summaryLines(plan, out, t)) io.out(line);
   io.out(t.t('cli.written', { file: out }));
@@ -48,11 +48,6 @@ function settingsOf(snapshot: Snapshot, file: string, t: Translator): SetupSetti
 }
 
 function summaryLines(plan: SetupPlan, out: string, t: Translator): string[] {
-  const { added, repaired, rebuilt } = plan.summary;
-  if (added.length + repaired.length + rebuilt.length === 0) return [t.t('cli.setup.nothing', { file: out })];
-  // A register by its sheet's name in the user's language; a report table by its own name.
-  const label = (name: string) => (hasEntry(t.lang, `sheet.${name}`) ? t.t(`sheet.${name}`) : name);
-  const line = (key: string, names: readonly string[]) =>
-    names.length ? [t.t(`cli.setup.${key}`, { count: names.length, names: names.map(label).join(', ') })] : [];
-  return [...line('added', added), ...line('repaired', repaired), ...line('rebuilt', rebuilt)];
+  const lines = setupSummaryLines(plan.summary, t);
+  return lines.length > 0 ? lines : [t.t('cli.setup.nothing', { file: out })];
 }

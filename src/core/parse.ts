@@ -10,7 +10,7 @@ import { cellAddress, tableIndex } from './snapshot';
 import { finding, type Finding } from './finding';
 import { libKey } from './invisible';
 import { label, msg } from './message';
-import { mapColumns } from './structure';
+import { mapColumns, renamedTable } from './structure';
 import { parseMeta, type Meta } from './meta';
 import { parseField, type YearBounds } from './parse-field';
 import { parseReport } from './parse-report';
@@ -28,7 +28,8 @@ export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
   const meta = parseMeta(one('Meta'), findings);
   for (const def of TABLES) {
     // A table that a later version of the standard added is read as empty, not missing.
-    if (def.required && inVersion(def, meta.version) && !one(def.name)) findings.push(missingTable(def, snapshot));
+    if (def.required && inVersion(def, meta.version) && !one(def.name))
+      findings.push(missingTable(def, snapshot, meta));
   }
   const registers = {} as Record<RegisterName, Register>;
   for (const name of REGISTERS) {
@@ -50,9 +51,11 @@ export function parseWorkbook(snapshot: Snapshot): ParsedWorkbook {
  * only follows from its absence (references into it, report figures compared
  * with it) is not reported: one fix, one finding.
  */
-function missingTable(def: TableDef, snapshot: Snapshot): Finding {
+function missingTable(def: TableDef, snapshot: Snapshot, meta: Meta): Finding {
   const where = { table: def.name, row: null, column: null, cell: null };
-  const found = renamedTable(def, snapshot);
+  // Found by the columns of the workbook's version, as set-up finds it to give it its name back.
+  const keys = def.columns.filter((c) => inVersion(c, meta.version)).map((c) => c.key);
+  const found = renamedTable(def, snapshot, keys);
   return found
     ? finding(
         'S1',
@@ -60,18 +63,6 @@ function missingTable(def: TableDef, snapshot: Snapshot): Finding {
         msg('S1.table_renamed', { table: def.name, found: found.name, sheet: found.sheet }),
       )
     : finding('S1', where, msg('S1.table_missing', { table: def.name, sheet: label(`sheet.${def.sheet}`) }));
-}
-
-/** A table of a name the standard does not know whose header holds every column of `def`: it was renamed. */
-function renamedTable(def: TableDef, snapshot: Snapshot): TableSnapshot | null {
-  const standard = new Set(TABLES.map((t) => t.name.toUpperCase()));
-  const keys = def.columns.map((c) => c.key);
-  for (const t of snapshot.tables) {
-    const name = t.name.toUpperCase();
-    if (standard.has(name) || name.startsWith(REPORT_TABLE_PREFIX)) continue;
-    if (mapColumns(t, def.name, keys).index.size === keys.length) return t;
-  }
-  return null;
 }
 
 function parseRegister(

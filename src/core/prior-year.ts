@@ -4,6 +4,11 @@
  * library by library and indicator by indicator, only where the cell is
  * blank. A cell someone filled is never overwritten, even where it differs.
  *
+ * Only a complete report of last year fills anything (its Q4 reported, and
+ * not returned to its library): a three-quarter total put in `prior_year`
+ * would be a silently wrong figure. Last year's workbook must be of the same
+ * region and level, and of the year before.
+ *
  * The writes are a set-up plan (one column patch per report), so that the file
  * adapter (`applySetupPlan`) and the add-in apply them the way they apply set-up.
  */
@@ -15,8 +20,11 @@ import { planValue } from './layout/registry';
 import type { SetupPlan, TablePatch } from './setup';
 import { cellAddress, tableIndex, type Snapshot } from './snapshot';
 import { label, msg, type Message } from './message';
-import { isBlank } from './values';
+import { isBlank, normalizeLabel } from './values';
 import { reportStatuses, statusOf } from './submissions';
+import { reportChecksums } from './checksum';
+import { cellOf } from './plan-snapshot';
+import type { Meta } from './meta';
 
 export interface PriorYearFill {
   readonly libId: string;
@@ -51,9 +59,14 @@ export interface PriorYearPlan {
   /** Libraries with a report last year and none this year (closed, merged, inactive). */
   readonly goneLibraries: readonly string[];
   readonly skipped: readonly PriorYearSkip[];
+  /** Libraries whose report of last year is incomplete (no Q4): nothing is filled from it. */
+  readonly incomplete: readonly string[];
+  /** Libraries whose report of last year was returned to them: nothing is filled from it. */
+  readonly returned: readonly string[];
   /**
    * Libraries whose report the plan fills although a methodologist accepted it:
-   * the fill changes it (rule S3), so it must be accepted again.
+   * the fill changes it from what was accepted (rule S3), so it must be
+   * accepted again. A fill that gives back the accepted values is not listed.
    */
   readonly accepted: readonly string[];
 }
@@ -67,8 +80,9 @@ export function planPriorYear(current: Snapshot, lastYear: Snapshot): PriorYearP
   const before = parseWorkbook(lastYear);
   const year = tableIndex(current).has('META') ? now.meta.year : null;
   const lastYearValue = tableIndex(lastYear).has('META') ? before.meta.year : null;
-  const refusal = refusalOf(year, lastYearValue);
+  const refusal = refusalOf(year, lastYearValue) ?? otherNetwork(now.meta, before.meta);
   if (refusal) return { ...nothing(year, lastYearValue), refusal };
+  const lastStatuses = reportStatuses(before);
 
   const filled: PriorYearFill[] = [];
   const skipped: PriorYearSkip[] = [];
@@ -76,10 +90,20 @@ export function planPriorYear(current: Snapshot, lastYear: Snapshot): PriorYearP
   let blank = 0;
   let kept = 0;
   const newLibraries: string[] = [];
+  const incomplete: string[] = [];
+  const returned: string[] = [];
   for (const report of now.reports.values()) {
     const last = before.reports.get(report.libId);
     if (!last || last.empty) {
       newLibraries.push(report.libId);
+      continue;
+    }
+    if (statusOf(lastStatuses, report.libId).status === 'returned') {
+      returned.push(report.libId);
+      continue;
+    }
+    if (!last.reported[3]) {
+      incomplete.push(report.libId);
       continue;
     }
     const fill = fillReport(report, last);
@@ -91,8 +115,7 @@ export function planPriorYear(current: Snapshot, lastYear: Snapshot): PriorYearP
       filled.push({ libId: report.libId, codes: fill.codes });
     }
   }
-  const statuses = reportStatuses(now);
-  const accepted = filled.map((f) => f.libId).filter((id) => statusOf(statuses, id).status === 'accepted');
+  const accepted = changedAccepted(current, now, filled, patches);
   const goneLibraries = [...before.reports.values()]
     .filter((r) => !r.empty && !now.reports.has(r.libId))
     .map((r) => r.libId);
@@ -113,8 +136,61 @@ export function planPriorYear(current: Snapshot, lastYear: Snapshot): PriorYearP
     newLibraries,
     goneLibraries,
     skipped,
+    incomplete,
+    returned,
     accepted,
   };
+}
+
+/**
+ * The accepted reports among those filled whose values after the fill are
+ * not the accepted ones (their checksum is not the accepted row's): those
+ * must be accepted again. One that the fill gives back its accepted values
+ * (someone had cleared them) is not.
+ */
+function changedAccepted(
+  current: Snapshot,
+  now: ReturnType<typeof parseWorkbook>,
+  filled: readonly PriorYearFill[],
+  patches: readonly TablePatch[],
+): string[] {
+  const statuses = reportStatuses(now);
+  const accepted = filled.map((f) => f.libId).filter((id) => statusOf(statuses, id).status === 'accepted');
+  if (accepted.length === 0) return [];
+  const after = reportChecksums(parseWorkbook(withPatches(current, patches)), accepted);
+  return accepted.filter((id) => after.get(id) !== statusOf(statuses, id).last?.checksum);
+}
+
+/** The snapshot with the patches' cells written in, as the adapters write them. */
+function withPatches(s: Snapshot, patches: readonly TablePatch[]): Snapshot {
+  const byTable = new Map(patches.map((p) => [p.table, p]));
+  return {
+    ...s,
+    tables: s.tables.map((t) => {
+      const p = byTable.get(t.name);
+      if (!p) return t;
+      const rows = t.rows.map((r) => [...r]);
+      p.rows.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const target = rows[p.top + i - t.top - 1];
+          if (target) target[p.left + j - t.left] = cellOf(v);
+        }),
+      );
+      return { ...t, rows };
+    }),
+  };
+}
+
+/** Last year's workbook of another network: its figures are not this one's last year. */
+function otherNetwork(now: Meta, before: Meta): Message | null {
+  if (now.level !== null && before.level !== null && now.level !== before.level)
+    return msg('prior.refused.other_level', {
+      level: label(`finding.prior.level.${now.level}`),
+      lastLevel: label(`finding.prior.level.${before.level}`),
+    });
+  if (now.region && before.region && normalizeLabel(now.region) !== normalizeLabel(before.region))
+    return msg('prior.refused.other_region', { region: now.region, lastRegion: before.region });
+  return null;
 }
 
 /** How many `prior_year` cells the plan fills, over all libraries. */
@@ -150,6 +226,8 @@ function nothing(year: number | null, lastYear: number | null): Omit<PriorYearPl
     newLibraries: [],
     goneLibraries: [],
     skipped: [],
+    incomplete: [],
+    returned: [],
     accepted: [],
   };
 }

@@ -3,7 +3,8 @@
  * language, and the S1 findings about the header: missing, unknown (renamed),
  * duplicated or out-of-order columns.
  */
-import type { TableSnapshot } from './snapshot';
+import { REPORT_TABLE_PREFIX, TABLES } from '../standard';
+import type { Snapshot, TableSnapshot } from './snapshot';
 import { cellAddress } from './snapshot';
 import { finding, type Finding } from './finding';
 import { label, msg } from './message';
@@ -87,4 +88,31 @@ export function mapColumns(
     );
   }
   return { index, findings };
+}
+
+/**
+ * A table of a name the standard does not know whose header holds every
+ * column `keys` names (the columns of `def` in the workbook's version): the
+ * standard's table, renamed. The checks report it (S1) and set-up gives it its
+ * name back; `taken` are tables already recognised as another one.
+ */
+export function renamedTable(
+  def: { readonly name: string; readonly columns: readonly { readonly key: string }[] },
+  snapshot: Snapshot,
+  keys: readonly string[] = def.columns.map((c) => c.key),
+  taken: ReadonlySet<TableSnapshot> = new Set(),
+): TableSnapshot | null {
+  for (const t of snapshot.tables) {
+    if (taken.has(t) || isStandardName(t.name)) continue;
+    if (mapColumns(t, def.name, keys).index.size === keys.length) return t;
+  }
+  return null;
+}
+
+const STANDARD_NAMES = new Set(TABLES.map((t) => t.name.toUpperCase()));
+
+/** A name the standard gives a table: one of its tables', or a report's (`R_…`). */
+export function isStandardName(name: string): boolean {
+  const upper = name.toUpperCase();
+  return STANDARD_NAMES.has(upper) || upper.startsWith(REPORT_TABLE_PREFIX);
 }

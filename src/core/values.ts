@@ -159,7 +159,8 @@ export function tooLarge(n: number): Message | null {
   return msg('D1.too_large', { value, max: THRESHOLDS.maxValue });
 }
 
-const MS_PER_DAY = 86_400_000;
+/** A day in milliseconds: dates are UTC milliseconds (`{ date: ms }`), Excel counts days. */
+export const MS_PER_DAY = 86_400_000;
 /** Days between 1899-12-30 (serial 0 of the 1900 system, past Lotus's leap-year bug) and 1970-01-01. */
 const EPOCH_1900 = 25_569;
 /** The 1904 system counts from 1904-01-01: 1462 days later than the 1900 system. */

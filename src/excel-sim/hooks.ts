@@ -135,6 +135,7 @@ export class SimHooks extends SimEngine {
    * Remembers the workbook as it is now; `restore()` brings it back exactly
    * (cells, sheets, ids), so that a test can run an action many times on one
    * loaded workbook. Failures, co-author changes and statistics are reset too.
+   * Checkpoints nest: `restore()` goes back to the innermost one held.
    */
   checkpoint(): void {
     this.model.checkpoint();

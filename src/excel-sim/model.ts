@@ -360,13 +360,16 @@ export class WorkbookModel {
   changes: Change[] = [];
   private counter = 0;
   private journal: Undo[] | null = null;
-  /** While a checkpoint is held, every change (syncs and direct edits alike) is recorded here. */
+  /**
+   * The checkpoints held, innermost last: while one is, every change (syncs
+   * and direct edits alike) is recorded in the innermost's `undo`.
+   */
   private held: {
     undo: Undo[];
     counter: number;
     activeSheetId: string | null;
     selection: WorkbookModel['selection'];
-  } | null = null;
+  }[] = [];
 
   nextId(prefix: string): string {
     this.counter += 1;
@@ -375,25 +378,30 @@ export class WorkbookModel {
 
   /** Starts recording undo steps (a sync). */
   begin(): void {
-    this.journal = this.held ? this.held.undo : [];
+    this.journal = this.held.at(-1)?.undo ?? [];
   }
 
-  /** Records everything from now on, so that `restore` can bring the workbook back exactly (tests run many actions on one load). */
+  /**
+   * Records everything from now on, so that `restore` can bring the workbook
+   * back exactly (tests run many actions on one load). Checkpoints nest: a
+   * test holds one over a file's tests, a helper one over each run.
+   */
   checkpoint(): void {
-    this.held = { undo: [], counter: this.counter, activeSheetId: this.activeSheetId, selection: this.selection };
-    this.journal = this.held.undo;
+    const held = { undo: [], counter: this.counter, activeSheetId: this.activeSheetId, selection: this.selection };
+    this.held.push(held);
+    this.journal = held.undo;
   }
 
+  /** Back to the innermost checkpoint, which is let go. */
   restore(): void {
-    const held = this.held;
+    const held = this.held.pop();
     if (!held) throw new Error('no checkpoint to restore');
     this.journal = held.undo;
     this.rollbackTo({ journal: 0, changes: 0 });
     this.counter = held.counter;
     this.activeSheetId = held.activeSheetId;
     this.selection = held.selection;
-    this.held = null;
-    this.journal = null;
+    this.journal = this.held.at(-1)?.undo ?? null;
   }
 
   mark(): Mark {
@@ -416,7 +424,7 @@ export class WorkbookModel {
   }
 
   commit(): void {
-    this.journal = this.held ? this.held.undo : null;
+    this.journal = this.held.at(-1)?.undo ?? null;
   }
 
   set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K]): void {

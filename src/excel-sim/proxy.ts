@@ -572,20 +572,35 @@ export abstract class SimPartCollection<
   }
 }
 
+/** The members of `X` a table lists: its own, not the `load`, `set` and `toJSON` every class gets. */
+export type ApiMember<X> = Exclude<keyof X, 'load' | 'set' | 'toJSON'> & string;
+
 /**
  * What a class of proxies implements, as data (as HyperFormula's function
  * plugins declare theirs): `api` generates its accessors, `load`, `set`,
  * `toJSON` and navigation getters from it; the instance's `properties()` and
- * `navigation()` implement the names listed here.
+ * `navigation()` implement the names listed here. The names are `X`'s own
+ * (`keyof` the office-js type the class imitates), so a misspelt one does not
+ * compile.
  */
-export interface ApiTable {
+export interface ApiTable<X> {
   /** `Range`, `Worksheet`, ... as office-js names the type in errors. */
   readonly typeName: string;
   /** Loadable properties: read once loaded (PropertyNotLoaded before), written as queued commands. */
-  readonly props?: readonly string[];
+  readonly props?: readonly ApiMember<X>[];
   /** Navigation properties (`format`, `tables`, ...): one proxy each, made by `navigation()`. */
-  readonly children?: readonly string[];
+  readonly children?: readonly ApiMember<X>[];
 }
+
+/** The names a table lists. */
+type Listed<T> =
+  | (T extends { readonly props: readonly (infer P)[] } ? P : never)
+  | (T extends { readonly children: readonly (infer C)[] } ? C : never);
+
+/** Every member `X` picks is generated, so each is listed: one left out would be `undefined` at run time. */
+type Complete<X, T> = [Exclude<ApiMember<X>, Listed<T>>] extends [never]
+  ? unknown
+  : { readonly unlisted: Exclude<ApiMember<X>, Listed<T>> };
 
 // A mixin's base must be a constructor of `any[]` (TypeScript's rule for mixins).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -607,7 +622,7 @@ export function asApi<T>(proxy: unknown): T {
  * `load`, `set`, `toJSON`), `Base` is what the class extends otherwise.
  */
 export function api<X>() {
-  return <B extends Ctor<SimObject>>(Base: B, table: ApiTable): B & Ctor<X> => {
+  return <B extends Ctor<SimObject>, const T extends ApiTable<X>>(Base: B, table: T & Complete<X, T>): B & Ctor<X> => {
     abstract class Generated extends Base {
       static {
         Object.defineProperty(this.prototype, 'typeName', { value: table.typeName });

@@ -8,7 +8,7 @@
 import { MAX_COLUMNS, areaA1, parseRef, type Area } from './address';
 import { describeChart, type ChartDescription } from './chart';
 import { emptyFormat } from './conditional';
-import { DEFAULT_STYLE, type Scalar, type Sheet } from './model';
+import { DEFAULT_STYLE, type Cell, type Scalar, type Sheet } from './model';
 import { describePageLayout } from './pagelayout';
 import { tableAddress } from './table';
 import { ruleObject } from './validation';
@@ -206,15 +206,49 @@ export class SimExcel extends SimHooks {
    * formats, charts and names. Equal dumps mean workbooks that look the same.
    */
   dump(): string {
+    const book = this.seen((s) =>
+      sorted(s.cells).map(([key, cell]) => {
+        const r = Math.floor(key / MAX_COLUMNS);
+        const c = key - r * MAX_COLUMNS;
+        return [areaA1({ top: r, left: c, bottom: r, right: c }), ...cellSeen(cell)];
+      }),
+    );
+    return JSON.stringify(book, null, 1);
+  }
+
+  /**
+   * A hash of what `dump()` shows, cheap to take again and again (a test
+   * that injects a failure at every command compares one after each run):
+   * a cell is hashed once per cell object (cells and their styles are
+   * replaced, never changed) and the cells of a sheet are summed in any
+   * order. `text` normalises the text of each cell and of the rest first
+   * (time stamps, temporary names). Equal digests mean equal dumps (after
+   * `text`), up to a 64-bit hash's collisions.
+   */
+  digest(text: (s: string) => string = asIs): string {
+    let memo = cellHashes.get(text);
+    if (!memo) cellHashes.set(text, (memo = new WeakMap()));
+    const hashes = memo;
+    const book = this.seen((s) => {
+      let low = 0;
+      let high = 0;
+      for (const [key, cell] of s.cells) {
+        let h = hashes.get(cell);
+        if (!h) hashes.set(cell, (h = hash64(text(JSON.stringify(cellSeen(cell))))));
+        // The position mixed in, then summed: the same cells give the same sum in whatever order the map holds them.
+        const k = mix(key % 2 ** 32) ^ mix(Math.floor(key / 2 ** 32) + 1);
+        low = (low + mix(h[0] ^ k)) >>> 0;
+        high = (high + mix(h[1] ^ mix(k))) >>> 0;
+      }
+      return [s.cells.size, low, high];
+    });
+    const [a, b] = hash64(text(JSON.stringify(book)));
+    return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  }
+
+  /** What `dump()` and `digest()` describe, with each sheet's cells as `cells` gives them. */
+  private seen(cells: (s: Sheet) => unknown): object {
     const m = this.model;
-    const defaults: Readonly<Record<string, unknown>> = { ...DEFAULT_STYLE };
-    const compact = (st: object | undefined) => {
-      if (!st) return undefined;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(st)) if (v !== defaults[k]) out[k] = v;
-      return Object.keys(out).length > 0 ? out : undefined;
-    };
-    const sorted = <V>(map: Map<number, V>) => [...map.entries()].sort((a, b) => a[0] - b[0]);
     const sheets = m.sheets.map((s) => ({
       name: s.name,
       visibility: s.visibility,
@@ -227,16 +261,7 @@ export class SimExcel extends SimHooks {
       rowHeights: sorted(s.rowHeights),
       columnStyles: sorted(s.colStyles).map(([c, st]) => [c, compact(st)]),
       rowStyles: sorted(s.rowStyles).map(([r, st]) => [r, compact(st)]),
-      cells: sorted(s.cells).map(([key, cell]) => {
-        const r = Math.floor(key / MAX_COLUMNS);
-        const c = key - r * MAX_COLUMNS;
-        return [
-          areaA1({ top: r, left: c, bottom: r, right: c }),
-          cell.formula ?? cell.value,
-          compact(cell.style),
-          cell.link,
-        ];
-      }),
+      cells: cells(s),
       merges: s.merges.map((a) => areaA1(a)),
       borders: s.borders.map((b) => [areaA1(b.area), b.side, b.style, b.color, b.weight]),
       validations: s.validations.map((v) => ({
@@ -255,7 +280,7 @@ export class SimExcel extends SimHooks {
       })),
       charts: s.charts.map((c) => describeChart(m, s, c)),
     }));
-    const book = {
+    return {
       sheets,
       tables: this.tables(),
       names: this.names(),
@@ -263,7 +288,6 @@ export class SimExcel extends SimHooks {
       date1904: m.date1904,
       structureProtected: m.structure.protected,
     };
-    return JSON.stringify(book, null, 1);
   }
 
   /** The add-in's settings (`workbook.settings`), key → value. */
@@ -288,4 +312,51 @@ export class SimExcel extends SimHooks {
     }
     return out;
   }
+}
+
+const sorted = <V>(map: Map<number, V>): [number, V][] => [...map.entries()].sort((a, b) => a[0] - b[0]);
+
+const DEFAULTS: Readonly<Record<string, unknown>> = { ...DEFAULT_STYLE };
+
+/** A look as what differs from the default look (none: undefined). */
+function compact(st: object | undefined): Record<string, unknown> | undefined {
+  if (!st) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(st)) if (v !== DEFAULTS[k]) out[k] = v;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A cell as a person sees it: its formula (or value), its own look, its link. */
+const cellSeen = (cell: Cell): unknown[] => [cell.formula ?? cell.value, compact(cell.style), cell.link];
+
+const asIs = (s: string): string => s;
+
+/** Each cell object's hash, per normalisation of its text (the same function each time, or nothing is remembered). */
+const cellHashes = new WeakMap<(s: string) => string, WeakMap<Cell, readonly [number, number]>>();
+
+// Held once: a global looked up in the hot loops below is slow in a vm context (Jest's), taken 100 times a second over.
+const imul = Math.imul;
+
+/** Murmur3's finaliser: 32 well-mixed bits. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** 64 bits of a text as two 32-bit halves (cyrb53's mixing, both halves kept). */
+function hash64(s: string): readonly [number, number] {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = imul(h1 ^ c, 2654435761);
+    h2 = imul(h2 ^ c, 1597334677);
+  }
+  h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
 }

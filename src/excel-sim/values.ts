@@ -7,6 +7,7 @@
  */
 import { invalidArgument } from './errors';
 import type { Cell, Scalar } from './model';
+import { MS_PER_DAY } from '../core/values';
 
 export type Input =
   | { readonly kind: 'skip' }
@@ -147,7 +148,6 @@ export function normalizeColor(input: unknown): string {
   throw invalidArgument(`"${input}" is not a colour (#RRGGBB or a name).`);
 }
 
-const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 

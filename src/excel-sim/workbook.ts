@@ -188,7 +188,6 @@ export class SimFunctionResult extends api<Pick<Excel.FunctionResult<number>, 'v
 export class SimApplication
   extends api<Pick<Excel.Application, 'load' | 'toJSON'>>()(OfWorkbook, {
     typeName: 'Application',
-    props: ['calculationMode'],
   })
   implements Pick<Excel.Application, 'suspendApiCalculationUntilNextSync'>
 {

@@ -9,10 +9,11 @@ import type { Snapshot } from '../core/snapshot';
 import { tableIndex } from '../core/snapshot';
 import { validate, type Validation } from '../core/validate';
 import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
-import { setupPlan, type SetupPlan, type SetupSettings } from '../core/setup';
+import { setupPlan, type SetupPlan, type SetupSettings, type TableRename } from '../core/setup';
 import { setupWrites } from '../core/writes';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
 import { applyPlan } from './apply';
+import { PROTECTION } from './vocabulary';
 import { guardPlan } from './guard';
 import { openWorkbook } from './open';
 import type { LiveSnapshot } from './read';
@@ -159,11 +160,31 @@ export async function applySetup(
 ): Promise<void> {
   guardPlan(plan.workbook, snapshot);
   const writes = setupWrites(plan, snapshot, { resize: host.isSetSupported('ExcelApi', FEATURES.tableResize) });
-  if (plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && writes.length === 0) return;
+  const renames = plan.renames ?? [];
+  const nothingElse =
+    plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && writes.length === 0;
+  if (nothingElse && renames.length === 0) return;
   options.onStage?.('write');
-  await withoutEvents(context, options.stats, () =>
-    applyPlan(context, host, plan.workbook, snapshot.date1904, writes, options.stats),
-  );
+  await withoutEvents(context, options.stats, async () => {
+    // Made with the first sync that follows: the rest of the plan names the tables by their standard names.
+    queueRenames(context, renames);
+    if (nothingElse) await syncStep(context, options.stats, 'fixed');
+    else await applyPlan(context, host, plan.workbook, snapshot.date1904, writes, options.stats);
+  });
+}
+
+/**
+ * Standard tables someone renamed, given their names back (Excel makes the
+ * formulas that refer to them follow). A report's sheet is protected by the
+ * software: lifted for the rename and set again, as for a patch.
+ */
+function queueRenames(context: Excel.RequestContext, renames: readonly TableRename[]): void {
+  for (const r of renames) {
+    const sheet = context.workbook.worksheets.getItem(r.sheet);
+    if (r.protectedSheet) sheet.protection.unprotect();
+    context.workbook.tables.getItem(r.from).name = r.to;
+    if (r.protectedSheet) sheet.protection.protect(PROTECTION);
+  }
 }
 
 /** Selects a finding's cell in Excel (and its sheet). */

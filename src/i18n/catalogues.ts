@@ -53,6 +53,20 @@ export function hasEntry(lang: Language, key: string): boolean {
   return typeof node === 'string';
 }
 
+/**
+ * A language's own entry when it is plain text, which i18next would give back
+ * unchanged (no `{{value}}`, no `$t(...)`); undefined otherwise, or when the
+ * language has no such entry.
+ */
+export function plainEntry(lang: Language, key: string): string | undefined {
+  let node: unknown = catalogue(lang);
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' && !node.includes('{{') && !node.includes('$t(') ? node : undefined;
+}
+
 /** The languages whose catalogues have been read so far (for the tests of start-up). */
 export function loadedCatalogues(): Language[] {
   return [...loaded.keys()];

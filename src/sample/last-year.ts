@@ -8,6 +8,7 @@
  * January 2025. The libraries opened in 2025 are not in it.
  */
 import type { PlanValue } from '../core/plan';
+import { MS_PER_DAY } from '../core/values';
 import type { ContentRow, WorkbookContent } from '../core/layout/content';
 import { INDICATORS, type Aggregation, type Language } from '../standard';
 import type { Audience } from './event-templates';
@@ -27,8 +28,7 @@ export const LAST_YEAR = YEAR - 1;
 /** Opened in 2025: absent from last year's registry, so filling last year's figures lists them as new. */
 export const NEW_IN_YEAR: ReadonlySet<string> = new Set(['TMR_B05', 'KRK_B01']);
 
-const DAY = 86_400_000;
-const WEEK = 7 * DAY;
+const WEEK = 7 * MS_PER_DAY;
 const AGG = new Map<string, Aggregation>(INDICATORS.map((i) => [i.code, i.agg]));
 const WHOLE = new Map<string, string>(INDICATORS.flatMap((i) => (i.partOf ? [[i.code, i.partOf] as const] : [])));
 
@@ -324,7 +324,7 @@ function acceptedRows(lang: Language): ContentRow[] {
   const rows: { lib: string; status: 'submitted' | 'accepted'; by: string; at: number }[] = [];
   for (const l of REPORTING) {
     const submitted = utc(1, rng.int(8, 17), YEAR) + rng.int(9 * 60, 17 * 60) * 60_000;
-    const accepted = submitted + rng.int(1, 4) * DAY + rng.int(-120, 120) * 60_000;
+    const accepted = submitted + rng.int(1, 4) * MS_PER_DAY + rng.int(-120, 120) * 60_000;
     rows.push({ lib: l.id, status: 'submitted', by: rng.pick(SUBMITTERS), at: submitted });
     rows.push({ lib: l.id, status: 'accepted', by: rng.pick(METHODOLOGISTS), at: accepted });
   }

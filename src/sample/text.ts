@@ -1,5 +1,6 @@
 import type { EnumKey, EnumName, Language } from '../standard';
 import { translator } from '../i18n';
+import { MS_PER_DAY } from '../core/values';
 
 /** A text in the three languages of the standard. */
 export type Texts = Readonly<Record<Language, string>>;
@@ -35,10 +36,9 @@ export function latin(text: string): string {
 }
 
 export const YEAR = 2025;
-const DAY = 86_400_000;
 
 export const utc = (month: number, day: number, year = YEAR): number => Date.UTC(year, month - 1, day);
-export const addDays = (ms: number, days: number): number => ms + days * DAY;
+export const addDays = (ms: number, days: number): number => ms + days * MS_PER_DAY;
 export const quarterOf = (ms: number): number => Math.floor(new Date(ms).getUTCMonth() / 3);
 
 /** Public holidays of 2025 in Kazakhstan: libraries hold no events on them. */

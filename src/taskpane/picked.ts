@@ -46,6 +46,10 @@ export function failureText(f: PickedFailure, t: Translator): string {
         limit: n('limit'),
       });
     default:
-      return t.t(`pane.import.file_error.${f.reason}`, { file: f.file });
+      // A part, a table, a sheet, an encoding: what names the reason, as text.
+      return t.t(`pane.import.file_error.${f.reason}`, {
+        ...Object.fromEntries(Object.keys(p).map((k) => [k, n(k)])),
+        file: f.file,
+      });
   }
 }

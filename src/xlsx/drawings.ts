@@ -8,10 +8,9 @@
  * the sheets the plan removes (the previous generated sheets) are not put
  * back: their charts go with them.
  */
-import type JSZip from 'jszip';
-import { partText, relationshipsOf } from './package';
 import { CONTENT_TYPES_PART } from './parts';
-import { elements, relsPartOf, renderRelationships, type Relationship } from './xml';
+import type { ZipPackage } from './zip-package';
+import { elements, relsPartOf, type Relationship } from './xml';
 
 export interface KeptPart {
   readonly data: Uint8Array;
@@ -31,8 +30,8 @@ const DRAWING_ELEMENT = /<(?:[\w.-]+:)?drawing\s[^>]*\/>/g;
 const MEDIA = /^xl\/media\//;
 
 /** The content type of each part of the base, from its Overrides and, failing those, its Defaults. */
-export async function contentTypesOf(zip: JSZip): Promise<(part: string) => string | null> {
-  const xml = (await partText(zip, CONTENT_TYPES_PART)) ?? '';
+export function contentTypesOf(pkg: ZipPackage): (part: string) => string | null {
+  const xml = pkg.text(CONTENT_TYPES_PART) ?? '';
   const overrides = new Map(
     elements(xml, 'Override').map((a) => [(a.get('PartName') ?? '').replace(/^\//, ''), a.get('ContentType') ?? '']),
   );
@@ -43,12 +42,12 @@ export async function contentTypesOf(zip: JSZip): Promise<(part: string) => stri
 }
 
 /** Takes the sheet's drawing (and what it reaches) out of the package; null when the sheet has none. */
-export async function takeDrawing(
-  zip: JSZip,
+export function takeDrawing(
+  pkg: ZipPackage,
   sheetPart: string,
   typeOf: (part: string) => string | null,
-): Promise<KeptDrawing | null> {
-  const rels = await relationshipsOf(zip, sheetPart);
+): KeptDrawing | null {
+  const rels = pkg.relationships(sheetPart);
   const drawingRels = rels.filter((r) => r.type.endsWith(REL_DRAWING_SUFFIX) && r.part !== null);
   const root = drawingRels[0]?.part;
   if (!root) return null;
@@ -57,23 +56,23 @@ export async function takeDrawing(
   while (queue.length > 0) {
     const part = queue.shift() as string;
     if (parts.has(part)) continue;
-    const file = zip.file(part);
-    if (!file) continue;
-    const partRels = await relationshipsOf(zip, part);
-    parts.set(part, { data: await file.async('uint8array'), contentType: typeOf(part), rels: partRels });
+    const data = pkg.bytes(part);
+    if (!data) continue;
+    const partRels = pkg.relationships(part);
+    parts.set(part, { data, contentType: typeOf(part), rels: partRels });
     for (const r of partRels) if (r.part !== null) queue.push(r.part);
   }
   for (const part of parts.keys()) {
     if (MEDIA.test(part)) continue;
-    zip.remove(part);
-    zip.remove(relsPartOf(part));
+    pkg.remove(part);
+    pkg.remove(relsPartOf(part));
   }
   const rest = rels.filter((r) => !drawingRels.includes(r));
-  zip.file(
-    relsPartOf(sheetPart),
-    renderRelationships(rest.map((r) => ({ id: r.id, type: r.type, target: r.target, external: r.part === null }))),
+  pkg.setRelationships(
+    sheetPart,
+    rest.map((r) => ({ id: r.id, type: r.type, target: r.target, external: r.part === null })),
   );
-  const xml = (await partText(zip, sheetPart)) ?? '';
-  zip.file(sheetPart, xml.replace(DRAWING_ELEMENT, ''));
+  const xml = pkg.text(sheetPart) ?? '';
+  pkg.setText(sheetPart, xml.replace(DRAWING_ELEMENT, ''));
   return { root, parts };
 }

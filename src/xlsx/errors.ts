@@ -15,6 +15,14 @@ export const MAX_TABLE_CELLS = 8_000_000;
 export type WorkbookFileReason =
   | 'empty'
   | 'not_workbook'
+  /** The zip package is broken or cut short. */
+  | 'damaged_zip'
+  /** A part is not well-formed XML, or is missing where a relationship points (params: part). */
+  | 'damaged_part'
+  /** A part is in an encoding no decoder knows (params: part, encoding). */
+  | 'bad_encoding'
+  /** A table's range is not an A1 range (params: table, sheet, ref). */
+  | 'bad_table_range'
   | 'encrypted'
   | 'too_large'
   | 'legacy_xls'

@@ -17,7 +17,7 @@ import { WorkbookFileError } from './errors';
 import { patchMeta } from './meta-patch';
 import { tableParts } from './table-parts';
 import { WORKBOOK_PART } from './package';
-import { CONTENT_TYPES_PART, ContentTypes } from './parts';
+import { CONTENT_TYPES_PART, ContentTypes, TYPE_RELATIONSHIPS, relativeTarget } from './parts';
 import { checkPlanNames, sameName, type TakenNames } from './plan-check';
 import { renderPackage } from './render';
 import { mergeStyles, type StyleMap } from './style-merge';
@@ -25,7 +25,6 @@ import { asBuffer, checkBytes } from './sniff';
 import { WorkbookParts, type WorkbookSheet } from './workbook-part';
 import { ZipPackage, type RelationshipOut } from './zip-package';
 import { elements, firstElement, relsPartOf, renderRelationships, xmlBoolean } from './xml';
-import { relativeTarget } from './parts';
 
 const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
@@ -42,6 +41,8 @@ export async function graftWorkbook(plan: WorkbookPlan, base: Buffer | Uint8Arra
 /** An existing workbook's package, opened for grafting and patching. */
 export interface BasePackage {
   readonly pkg: ZipPackage;
+  /** The workbook part, wherever the package's relationships put it. */
+  readonly main: string;
   readonly workbook: WorkbookParts;
   readonly types: ContentTypes;
   readonly date1904: boolean;
@@ -52,18 +53,20 @@ export interface BasePackage {
 export function openBase(base: Buffer | Uint8Array): BasePackage {
   checkBytes(base);
   const pkg = ZipPackage.open(asBuffer(base));
-  const workbookXml = pkg.text(WORKBOOK_PART);
-  if (workbookXml === null) {
-    throw new WorkbookFileError('not_workbook', `a zip package without ${WORKBOOK_PART}: not an Excel workbook`);
+  const main = pkg.mainPart();
+  const workbookXml = main === null ? null : pkg.text(main);
+  if (main === null || workbookXml === null) {
+    throw new WorkbookFileError('not_workbook', 'a zip package without a workbook part');
   }
-  const workbook = new WorkbookParts(workbookXml, pkg.relationships(WORKBOOK_PART));
+  const workbook = new WorkbookParts(workbookXml, pkg.relationships(main));
   const typesXml = pkg.text(CONTENT_TYPES_PART) ?? '';
   return {
     pkg,
+    main,
     workbook,
     types: ContentTypes.fromXml(typesXml),
     date1904: xmlBoolean(firstElement(workbookXml, 'workbookPr')?.get('date1904'), false),
-    original: { workbook: workbookXml, rels: pkg.text(relsPartOf(WORKBOOK_PART)) ?? '', types: typesXml },
+    original: { workbook: workbookXml, rels: pkg.text(relsPartOf(main)) ?? '', types: typesXml },
   };
 }
 
@@ -72,7 +75,7 @@ export function openBase(base: Buffer | Uint8Array): BasePackage {
  * out (with every part only they reached), its Meta values patched in place.
  */
 export async function graftPlan(target: BasePackage, plan: WorkbookPlan): Promise<void> {
-  const { pkg, workbook, types, date1904 } = target;
+  const { pkg, main, workbook, types, date1904 } = target;
   const removed = workbook.sheets.filter((s) => plan.removeSheets.some((n) => sameName(n, s.name)));
   const kept = workbook.sheets.filter((s) => !removed.includes(s));
   const keptTables = tablesOf(pkg, kept);
@@ -84,9 +87,9 @@ export async function graftPlan(target: BasePackage, plan: WorkbookPlan): Promis
 
   const fresh = await renderPackage({ ...plan, meta: undefined }, date1904);
   if (plan.meta) patchMeta(pkg, kept, plan.meta);
-  removeSheets(pkg, workbook, removed, types);
+  removeSheets(target, removed);
 
-  const styles = graftStyles(pkg, workbook, fresh, types);
+  const styles = graftStyles(target, fresh);
   const strings = sharedStrings(fresh);
   const freshBook = new WorkbookParts(fresh.text(WORKBOOK_PART) ?? '', fresh.relationships(WORKBOOK_PART));
   const grafter = new Grafter(pkg, fresh, types, {
@@ -100,7 +103,7 @@ export async function graftPlan(target: BasePackage, plan: WorkbookPlan): Promis
     const part = grafter.copy(sheet.part);
     added.push({ ...sheet, part });
   }
-  workbook.addSheets(added, freshBook.definedNames(), REL_WORKSHEET, (part) => relativeTarget(WORKBOOK_PART, part));
+  workbook.addSheets(added, freshBook.definedNames(), REL_WORKSHEET, (part) => relativeTarget(main, part));
   const active = workbook.settleActiveSheet();
   if (active && added.some((s) => s.part === active.part) && active.part) {
     pkg.setText(active.part, selectTab(pkg.text(active.part) ?? ''));
@@ -113,13 +116,15 @@ export async function graftPlan(target: BasePackage, plan: WorkbookPlan): Promis
  * them all when it opens the file.
  */
 export function finishBase(target: BasePackage, options: { readonly calculate: boolean }): Uint8Array {
-  const { pkg, workbook, types, original } = target;
+  const { pkg, main, workbook, types, original } = target;
   if (options.calculate) workbook.calculateOnLoad();
-  if (workbook.xml !== original.workbook) pkg.setText(WORKBOOK_PART, workbook.xml);
+  if (workbook.xml !== original.workbook) pkg.setText(main, workbook.xml);
   const rels = workbook.relationshipsOut();
-  if (renderRelationships(rels) !== original.rels || pkg.text(relsPartOf(WORKBOOK_PART)) !== original.rels) {
-    pkg.setRelationships(WORKBOOK_PART, rels);
+  if (renderRelationships(rels) !== original.rels || pkg.text(relsPartOf(main)) !== original.rels) {
+    pkg.setRelationships(main, rels);
   }
+  // Relationships parts are typed by their extension; an input that typed its own one by one has no Default.
+  if (pkg.names().some((n) => n.endsWith('.rels'))) types.addDefault('rels', TYPE_RELATIONSHIPS);
   if (types.toXml() !== original.types) pkg.setText(CONTENT_TYPES_PART, types.toXml());
   const app = pkg.text('docProps/app.xml');
   const names = workbook.sheets.map((s) => s.name);
@@ -158,12 +163,7 @@ function closure(pkg: ZipPackage, roots: readonly string[]): Set<string> {
  * types. The calculation chain lists cells by sheet and would point into
  * the removed sheets: it is a cache that Excel rebuilds, so it goes too.
  */
-function removeSheets(
-  pkg: ZipPackage,
-  workbook: WorkbookParts,
-  removed: readonly WorkbookSheet[],
-  types: ContentTypes,
-): void {
+function removeSheets({ pkg, main, workbook, types }: BasePackage, removed: readonly WorkbookSheet[]): void {
   if (removed.length === 0) return;
   const doomed = closure(
     pkg,
@@ -171,7 +171,7 @@ function removeSheets(
   );
   for (const part of dropCalcChainRelationship(workbook)) doomed.add(part);
   workbook.removeSheets(removed);
-  pkg.setRelationships(WORKBOOK_PART, workbook.relationshipsOut());
+  pkg.setRelationships(main, workbook.relationshipsOut());
   const alive = pkg.reachable();
   for (const part of doomed) {
     if (alive.has(part)) continue;
@@ -211,7 +211,7 @@ export function stylesPart(workbook: WorkbookParts): string | null {
   return workbook.relationships.find((r) => r.type === REL_STYLES && r.part)?.part ?? null;
 }
 
-function graftStyles(pkg: ZipPackage, workbook: WorkbookParts, fresh: ZipPackage, types: ContentTypes): StyleMap {
+function graftStyles({ pkg, main, workbook, types }: BasePackage, fresh: ZipPackage): StyleMap {
   const freshStyles = fresh.text('xl/styles.xml') ?? '';
   const rel = workbook.relationships.find((r) => r.type === REL_STYLES && r.part);
   const target = rel?.part ? pkg.text(rel.part) : null;
@@ -219,7 +219,7 @@ function graftStyles(pkg: ZipPackage, workbook: WorkbookParts, fresh: ZipPackage
     // A package without styles (rare, but valid): the fresh one's are taken as they are.
     const part = rel?.part ?? 'xl/styles.xml';
     pkg.setText(part, freshStyles);
-    if (!rel) workbook.addRelationship(REL_STYLES, relativeTarget(WORKBOOK_PART, part));
+    if (!rel) workbook.addRelationship(REL_STYLES, relativeTarget(main, part));
     types.override(part, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
     const count = elements(freshStyles, 'xf').length;
     return { xf: Array.from({ length: count }, (_, i) => i), dxf: Array.from({ length: 64 }, (_, i) => i) };

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import { WorkbookFileError, errorText } from './errors';
-import { describePackage, openZip, type PackageInfo } from './package';
+import { describePackage, type PackageInfo } from './package';
 import { prepareForExcelJS, type PrepareMode, type Prepared } from './prepare';
 import type { KeptDrawing } from './drawings';
 import type { KeptValidations } from './preserve';
 import { asBuffer, checkBytes } from './sniff';
+import { ZipPackage } from './zip-package';
 
 export interface LoadedWorkbook {
   readonly info: PackageInfo;
@@ -38,12 +39,13 @@ export async function loadWorkbook(
   maxBytes?: number,
 ): Promise<LoadedWorkbook> {
   checkBytes(data, maxBytes);
-  const zip = await openZip(asBuffer(data));
+  const zip = ZipPackage.open(asBuffer(data));
+  if (zip.mainPart() === null) throw new WorkbookFileError('not_workbook', 'a zip package without a workbook part');
   let info: PackageInfo;
   let prepared: Prepared;
   try {
     info = await describePackage(zip);
-    prepared = await prepareForExcelJS(zip, mode);
+    prepared = prepareForExcelJS(zip, mode);
   } catch (e) {
     throw new WorkbookFileError('not_workbook', `the workbook's package is damaged: ${errorText(e)}`);
   }

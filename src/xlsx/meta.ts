@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { WorkbookWriteError } from './errors';
 import { parseRange, rangeA1 } from './ref';
 import { tableModels, tableName } from './tables';
+import { escapeXstring } from './xml';
 
 const META_TABLE = 'META';
 
@@ -46,7 +47,7 @@ export function applyMeta(workbook: ExcelJS.Workbook, meta: Readonly<Record<stri
         bottom += 1;
         ws.getCell(row, keyCol).value = key;
       }
-      ws.getCell(row, keyCol + 1).value = value;
+      ws.getCell(row, keyCol + 1).value = escapeXstring(value);
     }
     model.tableRef = rangeA1({ ...area, bottom });
     if (model.autoFilterRef !== undefined) model.autoFilterRef = rangeA1({ ...area, bottom });

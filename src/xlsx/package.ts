@@ -5,20 +5,26 @@
  * it crashes on openpyxl's absolute relationship targets; it reads
  * `date1904="true"` from LibreOffice as false), so the adapter reads it itself.
  */
-import type JSZip from 'jszip';
-import { WorkbookFileError, errorText } from './errors';
-import {
-  elements,
-  firstElement,
-  parseRelationships,
-  prefixedAttribute,
-  relsPartOf,
-  xmlBoolean,
-  type Relationship,
-} from './xml';
+import { elements, firstElement, parseRelationships, prefixedAttribute, relsPartOf, xmlBoolean } from './xml';
+import type { ZipPackage } from './zip-package';
 
+/** Where Excel puts the workbook part; other producers may put it elsewhere (see `mainPart`). */
 export const WORKBOOK_PART = 'xl/workbook.xml';
 export const REL_TABLE = '/table';
+/** The relationship from the package to its main part (transitional and strict types end alike). */
+const REL_OFFICE_DOCUMENT = '/officeDocument';
+
+/**
+ * The workbook part: the target of the package's officeDocument relationship
+ * (`_rels/.rels`), wherever a producer put it; `xl/workbook.xml` only for a
+ * package without that relationship. Null when there is none.
+ */
+export function mainPart(rootRels: string | null, has: (part: string) => boolean): string | null {
+  const rels = rootRels === null ? [] : parseRelationships(rootRels, '');
+  const main = rels.find((r) => r.type.endsWith(REL_OFFICE_DOCUMENT) && r.part !== null)?.part;
+  if (main) return has(main) ? main : null;
+  return has(WORKBOOK_PART) ? WORKBOOK_PART : null;
+}
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
@@ -52,53 +58,25 @@ export interface PackageInfo {
   readonly tables: readonly PackageTable[];
 }
 
-export async function openZip(data: Uint8Array): Promise<JSZip> {
-  let zip: JSZip;
-  try {
-    // Loaded only by the writer: the reader unzips with fflate.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    zip = await (require('jszip') as typeof import('jszip')).loadAsync(data);
-  } catch (e) {
-    throw new WorkbookFileError(
-      'not_workbook',
-      `not an .xlsx file (the zip package cannot be opened: ${errorText(e)})`,
-    );
-  }
-  if (!zip.file(WORKBOOK_PART)) {
-    throw new WorkbookFileError('not_workbook', `a zip package without ${WORKBOOK_PART}: not an Excel workbook`);
-  }
-  return zip;
-}
-
-export async function partText(zip: JSZip, part: string): Promise<string | null> {
-  const file = zip.file(part);
-  return file ? file.async('string') : null;
-}
-
-export async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]> {
-  const xml = await partText(zip, relsPartOf(part));
-  return xml === null ? [] : parseRelationships(xml, part);
-}
-
 function sheetState(value: string | undefined): SheetState {
   return value === 'hidden' || value === 'veryHidden' ? value : 'visible';
 }
 
-export async function describePackage(zip: JSZip): Promise<PackageInfo> {
-  return describeParts((part) => partText(zip, part));
+export async function describePackage(pkg: ZipPackage): Promise<PackageInfo> {
+  return describeParts((part) => pkg.text(part), pkg.mainPart() ?? WORKBOOK_PART);
 }
 
 /** A part's text by name, or null when the package has no such part. */
 export type PartReader = (part: string) => Promise<string | null> | string | null;
 
-/** The sheets and tables of a package, whatever reads its parts. */
-export async function describeParts(read: PartReader): Promise<PackageInfo> {
+/** The sheets and tables of a package, whatever reads its parts, from its workbook part on. */
+export async function describeParts(read: PartReader, workbookPart: string): Promise<PackageInfo> {
   const rels = async (part: string) => {
     const xml = await read(relsPartOf(part));
     return xml === null ? [] : parseRelationships(xml, part);
   };
-  const workbookXml = (await read(WORKBOOK_PART)) ?? '';
-  const byId = new Map((await rels(WORKBOOK_PART)).map((r) => [r.id, r]));
+  const workbookXml = (await read(workbookPart)) ?? '';
+  const byId = new Map((await rels(workbookPart)).map((r) => [r.id, r]));
   const date1904 = xmlBoolean(firstElement(workbookXml, 'workbookPr')?.get('date1904'), false);
   const sheets: PackageSheet[] = elements(workbookXml, 'sheet').map((a) => {
     const relId = prefixedAttribute(a, 'id') ?? '';

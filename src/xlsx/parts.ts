@@ -9,6 +9,7 @@ export const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/200
 export const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
 export const TYPE_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 export const TYPE_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+export const TYPE_RELATIONSHIPS = 'application/vnd.openxmlformats-package.relationships+xml';
 
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const DRAWING_ELEMENT = /<(?:[\w.-]+:)?drawing\s[^>]*\/>/;
@@ -63,7 +64,16 @@ export class ContentTypes {
   }
 
   hasDefault(ext: string): boolean {
-    return new RegExp(`<Default\\s[^>]*Extension="${ext}"`, 'i').test(this.xml);
+    return new RegExp(`<(?:[\\w.-]+:)?Default\\s[^>]*Extension="${ext}"`, 'i').test(this.xml);
+  }
+
+  /** A Default for the extension, unless the package has one, in the prefix its `<Types>` uses. */
+  addDefault(ext: string, type: string): void {
+    if (this.hasDefault(ext)) return;
+    this.xml = this.xml.replace(
+      /<((?:[\w.-]+:)?)Types\b[^>]*>/,
+      (tag, prefix: string) => `${tag}<${prefix}Default Extension="${ext}" ContentType="${type}"/>`,
+    );
   }
 
   save(pkg: ZipPackage): void {

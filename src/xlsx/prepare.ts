@@ -16,11 +16,12 @@
  *   after ExcelJS has saved (preserve.ts), and so are their drawings,
  *   whose charts ExcelJS would drop (drawings.ts).
  */
-import type JSZip from 'jszip';
 import { contentTypesOf, takeDrawing, type KeptDrawing } from './drawings';
-import { WORKBOOK_PART, partText, relationshipsOf } from './package';
+import { WORKBOOK_PART } from './package';
+import { relativeTarget } from './parts';
 import { takeValidations, type KeptValidations } from './preserve';
-import { elements, prefixedAttribute, relsPartOf, renderRelationships, type Relationship } from './xml';
+import { elements, prefixedAttribute, relsPartOf, type Relationship } from './xml';
+import type { ZipPackage } from './zip-package';
 
 export type PrepareMode = 'read' | 'write';
 
@@ -65,23 +66,15 @@ function relKind(rel: Relationship): string {
   return rel.type.slice(rel.type.lastIndexOf('/') + 1);
 }
 
-function relativeTarget(fromPart: string, toPart: string): string {
-  const from = fromPart.split('/').slice(0, -1);
-  const to = toPart.split('/');
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
-}
-
 class Renamer {
   private readonly used = new Set<string>();
   private readonly moved = new Map<string, string>();
-  constructor(private readonly zip: JSZip) {
-    zip.forEach((path) => this.used.add(path));
+  constructor(private readonly pkg: ZipPackage) {
+    for (const path of pkg.names()) this.used.add(path);
   }
 
   /** The part's name as ExcelJS needs it, moving the part (and its relationships) when it differs. */
-  async canonical(part: string, kind: string): Promise<string> {
+  canonical(part: string, kind: string): string {
     const done = this.moved.get(part);
     if (done !== undefined) return done;
     const rule = CANONICAL[kind];
@@ -94,26 +87,26 @@ class Renamer {
       target = rule.make(n);
     }
     if (target !== part) {
-      await this.move(part, target);
-      await this.move(relsPartOf(part), relsPartOf(target));
+      this.move(part, target);
+      this.move(relsPartOf(part), relsPartOf(target));
     }
     this.moved.set(part, target);
     return target;
   }
 
-  private async move(from: string, to: string): Promise<void> {
-    const file = this.zip.file(from);
-    if (!file) return;
-    this.zip.file(to, await file.async('uint8array'));
-    this.zip.remove(from);
+  private move(from: string, to: string): void {
+    const data = this.pkg.bytes(from);
+    if (!data) return;
+    this.pkg.setBytes(to, data);
+    this.pkg.remove(from);
     this.used.delete(from);
     this.used.add(to);
   }
 }
 
 /** Rewrites one part's relationships with targets relative to it, moving parts to the names ExcelJS expects. */
-async function rewriteRels(zip: JSZip, part: string, renamer: Renamer): Promise<void> {
-  const rels = await relationshipsOf(zip, part);
+function rewriteRels(pkg: ZipPackage, part: string, renamer: Renamer): void {
+  const rels = pkg.relationships(part);
   if (rels.length === 0) return;
   const out = [];
   for (const r of rels) {
@@ -121,55 +114,80 @@ async function rewriteRels(zip: JSZip, part: string, renamer: Renamer): Promise<
       out.push({ id: r.id, type: r.type, target: r.target, external: true });
       continue;
     }
-    const target = await renamer.canonical(r.part, relKind(r));
+    const target = renamer.canonical(r.part, relKind(r));
     out.push({ id: r.id, type: r.type, target: relativeTarget(part, target), external: false });
   }
-  zip.file(relsPartOf(part), renderRelationships(out));
+  pkg.setRelationships(part, out);
 }
 
-async function rewriteText(zip: JSZip, part: string, edit: (xml: string) => string): Promise<void> {
-  const file = zip.file(part);
-  if (!file) return;
-  const xml = await file.async('string');
+function rewriteText(pkg: ZipPackage, part: string, edit: (xml: string) => string): void {
+  const xml = pkg.text(part);
+  if (xml === null) return;
   const next = edit(xml);
-  if (next !== xml) zip.file(part, next);
+  if (next !== xml) pkg.setText(part, next);
 }
 
-export async function prepareForExcelJS(zip: JSZip, mode: PrepareMode): Promise<Prepared> {
-  const renamer = new Renamer(zip);
-  await rewriteText(zip, WORKBOOK_PART, normalizeBooleans);
-  await rewriteRels(zip, WORKBOOK_PART, renamer);
+/**
+ * ExcelJS reads the workbook part only as `xl/workbook.xml`; a package whose
+ * relationships put it elsewhere has it moved there, its own relationships
+ * re-expressed from there.
+ */
+function moveMainPart(pkg: ZipPackage): void {
+  const main = pkg.mainPart();
+  if (main === null || main === WORKBOOK_PART) return;
+  const rels = pkg.relationships(main);
+  pkg.setBytes(WORKBOOK_PART, pkg.bytes(main)!);
+  pkg.remove(main);
+  pkg.remove(relsPartOf(main));
+  const out = (list: readonly Relationship[], target: (part: string) => string) =>
+    list.map((r) => ({
+      id: r.id,
+      type: r.type,
+      target: r.part === null ? r.target : target(r.part),
+      external: !r.part,
+    }));
+  pkg.setRelationships(
+    WORKBOOK_PART,
+    out(rels, (part) => relativeTarget(WORKBOOK_PART, part)),
+  );
+  pkg.setRelationships(
+    '',
+    out(pkg.relationships(''), (part) => (part === main ? WORKBOOK_PART : part)),
+  );
+}
+
+export function prepareForExcelJS(pkg: ZipPackage, mode: PrepareMode): Prepared {
+  moveMainPart(pkg);
+  const renamer = new Renamer(pkg);
+  rewriteText(pkg, WORKBOOK_PART, normalizeBooleans);
+  rewriteRels(pkg, WORKBOOK_PART, renamer);
   // Sheet parts may have moved: take their names afresh from the rewritten relationships.
-  const rels = new Map((await relationshipsOf(zip, WORKBOOK_PART)).map((r) => [r.id, r]));
-  const sheets = elements((await partText(zip, WORKBOOK_PART)) ?? '', 'sheet').flatMap((a) => {
+  const rels = new Map(pkg.relationships(WORKBOOK_PART).map((r) => [r.id, r]));
+  const sheets = elements(pkg.text(WORKBOOK_PART) ?? '', 'sheet').flatMap((a) => {
     const rel = rels.get(prefixedAttribute(a, 'id') ?? '');
     return rel?.part && relKind(rel) === 'worksheet' ? [{ name: a.get('name') ?? '', part: rel.part }] : [];
   });
   const kept = new Map<string, KeptValidations>();
   const drawings = new Map<string, KeptDrawing>();
   if (mode === 'read') {
-    // Files only: removing a folder entry would remove everything below it.
-    const drop: string[] = [];
-    zip.forEach((path, file) => {
-      if (!file.dir && !READ_KEEP.test(path)) drop.push(path);
-    });
-    for (const path of drop) zip.remove(path);
+    for (const path of pkg.names()) if (!READ_KEEP.test(path)) pkg.remove(path);
   } else {
-    const typeOf = await contentTypesOf(zip);
+    const typeOf = contentTypesOf(pkg);
     for (const { name, part } of sheets) {
-      await rewriteRels(zip, part, renamer);
-      const drawing = await takeDrawing(zip, part, typeOf);
+      rewriteRels(pkg, part, renamer);
+      const drawing = takeDrawing(pkg, part, typeOf);
       if (drawing) drawings.set(name, drawing);
-      await rewriteText(zip, part, (xml) => {
+      rewriteText(pkg, part, (xml) => {
         const taken = takeValidations(normalizeBooleans(xml));
         if (taken.kept) kept.set(name, taken.kept);
         return taken.xml;
       });
     }
     // ExcelJS throws on a `sortState` inside a table's autoFilter; the sorted rows themselves stay as they are.
-    for (const path of Object.keys(zip.files).filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
-      await rewriteText(zip, path, (xml) => xml.replace(SORT_STATE, ''));
+    for (const path of pkg.names().filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
+      rewriteText(pkg, path, (xml) => xml.replace(SORT_STATE, ''));
     }
   }
-  return { data: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), kept, drawings };
+  const data = pkg.toBytes();
+  return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), kept, drawings };
 }

@@ -3,14 +3,14 @@ import type { CellValue, Snapshot, TableSnapshot } from '../core/snapshot';
 import type { Area } from '../core/plan';
 import { DateStyles } from './date-styles';
 import { MAX_TABLE_CELLS, MAX_UNPACKED_BYTES, MAX_WORKBOOK_BYTES, WorkbookFileError, errorText } from './errors';
-import { WORKBOOK_PART, describeParts, type PackageInfo, type PackageTable } from './package';
+import { describeParts, type PackageInfo, type PackageTable } from './package';
 import { parseRange } from './ref';
 import { XmlScanner, scanBytes, type XmlHandler } from './scan';
 import { SharedStrings } from './shared-strings';
 import { SheetCells, type RawCell } from './sheet-cells';
 import { checkBytes } from './sniff';
-import { parseRelationships, relsPartOf } from './xml';
-import { ZipPackage } from './zip';
+import { relsPartOf } from './xml';
+import { ZipPackage } from './zip-package';
 
 export { MAX_WORKBOOK_BYTES, WorkbookFileError, type WorkbookFileReason } from './errors';
 
@@ -25,8 +25,8 @@ export interface ReadOptions {
 
 /**
  * Reads every Excel table of a workbook, wherever it sits, by name: only
- * what the standard needs. The tables are found through `xl/workbook.xml`,
- * the sheets' relationships and the table parts (whose `ref` is the truth
+ * what the standard needs. The tables are found through the workbook part
+ * (wherever the package's relationships put it), the sheets' relationships and the table parts (whose `ref` is the truth
  * for a table's extent); then only the sheets holding tables are streamed,
  * keeping only the cells inside the tables' ranges, the shared strings those
  * cells use, the cell formats that show dates, and the date system.
@@ -35,7 +35,8 @@ export interface ReadOptions {
 export async function readWorkbook(data: Buffer | Uint8Array, options: ReadOptions = {}): Promise<Snapshot> {
   checkBytes(data, options.maxBytes);
   try {
-    return await readPackage(new ZipPackage(data, options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES), options);
+    const zip = ZipPackage.open(data, { maxUnpackedBytes: options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES });
+    return await readPackage(zip, options);
   } catch (e) {
     if (e instanceof WorkbookFileError) throw e;
     throw new WorkbookFileError('not_workbook', `the workbook cannot be read: ${errorText(e)}`);
@@ -43,15 +44,15 @@ export async function readWorkbook(data: Buffer | Uint8Array, options: ReadOptio
 }
 
 async function readPackage(zip: ZipPackage, options: ReadOptions): Promise<Snapshot> {
-  if (!zip.has(WORKBOOK_PART))
-    throw new WorkbookFileError('not_workbook', `a zip package without ${WORKBOOK_PART}: not an Excel workbook`);
+  const main = zip.mainPart();
+  if (main === null) throw new WorkbookFileError('not_workbook', 'a zip package without a workbook part');
   const info = await describeParts((part) => {
     const xml = zip.text(part);
-    if (part === WORKBOOK_PART && xml !== null) assertElement(xml, 'workbook');
+    if (part === main && xml !== null) assertElement(xml, 'workbook', part);
     return xml;
-  });
+  }, main);
   const areas = tableAreas(info.tables, options.maxTableCells ?? MAX_TABLE_CELLS);
-  const { styles, sharedStrings } = workbookParts(zip);
+  const { styles, sharedStrings } = workbookParts(zip, main);
   const dateStyles = new DateStyles();
   if (styles) scan(zip, styles, dateStyles);
   const context = { date1904: info.date1904, dateStyles: dateStyles.dates() };
@@ -65,8 +66,8 @@ async function readPackage(zip: ZipPackage, options: ReadOptions): Promise<Snaps
       context,
     );
     if (!sheet.part || !scan(zip, sheet.part, cells)) {
-      const t = tables[0]!;
-      throw new WorkbookFileError('not_workbook', `the cells of sheet "${t.sheet}" (table ${t.name}) cannot be read`);
+      const part = sheet.part ?? relsPartOf(main);
+      throw new WorkbookFileError('damaged_part', `the part of sheet "${sheet.name}" (${part}) is missing`, { part });
     }
     cells.applyMerges(parseRange);
     tables.forEach((t, i) => grids.set(t, cells.grids[i]!.cells));
@@ -86,24 +87,33 @@ async function readPackage(zip: ZipPackage, options: ReadOptions): Promise<Snaps
   };
 }
 
-/** Refuses a part that is not one whole `root` element: the workbook part is read with patterns, not a parser. */
-function assertElement(xml: string, root: string): void {
+/**
+ * Refuses a part that is not one whole `root` element: the workbook part is
+ * read with patterns, not a parser. Another document (a .docx's) is not a
+ * workbook; a workbook part cut short or garbled is a damaged one.
+ */
+function assertElement(xml: string, root: string, part: string): void {
   let depth = 0;
-  let seen = false;
-  const scanner = new XmlScanner({
-    open: (name) => {
-      if (depth++ === 0) seen = name === root;
+  let first: string | undefined;
+  const scanner = new XmlScanner(
+    {
+      open: (name) => {
+        if (depth++ === 0) first ??= name;
+      },
+      close: () => {
+        depth--;
+      },
+      text: () => undefined,
+      wantText: () => false,
     },
-    close: () => {
-      depth--;
-    },
-    text: () => undefined,
-    wantText: () => false,
-  });
+    part,
+  );
   scanner.write(xml);
   scanner.end();
-  if (!seen || depth !== 0)
-    throw new WorkbookFileError('not_workbook', `${WORKBOOK_PART} is not a whole <${root}> element`);
+  if (first !== undefined && first !== root)
+    throw new WorkbookFileError('not_workbook', `the main part ${part} is a <${first}>, not a <${root}>`);
+  if (first === undefined || depth !== 0)
+    throw new WorkbookFileError('damaged_part', `${part} is not a whole <${root}> element`, { part });
 }
 
 function isShared(c: RawCell): c is Extract<RawCell, { kind: 'shared' }> {
@@ -112,9 +122,13 @@ function isShared(c: RawCell): c is Extract<RawCell, { kind: 'shared' }> {
 
 function scan(zip: ZipPackage, part: string, handler: XmlHandler): boolean {
   let found = false;
-  scanBytes((onData) => {
-    found = zip.stream(part, onData);
-  }, handler);
+  scanBytes(
+    (onData) => {
+      found = zip.stream(part, onData);
+    },
+    handler,
+    part,
+  );
   return found;
 }
 
@@ -123,7 +137,13 @@ function tableAreas(tables: PackageInfo['tables'], maxCells: number): Map<Packag
   const areas = new Map<PackageTable, Area>();
   for (const t of tables) {
     const area = parseRange(t.ref);
-    if (!area) throw new WorkbookFileError('not_workbook', `table ${t.name} has a malformed range "${t.ref}"`);
+    if (!area) {
+      throw new WorkbookFileError('bad_table_range', `table ${t.name} has a malformed range "${t.ref}" (${t.part})`, {
+        table: t.name,
+        sheet: t.sheet,
+        ref: t.ref,
+      });
+    }
     const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
     if (cells > maxCells) {
       throw new WorkbookFileError(
@@ -138,9 +158,8 @@ function tableAreas(tables: PackageInfo['tables'], maxCells: number): Map<Packag
 }
 
 /** The styles and shared strings parts, found through the workbook's relationships. */
-function workbookParts(zip: ZipPackage): { styles: string | null; sharedStrings: string | null } {
-  const xml = zip.text(relsPartOf(WORKBOOK_PART));
-  const rels = xml === null ? [] : parseRelationships(xml, WORKBOOK_PART);
+function workbookParts(zip: ZipPackage, main: string): { styles: string | null; sharedStrings: string | null } {
+  const rels = zip.relationships(main);
   const find = (type: string, fallback: string) =>
     rels.find((r) => r.type.endsWith(`/${type}`) && r.part !== null)?.part ?? (zip.has(fallback) ? fallback : null);
   return { styles: find('styles', 'xl/styles.xml'), sharedStrings: find('sharedStrings', 'xl/sharedStrings.xml') };

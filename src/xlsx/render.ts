@@ -5,7 +5,7 @@
  * workbook is exactly this; an existing one receives these parts by
  * grafting (graft.ts), so ExcelJS never has to load and save people's files.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { PlanValue, WorkbookPlan } from '../core/plan';
 import { WorkbookWriteError, errorText } from './errors';
 import { finishPackage } from './finish';
@@ -13,8 +13,20 @@ import { applyMeta } from './meta';
 import { fillSheet } from './sheet';
 import { ZipPackage } from './zip-package';
 
+/**
+ * ExcelJS's Workbook alone. The package's entry point also loads its
+ * streaming reader and writer, some 400 modules more (archiver, unzipper),
+ * which cost a consolidation a third of its start-up and are never used.
+ * (webpack gives the browser exceljs-workbook.browser.ts for this path.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loaded = require('exceljs/lib/doc/workbook.js') as WorkbookModule;
+const Workbook = 'default' in loaded ? loaded.default : loaded;
+
+type WorkbookModule = typeof ExcelJS.Workbook | { readonly default: typeof ExcelJS.Workbook };
+
 export async function renderPackage(plan: WorkbookPlan, date1904: boolean): Promise<ZipPackage> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   // Dates become serial numbers of the system of the workbook they will be grafted into.
   workbook.properties.date1904 = date1904;
   for (const sheet of plan.sheets) {

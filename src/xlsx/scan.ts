@@ -6,6 +6,7 @@
  * is scanned once, and only an unfinished tag is carried to the next, up to
  * a bound, so that the time is linear in the size of the part.
  */
+import { partDecoder } from './encoding';
 import { WorkbookFileError } from './errors';
 import { decodeXml } from './xml';
 
@@ -61,14 +62,21 @@ function decodeText(raw: string): string {
   return text.includes('&') ? decodeXml(text) : text;
 }
 
-function malformed(detail: string): WorkbookFileError {
-  return new WorkbookFileError('not_workbook', `a part of the workbook is not well-formed XML: ${detail}`);
-}
-
 export class XmlScanner {
   private pending = '';
+  /** Elements open, and whether a root was seen: a part cut short between two tags is refused too. */
+  private depth = 0;
+  private rooted = false;
 
-  constructor(private readonly handler: XmlHandler) {}
+  constructor(
+    private readonly handler: XmlHandler,
+    /** The part scanned, named when it is refused. */
+    private readonly part: string,
+  ) {}
+
+  private malformed(detail: string): WorkbookFileError {
+    return new WorkbookFileError('damaged_part', `${this.part} is not well-formed XML: ${detail}`, { part: this.part });
+  }
 
   write(chunk: string): void {
     const buf = this.pending + chunk;
@@ -97,11 +105,13 @@ export class XmlScanner {
       pos = end;
     }
     this.pending = pos < n ? buf.slice(pos) : '';
-    if (this.pending.length > MAX_MARKUP) throw malformed('a tag or comment runs on for more than a megabyte');
+    if (this.pending.length > MAX_MARKUP) throw this.malformed('a tag or comment runs on for more than a megabyte');
   }
 
   end(): void {
-    if (this.pending.trim() !== '') throw malformed('the part ends inside a tag');
+    if (this.pending.trim() !== '') throw this.malformed('the part ends inside a tag');
+    if (!this.rooted) throw this.malformed('it has no element');
+    if (this.depth !== 0) throw this.malformed(`it ends with ${this.depth} element(s) open`);
   }
 
   /** Where the markup starting at `lt` ends (just past it), or -1 when it continues in the next slice. */
@@ -139,18 +149,31 @@ export class XmlScanner {
     }
     if (next === 63) return;
     if (next === 47 /* / */) {
-      h.close(localName(buf.slice(lt + 2, end - 1).trim()));
+      if (--this.depth < 0) throw this.malformed('an end tag without its start tag');
+      h.close(nameAt(buf, lt + 2, end - 1));
       return;
     }
+    // Names and attributes are cut straight from the slice: a sheet has hundreds of thousands of tags.
     const selfClosing = buf.charCodeAt(end - 2) === 47;
-    const inner = buf.slice(lt + 1, selfClosing ? end - 2 : end - 1);
-    let i = 0;
-    while (i < inner.length && !isSpace(inner.charCodeAt(i))) i++;
-    const name = localName(inner.slice(0, i));
-    if (name === '') throw malformed('a tag without a name');
-    h.open(name, inner.slice(i), selfClosing);
+    const stop = selfClosing ? end - 2 : end - 1;
+    let i = lt + 1;
+    while (i < stop && !isSpace(buf.charCodeAt(i))) i++;
+    const name = nameAt(buf, lt + 1, i);
+    if (name === '') throw this.malformed('a tag without a name');
+    if (this.depth === 0 && this.rooted) throw this.malformed('it has a second root element');
+    this.rooted = true;
+    h.open(name, i < stop ? buf.slice(i, stop) : '', selfClosing);
     if (selfClosing) h.close(name);
+    else this.depth++;
   }
+}
+
+/** The local name of the tag name between `from` and `to` (prefix and trailing space dropped). */
+function nameAt(buf: string, from: number, to: number): string {
+  while (to > from && isSpace(buf.charCodeAt(to - 1))) to--;
+  let start = from;
+  for (let i = from; i < to; i++) if (buf.charCodeAt(i) === 58 /* : */) start = i + 1;
+  return buf.slice(start, to);
 }
 
 function isSpace(c: number): boolean {
@@ -166,11 +189,18 @@ function after(index: number, length: number, buf?: string, then?: string): numb
   return index + length;
 }
 
-/** Scans a whole part given as slices of bytes. */
-export function scanBytes(feed: (onData: (chunk: Uint8Array) => void) => void, handler: XmlHandler): void {
-  const decoder = new TextDecoder('utf-8');
-  const scanner = new XmlScanner(handler);
-  feed((chunk) => scanner.write(decoder.decode(chunk, { stream: true })));
-  scanner.write(decoder.decode());
+/** Scans a whole part given as slices of bytes, decoded as its first bytes say (encoding.ts). */
+export function scanBytes(
+  feed: (onData: (chunk: Uint8Array) => void) => void,
+  handler: XmlHandler,
+  part: string,
+): void {
+  let decoder: ReturnType<typeof partDecoder> | undefined;
+  const scanner = new XmlScanner(handler, part);
+  feed((chunk) => {
+    decoder ??= partDecoder(chunk, part);
+    scanner.write(decoder.decode(chunk, { stream: true }));
+  });
+  if (decoder) scanner.write(decoder.decode());
   scanner.end();
 }

@@ -10,7 +10,7 @@
  * Sheet protection needs no lifting here: it binds people editing in Excel,
  * not a program writing the file, so `<sheetProtection>` stays as it was.
  */
-import type { ColumnAddition, SetupPlan, SheetValidations, TablePatch } from '../core/setup';
+import type { ColumnAddition, SetupPlan, SheetValidations, TablePatch, TableRename } from '../core/setup';
 import type { Area, PlanValue, SheetPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
 import { patchContents, type CellContent } from '../core/writes';
@@ -32,6 +32,8 @@ const VALIDATION = /<(?:[\w.-]+:)?dataValidation\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\
 
 export async function applySetupPlan(input: Buffer | Uint8Array, plan: SetupPlan): Promise<Uint8Array> {
   const target = openBase(input);
+  // First, so that the rest of the plan finds the tables under the names it gives them.
+  const renamedFormulas = renameTables(target, plan.renames ?? []);
   const wb = plan.workbook;
   const grafting = wb.sheets.length > 0 || wb.removeSheets.length > 0 || Object.keys(wb.meta ?? {}).length > 0;
   if (grafting) await graftPlan(target, wb);
@@ -40,7 +42,62 @@ export async function applySetupPlan(input: Buffer | Uint8Array, plan: SetupPlan
   for (const c of plan.columns) edits.patch(columnPatch(target, c));
   for (const v of plan.validations) await edits.validate(v);
   const formulas = edits.save();
-  return finishBase(target, { calculate: grafting || formulas });
+  return finishBase(target, { calculate: grafting || formulas || renamedFormulas });
+}
+
+/**
+ * Standard tables someone renamed, given their names back (`name` and
+ * `displayName` of the table part), and the formulas of the workbook's
+ * sheets that refer to them by the name they had (`MyEvents[title]`, which
+ * Excel wrote when the table was renamed) and the pivot tables made from them
+ * made to refer to the name they get.
+ * Says whether a formula changed.
+ */
+function renameTables(target: BasePackage, renames: readonly TableRename[]): boolean {
+  if (renames.length === 0) return false;
+  for (const r of renames) {
+    const found = findTable(target.pkg, target.workbook.sheets, r.from);
+    if (!found) throw new WorkbookWriteError('bad_plan', `the plan renames table ${r.from}, which the workbook lacks`);
+    const xml = found.tableXml.replace(/<(?:[\w.-]+:)?table\b[^>]*>/, (open) =>
+      open.replace(/(\s(?:name|displayName)=")[^"]*"/g, (_, head: string) => `${head}${encodeXml(r.to)}"`),
+    );
+    target.pkg.setText(found.tablePart, xml);
+  }
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const reference = new RegExp(`(^|[^\\w.\\\\])(${renames.map((r) => escape(r.from)).join('|')})\\[`, 'gi');
+  const to = new Map(renames.map((r) => [r.from.toUpperCase(), r.to]));
+  let changed = false;
+  for (const sheet of target.workbook.sheets) {
+    const xml = sheet.part ? target.pkg.text(sheet.part) : null;
+    if (!sheet.part || xml === null) continue;
+    const out = xml.replace(
+      /(<(?:[\w.-]+:)?f\b[^>]*>)([^<]*)(<\/(?:[\w.-]+:)?f>)/g,
+      (whole, open: string, formula: string, close: string) => {
+        const next = formula.replace(
+          reference,
+          (_, before: string, name: string) => `${before}${to.get(name.toUpperCase()) ?? name}[`,
+        );
+        return next === formula ? whole : `${open}${next}${close}`;
+      },
+    );
+    if (out !== xml) {
+      target.pkg.setText(sheet.part, out);
+      changed = true;
+    }
+  }
+  // A pivot table made from the table names it as its source: it follows the table, as in Excel.
+  for (const part of target.pkg.names().filter((n) => /^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/.test(n))) {
+    const xml = target.pkg.text(part) ?? '';
+    const out = xml.replace(
+      /(<(?:[\w.-]+:)?worksheetSource\b[^>]*?\sname=")([^"]*)"/,
+      (whole, head: string, name: string) => {
+        const next = to.get(decodeXml(name).toUpperCase());
+        return next ? `${head}${encodeXml(next)}"` : whole;
+      },
+    );
+    if (out !== xml) target.pkg.setText(part, out);
+  }
+  return changed;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { XmlHandler } from './scan';
-import { WORKBOOK_PART } from './package';
-import { decodeXml } from './xml';
+import { decodeXml, decodeXstring } from './xml';
 import type { ZipPackage } from './zip-package';
 
 const REL_SHARED_STRINGS = '/sharedStrings';
@@ -12,6 +11,8 @@ export class SharedStrings implements XmlHandler {
   private inText = false;
   private inPhonetic = false;
   private current = '';
+  /** The text of the `<t>` being read: escapes are decoded run by run. */
+  private run = '';
 
   constructor(private readonly wanted: ReadonlySet<number>) {}
 
@@ -20,27 +21,32 @@ export class SharedStrings implements XmlHandler {
   }
 
   text(text: string): void {
-    this.current += text;
+    this.run += text;
   }
 
   open(name: string): void {
     if (name === 'si') {
       this.index++;
       this.current = '';
-    } else if (name === 't') this.inText = true;
-    else if (name === 'rPh') this.inPhonetic = true;
+    } else if (name === 't') {
+      this.inText = true;
+      this.run = '';
+    } else if (name === 'rPh') this.inPhonetic = true;
   }
 
   close(name: string): void {
-    if (name === 't') this.inText = false;
-    else if (name === 'rPh') this.inPhonetic = false;
+    if (name === 't') {
+      if (this.run !== '') this.current += decodeXstring(this.run);
+      this.inText = false;
+    } else if (name === 'rPh') this.inPhonetic = false;
     else if (name === 'si' && this.wanted.has(this.index)) this.found.set(this.index, this.current);
   }
 }
 
 /** Every shared string of a package as plain text, for the few cells an edit compares (not for reading sheets). */
 export function sharedStringTexts(pkg: ZipPackage): string[] {
-  const rel = pkg.relationships(WORKBOOK_PART).find((r) => r.type.endsWith(REL_SHARED_STRINGS) && r.part);
+  const main = pkg.mainPart();
+  const rel = (main === null ? [] : pkg.relationships(main)).find((r) => r.type.endsWith(REL_SHARED_STRINGS) && r.part);
   const xml = rel?.part ? (pkg.text(rel.part) ?? '') : '';
   return [...xml.matchAll(/<(?:[\w.-]+:)?si>([\s\S]*?)<\/(?:[\w.-]+:)?si>|<(?:[\w.-]+:)?si\/>/g)].map((m) =>
     textOf(m[1] ?? ''),
@@ -51,6 +57,6 @@ export function sharedStringTexts(pkg: ZipPackage): string[] {
 export function textOf(item: string): string {
   const plain = item.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
   return [...plain.matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g)]
-    .map((m) => decodeXml(m[1] ?? ''))
+    .map((m) => decodeXstring(decodeXml(m[1] ?? '')))
     .join('');
 }

@@ -8,6 +8,8 @@
 import { columnIndex, columnLetters, type CellValue } from '../core/snapshot';
 import type { Area } from '../core/plan';
 import { attribute, type XmlHandler } from './scan';
+import { decodeXstring } from './xml';
+import { MS_PER_DAY } from '../core/values';
 
 export type RawCell = CellValue | { readonly kind: 'shared'; readonly index: number };
 
@@ -23,7 +25,6 @@ export interface SheetContext {
   readonly dateStyles: ReadonlySet<number>;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** Serial day of 1970-01-01 in the 1900 date system; the 1904 system is 1,462 days later. */
 const UNIX_EPOCH_SERIAL = 25_569;
 const DAYS_1904 = 1_462;
@@ -51,6 +52,8 @@ export class SheetCells implements XmlHandler {
   private fSi: string | undefined;
   private reading: 'v' | 'f' | 't' | null = null;
   private inPhonetic = false;
+  /** The tables the current row crosses: most rows of a sheet cross none, and their cells are passed over. */
+  private rowGrids: TableGrid[] = [];
 
   constructor(
     areas: readonly Area[],
@@ -79,6 +82,7 @@ export class SheetCells implements XmlHandler {
         const r = Number(attribute(attrs, 'r'));
         this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
         this.col = -1;
+        this.rowGrids = this.grids.filter((g) => this.row >= g.area.top && this.row <= g.area.bottom);
         return;
       }
       case 'c':
@@ -141,17 +145,21 @@ export class SheetCells implements XmlHandler {
     const ref = attribute(attrs, 'r');
     const at = ref === undefined ? null : cellAddress(ref);
     if (at) {
-      this.row = at.row;
+      if (at.row !== this.row) {
+        this.row = at.row;
+        this.rowGrids = this.grids.filter((g) => at.row >= g.area.top && at.row <= g.area.bottom);
+      }
       this.col = at.col;
     } else this.col++;
     this.inCell = true;
-    this.type = attribute(attrs, 't');
-    const s = attribute(attrs, 's');
-    this.style = s === undefined ? 0 : Number(s);
     this.value = undefined;
     this.formula = '';
     this.fType = this.fRef = this.fSi = undefined;
-    this.keep = this.grids.some((g) => contains(g.area, this.row, this.col));
+    this.keep = this.rowGrids.some((g) => this.col >= g.area.left && this.col <= g.area.right);
+    // Type and style matter only for a cell that is kept.
+    this.type = this.keep ? attribute(attrs, 't') : undefined;
+    const s = this.keep ? attribute(attrs, 's') : undefined;
+    this.style = s === undefined ? 0 : Number(s);
   }
 
   private endCell(): void {
@@ -162,7 +170,7 @@ export class SheetCells implements XmlHandler {
       this.masters.set(this.fSi!, { formula: this.formula, row: this.row, col: this.col });
     if (!this.keep) return;
     const v = this.cellValue(shared);
-    for (const g of this.grids)
+    for (const g of this.rowGrids)
       if (contains(g.area, this.row, this.col)) g.cells[this.row - g.area.top]![this.col - g.area.left] = v;
   }
 
@@ -184,7 +192,7 @@ export class SheetCells implements XmlHandler {
       }
       case 'str':
       case 'inlineStr':
-        return v;
+        return decodeXstring(v);
       case 'b':
         return parseInt(v, 10) !== 0;
       case 'e':
@@ -200,7 +208,8 @@ export class SheetCells implements XmlHandler {
           const ms = Math.round((n - UNIX_EPOCH_SERIAL + (this.context.date1904 ? DAYS_1904 : 0)) * MS_PER_DAY);
           return Number.isFinite(ms) ? { kind: 'date', ms } : { kind: 'error', code: '#NUM!' };
         }
-        return Number.isFinite(n) ? n : null;
+        // Excel has no negative zero: `-0` is 0 (never "-0 is too small").
+        return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;
       }
     }
   }
@@ -210,12 +219,28 @@ function contains(a: Area, row: number, col: number): boolean {
   return row >= a.top && row <= a.bottom && col >= a.left && col <= a.right;
 }
 
-/** `B3` as 0-based row and column. */
+/** `B3` (or `$B$3`, with spaces around) as 0-based row and column; read char by char, as every cell has one. */
 export function cellAddress(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
-  const row = Number(m[2]) - 1;
-  return row < 0 ? null : { row, col: columnIndex(m[1]!) };
+  let i = 0;
+  let end = ref.length;
+  while (i < end && isBlank(ref.charCodeAt(i))) i++;
+  while (end > i && isBlank(ref.charCodeAt(end - 1))) end--;
+  if (ref.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  const lettersFrom = i;
+  for (let c = ref.charCodeAt(i) | 32; i < end && c >= 97 && c <= 122; c = ref.charCodeAt(++i) | 32)
+    col = col * 26 + (c - 96);
+  if (i === lettersFrom || i - lettersFrom > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (let c = ref.charCodeAt(i); i < end && c >= 48 && c <= 57; c = ref.charCodeAt(++i)) row = row * 10 + (c - 48);
+  if (i === digitsFrom || i !== end || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 const REFERENCE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;

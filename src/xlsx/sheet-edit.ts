@@ -7,7 +7,7 @@
 import { a1 } from '../core/snapshot';
 import { cellAddress, slideFormula } from './sheet-cells';
 import { parseRange, rangeA1 } from './ref';
-import { decodeXml, encodeXml, withPrefix } from './xml';
+import { decodeXml, encodeXml, escapeXstring, withPrefix } from './xml';
 import { textOf } from './shared-strings';
 import type { Area, PlanValue } from '../core/plan';
 
@@ -230,5 +230,5 @@ export class SheetEdit {
 /** The text of a plan's string as a cell's inline string. */
 export function inlineString(text: string): string {
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
-  return `<is><t${space}>${encodeXml(text)}</t></is>`;
+  return `<is><t${space}>${encodeXml(escapeXstring(text))}</t></is>`;
 }

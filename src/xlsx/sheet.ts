@@ -5,6 +5,7 @@ import { WorkbookWriteError, errorText } from './errors';
 import { LINK_FONT, applyStyle, argb } from './style';
 import { addValidation } from './validation';
 import { dateFormatFor, excelValue, isLink } from './values';
+import { escapeXstring } from './xml';
 
 /** Table names Excel accepts: a letter, `_` or `\` first, no spaces, not a cell address. */
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
@@ -85,7 +86,8 @@ function addTable(ws: ExcelJS.Worksheet, t: TablePlan, sheet: string): void {
       showFirstColumn: false,
       showLastColumn: false,
     },
-    columns: t.header.map((name) => ({ name, filterButton: true })),
+    // ExcelJS writes text as given: a literal `_xHHHH_` is escaped here, or Excel would read a character.
+    columns: t.header.map((name) => ({ name: escapeXstring(name), filterButton: true })),
     rows,
   });
   // ExcelJS has stored the values; dates and links still need their look.

@@ -4,12 +4,14 @@
  * data (the bundled samples) are then byte-identical, so a diff of the
  * repository shows only real changes.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { ZipPackage } from './zip-package';
 
 const CORE_PART = 'docProps/core.xml';
 
 export function stampPackage(data: Uint8Array, at: Date): Buffer {
-  const parts = unzipSync(data);
+  const pkg = ZipPackage.open(data);
+  const parts = Object.fromEntries(pkg.names().map((name) => [name, pkg.bytes(name)!]));
   const iso = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = parts[CORE_PART];
   if (core) {

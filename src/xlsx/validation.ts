@@ -1,11 +1,11 @@
 import type ExcelJS from 'exceljs';
 import type { ValidationPlan, ValidationRule } from '../core/plan';
 import { rangeA1 } from './ref';
+import { MS_PER_DAY } from '../core/values';
 
 /** Excel refuses (repairs away) a validation whose title or message is longer. */
 const MAX_TITLE = 32;
 const MAX_MESSAGE = 255;
-const MS_PER_DAY = 86_400_000;
 const DAYS_1900_TO_1904 = 1_462;
 
 /** ExcelJS 4.4 keeps validations keyed by address; a range key is written as one `sqref`. */

@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { PlanValue } from '../core/plan';
 import { dateFormat } from '../core/writes';
 import { WorkbookWriteError } from './errors';
+import { escapeXstring } from './xml';
 
 export const INTERNAL_LINK = 'kitaphana-internal:';
 
@@ -22,7 +23,7 @@ export function excelValue(v: PlanValue, where: string): ExcelJS.CellValue {
   if (typeof v === 'string') {
     if (v.length > MAX_TEXT)
       throw new WorkbookWriteError('bad_plan', `${where}: text longer than ${MAX_TEXT} characters`);
-    return v;
+    return escapeXstring(v);
   }
   if ('date' in v) {
     if (!Number.isFinite(v.date)) throw new WorkbookWriteError('bad_plan', `${where}: the date is not a number`);
@@ -30,7 +31,7 @@ export function excelValue(v: PlanValue, where: string): ExcelJS.CellValue {
   }
   if ('formula' in v) return { formula: v.formula.replace(/^=/, '') };
   const internal = v.link.startsWith('#');
-  return { text: v.text, hyperlink: internal ? INTERNAL_LINK + v.link.slice(1) : v.link };
+  return { text: escapeXstring(v.text), hyperlink: internal ? INTERNAL_LINK + v.link.slice(1) : v.link };
 }
 
 /** The number format a date value needs when the plan gives none: the one every writer gives (`core/writes`). */

@@ -7,12 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
 import type { WorkbookPlan } from '../core/plan';
 import { WorkbookWriteError, errorText } from './errors';
 import { graftWorkbook } from './graft';
+import { CONTENT_TYPES_PART } from './parts';
 import { checkPlanNames } from './plan-check';
 import { renderSheets } from './render';
+import { ZipPackage } from './zip-package';
 
 export { WorkbookWriteError, type WorkbookWriteReason } from './errors';
 
@@ -66,8 +67,7 @@ function refuseMacrosInXlsx(path: string, data: Uint8Array): void {
   if (/\.xlsm$/i.test(path)) return;
   let types: string;
   try {
-    const found = unzipSync(data, { filter: (f) => f.name === '[Content_Types].xml' })['[Content_Types].xml'];
-    types = found ? new TextDecoder().decode(found) : '';
+    types = ZipPackage.open(data).text(CONTENT_TYPES_PART) ?? '';
   } catch {
     // Not a package this check can read: the caller's own checks report it.
     return;

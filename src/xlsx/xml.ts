@@ -1,6 +1,7 @@
 /**
  * Just enough XML for the few small package parts the adapter reads itself
- * (workbook, relationships, table definitions). Cell data is left to ExcelJS.
+ * (workbook, relationships, table definitions); sheets and shared strings are
+ * streamed through scan.ts.
  * Producers differ in namespace prefixes (`x:sheet` from the Open XML SDK),
  * quoting and boolean spelling (`1` or `true`), so all of those are accepted.
  */
@@ -26,6 +27,22 @@ export function decodeXml(s: string): string {
     }
   });
 }
+
+/**
+ * Text as Excel means it (ISO/IEC 29500 ST_Xstring): `_xHHHH_` is the
+ * character of that UTF-16 code (Excel stores a pasted Windows line break as
+ * `_x000D_`), and `_x005F_` the underscore that starts a literal `_xHHHH_`.
+ */
+export function decodeXstring(s: string): string {
+  return s.includes('_x') ? s.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+}
+
+/** Text to be written as an ST_Xstring: a literal `_xHHHH_` keeps its meaning (its underscore as `_x005F_`). */
+export function escapeXstring(s: string): string {
+  return s.includes('_x') ? s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_') : s;
+}
+
+const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 export function encodeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);

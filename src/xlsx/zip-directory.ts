@@ -42,7 +42,7 @@ const FLAG_DESCRIPTOR = 0x0008;
 const MAX32 = 0xffffffff;
 
 export function damaged(detail: string): WorkbookFileError {
-  return new WorkbookFileError('not_workbook', `the zip package is damaged: ${detail}`);
+  return new WorkbookFileError('damaged_zip', `the zip package is damaged: ${detail}`);
 }
 
 function viewOf(data: Uint8Array): DataView {
@@ -107,14 +107,19 @@ export function localSpan(data: Uint8Array, entry: ZipEntry): LocalSpan {
   const view = viewOf(data);
   const start = entry.localOffset;
   if (start + 30 > data.length || view.getUint32(start, true) !== LOCAL) throw damaged(`${entry.name} is missing`);
-  const dataStart = start + 30 + view.getUint16(start + 26, true) + view.getUint16(start + 28, true);
+  const extraStart = start + 30 + view.getUint16(start + 26, true);
+  const extraLength = view.getUint16(start + 28, true);
+  const dataStart = extraStart + extraLength;
   const dataEnd = dataStart + entry.compressedSize;
   if (dataEnd > data.length) throw damaged(`${entry.name} is cut short`);
   let end = dataEnd;
   if (entry.flags & FLAG_DESCRIPTOR) {
-    // CRC and sizes (8-byte sizes for ZIP64), after a signature most writers put there and some leave out.
+    // CRC and sizes, after a signature most writers put there and some leave out. The sizes have 8 bytes
+    // when the local header has a ZIP64 field: streaming writers give every entry one (its size is not
+    // known yet), while the directory, written at the end, needs none for a small entry.
     const signed = dataEnd + 4 <= data.length && view.getUint32(dataEnd, true) === DESCRIPTOR;
-    end = dataEnd + (signed ? 4 : 0) + (entry.zip64 ? 20 : 12);
+    const wide = entry.zip64 || findExtra(view, extraStart, extraLength, ZIP64_EXTRA) !== null;
+    end = dataEnd + (signed ? 4 : 0) + (wide ? 20 : 12);
     if (end > data.length) throw damaged(`${entry.name} is cut short`);
   }
   return { start, dataStart, dataEnd, end };
@@ -145,5 +150,6 @@ function findEndOfDirectory(view: DataView): number {
   for (let at = last; at >= 0 && at >= last - 0xffff; at--) {
     if (view.getUint32(at, true) === EOCD) return at;
   }
-  throw new WorkbookFileError('not_workbook', 'not an .xlsx file (the zip package has no central directory)');
+  // A zip cut short loses its directory first: it is damaged, not something else.
+  throw damaged('it has no central directory (the file is cut short)');
 }

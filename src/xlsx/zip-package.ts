@@ -8,14 +8,15 @@
  * Insertion order is the zip's order, so new parts come after the ones the
  * package had, and `[Content_Types].xml` is written first.
  */
+import { decodePart } from './encoding';
 import { MAX_UNPACKED_BYTES, WorkbookFileError, errorText } from './errors';
 import { CONTENT_TYPES_PART } from './parts';
+import { mainPart } from './package';
 import { elements, parseRelationships, relsPartOf, renderRelationships, type Relationship } from './xml';
-import { ZipPackage as ZipSource } from './zip';
+import { ZipReader } from './zip';
 import { localSpan, type ZipEntry } from './zip-directory';
 import { ZipWriter } from './zip-write';
 
-const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 interface Part {
@@ -33,6 +34,8 @@ export interface OpenOptions {
    * an intermediate (ExcelJS's stored output), not someone's workbook.
    */
   readonly recompress?: boolean;
+  /** Bytes all parts together may unpack to (500 MB unless told). */
+  readonly maxUnpackedBytes?: number;
 }
 
 export interface RelationshipOut {
@@ -44,14 +47,14 @@ export interface RelationshipOut {
 
 export class ZipPackage {
   private constructor(
-    private readonly source: ZipSource,
+    private readonly source: ZipReader,
     private readonly parts: Map<string, Part>,
   ) {}
 
   static open(data: Uint8Array, options: OpenOptions = {}): ZipPackage {
-    let source: ZipSource;
+    let source: ZipReader;
     try {
-      source = new ZipSource(data, MAX_UNPACKED_BYTES);
+      source = new ZipReader(data, options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES);
     } catch (e) {
       if (e instanceof WorkbookFileError) throw e;
       throw new WorkbookFileError(
@@ -82,9 +85,28 @@ export class ZipPackage {
     return found.data;
   }
 
+  /** A part's text, decoded as its first bytes say (encoding.ts), or null when there is no such part. */
   text(part: string): string | null {
     const data = this.bytes(part);
-    return data === undefined ? null : decoder.decode(data);
+    return data === undefined ? null : decodePart(data, part);
+  }
+
+  /**
+   * A part's bytes handed over slice by slice as they are inflated, never
+   * held whole (for a sheet, which may be large); false when there is no
+   * such part.
+   */
+  stream(part: string, onData: (chunk: Uint8Array) => void): boolean {
+    const found = this.parts.get(part);
+    if (found === undefined) return false;
+    if (found.data !== undefined || !found.entry) onData(found.data ?? new Uint8Array());
+    else this.source.stream(found.entry.name, onData);
+    return true;
+  }
+
+  /** The workbook part, found as the package's officeDocument relationship says (see `mainPart`). */
+  mainPart(): string | null {
+    return mainPart(this.text(relsPartOf('')), (part) => this.has(part));
   }
 
   setText(part: string, xml: string): void {

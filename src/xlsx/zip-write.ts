@@ -3,11 +3,11 @@
  * keep their local header, compressed data and data descriptor byte for
  * byte, and their directory record (with its dates, flags, attributes and
  * extra fields) with only the offset changed; new parts are deflated and
- * get the headers fflate's zipSync writes, so that a package written
- * entirely anew has the same bytes as before.
+ * get the headers fflate's zipSync writes, deflated by zlib where there is
+ * one (fflate in the browser).
  */
 import { deflateSync } from 'fflate';
-import { crc32 } from './zlib';
+import { crc32, nodeDeflateRaw } from './zlib';
 import { SIGNATURE, type LocalSpan, type ZipEntry } from './zip-directory';
 
 const { local: LOCAL, central: CENTRAL, end: EOCD } = SIGNATURE;
@@ -34,7 +34,7 @@ export class ZipWriter {
   /** A part deflated anew. */
   add(name: string, data: Uint8Array): void {
     const nameBytes = encoder.encode(name);
-    const compressed = deflateSync(data, { level: 6 });
+    const compressed = nodeDeflateRaw ? nodeDeflateRaw(data, { level: 6 }) : deflateSync(data, { level: 6 });
     const fields = {
       flags: nameBytes.length !== name.length ? FLAG_UTF8 : 0,
       crc: crc32(data),

@@ -30,7 +30,8 @@ function tooLarge(limit: number): WorkbookFileError {
   return new WorkbookFileError('too_unpacked', `its parts unpack to more than ${mb} MB`, { limit: mb });
 }
 
-export class ZipPackage {
+/** The entries of a zip, inflated within limits; packages are opened as a ZipPackage (zip-package.ts). */
+export class ZipReader {
   private readonly entries = new Map<string, ZipEntry>();
   private unpacked = 0;
 
@@ -112,14 +113,6 @@ export class ZipPackage {
       at += chunk.length;
     });
     return out;
-  }
-
-  /** A whole part as text (for the small parts: workbook, relationships, tables), or null. */
-  text(name: string): string | null {
-    const decoder = new TextDecoder('utf-8');
-    const parts: string[] = [];
-    const found = this.stream(name, (chunk) => parts.push(decoder.decode(chunk, { stream: true })));
-    return found ? parts.join('') + decoder.decode() : null;
   }
 
   private compressedBytes(entry: ZipEntry): Uint8Array {

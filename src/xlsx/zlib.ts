@@ -11,6 +11,12 @@ type InflateRaw = (data: Uint8Array, options: { maxOutputLength: number }) => Ui
 export const nodeInflateRaw: InflateRaw | null =
   typeof zlib.inflateRawSync === 'function' ? (zlib.inflateRawSync as InflateRaw) : null;
 
+type DeflateRaw = (data: Uint8Array, options: { level: number }) => Uint8Array;
+
+/** Native deflate: some ten times faster than fflate's in a short-lived process, which never warms fflate up. */
+export const nodeDeflateRaw: DeflateRaw | null =
+  typeof zlib.deflateRawSync === 'function' ? (zlib.deflateRawSync as DeflateRaw) : null;
+
 let table: Uint32Array | null = null;
 
 /** CRC-32 (ISO 3309, as zip uses), by zlib when it has one. */

@@ -120,13 +120,16 @@ describe('kitaphana prior-year', () => {
       'blank_last_year',
       'new_libraries',
       'gone_libraries',
+      'incomplete_last_year',
+      'returned_last_year',
       'accepted_changed',
       'skipped',
     ]);
     expect(json).toMatchObject({ year: 2025, last_year: 2024, output: out, kept: 0, skipped: [], gone_libraries: [] });
     expect(json.new_libraries).toEqual([...NEW_IN_YEAR]);
-    // The sample's accepted reports change: they must be accepted again.
-    expect((json.accepted_changed as string[]).length).toBeGreaterThan(10);
+    // The sample's reports were accepted with these very figures: the fill gives them back, nothing to accept again.
+    expect(json.accepted_changed).toEqual([]);
+    expect(json).toMatchObject({ incomplete_last_year: [], returned_last_year: [] });
     const filled = json.filled as { lib_id: string; count: number; codes: string[] }[];
     expect(filled[0]).toEqual({ lib_id: 'KRG_OUNB', count: INDICATORS.length, codes: INDICATORS.map((i) => i.code) });
     expect(json.filled_total).toBe(filled.reduce((n, f) => n + f.count, 0));
@@ -149,7 +152,7 @@ describe('kitaphana prior-year', () => {
       const r = await runCli('prior-year', sample2025, lastYear, '-o', out, '--lang', 'en');
       expect(r.code).toBe(2);
       expect(r.err.trim()).toBe(
-        translator('en').t('prior.refused.wrong_year', { year: '2025', lastYear: year, expected: '2024' }),
+        translator('en').t('finding.prior.refused.wrong_year', { year: '2025', lastYear: year, expected: '2024' }),
       );
       expect(existsSync(out)).toBe(false);
     }
@@ -176,5 +179,42 @@ describe('kitaphana prior-year', () => {
     const r = await runCli('prior-year', input, bad, '-o', join(dir, 'x.xlsx'), '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.err).toContain(bad);
+  });
+
+  it('fills nothing from last year’s incomplete report and lists it, in the text and the JSON (issue 19, item 7)', async () => {
+    // Last year's workbook with one library's Q4 blank: its three quarters must not become a year.
+    const c = sampleContent('lastYear', 'ru');
+    const lib = 'KRG_CGB';
+    const cut: WorkbookContent = {
+      ...c,
+      reports: c.reports.map((r) =>
+        r.libId !== lib
+          ? r
+          : {
+              ...r,
+              values: Object.fromEntries(Object.entries(r.values ?? {}).map(([k, v]) => [k, { ...v, q4: null }])),
+            },
+      ),
+    };
+    const lastYear = join(dir, 'karaganda-2024-no-q4.xlsx');
+    writeFileSync(lastYear, await writeWorkbook(templatePlan(cut)));
+    const out = join(dir, 'incomplete.xlsx');
+    const r = await runCli('prior-year', input, lastYear, '-o', out, '--lang', 'ru');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(translator('ru').t('cli.prior.incomplete', { count: 1, names: lib }));
+    const after = parseWorkbook(await read(out));
+    expect(after.reports.get(lib)?.lines.get('U01')?.prior_year).toBeNull();
+    expect(after.reports.get('KRG_OUNB')?.lines.get('U01')?.prior_year).not.toBeNull();
+    const j = await runCli(
+      'prior-year',
+      input,
+      lastYear,
+      '-o',
+      join(dir, 'incomplete2.xlsx'),
+      '--json',
+      '--lang',
+      'en',
+    );
+    expect(JSON.parse(j.out)).toMatchObject({ incomplete_last_year: [lib], returned_last_year: [] });
   });
 });

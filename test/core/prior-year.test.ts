@@ -9,6 +9,9 @@ import { columnLetters, type CellValue, type Snapshot } from '../../src/core/sna
 import { INDICATORS, REPORT_COLUMNS, yearValue } from '../../src/standard';
 import { NEW_IN_YEAR, sampleContent } from '../../src/sample';
 import { lastYearData } from '../../src/sample/last-year';
+import { withChecksums } from '../../src/sample/submissions';
+import { translator } from '../../src/i18n';
+import { enumLabel } from '../../src/sample/text';
 import { LIBS, smallContent, withReportCell } from '../helpers/network';
 
 /**
@@ -89,17 +92,25 @@ describe('planPriorYear on the bundled samples', () => {
     expect(plan.skipped).toEqual([]);
   });
 
-  it('names the accepted reports it changes: they must be accepted again', () => {
+  it('names the accepted reports it changes from what was accepted: they must be accepted again', () => {
     const statuses = reportStatuses(parseWorkbook(blanked));
     const accepted = [...lastYearData().reports.keys()].filter((id) => statusOf(statuses, id).status === 'accepted');
     expect(accepted.length).toBeGreaterThan(10);
-    expect(plan.accepted).toEqual(accepted);
+    // Accepted with prior_year blank (their checksums taken so): the fill changes them.
+    const blankContent = withChecksums(withoutPriors(sampleContent('clean', 'ru')));
+    expect(planPriorYear(snap(blankContent), last).accepted).toEqual(accepted);
     expect(
       planPriorYear(
         blankPriors(current, (lib) => !accepted.includes(lib)),
         last,
       ).accepted,
     ).toEqual([]);
+  });
+
+  it('does not ask to accept again a report the fill gives back its accepted values (issue 19, item 15)', () => {
+    // The sample's reports were accepted with last year's figures in prior_year; someone cleared them since.
+    expect(plan.filled.length).toBeGreaterThan(10);
+    expect(plan.accepted).toEqual([]);
   });
 
   it('writes one column per report, prior_year’s, from the first cell filled to the last', () => {
@@ -121,6 +132,17 @@ describe('planPriorYear on the bundled samples', () => {
     expect(again.kept).toBe(lastYearData().reports.size * INDICATORS.length);
   });
 });
+
+/** The content with every report's prior_year blank. */
+function withoutPriors(c: WorkbookContent): WorkbookContent {
+  return {
+    ...c,
+    reports: c.reports.map((r) => ({
+      ...r,
+      values: Object.fromEntries(Object.entries(r.values ?? {}).map(([k, v]) => [k, { ...v, prior_year: null }])),
+    })),
+  };
+}
 
 describe('planPriorYear', () => {
   const year = (c: WorkbookContent, y: number): WorkbookContent => ({ ...c, settings: { ...c.settings, year: y } });
@@ -174,5 +196,61 @@ describe('planPriorYear', () => {
     const plan = planPriorYear(fewer, last);
     expect(plan.goneLibraries).toEqual(['ABA_B01']);
     expect(plan.newLibraries).toEqual([]);
+  });
+
+  it('fills nothing from a report of last year without its Q4, and lists it (issue 19, item 7)', () => {
+    let q4blank = last;
+    for (const ind of INDICATORS) q4blank = withReportCell(q4blank, 'KRG_CGB', ind.code, 'q4', null);
+    const plan = planPriorYear(current, q4blank);
+    expect(plan.incomplete).toEqual(['KRG_CGB']);
+    expect(plan.filled.map((f) => f.libId)).not.toContain('KRG_CGB');
+    const filled = applied(current, plan);
+    for (const ind of INDICATORS) expect(priorOf(filled, 'KRG_CGB', ind.code)).toBeNull();
+    expect(priorOf(filled, 'TMR_CGB', 'U01')).not.toBeNull();
+  });
+
+  it('fills nothing from a report last year’s methodologist returned, and lists it', () => {
+    const ru = (k: 'submitted' | 'returned') => enumLabel('ru', 'report_status', k);
+    const returned = snap({
+      ...year(smallContent('ru'), 2024),
+      submissions: [
+        { lib_id: 'ABA_CRB', status: ru('submitted'), changed_by: 'А', changed_at: { date: Date.UTC(2025, 0, 20) } },
+        { lib_id: 'ABA_CRB', status: ru('returned'), changed_by: 'Б', changed_at: { date: Date.UTC(2025, 0, 22) } },
+      ],
+    });
+    const plan = planPriorYear(current, returned);
+    expect(plan.returned).toEqual(['ABA_CRB']);
+    expect(plan.filled.map((f) => f.libId)).not.toContain('ABA_CRB');
+    expect(plan.filled.length).toBe(LIBS.length - 1);
+  });
+
+  it('refuses last year’s workbook of another region or level', () => {
+    const other = (region: string, level: 'oblast' | 'cbs') => {
+      const c = year(smallContent('ru'), 2024);
+      return snap({ ...c, settings: { ...c.settings, region, level } });
+    };
+    const mine = parseWorkbook(current).meta;
+    expect(planPriorYear(current, other('Павлодарская область', 'oblast')).refusal?.key).toBe(
+      'prior.refused.other_region',
+    );
+    expect(planPriorYear(current, other(mine.region ?? '', 'cbs')).refusal?.key).toBe('prior.refused.other_level');
+    expect(planPriorYear(current, other(` ${(mine.region ?? '').toUpperCase()} `, 'oblast')).refusal).toBeNull();
+  });
+
+  it('says every message in kk, ru and en, none of them a catalogue key (issue 19, item 15)', () => {
+    const broken = withReportCell(last, 'ABA_CRB', 'L01', 'q2', '12 abc');
+    const messages = [
+      planPriorYear(current, broken).skipped[0]!.message,
+      planPriorYear(current, snap(year(smallContent('ru'), 2023))).refusal!,
+      planPriorYear(
+        current,
+        snap({
+          ...year(smallContent('ru'), 2024),
+          settings: { ...year(smallContent('ru'), 2024).settings, level: 'cbs' },
+        }),
+      ).refusal!,
+    ];
+    for (const lang of ['kk', 'ru', 'en'] as const)
+      for (const m of messages) expect(translator(lang).render(m)).not.toMatch(/finding\.|prior\.|\{\{/);
   });
 });

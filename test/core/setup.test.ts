@@ -1,12 +1,12 @@
 import { translator } from '../../src/i18n';
 import { createHash } from 'node:crypto';
 import { asVersion1 } from '../helpers/version1';
-import { setupPlan, type SetupSettings, type TablePatch } from '../../src/core/setup';
+import { setupPlan, type SetupPlan, type SetupSettings, type TablePatch } from '../../src/core/setup';
 import { templatePlan } from '../../src/core/layout/template';
 import { planSnapshot, cellOf } from '../../src/core/plan-snapshot';
 import { validate } from '../../src/core/validate';
 import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
-import { INDICATORS } from '../../src/standard';
+import { INDICATORS, TABLES } from '../../src/standard';
 import { guardPlan, PeopleDataGuardError } from '../../src/excel/guard';
 import { smallContent, withReportCell, indicatorRow } from '../helpers/network';
 
@@ -22,6 +22,33 @@ function applyPatches(s: Snapshot, patches: readonly TablePatch[]): Snapshot {
       const p = patches.find((x) => x.table === t.name);
       return p ? { ...t, rows: [...p.rows.map((r) => r.map(cellOf)), ...t.rows.slice(p.rows.length)] } : t;
     }),
+  };
+}
+
+/** The workbook after set-up: tables renamed, new sheets added, hidden ones rebuilt, columns appended, reports patched. */
+function appliedPlan(before: Snapshot, plan: SetupPlan): Snapshot {
+  const names = new Map((plan.renames ?? []).map((r) => [r.from, r.to]));
+  const s = { ...before, tables: before.tables.map((t) => ({ ...t, name: names.get(t.name) ?? t.name })) };
+  const added = planSnapshot(plan.workbook).tables;
+  const rebuilt = new Set(plan.workbook.removeSheets);
+  const patched = applyPatches(s, plan.patches);
+  return {
+    ...patched,
+    tables: [
+      ...patched.tables
+        .filter((t) => !rebuilt.has(t.sheet))
+        .map((t) => {
+          const c = plan.columns.find((x) => x.table === t.name);
+          return c
+            ? {
+                ...t,
+                header: [...t.header, ...c.headers],
+                rows: t.rows.map((r) => [...r, ...c.headers.map(() => null)]),
+              }
+            : t;
+        }),
+      ...added,
+    ],
   };
 }
 
@@ -166,42 +193,23 @@ describe('set-up of a version 1 workbook', () => {
       )
       .digest('hex');
 
-  /** The workbook after set-up: new sheets added, hidden ones rebuilt, columns appended, reports patched. */
-  function applied(): Snapshot {
-    const added = planSnapshot(plan.workbook).tables;
-    const rebuilt = new Set(plan.workbook.removeSheets);
-    const patched = applyPatches(v1, plan.patches);
-    return {
-      ...patched,
-      tables: [
-        ...patched.tables
-          .filter((t) => !rebuilt.has(t.sheet))
-          .map((t) => {
-            const c = plan.columns.find((x) => x.table === t.name);
-            return c
-              ? {
-                  ...t,
-                  header: [...t.header, ...c.headers],
-                  rows: t.rows.map((r) => [...r, ...c.headers.map(() => null)]),
-                }
-              : t;
-          }),
-        ...added,
-      ],
-    };
-  }
+  const applied = () => appliedPlan(v1, plan);
 
   it('adds the registers, the columns of Events and the report rows of version 2, and writes version 2', () => {
-    expect(plan.summary.added).toEqual([
-      'Events: Выступления',
-      'Events: Территории участников',
-      'Visits',
-      'Publications',
-      'Participation',
-      'Studies',
-      `Submissions: ${translator('ru').t('column.Submissions.checksum')}`,
-      'Imports',
+    // Tables apart from columns (issue 21: columns were counted as tables), and the reports extended, not repaired.
+    expect(plan.summary.added).toEqual(['Visits', 'Publications', 'Participation', 'Studies', 'Imports']);
+    expect(plan.summary.columns).toEqual([
+      { table: 'Events', keys: ['speakers', 'territories'] },
+      { table: 'Submissions', keys: ['checksum'] },
     ]);
+    expect(plan.summary.upgradedFrom).toBe(1);
+    expect(plan.summary.repaired).toEqual([]);
+    expect([...(plan.summary.extended ?? [])].sort()).toEqual(
+      base.tables
+        .filter((t) => t.name.startsWith('R_'))
+        .map((t) => t.name)
+        .sort(),
+    );
     expect(plan.columns).toEqual([
       { table: 'Events', sheet: 'Мероприятия', headers: ['Выступления', 'Территории участников'] },
       {
@@ -244,5 +252,105 @@ describe('set-up of a version 1 workbook', () => {
     // Set-up again changes nothing more.
     const again = setupPlan(after, settings);
     expect([again.columns, again.patches, again.summary.added]).toEqual([[], [], []]);
+  });
+});
+
+describe('set-up of a table someone renamed (issue 19, item 5)', () => {
+  const renamed = (s: Snapshot, from: string, to: string, sheet?: string): Snapshot => ({
+    ...s,
+    sheets: sheet
+      ? s.sheets.map((x) => (x.name === s.tables.find((t) => t.name === from)?.sheet ? { ...x, name: sheet } : x))
+      : s.sheets,
+    tables: s.tables.map((t) => (t.name === from ? { ...t, name: to, sheet: sheet ?? t.sheet } : t)),
+  });
+  const clean = (s: Snapshot) => validate(s).findings.filter((f) => f.severity === 'error' && f.rule.startsWith('S'));
+
+  it('gives a register its name back instead of adding an empty twin', () => {
+    const s = renamed(base, 'Events', 'MyEvents');
+    const plan = setupPlan(s, settings);
+    expect(plan.workbook.sheets.map((x) => x.name)).toEqual([]);
+    expect(plan.renames).toEqual([{ from: 'MyEvents', to: 'Events', sheet: 'Мероприятия', protectedSheet: false }]);
+    expect(plan.summary.added).toEqual([]);
+    // The validation is re-applied to the table under its name.
+    expect(plan.validations.map((v) => v.sheet)).toContain('Мероприятия');
+    const after = appliedPlan(s, plan);
+    expect(clean(after)).toEqual([]);
+    expect(after.tables.find((t) => t.name === 'Events')?.rows).toEqual(
+      base.tables.find((t) => t.name === 'Events')?.rows,
+    );
+  });
+
+  it('gives a report table its name back, found on its sheet or as the only one left', () => {
+    for (const sheet of [undefined, 'Мой отчёт']) {
+      const s = renamed(base, 'R_KRG_CGB', 'Table7', sheet);
+      const plan = setupPlan(s, settings);
+      expect(plan.workbook.sheets).toEqual([]);
+      expect(plan.renames).toEqual([
+        { from: 'Table7', to: 'R_KRG_CGB', sheet: sheet ?? 'KRG_CGB', protectedSheet: true },
+      ]);
+      expect(plan.patches).toEqual([]);
+      const after = appliedPlan(s, plan);
+      expect(clean(after)).toEqual([]);
+      expect(validate(after).workbook.reports.get('KRG_CGB')?.empty).toBe(false);
+    }
+  });
+
+  it('names two renamed reports by their sheets, and guesses nothing when that does not tell', () => {
+    const two = renamed(renamed(base, 'R_KRG_CGB', 'A1x'), 'R_ABA_CRB', 'B1x');
+    expect(
+      setupPlan(two, settings)
+        .renames?.map((r) => `${r.from}>${r.to}`)
+        .sort(),
+    ).toEqual(['A1x>R_KRG_CGB', 'B1x>R_ABA_CRB']);
+    const hidden = renamed(renamed(base, 'R_KRG_CGB', 'A1x', 'Лист1'), 'R_ABA_CRB', 'B1x', 'Лист2');
+    expect(setupPlan(hidden, settings).renames).toBeUndefined();
+  });
+});
+
+describe('set-up adds the columns a table lacks at its right, whatever its headers say (issue 19, item 6)', () => {
+  /** Every standard table's header as the column keys, as another program may write it (section 1). */
+  const keyHeaders = (s: Snapshot): Snapshot => ({
+    ...s,
+    tables: s.tables.map((t) => {
+      const def = TABLES.find((d) => d.name === t.name);
+      if (!def || t.name === 'Meta' || t.name === 'Lists') return t;
+      return { ...t, header: def.columns.slice(0, t.header.length).map((c) => c.key) };
+    }),
+  });
+
+  it('upgrades a version 1 workbook whose headers are the keys to a clean version 2', () => {
+    const v1 = keyHeaders(asVersion1(base));
+    expect(validate(v1).findings.filter((f) => f.rule === 'S1')).toEqual([]);
+    const plan = setupPlan(v1, settings);
+    expect(plan.columns).toEqual([
+      { table: 'Events', sheet: 'Мероприятия', headers: ['speakers', 'territories'] },
+      { table: 'Submissions', sheet: translator('ru').t('sheet.Submissions'), headers: ['checksum'] },
+    ]);
+    const after = appliedPlan(v1, plan);
+    expect(validate(after).findings.map((f) => `${f.rule} ${f.table} ${f.message.key}`)).toEqual([]);
+    // The drop-downs of a key-headed register are re-applied too.
+    const events = plan.validations.find((v) => v.sheet === 'Мероприятия')?.validations ?? [];
+    expect(events.length).toBeGreaterThan(3);
+  });
+
+  it('adds any standard column missing at the right of any table, the software’s logs included', () => {
+    const imports = base.tables.find((t) => t.name === 'Imports')!;
+    const cut = { ...imports, header: imports.header.slice(0, -1), rows: imports.rows.map((r) => r.slice(0, -1)) };
+    const s: Snapshot = { ...base, tables: base.tables.map((t) => (t === imports ? cut : t)) };
+    const plan = setupPlan(s, settings);
+    const last = TABLES.find((t) => t.name === 'Imports')!.columns.at(-1)!.key;
+    expect(plan.summary.columns).toEqual([{ table: 'Imports', keys: [last] }]);
+    expect(plan.columns[0]?.headers).toEqual([imports.header.at(-1)]);
+  });
+
+  it('adds nothing after a column of people’s own, nor into the middle', () => {
+    const v1 = asVersion1(base);
+    const own = {
+      ...v1,
+      tables: v1.tables.map((t) =>
+        t.name === 'Events' ? { ...t, header: [...t.header, 'Мои заметки'], rows: t.rows.map((r) => [...r, null]) } : t,
+      ),
+    };
+    expect(setupPlan(own, settings).columns.map((c) => c.table)).toEqual(['Submissions']);
   });
 });

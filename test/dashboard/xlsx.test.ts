@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { ZipPackage } from '../../src/xlsx/zip-package';
+import { zipped } from '../xlsx/helpers';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/errors';
 import { generatedSheetNames } from '../../src/core/layout/generated';
-import { describePackage, relationshipsOf } from '../../src/xlsx/package';
+import { describePackage } from '../../src/xlsx/package';
 import { parseRange } from '../../src/xlsx/ref';
 import { karagandaSample } from '../../src/sample';
 import { personNames } from './helpers';
@@ -36,16 +37,16 @@ interface ChartPart {
 }
 
 /** The charts standing on each sheet, found through the sheet's drawing, as Excel finds them. */
-async function chartsBySheet(zip: JSZip): Promise<Map<string, ChartPart[]>> {
+async function chartsBySheet(zip: ZipPackage): Promise<Map<string, ChartPart[]>> {
   const out = new Map<string, ChartPart[]>();
   for (const sheet of (await describePackage(zip)).sheets) {
     if (!sheet.part) continue;
     const charts: ChartPart[] = [];
-    for (const d of await relationshipsOf(zip, sheet.part)) {
+    for (const d of zip.relationships(sheet.part)) {
       if (!d.type.endsWith('/drawing') || !d.part) continue;
-      for (const c of await relationshipsOf(zip, d.part)) {
+      for (const c of zip.relationships(d.part)) {
         if (!c.type.endsWith('/chart') || !c.part) continue;
-        const xml = await zip.file(c.part)!.async('string');
+        const xml = zip.text(c.part)!;
         const refs = [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => {
           const f = (m[1] ?? '').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
           const at = f.lastIndexOf('!');
@@ -59,17 +60,17 @@ async function chartsBySheet(zip: JSZip): Promise<Map<string, ChartPart[]>> {
   return out;
 }
 
-const chartParts = (zip: JSZip) => Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+const chartParts = (zip: ZipPackage) => zip.names().filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
 const count = (m: Map<string, ChartPart[]>) => [...m.values()].reduce((n, c) => n + c.length, 0);
 
 describe('the Dashboard in the .xlsx file', () => {
   const first = join(dir, 'first.xlsx');
   const second = join(dir, 'second.xlsx');
-  let zip: JSZip;
+  let zip: ZipPackage;
 
   beforeAll(async () => {
     await consolidate(sample, first);
-    zip = await JSZip.loadAsync(readFileSync(first));
+    zip = ZipPackage.open(readFileSync(first));
   });
 
   it('holds at least six native charts, each drawing from non-empty ranges of the generated sheets', async () => {
@@ -79,7 +80,7 @@ describe('the Dashboard in the .xlsx file', () => {
     const dashboard = charts.get('Диаграммы')!;
     expect(dashboard.length).toBeGreaterThanOrEqual(6);
     expect(chartParts(zip)).toHaveLength(dashboard.length);
-    const types = await zip.file('[Content_Types].xml')!.async('string');
+    const types = zip.text('[Content_Types].xml')!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(first) as unknown as ArrayBuffer);
     const generated = generatedSheetNames();
@@ -107,12 +108,12 @@ describe('the Dashboard in the .xlsx file', () => {
 
   it('is replaced, not added to, when consolidation runs again on its own output', async () => {
     await consolidate(first, second);
-    const again = await JSZip.loadAsync(readFileSync(second));
+    const again = ZipPackage.open(readFileSync(second));
     const before = await chartsBySheet(zip);
     const after = await chartsBySheet(again);
     expect(count(after)).toBe(count(before));
     expect(chartParts(again)).toHaveLength(count(before));
-    expect(Object.keys(again.files).filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f))).toHaveLength(1);
+    expect(again.names().filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f))).toHaveLength(1);
     // The same charts, drawing from the same ranges.
     const refs = (m: Map<string, ChartPart[]>) => [...m.values()].flat().map((c) => c.refs.map((r) => r.range));
     expect(refs(after)).toEqual(refs(before));
@@ -120,24 +121,24 @@ describe('the Dashboard in the .xlsx file', () => {
 
   it('keeps the charts of a sheet the user made, and their part, through two more runs', async () => {
     // A user who renamed the Dashboard made it their own sheet: its charts stay; a new Dashboard is made.
-    const own = await JSZip.loadAsync(readFileSync(second));
-    const workbookXml = await own.file('xl/workbook.xml')!.async('string');
-    own.file('xl/workbook.xml', workbookXml.replace('name="Диаграммы"', 'name="Мои диаграммы"'));
+    const own = ZipPackage.open(readFileSync(second));
+    const workbookXml = own.text('xl/workbook.xml')!;
+    own.setText('xl/workbook.xml', workbookXml.replace('name="Диаграммы"', 'name="Мои диаграммы"'));
     const mine = join(dir, 'mine.xlsx');
-    writeFileSync(mine, await own.generateAsync({ type: 'nodebuffer' }));
+    writeFileSync(mine, zipped(own));
     const theirs = (await chartsBySheet(own)).get('Мои диаграммы')!;
 
     const third = join(dir, 'third.xlsx');
     const fourth = join(dir, 'fourth.xlsx');
     await consolidate(mine, third);
     await consolidate(third, fourth);
-    const out = await JSZip.loadAsync(readFileSync(fourth));
+    const out = ZipPackage.open(readFileSync(fourth));
     const charts = await chartsBySheet(out);
     expect([...charts.keys()].sort()).toEqual(['Диаграммы', 'Мои диаграммы']);
     expect(charts.get('Мои диаграммы')!.map((c) => c.xml)).toEqual(theirs.map((c) => c.xml));
     expect(charts.get('Диаграммы')!.length).toBe(theirs.length);
     expect(chartParts(out)).toHaveLength(2 * theirs.length);
-    const types = await out.file('[Content_Types].xml')!.async('string');
+    const types = out.text('[Content_Types].xml')!;
     for (const part of chartParts(out)) expect(types).toContain(`PartName="/${part}"`);
   });
 
@@ -155,13 +156,13 @@ describe('the Dashboard in the .xlsx file', () => {
     writeFileSync(base, Buffer.from(await wb.xlsx.writeBuffer()));
     const out = join(dir, 'logo-svod.xlsx');
     await consolidate(base, out);
-    const zip = await JSZip.loadAsync(readFileSync(out));
+    const zip = ZipPackage.open(readFileSync(out));
     const logo = (await describePackage(zip)).sheets.find((s) => s.name === 'Logo')!;
-    const drawing = (await relationshipsOf(zip, logo.part!)).find((r) => r.type.endsWith('/drawing'))!;
-    const media = (await relationshipsOf(zip, drawing.part!)).filter((r) => r.type.endsWith('/image'));
+    const drawing = zip.relationships(logo.part!).find((r) => r.type.endsWith('/drawing'))!;
+    const media = zip.relationships(drawing.part!).filter((r) => r.type.endsWith('/image'));
     expect(media).toHaveLength(1);
-    expect(Buffer.from(await zip.file(media[0]!.part!)!.async('uint8array')).equals(png)).toBe(true);
-    expect(await zip.file(drawing.part!)!.async('string')).toContain('<xdr:pic>');
+    expect(Buffer.from(zip.bytes(media[0]!.part!)!).equals(png)).toBe(true);
+    expect(zip.text(drawing.part!)!).toContain('<xdr:pic>');
     expect((await chartsBySheet(zip)).get('Диаграммы')!.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -175,7 +176,7 @@ describe('the Dashboard in the .xlsx file', () => {
       if (!generated.has(ws.name.toUpperCase())) continue;
       ws.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
     }
-    for (const part of chartParts(zip)) texts.push(await zip.file(part)!.async('string'));
+    for (const part of chartParts(zip)) texts.push(zip.text(part)!);
     expect(texts.length).toBeGreaterThan(1000);
     const all = texts.join('\n');
     for (const p of people) expect(all.includes(p) ? p : null).toBeNull();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { build } from '../../scripts/build-web';
 import { launch } from '../../scripts/chromium';
 import { serve, type Served } from '../../scripts/static-server';
+import { webBuild } from '../global/web';
 import { describeE2E, available } from './page';
 
 /**
@@ -75,14 +75,13 @@ describeE2E('content security policy', () => {
   let playground = '';
   beforeAll(async () => {
     if (!available) return;
-    const [a, p] = await build(['addin', 'playground']);
-    const sa = await serve(a ?? '');
-    const sp = await serve(p ?? '');
+    const sa = await serve(webBuild('addin'));
+    const sp = await serve(webBuild('playground'));
     served.push(sa, sp);
     addin = sa.url;
     playground = sp.url;
     browser = await launch();
-  }, 300_000);
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     for (const s of served) await s.close();

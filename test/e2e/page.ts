@@ -1,25 +1,24 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { build } from '../../scripts/build-web';
 import { launch } from '../../scripts/chromium';
 import { has } from '../../scripts/test-programs';
 import { serve, type Served } from '../../scripts/static-server';
 import type { Language } from '../../src/standard';
+import { webBuild } from '../global/web';
 
 /** What the playground's end-to-end tests share: Chromium or a skip, axe-core, waiting, opening the playground. */
 export const available = has('chromium');
 export const describeE2E = available ? describe : describe.skip;
 
-/** Builds and serves the playground and starts Chromium before the file's tests, and stops them after. */
+/** Serves the playground (built once for every file, test/global/web.ts) and starts Chromium before the file's tests, and stops them after. */
 export function playground(): { readonly browser: Browser; readonly url: string } {
   let served: Served | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!available) return;
-    const [dir] = await build(['playground']);
-    served = await serve(dir ?? '');
+    served = await serve(webBuild('playground'));
     browser = await launch();
-  }, 240_000);
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await served?.close();

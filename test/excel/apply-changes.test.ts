@@ -12,7 +12,7 @@ import { applyChanges, changedSince, readTarget, WorkbookChangedError } from '..
 import { SyncStats } from '../../src/excel/stats';
 import type { SimExcel } from '../../src/excel-sim';
 import { underEveryCommandFailure } from './faults';
-import { peopleCells, sampleSim, simHost } from './host';
+import { peopleCells, sampleEachTest, simHost } from './host';
 
 /**
  * Import and last year's figures through the adapter: the plan made from a
@@ -53,8 +53,11 @@ function appendEvents(target: Snapshot): SetupPlan {
   };
 }
 
+/** The clean sample, loaded once for the file (each test restores it). */
+const clean = sampleEachTest('clean');
+
 async function prepared(): Promise<{ sim: SimExcel; basis: Snapshot; plan: SetupPlan }> {
-  const sim = await sampleSim('clean');
+  const sim = await clean();
   const basis = await readTarget(simHost(sim));
   return { sim, basis, plan: appendEvents(basis) };
 }
@@ -133,10 +136,8 @@ describe('applying import changes', () => {
   it('leaves the workbook unchanged or complete whichever sync fails, people’s cells intact', async () => {
     const { sim, basis, plan } = await prepared();
     const people = peopleCells(sim).split('\n');
-    // The failure points count syncs from the start of the log: the reading that made the plan is not the action's.
-    sim.resetStats();
     const results = await underEveryCommandFailure(sim, (s) => applyChanges(simHost(s), plan, basis), {
-      state: (s) => s.fingerprint(),
+      state: (s) => s.digest(),
       check: (s) => {
         const now = new Set(peopleCells(s).split('\n'));
         return people.filter((l) => !now.has(l)).map((l) => `people's cells changed: ${l.slice(0, 80)}`);
@@ -155,7 +156,7 @@ const NOW = Date.UTC(2026, 0, 20, 9, 30);
 
 describe('import and last year’s figures on the bundled samples', () => {
   it('imports the branch’s own workbook with a conflict resolved, checked like the rest, and a second time changes nothing', async () => {
-    const sim = await sampleSim('clean');
+    const sim = await clean();
     const host = simHost(sim);
     const source: ImportSource = {
       name: 'osk_b01-2025.xlsx',
@@ -195,7 +196,7 @@ describe('import and last year’s figures on the bundled samples', () => {
   }, 120_000);
 
   it('fills the blank prior-year cells from the 2024 workbook and leaves the filled ones', async () => {
-    const sim = await sampleSim('clean');
+    const sim = await clean();
     const host = simHost(sim);
     const basis0 = await readTarget(host);
     const report = tableIndex(basis0).get('R_KRG_ODB')?.[0] as TableSnapshot;

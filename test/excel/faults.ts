@@ -26,9 +26,13 @@ export interface FaultResult {
 }
 
 export interface FaultOptions {
-  /** The workbook's state to compare (timestamps and temporary names normalised). */
+  /** The workbook's state to compare (timestamps and temporary names normalised): `sim.digest(...)`, cheap to take often. */
   readonly state: (sim: SimExcel) => string;
-  /** Problems to report after each run (e.g. people's cells that changed). */
+  /**
+   * Problems in a workbook (e.g. people's cells that changed). Asked of the
+   * complete workbook once and of every half-written one: a run that ends
+   * unchanged or complete has the state of one already asked.
+   */
   readonly check?: (sim: SimExcel) => string[];
   /** At most this many commands of one sync are tried: evenly spaced, plus the first at each location. */
   readonly perSync?: number;
@@ -49,42 +53,64 @@ function pick(locations: readonly string[], perSync: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/** Runs `f` from a checkpoint of the sim, and brings the sim back to it after, whatever `f` does. */
+export async function fromCheckpoint<T>(sim: SimExcel, f: () => Promise<T>): Promise<T> {
+  sim.checkpoint();
+  try {
+    return await f();
+  } finally {
+    sim.restore();
+  }
+}
+
 export async function underEveryCommandFailure(
   sim: SimExcel,
   action: (sim: SimExcel) => Promise<unknown>,
   options: FaultOptions,
 ): Promise<FaultResult[]> {
   const { state, check = () => [], perSync = Infinity } = options;
-  sim.checkpoint();
+  // The failure points count syncs from the action's first: what ran before it is not the action's.
+  sim.resetStats();
   const untouched = state(sim);
-  await action(sim);
-  const complete = state(sim);
-  const syncs = sim.syncs.map((s) => ({ index: s.index, locations: [...s.locations] }));
-  sim.restore();
-  const outcome = (): Outcome => {
+  const { complete, checked, syncs } = await fromCheckpoint(sim, async () => {
+    await action(sim);
+    return {
+      complete: state(sim),
+      checked: check(sim),
+      syncs: sim.syncs.map((s) => ({ index: s.index, locations: [...s.locations] })),
+    };
+  });
+  /** What the workbook became, and its problems. */
+  const judge = (): [Outcome, string[]] => {
     const now = state(sim);
-    return now === untouched ? 'unchanged' : now === complete ? 'complete' : 'half-written';
+    if (now === untouched) return ['unchanged', []];
+    if (now === complete) return ['complete', [...checked]];
+    return ['half-written', check(sim)];
   };
   const results: FaultResult[] = [];
   for (const s of syncs) {
     if (s.locations.every(isRead)) continue;
     for (const k of pick(s.locations, perSync)) {
-      sim.checkpoint();
-      sim.failAtCommand({ sync: s.index, command: k });
-      await action(sim).catch(() => undefined);
-      const failed = outcome();
-      const problems = check(sim);
-      sim.restore();
-
-      sim.checkpoint();
-      sim.failAtCommand({ sync: s.index, command: k }, { crash: true });
-      await action(sim).catch(() => undefined);
-      sim.reconnect();
-      await simHost(sim).run((context) => recoverSwap(context));
-      const crashed = outcome();
-      problems.push(...check(sim));
-      sim.restore();
-      results.push({ sync: s.index, command: k, location: s.locations[k - 1] ?? '', failed, crashed, problems });
+      const [failed, problems] = await fromCheckpoint(sim, async () => {
+        sim.failAtCommand({ sync: s.index, command: k });
+        await action(sim).catch(() => undefined);
+        return judge();
+      });
+      const [crashed, more] = await fromCheckpoint(sim, async () => {
+        sim.failAtCommand({ sync: s.index, command: k }, { crash: true });
+        await action(sim).catch(() => undefined);
+        sim.reconnect();
+        await simHost(sim).run((context) => recoverSwap(context));
+        return judge();
+      });
+      results.push({
+        sync: s.index,
+        command: k,
+        location: s.locations[k - 1] ?? '',
+        failed,
+        crashed,
+        problems: [...problems, ...more],
+      });
     }
   }
   return results;

@@ -17,6 +17,27 @@ export async function sampleSim(
 }
 
 /**
+ * A sample loaded once for a whole test file, handed to each test from a
+ * checkpoint (syncs counted from there) that is restored after the test, so
+ * that the next test finds it as loaded.
+ */
+export function sampleEachTest(kind: 'clean' | 'mistakes'): () => Promise<SimExcel> {
+  let loaded: Promise<SimExcel> | undefined;
+  let held: SimExcel | undefined;
+  afterEach(() => {
+    held?.restore();
+    held = undefined;
+  });
+  return async () => {
+    const sim = await (loaded ??= sampleSim(kind));
+    if (held !== sim) sim.checkpoint();
+    held = sim;
+    sim.resetStats();
+    return sim;
+  };
+}
+
+/**
  * Every cell people fill, as sheet!A1 → value or formula: the registers
  * whole, and the input columns of the reports (plan, quarters, prior year,
  * note). Must not change under any action; tables an action adds are

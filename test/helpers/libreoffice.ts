@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
+import { ZipPackage } from '../../src/xlsx/zip-package';
+import { zipped } from '../xlsx/helpers';
 
 /** A copy of the workbook in which only `sheet` is visible and active, so that only it prints. */
 export async function onlySheet(file: string, sheet: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  let xml = await zip.file('xl/workbook.xml')!.async('string');
+  const zip = ZipPackage.open(readFileSync(file));
+  let xml = zip.text('xl/workbook.xml')!;
   let index = -1;
   let i = 0;
   xml = xml.replace(/<sheet\s[^>]*\/>/g, (tag) => {
@@ -18,8 +19,8 @@ export async function onlySheet(file: string, sheet: string): Promise<Buffer> {
     return name === sheet ? plain : plain.replace('<sheet ', '<sheet state="hidden" ');
   });
   if (index < 0) throw new Error(`no sheet ${sheet}`);
-  zip.file('xl/workbook.xml', xml.replace(/activeTab="\d+"/, `activeTab="${index}"`));
-  return zip.generateAsync({ type: 'nodebuffer' });
+  zip.setText('xl/workbook.xml', xml.replace(/activeTab="\d+"/, `activeTab="${index}"`));
+  return zipped(zip);
 }
 
 /** One CSV per sheet, named <file>-<sheet>.csv, UTF-8, formulas evaluated on load (token 12 = -1). */

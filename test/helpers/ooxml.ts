@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { sharedDir } from '../../scripts/test-programs';
+import { ZipPackage } from '../../src/xlsx/zip-package';
 
 /**
  * Checks an .xlsx package the way Excel would, as far as that can be done
@@ -69,7 +69,8 @@ export function schemaDir(): string {
 export type Parts = ReadonlyMap<string, Uint8Array>;
 
 export function partsOf(data: Uint8Array): Map<string, Uint8Array> {
-  return new Map(Object.entries(unzipSync(data)).filter(([n]) => !n.endsWith('/')));
+  const pkg = ZipPackage.open(data);
+  return new Map(pkg.names().map((n) => [n, pkg.bytes(n)!]));
 }
 
 const text = (parts: Parts, name: string): string | null => {

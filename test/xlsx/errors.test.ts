@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
+import { strToU8, zipSync } from 'fflate';
 import { MAX_WORKBOOK_BYTES, WorkbookFileError, type WorkbookFileReason } from '../../src/xlsx/errors';
 import { readWorkbook, readWorkbookFile } from '../../src/xlsx/read';
 import { writeWorkbook } from '../../src/xlsx/write';
@@ -19,9 +19,7 @@ function fakeCfb(streams: string[]): Buffer {
 }
 
 async function zipOf(files: Record<string, string>): Promise<Buffer> {
-  const zip = new JSZip();
-  for (const [name, text] of Object.entries(files)) zip.file(name, text);
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))));
 }
 
 async function reasonOf(p: Promise<unknown>): Promise<WorkbookFileReason | string> {
@@ -50,14 +48,15 @@ describe('files that are not readable workbooks', () => {
     expect(await reasonOf(readWorkbook(docx))).toBe('not_workbook');
   });
 
-  it('refuses a damaged zip', async () => {
+  it('refuses a damaged zip (one cut short) as damaged, not as something else', async () => {
     const good = await writeWorkbook(samplePlan());
-    expect(await reasonOf(readWorkbook(good.subarray(0, good.length >> 1)))).toBe('not_workbook');
+    expect(await reasonOf(readWorkbook(good.subarray(0, good.length >> 1)))).toBe('damaged_zip');
   });
 
-  it('refuses a package whose workbook part cannot be parsed', async () => {
+  it('refuses a package whose workbook part cannot be parsed as a damaged one, naming the part', async () => {
     const broken = await zipOf({ 'xl/workbook.xml': '<workbook><sheets><sheet name="A" r:id="rId1"' });
-    expect(await reasonOf(readWorkbook(broken))).toBe('not_workbook');
+    expect(await reasonOf(readWorkbook(broken))).toBe('damaged_part');
+    await expect(readWorkbook(broken)).rejects.toMatchObject({ params: { part: 'xl/workbook.xml' } });
   });
 
   it('tells a password-protected workbook from an old .xls', async () => {

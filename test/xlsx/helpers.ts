@@ -1,15 +1,20 @@
-import JSZip from 'jszip';
 import { describePackage } from '../../src/xlsx/package';
+import { ZipPackage } from '../../src/xlsx/zip-package';
 import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
 
-export async function unzip(data: Buffer): Promise<JSZip> {
-  return JSZip.loadAsync(data);
+export async function unzip(data: Uint8Array): Promise<ZipPackage> {
+  return ZipPackage.open(data);
 }
 
-export async function part(zip: JSZip, path: string): Promise<string> {
-  const file = zip.file(path);
-  if (!file) throw new Error(`no part ${path}`);
-  return file.async('string');
+export async function part(zip: ZipPackage, path: string): Promise<string> {
+  const text = zip.text(path);
+  if (text === null) throw new Error(`no part ${path}`);
+  return text;
+}
+
+/** The package zipped again, with the parts set on it. */
+export function zipped(zip: ZipPackage): Buffer {
+  return Buffer.from(zip.toBytes());
 }
 
 /** The XML of a sheet, found by its name as a reader would. */

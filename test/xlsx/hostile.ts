@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { strToU8, zipSync } from 'fflate';
 
 /** Builds small .xlsx packages by hand, for the reader's edge cases and hostile files. */
 export const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -15,9 +15,8 @@ export interface HandMade {
 }
 
 export async function handMadeWorkbook(w: HandMade, compression: 'STORE' | 'DEFLATE' = 'DEFLATE'): Promise<Buffer> {
-  const zip = new JSZip();
-  for (const [name, text] of Object.entries(handMadeParts(w))) zip.file(name, text);
-  return zip.generateAsync({ type: 'nodebuffer', compression });
+  const parts = Object.entries(handMadeParts(w)).map(([name, text]) => [name, strToU8(text)] as const);
+  return Buffer.from(zipSync(Object.fromEntries(parts), { level: compression === 'STORE' ? 0 : 6 }));
 }
 
 export function handMadeParts(w: HandMade): Record<string, string> {

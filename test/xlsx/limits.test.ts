@@ -75,7 +75,7 @@ describe('limits on what a workbook unpacks to', () => {
   it('refuses a part that unpacks to more than its directory declares, as soon as it does', async () => {
     const lying = declare(small, 'xl/worksheets/sheet1.xml', 1000);
     const e = await failure(readWorkbook(lying));
-    expect(e.reason).toBe('not_workbook');
+    expect(e.reason).toBe('damaged_zip');
     expect(e.detail).toMatch(/more than the 1000 bytes it declares/);
   });
 

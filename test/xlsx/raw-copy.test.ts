@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { readWorkbook } from '../../src/xlsx/read';
-import { ZipPackage as ZipReader } from '../../src/xlsx/zip';
+import { ZipReader } from '../../src/xlsx/zip';
 import { localSpan, readDirectory } from '../../src/xlsx/zip-directory';
 import { ooxmlProblems, partsOf } from '../helpers/ooxml';
 import { consolidateBytes, repoFile } from './consolidate-file';
@@ -26,14 +26,19 @@ interface RawEntry {
   readonly record: Buffer;
 }
 
+/** Each entry's bytes up to the next entry (or the directory): independent of how the reader sizes a descriptor. */
 function rawEntries(zip: Buffer): Map<string, RawEntry> {
   const out = new Map<string, RawEntry>();
-  for (const entry of readDirectory(zip)) {
+  const entries = readDirectory(zip);
+  const starts = [...entries.map((e) => e.localOffset), Math.min(...entries.map((e) => e.centralStart))].sort(
+    (a, b) => a - b,
+  );
+  for (const entry of entries) {
     const span = localSpan(zip, entry);
     const record = Buffer.from(zip.subarray(entry.centralStart, entry.centralEnd));
     record.writeUInt32LE(0, 42);
     out.set(entry.name, {
-      local: zip.subarray(span.start, span.end),
+      local: zip.subarray(span.start, starts[starts.indexOf(span.start) + 1]),
       data: zip.subarray(span.dataStart, span.dataEnd),
       record,
     });
@@ -47,8 +52,11 @@ interface EntrySpec {
   readonly store?: boolean;
   /** Sizes and CRC after the data (flag bit 3), with or without the optional signature. */
   readonly descriptor?: 'signed' | 'unsigned';
-  /** Sizes in a ZIP64 extra field. */
-  readonly zip64?: boolean;
+  /**
+   * Sizes in a ZIP64 extra field; `local`: only the local header has one (with zeros) and the data
+   * descriptor 8-byte sizes, as streaming writers do, while the directory record needs none.
+   */
+  readonly zip64?: boolean | 'local';
 }
 
 /** A zip as other producers write it: zlib level 1, a 2024 date, Unix attributes. */
@@ -61,17 +69,23 @@ function buildZip(specs: readonly EntrySpec[]): Buffer {
     const data = spec.store ? Buffer.from(spec.data) : deflateRawSync(spec.data, { level: 1 });
     const crc = crc32(spec.data);
     const flags = spec.descriptor ? 0x0008 : 0;
+    const streamed = spec.zip64 === 'local';
     const extra = Buffer.alloc(spec.zip64 ? 20 : 0);
     if (spec.zip64) {
       extra.writeUInt16LE(1, 0);
       extra.writeUInt16LE(16, 2);
-      extra.writeBigUInt64LE(BigInt(spec.data.length), 4);
-      extra.writeBigUInt64LE(BigInt(data.length), 12);
+      extra.writeBigUInt64LE(streamed ? 0n : BigInt(spec.data.length), 4);
+      extra.writeBigUInt64LE(streamed ? 0n : BigInt(data.length), 12);
     }
     const sizes = (b: Buffer, at: number, hidden: boolean) => {
       b.writeUInt32LE(hidden ? 0 : crc, at);
       b.writeUInt32LE(spec.zip64 ? 0xffffffff : hidden ? 0 : data.length, at + 4);
       b.writeUInt32LE(spec.zip64 ? 0xffffffff : hidden ? 0 : spec.data.length, at + 8);
+    };
+    const wideSizes = (b: Buffer, at: number) => {
+      b.writeUInt32LE(crc, at);
+      b.writeBigUInt64LE(BigInt(data.length), at + 4);
+      b.writeBigUInt64LE(BigInt(spec.data.length), at + 12);
     };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -82,22 +96,29 @@ function buildZip(specs: readonly EntrySpec[]): Buffer {
     sizes(local, 14, spec.descriptor !== undefined);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(extra.length, 28);
-    const descriptor = Buffer.alloc(spec.descriptor === 'signed' ? 16 : spec.descriptor ? 12 : 0);
+    const fields = streamed ? 20 : 12;
+    const descriptor = Buffer.alloc(spec.descriptor === 'signed' ? fields + 4 : spec.descriptor ? fields : 0);
     if (spec.descriptor === 'signed') descriptor.writeUInt32LE(0x08074b50, 0);
-    if (spec.descriptor) sizes(descriptor, descriptor.length - 12, false);
+    if (spec.descriptor && streamed) wideSizes(descriptor, descriptor.length - fields);
+    else if (spec.descriptor) sizes(descriptor, descriptor.length - fields, false);
 
     const record = Buffer.alloc(46);
     record.writeUInt32LE(0x02014b50, 0);
     record.writeUInt16LE(0x031e, 4);
     local.copy(record, 6, 4, 14);
-    sizes(record, 16, false);
+    const recordExtra = streamed ? Buffer.alloc(0) : extra;
+    if (streamed) {
+      record.writeUInt32LE(crc, 16);
+      record.writeUInt32LE(data.length, 20);
+      record.writeUInt32LE(spec.data.length, 24);
+    } else sizes(record, 16, false);
     record.writeUInt16LE(name.length, 28);
-    record.writeUInt16LE(extra.length, 30);
+    record.writeUInt16LE(recordExtra.length, 30);
     record.writeUInt32LE(0x81a40000, 38);
     record.writeUInt32LE(offset, 42);
     const entryLocal = Buffer.concat([local, name, extra, data, descriptor]);
     locals.push(entryLocal);
-    records.push(Buffer.concat([record, name, extra]));
+    records.push(Buffer.concat([record, name, recordExtra]));
     offset += entryLocal.length;
   }
   const directory = Buffer.concat(records);
@@ -124,6 +145,12 @@ function producerStyle(): Buffer {
   );
 }
 
+/** The sample as a streaming writer zips it: every entry with a ZIP64 local header and a data descriptor. */
+function streamed(): Buffer {
+  const parts = [...partsOf(repoFile('workbooks', 'karaganda-2025.xlsx'))];
+  return buildZip(parts.map(([name, data]) => ({ name, data, descriptor: 'signed', zip64: 'local' })));
+}
+
 const unzipAvailable = spawnSync('unzip', ['-v']).status === 0;
 
 function unzipTest(zip: Buffer): string {
@@ -141,6 +168,7 @@ function unzipTest(zip: Buffer): string {
 const cases: [string, () => Buffer][] = [
   ['a package with data descriptors, stored entries and a ZIP64 entry', producerStyle],
   ['a LibreOffice-saved workbook', () => repoFile('test', 'fixtures', 'libreoffice-resave.xlsx')],
+  ['a package from a streaming writer (ZIP64 local headers, data descriptors)', streamed],
 ];
 
 describe.each(cases)('consolidating %s', (_, input) => {

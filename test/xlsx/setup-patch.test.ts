@@ -541,3 +541,68 @@ describe('set-up of a version 1 workbook, applied to the file', () => {
     expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
   });
 });
+
+describe('set-up of a file whose tables someone renamed (issue 19, item 5)', () => {
+  const clean = repoFile('workbooks', 'karaganda-2025.xlsx');
+  /** The table part of a table, by name. */
+  const partOf = (parts: Parts, name: string) =>
+    [...parts.keys()].find((k) => k.startsWith('xl/tables/') && dec(parts.get(k)).includes(`displayName="${name}"`))!;
+  const rename = (from: string, to: string) => (xml: string) =>
+    xml.replace(new RegExp(`(name|displayName)="${from}"`, 'g'), `$1="${to}"`);
+  let input: Uint8Array;
+  let plan: SetupPlan;
+  let out: Uint8Array;
+  beforeAll(async () => {
+    const parts = partsOf(clean);
+    const events = sheetParts(parts).get('Мероприятия')!;
+    input = edited(clean, {
+      [partOf(parts, 'Events')]: rename('Events', 'MyEvents'),
+      [partOf(parts, 'R_KRG_CGB')]: rename('R_KRG_CGB', 'Table7'),
+      // A formula of people's own that refers to the table by the name Excel gave it when it was renamed.
+      [events]: (xml) => {
+        const edit = new SheetEdit(xml);
+        edit.set(0, 40, 0, null, '<f>COUNTA(MyEvents[#All])</f>');
+        return edit.toXml();
+      },
+    });
+    ({ plan, out } = await setUp(input));
+  });
+
+  it('gives the tables their names back instead of adding empty twins, and the workbook checks clean', async () => {
+    expect(plan.renames?.map((r) => `${r.from} → ${r.to}`)).toEqual(['MyEvents → Events', 'Table7 → R_KRG_CGB']);
+    expect(plan.workbook.sheets).toEqual([]);
+    const after = await readWorkbook(out);
+    expect(after.sheets.map((s) => s.name)).toEqual((await readWorkbook(clean)).sheets.map((s) => s.name));
+    expect(validate(after).findings.filter((f) => f.severity === 'error')).toEqual(
+      validate(await readWorkbook(clean)).findings.filter((f) => f.severity === 'error'),
+    );
+    expect(cellsOf(out).get('Мероприятия!AO1')).toBe('=COUNTA(Events[#All])');
+  });
+
+  it('consolidates every event and every report again', async () => {
+    const figures = async (data: Uint8Array) => {
+      const c = consolidate(validate(await readWorkbook(data)));
+      return { events: c.events.count, reports: c.libraries.included.length, U01: c.indicators.U01 };
+    };
+    const broken = await figures(input);
+    const before = await figures(clean);
+    expect(broken).not.toEqual(before);
+    expect(await figures(out)).toEqual(before);
+  });
+
+  it('writes a valid package', () => {
+    expect(ooxmlProblems(out).map((p) => `${p.part}: ${p.message}`)).toEqual([]);
+  });
+  it('makes a pivot table made from the renamed table follow it', async () => {
+    const rich = richWorkbook();
+    const pivot = 'xl/pivotCache/pivotCacheDefinition1.xml';
+    const parts = partsOf(rich);
+    const withPivot = edited(rich, {
+      [partOf(parts, 'Events')]: rename('Events', 'MyEvents'),
+      [pivot]: (xml) => xml.replace(/<worksheetSource [^>]*\/>/, '<worksheetSource name="MyEvents"/>'),
+    });
+    const done = await setUp(withPivot);
+    expect(done.plan.renames?.map((r) => r.to)).toEqual(['Events']);
+    expect(dec(partsOf(done.out).get(pivot))).toContain('<worksheetSource name="Events"/>');
+  });
+});

@@ -6,13 +6,12 @@
  * formula or a number; a link is written as its text.
  */
 import type { PlanValue } from '../plan';
-import { msToSerial } from '../values';
+import { MS_PER_DAY, msToSerial } from '../values';
 import type { CellInput } from './write';
 
 /** The formats of the template's date and date-time columns (the standard's look), given to every date written. */
 export const DATE_FORMAT = 'dd.mm.yyyy';
 export const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
-const MS_PER_DAY = 86_400_000;
 
 /** The format a date is shown with: the time of day only when there is one. */
 export function dateFormat(ms: number): string {

@@ -14,7 +14,6 @@ export function PriorYearView() {
   const { host, t } = usePane();
   const s = useViewStyles();
   const headingId = useId();
-  const newId = useId();
   const flow = usePickFlow();
   const p = flow.picked;
   const last = p?.workbooks[0] ?? null;
@@ -61,18 +60,16 @@ export function PriorYearView() {
               ? t.t('pane.prior.plan', { cells, libraries: plan.filled.length, kept: plan.kept })
               : t.t('pane.prior.nothing')}
           </p>
-          {plan.newLibraries.length ? (
-            <div role="group" aria-labelledby={newId}>
-              <h3 id={newId} className={s.subheading}>
-                {t.t('pane.prior.new_libraries', { count: plan.newLibraries.length })}
-              </h3>
-              <ul className={s.list}>
-                {plan.newLibraries.map((id) => (
-                  <li key={id}>{id}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <LibraryList heading={t.t('pane.prior.accepted', { count: plan.accepted.length })} ids={plan.accepted} />
+          <LibraryList
+            heading={t.t('pane.prior.incomplete', { count: plan.incomplete.length })}
+            ids={plan.incomplete}
+          />
+          <LibraryList heading={t.t('pane.prior.returned', { count: plan.returned.length })} ids={plan.returned} />
+          <LibraryList
+            heading={t.t('pane.prior.new_libraries', { count: plan.newLibraries.length })}
+            ids={plan.newLibraries}
+          />
           {plan.skipped.length ? (
             <>
               <p className={s.text}>{t.t('pane.prior.skipped', { count: plan.skipped.length })}</p>
@@ -93,6 +90,25 @@ export function PriorYearView() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Libraries the plan names under a heading (left blank, or to accept again); nothing when there are none. */
+function LibraryList({ heading, ids }: { heading: string; ids: readonly string[] }) {
+  const s = useViewStyles();
+  const id = useId();
+  if (ids.length === 0) return null;
+  return (
+    <div role="group" aria-labelledby={id}>
+      <h3 id={id} className={s.subheading}>
+        {heading}
+      </h3>
+      <ul className={s.list}>
+        {ids.map((lib) => (
+          <li key={lib}>{lib}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

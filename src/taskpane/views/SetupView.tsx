@@ -4,8 +4,10 @@
  * damaged reports in an existing one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import type { SetupPlan } from '../../core/setup';
+import { setupSummaryLines } from '../../i18n/setup-summary';
+import type { Translator } from '../../i18n';
 import { LANGUAGES, LEVELS, type Language, type Level } from '../../standard';
 import { usePane } from '../context';
 import type { WorkbookSettings } from '../../excel/pane';
@@ -66,7 +68,7 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
     arm();
     const plan = await action.start({ region: region.trim(), year: y, level, language });
     if (plan) {
-      announce(describe(plan, t.t).join(' '));
+      announce(describe(plan, t).join(' '));
       apply(await host.readSettings().catch(() => null));
       onSetUp?.();
     }
@@ -140,44 +142,22 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
   );
 }
 
-function describe(plan: SetupPlan, tt: (k: string, a?: Record<string, unknown>) => string): string[] {
-  const { added, repaired, rebuilt } = plan.summary;
-  if (added.length + repaired.length + rebuilt.length === 0) return [tt('taskpane.setup.nothing')];
-  return [
-    added.length ? tt('taskpane.setup.added', { count: added.length }) : '',
-    repaired.length ? tt('taskpane.setup.repaired', { count: repaired.length }) : '',
-    rebuilt.length ? tt('taskpane.setup.rebuilt', { count: rebuilt.length }) : '',
-  ].filter(Boolean);
+/** What set-up did, line by line, as the command line says it (`setupSummaryLines`). */
+function describe(plan: SetupPlan, t: Translator): string[] {
+  const lines = setupSummaryLines(plan.summary, t);
+  return lines.length > 0 ? lines : [t.t('taskpane.setup.nothing')];
 }
 
 function SetupSummary({ plan }: { plan: SetupPlan }) {
   const { t } = usePane();
   const s = useViewStyles();
-  const { added, repaired, rebuilt } = plan.summary;
-  if (added.length + repaired.length + rebuilt.length === 0) return <Text>{t.t('taskpane.setup.nothing')}</Text>;
-  const block = (key: string, names: readonly string[]) =>
-    names.length ? (
-      <div key={key}>
-        <p className={s.text}>{t.t(`taskpane.setup.${key}`, { count: names.length })}</p>
-        <ul className={s.list}>
-          {names.map((n) => (
-            <li key={n}>{tableLabel(n, t.t)}</li>
-          ))}
-        </ul>
-      </div>
-    ) : null;
   return (
     <>
-      {block('added', added)}
-      {block('repaired', repaired)}
-      {block('rebuilt', rebuilt)}
+      {describe(plan, t).map((line) => (
+        <p key={line} className={s.text}>
+          {line}
+        </p>
+      ))}
     </>
   );
-}
-
-/** A register's table is named in the reader's language; report tables keep their technical name (it holds the lib_id). */
-function tableLabel(name: string, tt: (k: string) => string): string {
-  const key = `sheet.${name}`;
-  const label = tt(key);
-  return label === key ? name : label;
 }
