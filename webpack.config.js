@@ -182,6 +182,7 @@ function playground(dev) {
         patterns: [
           { from: 'workbooks/karaganda-2025.xlsx', to: 'samples/clean.xlsx' },
           { from: 'workbooks/karaganda-2025-mistakes.xlsx', to: 'samples/mistakes.xlsx' },
+          { from: 'workbooks/karaganda-2025-kk.xlsx', to: 'samples/kazakh.xlsx' },
           { from: 'assets/icon-32.png', to: 'assets/icon-32.png' },
           { from: 'src/playground/playground.css', to: 'playground.css' },
         ],

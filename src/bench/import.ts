@@ -1,10 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { WorkbookContent } from '../core/layout/content';
 import { templatePlan } from '../core/layout/template';
-import { planSnapshot } from '../core/plan-snapshot';
-import { planImport, type ImportSource } from '../core/import';
 import { writeWorkbook } from '../xlsx/write';
-import { applySetupPlan } from '../xlsx/setup-patch';
-import { nationalContent } from './national';
+import { republicFiles } from './national-files';
+import { timeProcess } from './cli';
 
 /**
  * The part of a workbook that belongs to some of its libraries: the whole
@@ -33,33 +34,41 @@ export function partOf(
 }
 
 /**
- * `import_ms.<n>`: n branches' own workbooks (one library each, its report
- * and its events) imported into the oblast workbook that lacks them: the
- * core's plan and the file written by the lossless writer.
+ * `import_ms.<n>` and `import_peak_mb.<n>`: n of the republic's oblast
+ * workbooks (200 libraries, 10,000 events each, every one numbering its
+ * events from the same EV-0001) imported into an empty oblast workbook by
+ * `kitaphana import`, as a whole process timed from outside with its peak
+ * memory. Making the files is not part of the figure.
  */
-export async function importBench(counts: readonly number[] = [1, 10, 40]): Promise<Record<string, number>> {
+export async function importBench(
+  root: string,
+  counts: readonly number[] = [1, 5, 20],
+): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  const whole = nationalContent({ libraries: 200, events: 10_000, training: 1_000 });
-  const ids = whole.reports.map((r) => r.libId);
-  for (const n of counts) {
-    const branches = ids.filter((_, i) => i % 20 !== 0).slice(0, n);
-    const others = new Set(ids.filter((id) => !branches.includes(id)));
-    const layout = templatePlan(partOf(whole, others));
-    const target = await writeWorkbook(layout);
-    const targetSnapshot = planSnapshot(layout);
-    const sources: ImportSource[] = branches.map((id) => ({
-      name: `${id}.xlsx`,
-      sha256: id,
-      snapshot: planSnapshot(templatePlan(partOf(whole, new Set([id])))),
-    }));
-    const t0 = performance.now();
-    const plan = planImport(targetSnapshot, sources, { importedAt: Date.UTC(2026, 0, 15) });
-    const t1 = performance.now();
-    await applySetupPlan(target, plan.changes);
-    const t2 = performance.now();
-    out[`import_plan_ms.${n}`] = Math.round(t1 - t0);
-    out[`import_write_ms.${n}`] = Math.round(t2 - t1);
-    out[`import_ms.${n}`] = Math.round(t2 - t0);
+  const dir = mkdtempSync(join(tmpdir(), 'kitaphana-bench-import-'));
+  try {
+    const files = await republicFiles(dir);
+    const target = join(dir, 'empty-2025.xlsx');
+    const empty: WorkbookContent = {
+      settings: { level: 'oblast', region: 'Республика Казахстан', year: 2025, language: 'ru' },
+      territories: [],
+      libraries: [],
+      submissions: [],
+      events: [],
+      training: [],
+      reports: [],
+    };
+    writeFileSync(target, await writeWorkbook(templatePlan(empty)));
+    const bin = join(root, 'bin', 'kitaphana.js');
+    for (const n of counts) {
+      const args = [bin, 'import', target, ...files.slice(0, n), '-o', join(dir, `imported-${n}.xlsx`), '--force'];
+      const run = timeProcess(process.execPath, args, 1);
+      out[`import_ms.${n}`] = run.ms;
+      if (run.peakMb !== null) out[`import_peak_mb.${n}`] = run.peakMb;
+      if (run.status !== 0) out[`import_status.${n}`] = run.status ?? -1;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   return out;
 }

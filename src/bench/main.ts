@@ -68,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       out[`excel.${action}.sim_ms.${n}`] = m[action].ms;
     }
   }
-  Object.assign(out, await importBench());
+  Object.assign(out, await importBench(join(__dirname, '..', '..')));
   Object.assign(out, await cliBench(join(__dirname, '..', '..')));
   Object.assign(out, await nationalFilesBench(join(__dirname, '..', '..')));
   Object.assign(out, await taskpaneBench());

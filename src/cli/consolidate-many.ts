@@ -63,8 +63,11 @@ export async function consolidateManyCommand(
     await saveWorkbookFile(out, await writeWorkbook(plan));
   }
   bar.stop();
-  if (opts.json) io.out(JSON.stringify(manyJson(many, t), null, 2));
-  else {
+  if (opts.json) {
+    io.out(JSON.stringify(manyJson(many, t), null, 2));
+    // Said beside the JSON, not in it: stdout stays the JSON alone for a program that reads it.
+    if (!out) io.err(t.t('cli.many.not_written'));
+  } else {
     io.out(consolidationText(many.consolidation, t));
     io.out(t.t('cli.many.summary', { count: many.sources.length }));
     for (const s of many.sources) {

@@ -1,21 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { Translator } from '../i18n';
 import {
   logColumns,
-  planImport,
+  resolveImport,
+  startImport,
   ImportTargetError,
   type ConflictChoice,
   type ImportChoices,
   type ImportPlan,
-  type ImportSource,
 } from '../core/import';
-import type { CellValue } from '../core/snapshot';
-import type { Message } from '../core/message';
+import { safeName } from '../core/import/sources';
+import { shown } from '../core/import/values';
+import { importMessage, importNotices, renumberedText, shownValue } from '../core/import/text';
 import { applySetupPlan } from '../xlsx/setup-patch';
 import { saveCopy } from './save-copy';
-import { onInput, readInput } from './files';
+import { onInput, readInputWithBytes } from './files';
 import { UsageError, type Io } from './errors';
 import { checkOutput } from './output';
 import { progress } from './progress';
@@ -50,33 +49,41 @@ export async function importCommand(
     : await checkOutput(opts.output, { inputs: [target, ...sources], force: opts.force ?? false });
   const bar = progress(t, 3, io.tty && !opts.json);
   bar.stage('read');
-  const snapshot = await readInput(target, opts.maxUnpackedMb);
-  const read: ImportSource[] = [];
-  for (const file of sources) {
-    const s = await readInput(file, opts.maxUnpackedMb);
-    const bytes = await onInput(file, () => readFile(file));
-    read.push({ name: basename(file), sha256: createHash('sha256').update(bytes).digest('hex'), snapshot: s });
-  }
-  bar.stage('check');
+  const choices = choicesOf(opts.choose ?? []);
+  // Each file is read once; of a source only what the plan says about it is kept, so that many fit in memory.
+  const { bytes: targetBytes, snapshot } = await readInputWithBytes(target, opts.maxUnpackedMb);
   let plan: ImportPlan;
   try {
-    plan = planImport(snapshot, read, {
+    const run = startImport(snapshot);
+    const names = sourceNames(sources);
+    for (const [i, file] of sources.entries()) {
+      const { bytes: data, snapshot: s } = await readInputWithBytes(file, opts.maxUnpackedMb);
+      run.add({ name: names[i] as string, sha256: createHash('sha256').update(data).digest('hex'), snapshot: s });
+    }
+    bar.stage('check');
+    plan = resolveImport(run.finish(), {
       importedAt: Date.now(),
-      choices: choicesOf(opts.choose ?? []),
+      choices,
       ...(opts.prefer ? { prefer: opts.prefer } : {}),
     });
   } catch (e) {
+    bar.stop();
     if (e instanceof ImportTargetError)
-      throw new UsageError('cli.import.target', { file: target, problem: t.t(e.problem.key) });
+      throw new UsageError('cli.import.target', { file: safeName(target), problem: t.t(e.problem.key) });
     throw e;
+  }
+  if (plan.unknownChoices.length > 0) {
+    bar.stop();
+    throw new UsageError('cli.import.unknown_choice', { ids: plan.unknownChoices.map(safeName).join(', ') });
   }
   const write = out !== undefined && plan.canApply;
   if (write) {
     bar.stage('write');
-    const written = await onInput(target, async () => applySetupPlan(await readFile(target), plan.changes));
+    const written = await onInput(target, async () => applySetupPlan(targetBytes, plan.changes));
     await saveCopy('import', out, written);
   }
   bar.stop();
+  for (const r of plan.refused) io.err(importMessage(r.message, t));
   if (opts.json) io.out(JSON.stringify(importJson(plan, t), null, 2));
   else {
     io.out(importText(plan, t));
@@ -85,7 +92,23 @@ export async function importCommand(
   return plan.refused.length > 0 ? 2 : plan.unresolved > 0 ? 1 : 0;
 }
 
-const render = (m: Message, t: Translator): string => t.t(m.key, m.args);
+/**
+ * The names sources are shown and logged by: the file's name, or, where two
+ * sources have the same name in different folders, as many of the last
+ * folders of its path as tell it apart (`a/branch.xlsx`, `b/branch.xlsx`).
+ */
+export function sourceNames(files: readonly string[]): string[] {
+  const parts = files.map((f) => f.split(/[\\/]+/).filter(Boolean));
+  const tail = (i: number, n: number) => (parts[i] as string[]).slice(-n).join('/');
+  return files.map((f, i) => {
+    const own = parts[i] as string[];
+    for (let n = 1; n < own.length; n++) {
+      const name = tail(i, n);
+      if (files.every((_, j) => j === i || tail(j, n) !== name || files[j] === f)) return name;
+    }
+    return f;
+  });
+}
 
 /** `--choose ID=target|source`, as many as given; the id is the one the plan prints for the conflict. */
 function choicesOf(args: readonly string[]): ImportChoices {
@@ -98,44 +121,30 @@ function choicesOf(args: readonly string[]): ImportChoices {
   return out;
 }
 
-function shownValue(v: CellValue, t: Translator): string {
-  if (v === null) return '—';
-  if (typeof v === 'number') return t.number(v);
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return `«${v}»`;
-  if (v.kind === 'date') return v.ms % 86_400_000 === 0 ? t.date(v.ms) : t.dateTime(v.ms);
-  if (v.kind === 'formula') return `«${v.formula}»`;
-  return v.code;
-}
-
 /** The plan as a person reads it: per source what it brings, then every conflict with both values and places. */
 export function importText(plan: ImportPlan, t: Translator): string {
   const lines: string[] = [];
-  for (const r of plan.refused) lines.push(render(r.message, t));
-  const files = [
-    ...new Set([
-      ...plan.log.map((l) => l.source),
-      ...plan.duplicates.map((d) => d.from.file),
-      ...plan.conflicts.map((c) => c.source.file),
-    ]),
-  ];
-  for (const file of files) {
-    const log = plan.log.find((l) => l.source === file);
+  for (const s of plan.sources)
     lines.push(
       t.t('cli.import.source', {
-        file,
-        added: t.number(log?.rowsAdded ?? 0),
-        filled: t.number(log?.valuesFilled ?? 0),
-        duplicates: t.number(plan.duplicates.filter((d) => d.from.file === file).length),
-        conflicts: t.number(plan.conflicts.filter((c) => c.source.file === file).length),
+        file: s.source,
+        added: t.number(s.rowsAdded),
+        renumbered: t.number(s.renumbered),
+        filled: t.number(s.valuesFilled),
+        duplicates: t.number(s.duplicates),
+        conflicts: t.number(s.conflicts),
       }),
     );
-  }
   for (const a of plan.added) lines.push(`  + ${tableLabel(a.table, t)}: ${t.number(a.count)}`);
   if (plan.newReports.length > 0)
     lines.push(
       `  ${t.t('cli.import.new_reports', { count: plan.newReports.length, names: plan.newReports.join(', ') })}`,
     );
+  if (plan.renumbered.length > 0) {
+    lines.push(t.t('import.renumbered', { count: plan.renumbered.length }));
+    for (const r of plan.renumbered) lines.push(`  ${renumberedText(r, t)}`);
+  }
+  lines.push(...importNotices(plan, t));
   if (plan.empty && plan.refused.length === 0) lines.push(t.t('cli.import.nothing'));
   for (const c of plan.conflicts) {
     const where = [tableLabel(c.table, t), c.key, columnLabel(c.table, c.column, t)].join(' · ');
@@ -150,18 +159,55 @@ export function importText(plan: ImportPlan, t: Translator): string {
   return lines.join('\n');
 }
 
-/** The plan as JSON: everything but the writes themselves. */
+/** The plan as JSON, keys in snake_case as in the rest of the JSON: everything but the writes themselves. */
 export function importJson(plan: ImportPlan, t: Translator) {
   return {
     can_apply: plan.canApply,
     empty: plan.empty,
     unresolved: plan.unresolved,
-    refused: plan.refused.map((r) => ({ source: r.source, message: render(r.message, t) })),
-    added: plan.added,
+    refused: plan.refused.map((r) => ({ source: r.source, message: importMessage(r.message, t) })),
+    other_regions: plan.otherRegions,
+    sources: plan.sources.map(logColumns),
+    added: plan.added.map((a) => ({
+      table: a.table,
+      count: a.count,
+      rows: a.rows.map((r) => ({
+        key: r.key,
+        lib_id: r.libId,
+        from: r.from,
+        values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, shown(v)])),
+      })),
+    })),
     new_reports: plan.newReports,
-    filled: plan.filled,
+    filled: plan.filled.map((f) => ({
+      lib_id: f.libId,
+      indicator: f.indicator,
+      column: f.column,
+      value: f.value,
+      cell: f.cell,
+      from: f.from,
+    })),
     duplicates: plan.duplicates,
-    conflicts: plan.conflicts,
+    renumbered: plan.renumbered.map((r) => ({
+      table: r.table,
+      lib_id: r.libId,
+      old_key: r.oldKey,
+      new_key: r.newKey,
+      from: r.from,
+    })),
+    conflicts: plan.conflicts.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      table: c.table,
+      lib_id: c.libId,
+      key: c.key,
+      column: c.column,
+      columns: c.columns,
+      target: c.target,
+      source: c.source,
+      resolution: c.resolution,
+    })),
+    accepted_changed: plan.accepted,
     log: plan.log.map((l) => ({ ...logColumns(l), imported_at: new Date(l.importedAt).toISOString() })),
   };
 }

@@ -263,8 +263,8 @@ export function failureLine(e: unknown, t: Translator): string {
   if (e instanceof InputError) return fileErrorLine(e.cause, e.file, t);
   // Every command names its input (InputError); a bare one is a bug, still said with what is known.
   if (e instanceof WorkbookFileError) return fileErrorLine(e, t.t('cli.input_file'), t);
-  if (e instanceof WorkbookWriteError && e.reason === 'macro_extension') {
-    return t.t('cli.error.macro_extension', { file: e.detail });
+  if (e instanceof WorkbookWriteError && (e.reason === 'macro_extension' || e.reason === 'plain_extension')) {
+    return t.t(`cli.error.${e.reason}`, { file: e.detail });
   }
   if (e instanceof WorkbookWriteError && e.reason === 'table_blocked') {
     return t.t('cli.error.table_blocked', { ...e.params, row: t.number(Number(e.params['row'])) });

@@ -85,8 +85,11 @@ export async function consolidateCommand(
     await saveWorkbookFile(out, await onInput(file, () => writeWorkbook(run.plan, bytes)));
   }
   bar.stop();
-  if (opts.json) io.out(JSON.stringify(consolidationJson(run.consolidation, t), null, 2));
-  else {
+  if (opts.json) {
+    io.out(JSON.stringify(consolidationJson(run.consolidation, t), null, 2));
+    // Said beside the JSON, not in it: stdout stays the JSON alone for a program that reads it.
+    if (!out) io.err(t.t('cli.not_written'));
+  } else {
     io.out(consolidationText(run.consolidation, t));
     io.out(out ? t.t('cli.written', { file: out }) : t.t('cli.not_written'));
   }

@@ -13,6 +13,7 @@ export const SAMPLE_FILES: Readonly<Record<SampleKind, string>> = {
   mistakes: 'karaganda-2025-mistakes.xlsx',
   lastYear: 'karaganda-2024.xlsx',
   branch: branchFileName(),
+  kazakh: 'karaganda-2025-kk.xlsx',
 };
 
 /** `kitaphana sample`: the sample workbooks, made deterministically so that anyone can regenerate them. */
@@ -28,7 +29,13 @@ export async function sampleCommand(dir: string, opts: { force?: boolean }, t: T
     // regenerating the samples rewrites identical bytes.
     const at = new Date(Date.UTC(content.settings.year + 1, 0, 20));
     await saveWorkbookFile(file, stampPackage(await writeWorkbook(templatePlan(content)), at));
-    io.out(t.t('cli.sample_done', { file, libraries: content.libraries.length, events: content.events.length }));
+    io.out(
+      t.t('cli.sample_done', {
+        file,
+        libraries: t.t('cli.sample_libraries', { count: content.libraries.length }),
+        events: t.t('cli.sample_events', { count: content.events.length }),
+      }),
+    );
   }
   return 0;
 }

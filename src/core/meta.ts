@@ -8,7 +8,9 @@ import {
   READABLE_VERSIONS,
   STANDARD_ID,
   STANDARD_VERSION,
+  REPORTING_YEARS,
   isLanguage,
+  isReportingYear,
   type Language,
   type Level,
   type StandardVersion,
@@ -16,7 +18,7 @@ import {
 import type { TableSnapshot } from './snapshot';
 import { cellAddress } from './snapshot';
 import { finding, type Finding, type Place } from './finding';
-import { msg } from './message';
+import { msg, typedArg } from './message';
 import { mapColumns } from './structure';
 import { parseText } from './values';
 
@@ -76,10 +78,25 @@ export function parseMeta(table: TableSnapshot | null, findings: Finding[]): Met
       : null;
   if (table && year === null)
     findings.push(finding('S1', place('year'), msg('S1.meta_year', { value: yearText ?? '' })));
+  else if (table && year !== null && !isReportingYear(year))
+    findings.push(
+      finding(
+        'S1',
+        place('year'),
+        msg('S1.meta_year_range', {
+          value: typedArg(year),
+          min: typedArg(REPORTING_YEARS.min),
+          max: typedArg(REPORTING_YEARS.max),
+        }),
+      ),
+    );
+  const region = values.get('region')?.trim() || null;
+  // Every generated sheet's heading names the region: without it a consolidation cannot say whose it is.
+  if (table && region === null) findings.push(finding('S1', place('region'), msg('S1.meta_region')));
   const levelText = values.get('level');
   const level = (LEVELS as readonly string[]).includes(levelText ?? '') ? (levelText as Level) : null;
   const lang = values.get('language');
-  return { version, level, region: values.get('region') ?? null, year, language: isLanguage(lang) ? lang : null };
+  return { version, level, region, year, language: isLanguage(lang) ? lang : null };
 }
 
 function readVersion(text: string | undefined): StandardVersion | null {

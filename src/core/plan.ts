@@ -119,6 +119,12 @@ export interface ChartPlan {
    * data labels already give every value (office-js `valueAxis.minimum`, `valueAxis.visible`).
    */
   readonly valueAxis?: { readonly min?: number; readonly hidden?: boolean };
+  /**
+   * Room for the category labels, so that a program that prints the chart does not break them mid-word:
+   * on a bar chart, the share of the chart's width left of the plot (`room`); on a column chart, the
+   * labels' angle in degrees (`angle`, negative: rising to the right) where they are wider than a category.
+   */
+  readonly categoryLabels?: { readonly room?: number; readonly angle?: number };
 }
 
 export interface SheetPlan {

@@ -6,16 +6,17 @@
  * task pane check again), and the sheet's charts drawn from their
  * descriptions.
  */
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import type { Translator } from '../i18n';
-import { tabKeyTarget } from '../taskpane/tab-keys';
+import { useEffect, useId, useRef } from 'react';
+import { translator, type Translator } from '../i18n';
 import { CellGrid } from './CellGrid';
 import { Chart } from './chart';
 import { useFormulaEvaluator } from './formula-evaluator';
 import { FormulaBars } from './FormulaBars';
+import { SheetTabs } from './SheetTabs';
 import type { FormulaResult } from './formulas';
 import { bareAddress, gridOf, markersOf } from './sheet-grid';
 import type { Scalar, WorkbookActions, WorkbookSource } from './source';
+import { workbookLanguage } from './workbook-language';
 
 export function WorkbookView({
   source,
@@ -30,7 +31,6 @@ export function WorkbookView({
   version: number;
 }) {
   const ids = useId();
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const sheets = source.sheets().filter((s) => s.visibility === 'Visible');
   const active = source.activeSheet() ?? sheets[0]?.name ?? '';
   const selection = source.selection();
@@ -38,27 +38,18 @@ export function WorkbookView({
   const grid = gridOf(source, active);
   const markers = markersOf(source, active);
   const charts = source.describeCharts(active);
+  // The charts' numbers in the language their titles are written in: the workbook's, not the pane's.
+  const language = charts.length ? workbookLanguage(source) : null;
+  const chartT = language && language !== t.lang ? translator(language) : t;
   const evaluate = useFormulaEvaluator();
   const results = evaluate ? evaluate(active, grid.cells) : new Map<string, FormulaResult>();
   const selectedValue = selected ? grid.cells.get(selected.split(':')[0] ?? '') : undefined;
   const panel = useRef<HTMLDivElement | null>(null);
 
-  // The active sheet's tab and the selected cell are scrolled into view, as Excel does.
-  const activeIndex = sheets.findIndex((s) => s.name === active);
-  useEffect(() => {
-    tabs.current[activeIndex]?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [activeIndex]);
+  // The selected cell is scrolled into view, as Excel does.
   useEffect(() => {
     panel.current?.querySelector('td.selected')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [selected, active, version]);
-
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
-    const j = tabKeyTarget(e.key, i, sheets.length);
-    const name = j === null ? undefined : sheets[j]?.name;
-    if (j === null || !name) return;
-    e.preventDefault();
-    void actions.activate(name).then(() => tabs.current[j]?.focus());
-  };
 
   return (
     <div className="workbook">
@@ -71,26 +62,7 @@ export function WorkbookView({
         onSelect={(address) => void actions.select(active, address)}
         onEdit={(address, value) => void actions.edit(active, address, value)}
       />
-      <div role="tablist" aria-label={t.t('playground.sheets')} className="sheet-tabs">
-        {sheets.map((s, i) => (
-          <button
-            key={s.name}
-            ref={(el) => {
-              tabs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${ids}-tab-${i}`}
-            aria-selected={s.name === active}
-            aria-controls={`${ids}-panel`}
-            tabIndex={s.name === active ? 0 : -1}
-            onClick={() => void actions.activate(s.name)}
-            onKeyDown={(e) => onTabKey(e, i)}
-          >
-            {s.name}
-          </button>
-        ))}
-      </div>
+      <SheetTabs sheets={sheets} active={active} ids={ids} t={t} onActivate={(name) => actions.activate(name)} />
       <div
         ref={panel}
         role="tabpanel"
@@ -114,7 +86,7 @@ export function WorkbookView({
                   series: c.series,
                   dataLabels: c.dataLabels,
                 }}
-                format={(v) => t.number(v, Number.isInteger(v) ? 0 : 1)}
+                format={(v) => chartT.number(v, Number.isInteger(v) ? 0 : 1)}
                 noData={t.t('playground.chart_no_data')}
               />
             ))}

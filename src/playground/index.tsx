@@ -12,7 +12,7 @@ import { translator } from '../i18n';
 import { LOCALE_TAG, type Language } from '../standard';
 import { taskpaneHost } from '../excel/pane';
 import { initialLanguage, mount } from '../taskpane/mount';
-import { paramsOf, type Params, type Sample } from './params';
+import { SAMPLES, paramsOf, type Params, type Sample } from './params';
 import { WorkbookView } from './WorkbookView';
 import type { WorkbookActions } from './source';
 import { loadSample, saveWorkbook, type PlaygroundWorkbook } from './workbook';
@@ -156,8 +156,11 @@ function Playground({
               location.search = q.toString();
             }}
           >
-            <option value="mistakes">{t.t('playground.sample_mistakes')}</option>
-            <option value="clean">{t.t('playground.sample_clean')}</option>
+            {SAMPLES.map((k) => (
+              <option key={k} value={k}>
+                {t.t(`playground.sample_${k}`)}
+              </option>
+            ))}
           </select>
         </label>
         <button type="button" onClick={() => void download()}>

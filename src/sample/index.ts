@@ -24,13 +24,16 @@ export function karagandaSample(options: Partial<SampleOptions> = {}): WorkbookC
 
 /**
  * The sample workbooks `kitaphana sample` writes: the oblast's 2025 workbook,
- * clean and with mistakes, the oblast's workbook of the year before, and the
- * late rural branch's own workbook of 2025.
+ * clean and with mistakes, the oblast's workbook of the year before, the
+ * late rural branch's own workbook of 2025, and the clean 2025 workbook in
+ * Kazakh whatever the language asked for (the playground's Kazakh sample).
  */
-export type SampleKind = 'clean' | 'mistakes' | 'lastYear' | 'branch';
+export type SampleKind = 'clean' | 'mistakes' | 'lastYear' | 'branch' | 'kazakh';
 
 export function sampleContent(kind: SampleKind, language: Language): WorkbookContent {
   switch (kind) {
+    case 'kazakh':
+      return karagandaSample({ language: 'kk' });
     case 'lastYear':
       return lastYearSample(language);
     case 'branch':

@@ -356,6 +356,7 @@ export const TABLES: readonly TableDef[] = [
       count('values_filled', true),
       count('duplicates', true),
       count('conflicts', true),
+      count('renumbered', true),
     ],
   },
 ];
@@ -461,6 +462,11 @@ export const STANDARD_VERSION = '2';
 export const READABLE_VERSIONS: readonly StandardVersion[] = [1, 2];
 export const LEVELS = ['oblast', 'cbs'] as const;
 export type Level = (typeof LEVELS)[number];
+/** The reporting years a workbook may have: the set-up form, `init` and the checks hold to the same range. */
+export const REPORTING_YEARS = { min: 2000, max: 2100 } as const;
+export function isReportingYear(year: number): boolean {
+  return Number.isInteger(year) && year >= REPORTING_YEARS.min && year <= REPORTING_YEARS.max;
+}
 
 /** Generated sheets, in the order they are written; names in the catalogues under `sheet.<key>`. */
 export const GENERATED_SHEETS = [
@@ -472,3 +478,5 @@ export const GENERATED_SHEETS = [
   'Issues',
 ] as const;
 export type GeneratedSheet = (typeof GENERATED_SHEETS)[number];
+/** Every sheet a consolidation writes, as a reader finds them left to right: the Dashboard, then the tables. */
+export const CONSOLIDATION_SHEETS = ['Dashboard', ...GENERATED_SHEETS] as const;

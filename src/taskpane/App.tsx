@@ -1,7 +1,9 @@
 /**
- * The task pane: a header with the language switch, three views (Set up,
- * Check, Consolidate) behind tabs, and one polite live region. Every view
- * stays mounted, so switching tabs keeps what each one shows. The page
+ * The task pane: a header with the language switch, four views (Set up,
+ * Check, Consolidate, Reports) behind tabs, and one polite live region. A
+ * view is mounted when it is first shown and then stays mounted, so that
+ * switching tabs keeps what each one shows, and a view that reads the
+ * workbook when it opens (Reports) does so when a person opens it. The page
  * around it provides the landmarks (the task pane's <main>, or the
  * playground's task-pane region).
  */
@@ -11,19 +13,19 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   makeStyles,
   tokens,
   type Theme,
 } from '@fluentui/react-components';
 import { MINIMUM_API } from '../excel/host';
 import { translator } from '../i18n';
-import { LANGUAGES, LOCALE_TAG, type Language } from '../standard';
+import { LOCALE_TAG, type Language } from '../standard';
 import { PaneContext, VIEWS, type Pane, type ViewId } from './context';
 import { loadEngine, type Engine } from './engine';
 import type { TaskpaneHost } from '../excel/pane';
 import { useLiveRegion } from './LiveRegion';
 import { ViewTabs } from './ViewTabs';
+import { PaneHeader } from './PaneHeader';
 import { SetupView } from './views/SetupView';
 import { CheckView } from './views/CheckView';
 import { ConsolidateView } from './views/ConsolidateView';
@@ -50,27 +52,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
-  },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  language: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    fontSize: tokens.fontSizeBase200,
-  },
   banner: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   hidden: {
     position: 'absolute',
@@ -87,7 +68,12 @@ const useStyles = makeStyles({
 
 export function App(props: AppProps) {
   const [language, setLanguage] = useState<Language>(props.language);
-  const [view, setView] = useState<ViewId>('setup');
+  const [view, setShownView] = useState<ViewId>('setup');
+  const [shown, setShown] = useState<ReadonlySet<ViewId>>(new Set(['setup']));
+  const setView = useCallback((v: ViewId) => {
+    setShownView(v);
+    setShown((s) => (s.has(v) ? s : new Set([...s, v])));
+  }, []);
   const live = useLiveRegion();
   const c = useStyles();
   const ids = useId();
@@ -108,7 +94,7 @@ export function App(props: AppProps) {
       version: props.version,
       recheckDelay: props.recheckDelay ?? 1500,
     }),
-    [props.host, engine, t, live.announce, ids, props.version, props.recheckDelay],
+    [props.host, engine, t, live.announce, ids, props.version, props.recheckDelay, setView],
   );
 
   const tooOld = !props.host.isSetSupported('ExcelApi', MINIMUM_API);
@@ -134,27 +120,7 @@ export function App(props: AppProps) {
   return (
     <FluentProvider theme={props.theme} className={c.root} lang={LOCALE_TAG[language]}>
       <PaneContext.Provider value={pane}>
-        <div className={c.header}>
-          <div>
-            <h1 className={c.title}>{t.t('taskpane.app_name')}</h1>
-            <p className={c.subtitle}>{t.t('taskpane.app_subtitle')}</p>
-          </div>
-          <div className={c.language}>
-            <label htmlFor={`${ids}-lang`}>{t.t('taskpane.language')}</label>
-            <Select
-              id={`${ids}-lang`}
-              size="small"
-              value={language}
-              onChange={(_, d) => changeLanguage(d.value as Language)}
-            >
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {t.t(`taskpane.languages.${l}`)}
-                </option>
-              ))}
-            </Select>
-          </div>
-        </div>
+        <PaneHeader language={language} onLanguage={changeLanguage} />
         {tooOld ? (
           <div className={c.banner}>
             <MessageBar intent="error" layout="multiline">
@@ -182,7 +148,7 @@ export function App(props: AppProps) {
               aria-labelledby={`${ids}-tab-${v}`}
               hidden={view !== v}
             >
-              {v === 'setup' ? (
+              {!shown.has(v) ? null : v === 'setup' ? (
                 <SetupView />
               ) : v === 'check' ? (
                 <CheckView />

@@ -5,7 +5,7 @@
  * writing of them.
  */
 export { readPicked } from './read-files';
-export { planImport, ImportTargetError } from '../core/import';
+export { planImport, startImport, resolveImport, ImportTargetError } from '../core/import';
 export { planPriorYear } from '../core/prior-year';
 export { applyChanges, readTarget, WorkbookChangedError } from '../excel/import';
 export { ExcelTooOldError, NotStandardWorkbookError } from '../excel/actions';

@@ -37,4 +37,6 @@ export const useViewStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  /** A board line's buttons, on the line itself: one line per library. */
+  rowActions: { display: 'inline-flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });

@@ -203,7 +203,7 @@ function axes(ctx: Context, series: readonly SeriesRefs[]): string {
     (chart.categoryTitle ? title(chart.categoryTitle, 9, horizontal ? -5400000 : undefined) : '') +
     `<c:numFmt formatCode="General" sourceLinked="1"/>${val('majorTickMark', 'none')}${val('minorTickMark', 'none')}` +
     // `low`: the labels stay outside the plot even where values are negative (change against last year).
-    `${val('tickLblPos', 'low')}${axisLine}${txPr(8, { rot: 0 })}${val('crossAx', VALUE_AXIS)}${val('crosses', 'autoZero')}` +
+    `${val('tickLblPos', 'low')}${axisLine}${txPr(8, { rot: (chart.categoryLabels?.angle ?? 0) * 60000 })}${val('crossAx', VALUE_AXIS)}${val('crosses', 'autoZero')}` +
     `${val('auto', 1)}${val('lblAlgn', 'ctr')}${val('lblOffset', 100)}${val('noMultiLvlLbl', 0)}</c:catAx>`;
   const min = chart.valueAxis?.min;
   const hidden = chart.valueAxis?.hidden === true;
@@ -219,6 +219,27 @@ function axes(ctx: Context, series: readonly SeriesRefs[]): string {
   return category + value;
 }
 
+/**
+ * The plot's place in the chart: where the labels of a bar chart need more room than a program would
+ * give them (LibreOffice breaks them mid-word), the plot starts right of that room; elsewhere the
+ * program lays the chart out.
+ */
+function plotLayout(chart: ChartPlan): string {
+  const room = chart.categoryLabels?.room;
+  const horizontal = chart.kind === 'barClustered' || chart.kind === 'barStacked';
+  if (room === undefined || !horizontal) return '<c:layout/>';
+  // Below the title (one or two lines), to the right edge less a margin for the data labels.
+  const top = 0.17;
+  const legend = (chart.series?.length ?? 1) > 1 ? 0.12 : 0.02;
+  const x = Math.round(room * 1000) / 1000;
+  const w = Math.round((1 - room - 0.1) * 1000) / 1000;
+  const h = Math.round((1 - top - legend) * 1000) / 1000;
+  return (
+    `<c:layout><c:manualLayout>${val('layoutTarget', 'inner')}${val('xMode', 'edge')}${val('yMode', 'edge')}` +
+    `${val('x', x)}${val('y', top)}${val('w', w)}${val('h', h)}</c:manualLayout></c:layout>`
+  );
+}
+
 function plotArea(ctx: Context): string {
   const { chart } = ctx;
   const series = seriesOf(chart);
@@ -232,7 +253,7 @@ function plotArea(ctx: Context): string {
   const asLine = (i: number) => chart.series?.[i]?.asLine === true;
   const main = series.map((s, i) => ({ s, i })).filter(({ i }) => family === 'line' || !asLine(i));
   const lines = family === 'bar' ? series.map((s, i) => ({ s, i })).filter(({ i }) => asLine(i)) : [];
-  let xml = '<c:plotArea><c:layout/>';
+  let xml = `<c:plotArea>${plotLayout(chart)}`;
   if (family === 'bar') {
     const stacked = chart.kind === 'columnStacked' || chart.kind === 'barStacked';
     const dir = chart.kind === 'barClustered' || chart.kind === 'barStacked' ? 'bar' : 'col';

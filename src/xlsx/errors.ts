@@ -55,6 +55,8 @@ export type WorkbookWriteReason =
   | 'bad_plan'
   | 'save_failed'
   | 'macro_extension'
+  /** A workbook without macros given an .xlsm name (detail: the .xlsx name to use). */
+  | 'plain_extension'
   /** A table cannot grow: the cells it would take hold something (params: table, sheet, cell). */
   | 'table_blocked';
 

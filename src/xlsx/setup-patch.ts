@@ -171,7 +171,8 @@ class Edits {
     const area = parseRange(t?.get('ref') ?? '');
     const headers = Number(t?.get('headerRowCount') ?? 1);
     const totals = Number(t?.get('totalsRowCount') ?? 0);
-    const width = Math.max(0, ...p.rows.map((r) => r.length));
+    // Not Math.max(...rows): a national import appends 200,000 rows, more arguments than a call takes.
+    const width = p.rows.reduce((w, r) => Math.max(w, r.length), 0);
     if (!area || headers !== 1 || p.left < area.left || p.top <= area.top || width === 0) {
       throw new WorkbookWriteError('bad_plan', `the patch of ${p.table} does not fit its table on "${found.sheet}"`);
     }

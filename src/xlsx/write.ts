@@ -64,7 +64,7 @@ const MACRO_ENABLED = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
  * people's work. So such a workbook is only saved as `.xlsm`.
  */
 function refuseMacrosInXlsx(path: string, data: Uint8Array): void {
-  if (/\.xlsm$/i.test(path)) return;
+  const xlsm = /\.xlsm$/i.test(path);
   let types: string;
   try {
     types = ZipPackage.open(data).text(CONTENT_TYPES_PART) ?? '';
@@ -72,8 +72,10 @@ function refuseMacrosInXlsx(path: string, data: Uint8Array): void {
     // Not a package this check can read: the caller's own checks report it.
     return;
   }
-  if (types.includes(MACRO_ENABLED)) {
-    // The detail is the name to save it under, which the message suggests.
+  // The detail is the name to save it under, which the message suggests.
+  if (!xlsm && types.includes(MACRO_ENABLED))
     throw new WorkbookWriteError('macro_extension', path.replace(/\.[^./\\]*$/, '') + '.xlsm');
-  }
+  // The reverse: a plain workbook's content type under .xlsm, which Excel refuses just the same.
+  if (xlsm && types !== '' && !types.includes(MACRO_ENABLED))
+    throw new WorkbookWriteError('plain_extension', path.replace(/\.[^./\\]*$/, '') + '.xlsx');
 }

@@ -20,7 +20,7 @@ describe('the Imports table', () => {
     expect(sheet?.name).toBe('_imports');
     expect(sheet?.visibility).toBe('hidden');
     expect(sheet?.tables[0]?.header[0]).toBe(translator('kk').t('column.Imports.imported_at'));
-    expect(sheet?.tables[0]?.header).toHaveLength(8);
+    expect(sheet?.tables[0]?.header).toHaveLength(9);
   });
 
   it('is added by set-up to a workbook that lacks it, and only then', () => {

@@ -10,7 +10,8 @@ import { axe, describeE2E, eventually, open, pane, playground } from './page';
  * Russian: the e2e suite is slow): a report's formula cells show their
  * results as numbers while the formula bar keeps the formula, and every
  * chart of the Dashboard has every series in its legend, with no two
- * entries overlapping. axe finds nothing on either view.
+ * entries overlapping; the sheet-tab strip, wider than the window, shows
+ * an arrow that scrolls it. axe finds nothing on either view.
  */
 const pg = playground();
 
@@ -38,6 +39,26 @@ describeE2E('the playground shows', () => {
       (v) => expect(v).toMatch(/^=IF\(/),
     );
     await axe(page, 'a report');
+
+    // The tab strip holds more sheets than it is wide: an arrow at its end says so, and scrolls it.
+    const strip = page.locator('.sheet-tabs');
+    const right = page.getByRole('button', { name: t.t('playground.tabs_right') });
+    const left = page.getByRole('button', { name: t.t('playground.tabs_left') });
+    await strip.evaluate((el) => el.scrollTo({ left: 0 }));
+    await eventually(
+      () => right.isEnabled(),
+      (v) => expect(v).toBe(true),
+    );
+    await expect(right.isVisible()).resolves.toBe(true);
+    await right.click();
+    await eventually(
+      () => strip.evaluate((el) => el.scrollLeft),
+      (v) => expect(v).toBeGreaterThan(0),
+    );
+    await eventually(
+      () => left.isEnabled(),
+      (v) => expect(v).toBe(true),
+    );
 
     const p = pane(page);
     await p.getByRole('button', { name: t.t('taskpane.setup.button'), exact: true }).click();

@@ -3,8 +3,9 @@ import { translator } from '../../src/i18n';
 import { axe, describeE2E, eventually, open, pane, playground, sheetTab, typeInto } from './page';
 
 /**
- * The submission workflow in the playground, in headless Chromium: a branch
- * submits with an error (refused, with the list), fixes the cell in the
+ * The submission workflow in the playground, in headless Chromium: the
+ * board first, with no name asked; a branch (asked its name then) submits
+ * with an error (refused, with the list), fixes the cell in the
  * in-memory Excel, submits; the methodologist returns it with a comment; it
  * is submitted again and accepted; consolidating only accepted reports counts
  * one more accepted in the Summary. axe finds nothing in the Reports view.
@@ -13,16 +14,11 @@ const pg = playground();
 const t = translator('ru');
 const LIB = 'KRG_ODB';
 
-async function become(p: Locator, name: string, lib: string | null): Promise<void> {
-  await p.getByLabel(t.t('taskpane.reports.name')).fill(name);
-  if (lib) {
-    await p.getByRole('radio', { name: t.t('taskpane.reports.role_staff') }).check();
-    const select = p.getByLabel(t.t('taskpane.reports.library'));
-    await select.locator(`option[value="${lib}"]`).waitFor({ state: 'attached', timeout: 60_000 });
-    await select.selectOption(lib);
-  } else await p.getByRole('radio', { name: t.t('taskpane.reports.role_methodologist') }).check();
-  await p.getByRole('button', { name: t.t('taskpane.reports.save_person') }).click();
-  await p.getByRole('button', { name: /Показать отчёты|Обновить/ }).click();
+/** Says who the person is, in the form a first action opens in the library's row (role and library chosen by it). */
+async function answer(p: Locator, name: string): Promise<void> {
+  const form = row(p).getByRole('group', { name: t.t('taskpane.reports.who') });
+  await form.getByLabel(t.t('taskpane.reports.name')).fill(name);
+  await form.getByRole('button', { name: t.t('taskpane.reports.save_person') }).click();
 }
 
 const row = (p: Locator) =>
@@ -30,11 +26,12 @@ const row = (p: Locator) =>
     .locator('li')
     .filter({ hasText: `(${LIB})` })
     .first();
-/** Presses the library's button for an action, and waits for its row to show what the action did. */
-async function press(p: Locator, action: string, shows: string): Promise<void> {
-  await row(p)
-    .getByRole('button', { name: `${t.t(`taskpane.reports.${action}`)} — ${LIB}` })
-    .click();
+const button = (p: Locator, action: string) =>
+  row(p).getByRole('button', { name: `${t.t(`taskpane.reports.${action}`)} — ${LIB}` });
+/** Presses the library's button for an action (saying who the person is if asked), and waits for its row to show what the action did. */
+async function press(p: Locator, action: string, shows: string, as?: string): Promise<void> {
+  await button(p, action).click();
+  if (as) await answer(p, as);
   await eventually(
     () => row(p).textContent(),
     (v) => expect(v).toContain(shows),
@@ -49,17 +46,18 @@ describeE2E('the Reports view in the playground', () => {
     const p = pane(page);
     await page.evaluate(() => localStorage.clear());
     await p.getByRole('tab', { name: t.t('taskpane.tab.reports'), exact: true }).click();
-    await become(p, 'Жакупова Г. С.', LIB);
+    // The board first: no name asked, no comment box.
     await row(p).waitFor({ timeout: 60_000 });
+    await expect(p.getByLabel(t.t('taskpane.reports.name')).count()).resolves.toBe(0);
+    await expect(p.getByLabel(t.t('taskpane.reports.comment')).count()).resolves.toBe(0);
     const counts = (await p.getByText(/^Черновик: \d+, Сдан: \d+, Принят: \d+/).textContent()) ?? '';
     const accepted = Number(/Принят: (\d+)/.exec(counts)?.[1]);
 
     await sheetTab(page, LIB).click();
     const before = (await page.locator('td[data-address="E5"]').textContent()) ?? '';
     await typeInto(page, LIB, 'E5', 'сто');
-    await row(p)
-      .getByRole('button', { name: `${t.t('taskpane.reports.submit')} — ${LIB}` })
-      .click();
+    await button(p, 'submit').click();
+    await answer(p, 'Жакупова Г. С.');
     await row(p)
       .getByText(new RegExp(`Ошибок в отчёте ${LIB}: 1`))
       .waitFor({ timeout: 30_000 });
@@ -74,16 +72,17 @@ describeE2E('the Reports view in the playground', () => {
     await press(p, 'submit', `: ${t.t('enum.report_status.submitted')}`);
 
     await again(p);
-    await become(p, 'Сарсенова А. К.', null);
+    await button(p, 'return').click();
+    await answer(p, 'Сарсенова А. К.');
+    // The one comment box, in the row of the library being returned.
     await row(p).getByLabel(t.t('taskpane.reports.comment')).fill('Уточните число пользователей за I квартал');
+    await expect(p.getByLabel(t.t('taskpane.reports.comment')).count()).resolves.toBe(1);
     await press(p, 'return', 'Уточните число пользователей за I квартал');
 
     await again(p);
-    await become(p, 'Жакупова Г. С.', LIB);
-    await press(p, 'submit', `: ${t.t('enum.report_status.submitted')}`);
+    await press(p, 'submit', `: ${t.t('enum.report_status.submitted')}`, 'Жакупова Г. С.');
     await again(p);
-    await become(p, 'Сарсенова А. К.', null);
-    await press(p, 'accept', `: ${t.t('enum.report_status.accepted')}`);
+    await press(p, 'accept', `: ${t.t('enum.report_status.accepted')}`, 'Сарсенова А. К.');
     await axe(page, 'reports');
 
     await p.getByRole('tab', { name: t.t('taskpane.tab.consolidate'), exact: true }).click();

@@ -70,8 +70,16 @@ export function emptyOf(c: WorkbookContent): WorkbookContent {
 /** A workbook's figures as consolidation gives them: nothing in them depends on where a row stands. */
 export function figures(s: Snapshot) {
   const c = consolidate(validate(s), { includeErrors: false });
+  // Lists of libraries follow the registry's order, which an import (rows appended) does not keep: compared as sets.
+  const byId = <T extends { libId: string }>(xs: readonly T[]) =>
+    [...xs].sort((a, b) => a.libId.localeCompare(b.libId));
   return {
-    libraries: c.libraries,
+    libraries: {
+      ...c.libraries,
+      excluded: byId(c.libraries.excluded),
+      missing: [...c.libraries.missing].sort(),
+      notAccepted: byId(c.libraries.notAccepted),
+    },
     indicators: c.indicators,
     byTerritory: c.byTerritory,
     byType: c.byType,

@@ -1,4 +1,5 @@
 import { catalogue, languageOf, translator } from '../../src/i18n';
+import { PLURAL, flatten } from '../helpers/catalogue';
 import {
   ENUMS,
   ENUM_NAMES,
@@ -12,16 +13,6 @@ import {
 } from '../../src/standard';
 
 /** Every string a person reads exists in kk, ru and en, with the same placeholders. */
-function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(o)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v as Record<string, unknown>, key)) out.set(kk, vv);
-  }
-  return out;
-}
-const PLURAL = /_(zero|one|two|few|many|other)$/;
 const base = (k: string) => k.replace(PLURAL, '');
 const vars = (s: string) => [...s.matchAll(/\{\{(\w+)/g)].map((m) => m[1]).sort();
 

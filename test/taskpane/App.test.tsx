@@ -7,6 +7,9 @@ import { App } from '../../src/taskpane/App';
 import { ExcelTooOldError, NotStandardWorkbookError } from '../../src/excel/actions';
 import type { Language } from '../../src/standard';
 import type { ConsolidationRun } from '../../src/core/pipeline';
+import { TextEncoder } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
+import { translator } from '../../src/i18n';
 import { FINDINGS, NEW_PLAN, checkResult, consolidationRun, fakeEngine, fakeHost, type FakeHost } from './fakes';
 
 /** The task pane's views in each of their states: empty, running, error, results. */
@@ -255,6 +258,31 @@ describe('a co-author changed the workbook meanwhile', () => {
 });
 
 describe('Consolidate', () => {
+  it.each(['kk', 'ru', 'en'] as const)(
+    'names in %s every sheet a consolidation writes, by the name on its tab',
+    (lang) => {
+      renderPane({ lang });
+      const t = translator(lang);
+      tab(t.t('taskpane.tab.consolidate'));
+      const intro = screen.getByText(
+        (_, el) =>
+          el?.tagName === 'P' &&
+          /:/.test(el.textContent ?? '') &&
+          el.textContent!.startsWith(t.t('taskpane.consolidate.intro', { sheets: '' }).split(':')[0]!),
+      );
+      // jsdom has neither TextEncoder nor structuredClone, which the sample generator uses.
+      Object.assign(globalThis, {
+        TextEncoder: globalThis.TextEncoder ?? TextEncoder,
+        structuredClone: globalThis.structuredClone ?? ((v: unknown) => deserialize(serialize(v)) as unknown),
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { sampleRun } = require('../dashboard/helpers') as typeof import('../dashboard/helpers');
+      const written = sampleRun(lang).plan.sheets.map((sheet) => sheet.name);
+      expect(written.length).toBeGreaterThan(6);
+      for (const name of written) expect(intro.textContent).toContain(name);
+    },
+  );
+
   it('shows progress by stage, then included, excluded with reasons, missing, and opens the sheets', async () => {
     const { engine, host } = renderPane({ lang: 'ru' });
     tab('Свод');

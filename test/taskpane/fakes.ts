@@ -80,6 +80,26 @@ export interface FakeEngine {
   readonly selected: string[];
 }
 
+/** The Reports board of one library, its report sent in. */
+export const BOARD = {
+  rows: [
+    {
+      libId: 'KRG_TEMIRTAU',
+      nameKk: 'Теміртау ОКЖ',
+      nameRu: 'Темиртауская ЦБС',
+      terrCode: 'TMR',
+      status: 'submitted',
+      changedBy: null,
+      changedAt: null,
+      comment: null,
+      errors: 0,
+      reportErrors: 0,
+      warnings: 0,
+    },
+  ],
+  byStatus: { draft: 0, submitted: 1, accepted: 0, returned: 0 },
+} as const;
+
 export function fakeEngine(): FakeEngine {
   const e: FakeEngine = {
     setup: [],
@@ -108,6 +128,7 @@ export function fakeEngine(): FakeEngine {
         selectCell: async (_h: unknown, cell: string) => {
           e.selected.push(cell);
         },
+        readBoard: async () => BOARD,
       }) as unknown as Engine,
   };
   return e;

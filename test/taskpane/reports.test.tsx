@@ -15,10 +15,12 @@ import { translator } from '../../src/i18n';
 import { smallContent } from '../helpers/network';
 
 /**
- * The Reports view with the real engine on the in-memory Excel: a library
- * submits with an error (refused, with the list), fixes it, submits; a
- * methodologist returns it with a comment; it is submitted again and
- * accepted; consolidation of accepted reports only says 1 accepted.
+ * The Reports view with the real engine on the in-memory Excel: the board
+ * first, with no name asked and no comment box; a library submits with an
+ * error (its name asked then, the submission refused with the list), fixes
+ * it, submits; a methodologist returns it with a comment written in the one
+ * box that opens; it is submitted again and accepted; consolidation of
+ * accepted reports only says 1 accepted.
  */
 const ru = translator('ru');
 const U01_Q2 = 'E5';
@@ -43,21 +45,11 @@ function renderPane() {
 const panel = () => screen.getByRole('tabpanel', { hidden: false });
 const button = (name: string | RegExp) => within(panel()).getByRole('button', { name });
 
-async function becomeStaff(name: string, lib: string) {
-  fireEvent.change(within(panel()).getByRole('textbox', { name: /Ваше имя/ }), { target: { value: name } });
-  fireEvent.click(within(panel()).getByRole('radio', { name: ru.t('taskpane.reports.role_staff') }));
-  const select = await waitFor(() => {
-    const s = within(panel()).getByRole('combobox', { name: ru.t('taskpane.reports.library') }) as HTMLSelectElement;
-    expect(within(s).getAllByRole('option').length).toBeGreaterThan(1);
-    return s;
-  });
-  fireEvent.change(select, { target: { value: lib } });
-  fireEvent.click(button(ru.t('taskpane.reports.save_person')));
-}
-
-function becomeMethodologist(name: string) {
-  fireEvent.change(within(panel()).getByRole('textbox', { name: /Ваше имя/ }), { target: { value: name } });
-  fireEvent.click(button(ru.t('taskpane.reports.save_person')));
+/** Says who the person is, in the form a first action opens in the library's row (role and library chosen by it). */
+async function answer(lib: string, name: string) {
+  const form = await waitFor(() => within(itemOf(lib)).getByRole('group', { name: ru.t('taskpane.reports.who') }));
+  fireEvent.change(within(form).getByRole('textbox', { name: /Ваше имя/ }), { target: { value: name } });
+  fireEvent.click(within(form).getByRole('button', { name: ru.t('taskpane.reports.save_person') }));
 }
 
 const itemOf = (lib: string) =>
@@ -91,24 +83,30 @@ describe('the Reports view', () => {
     const u01 = sim.values('KRG_CGB', U01_Q2)[0]![0] as number;
     sim.simulateUserEdit('KRG_CGB', U01_Q2, [['сто']]);
 
-    await becomeStaff('Жакупова Г. С.', 'KRG_CGB');
-    expect(within(panel()).getByText(/Вы: Жакупова Г\. С\., сотрудник KRG_CGB\./)).toBeTruthy();
-    fireEvent.click(button(/Показать отчёты|Обновить/));
+    // The board comes first, one line per library, with no name asked and no comment box open.
     await waitFor(() => expect(itemOf('KRG_CGB')).toBeTruthy());
-    // Only the person's own library can be submitted.
-    expect(within(itemOf('TMR_CGB')).queryByRole('button')).toBeNull();
+    expect(within(panel()).queryByRole('textbox', { name: /Ваше имя/ })).toBeNull();
+    expect(within(panel()).queryAllByRole('textbox', { name: /Комментарий/ })).toHaveLength(0);
 
+    // The name is asked when the person acts; then the action goes on.
     await press('KRG_CGB', /Сдать — KRG_CGB/);
+    await answer('KRG_CGB', 'Жакупова Г. С.');
+    expect(within(panel()).getByText(/Вы: Жакупова Г\. С\., сотрудник KRG_CGB\./)).toBeTruthy();
     await waitFor(() => expect(within(itemOf('KRG_CGB')).getByText(/Ошибок в отчёте KRG_CGB: 1/)).toBeTruthy());
     expect(within(itemOf('KRG_CGB')).getByText(new RegExp(`D1 'KRG_CGB'!${U01_Q2}`))).toBeTruthy();
+    // Only the person's own library can be submitted.
+    expect(within(itemOf('TMR_CGB')).queryByRole('button')).toBeNull();
 
     sim.simulateUserEdit('KRG_CGB', U01_Q2, [[u01]]);
     await press('KRG_CGB', /Сдать — KRG_CGB/);
     await waitFor(() => expect(itemOf('KRG_CGB').textContent).toContain('Сдан'));
 
     fireEvent.click(button(ru.t('taskpane.reports.change_person')));
-    becomeMethodologist('Сарсенова А. К.');
-    fireEvent.click(button(/Показать отчёты|Обновить/));
+    await press('KRG_CGB', /Вернуть — KRG_CGB/);
+    await answer('KRG_CGB', 'Сарсенова А. К.');
+    // The comment box opens for the library being returned, and only for it.
+    await waitFor(() => expect(within(itemOf('KRG_CGB')).getByRole('textbox', { name: /Комментарий/ })).toBeTruthy());
+    expect(within(panel()).getAllByRole('textbox', { name: /Комментарий/ })).toHaveLength(1);
     await press('KRG_CGB', /Вернуть — KRG_CGB/);
     await waitFor(() => expect(within(itemOf('KRG_CGB')).getByText(/без комментария/)).toBeTruthy());
     fireEvent.change(within(itemOf('KRG_CGB')).getByRole('textbox', { name: /Комментарий/ }), {
@@ -117,18 +115,30 @@ describe('the Reports view', () => {
     await press('KRG_CGB', /Вернуть — KRG_CGB/);
     await waitFor(() => expect(itemOf('KRG_CGB').textContent).toContain('Возвращён'));
     expect(itemOf('KRG_CGB').textContent).toContain('Уточните U01 за II квартал');
+    expect(within(panel()).queryAllByRole('textbox', { name: /Комментарий/ })).toHaveLength(0);
 
     fireEvent.click(button(ru.t('taskpane.reports.change_person')));
-    await becomeStaff('Жакупова Г. С.', 'KRG_CGB');
-    fireEvent.click(button(/Показать отчёты|Обновить/));
     await press('KRG_CGB', /Сдать — KRG_CGB/);
+    await answer('KRG_CGB', 'Жакупова Г. С.');
     await waitFor(() => expect(itemOf('KRG_CGB').textContent).toContain('Сдан'));
 
     fireEvent.click(button(ru.t('taskpane.reports.change_person')));
-    becomeMethodologist('Сарсенова А. К.');
-    fireEvent.click(button(/Показать отчёты|Обновить/));
     await press('KRG_CGB', /Принять — KRG_CGB/);
+    await answer('KRG_CGB', 'Сарсенова А. К.');
     await waitFor(() => expect(itemOf('KRG_CGB').textContent).toContain('Принят'));
+
+    // Filtered by name or code: one line.
+    fireEvent.change(within(panel()).getByRole('searchbox', { name: ru.t('taskpane.reports.filter_library') }), {
+      target: { value: 'krg_cg' },
+    });
+    expect(
+      within(panel())
+        .getAllByRole('listitem')
+        .filter((li) => /\([A-Z_]+\)/.test(li.textContent ?? '')),
+    ).toHaveLength(1);
+    fireEvent.change(within(panel()).getByRole('searchbox', { name: ru.t('taskpane.reports.filter_library') }), {
+      target: { value: '' },
+    });
 
     // Filtered by status: only the accepted one.
     fireEvent.change(within(panel()).getByRole('combobox', { name: ru.t('taskpane.reports.filter_status') }), {

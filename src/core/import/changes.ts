@@ -16,9 +16,9 @@ import { tableIndex } from '../snapshot';
 import { mapColumns } from '../structure';
 import { importsSheet, templatePlan } from '../layout/template';
 import type { ContentRow } from '../layout/content';
-import type { WorkTable } from './registers';
+import type { WorkRow, WorkTable } from './registers';
 import type { ImportedColumn, NewReport, ReportCell } from './reports';
-import type { ImportLogRow } from './types';
+import type { ImportLogRow, SourceCounts } from './types';
 
 export interface ReportFill {
   readonly table: TableSnapshot;
@@ -30,12 +30,22 @@ export interface ReportFill {
   readonly cell: ReportCell;
 }
 
+/** What is written over the rows and report cells of the target (or of rows and sheets the import adds). */
+export interface Overwrites {
+  /** Cells of register and registry rows, by the row, for a conflict resolved for the source. */
+  readonly rows: Map<WorkRow, { readonly table: string; readonly cells: Readonly<Record<string, PlanValue>> }>;
+  /** Report cells of the target's own reports, by `<lib>:<code>:<column>`. */
+  readonly fills: Map<string, ReportFill>;
+  /** Cells of the new report sheets a conflict resolved for the source takes, by `<lib>:<code>:<column>`. */
+  readonly fresh: Map<string, ReportCell>;
+}
+
 export interface ChangesInput {
   readonly target: Snapshot;
   readonly wb: ParsedWorkbook;
   readonly language: Language;
   readonly tables: readonly WorkTable[];
-  readonly fills: readonly ReportFill[];
+  readonly overwrites: Overwrites;
   readonly newReports: readonly NewReport[];
   readonly log: readonly ImportLogRow[];
 }
@@ -45,6 +55,7 @@ const IMPORTS: TableDef = TABLES.find((d) => d.name === 'Imports') as TableDef;
 export function importChanges(input: ChangesInput): SetupPlan {
   const patches: TablePatch[] = [];
   const added: string[] = [];
+  const { rows: overwritten } = input.overwrites;
   for (const work of input.tables) {
     const t = work.target.table;
     if (!t) continue;
@@ -54,20 +65,22 @@ export function importChanges(input: ChangesInput): SetupPlan {
           t,
           work.appendAt,
           work.target.columns,
-          work.added.map((r) => r.write),
+          work.added.map((r) => ({ ...r.write, ...overwritten.get(r)?.cells })),
         ),
       );
       added.push(`${work.def.name}: +${work.added.length}`);
     }
-    for (const [n, row] of [...work.changed].sort((a, b) => a[0] - b[0])) {
-      patches.push(cellsPatch(t, n, work.target.columns, row.write, false));
-    }
+    const changed: [number, Readonly<Record<string, PlanValue>>][] = [];
+    for (const [row, o] of overwritten)
+      if (o.table === work.def.name && row.at.kind === 'target') changed.push([row.at.n, o.cells]);
+    for (const [n, cells] of changed.sort((a, b) => a[0] - b[0]))
+      patches.push(cellsPatch(t, n, work.target.columns, cells, false));
   }
   const byRow = new Map<
     string,
     { table: TableSnapshot; columns: ReadonlyMap<string, number>; n: number; cells: Record<string, PlanValue> }
   >();
-  for (const f of input.fills) {
+  for (const f of input.overwrites.fills.values()) {
     const k = `${f.table.name}\u0000${f.n}`;
     const entry = byRow.get(k) ?? { table: f.table, columns: f.columns, n: f.n, cells: {} };
     entry.cells[f.column] = f.cell.write;
@@ -105,7 +118,11 @@ export function importChanges(input: ChangesInput): SetupPlan {
       submissions: [],
       events: [],
       training: [],
-      reports: input.newReports.map((r) => ({ libId: r.libId, name: r.name, values: r.content() })),
+      reports: input.newReports.map((r) => ({
+        libId: r.libId,
+        name: r.name,
+        values: r.content(input.overwrites.fresh),
+      })),
     });
     const sheetOf = new Map(input.newReports.map((r) => [`${REPORT_TABLE_PREFIX}${r.libId}`, r.sheet]));
     for (const s of plan.sheets) {
@@ -124,10 +141,10 @@ export function importChanges(input: ChangesInput): SetupPlan {
   };
 }
 
-/** A log row by the `Imports` table's column keys (its time as UTC ms). */
-export function logColumns(l: ImportLogRow) {
+/** A log row by the `Imports` table's column keys (its time as UTC ms, where it has one). */
+export function logColumns<L extends SourceCounts>(l: L) {
   return {
-    imported_at: l.importedAt,
+    ...('importedAt' in l ? { imported_at: l.importedAt as number } : {}),
     source: l.source,
     sha256: l.sha256,
     libraries: l.libraries,
@@ -135,6 +152,7 @@ export function logColumns(l: ImportLogRow) {
     values_filled: l.valuesFilled,
     duplicates: l.duplicates,
     conflicts: l.conflicts,
+    renumbered: l.renumbered,
   };
 }
 

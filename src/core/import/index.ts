@@ -1,3 +1,3 @@
 export * from './types';
-export { planImport } from './plan';
+export { planImport, startImport, resolveImport, type ImportAnalysis, type ImportRun } from './plan';
 export { logColumns } from './changes';

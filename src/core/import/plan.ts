@@ -1,33 +1,40 @@
 /**
- * Section 7's import, as a plan: the sources are taken one after another,
- * each against the target as the sources before it left it, so a row two
- * sources both bring is added once and the second sees it as a duplicate
- * (or, if they disagree, as a conflict). Nothing here writes: `changes` says
- * what to write, and only when the plan can be applied.
+ * Section 7's import, in two steps. `startImport` takes the sources one
+ * after another, each against the target as the sources before it left it,
+ * so a row two sources both bring is added once and the second sees it as a
+ * duplicate; what it keeps of a source is what the plan says about it, not
+ * the workbook, so sources may be read one at a time. What it finds does not
+ * depend on the person's choices: `resolveImport` applies them to the
+ * conflicts (each change of a choice is only that step again) and says what
+ * to write. Nothing here writes.
  */
-import { LIB_ID_PATTERN, REGISTER_TABLES, TABLES, inVersion, type Language, type TableDef } from '../../standard';
-import { translator } from '../translator';
+import { REGISTER_TABLES, TABLES, inVersion, type Language, type TableDef } from '../../standard';
+import { translator, type Translator } from '../translator';
 import { parseWorkbook } from '../parse';
-import type { ParsedWorkbook, Report } from '../parsed';
+import type { ParsedWorkbook } from '../parsed';
+import type { PlanValue } from '../plan';
 import type { Snapshot } from '../snapshot';
 import { tableIndex } from '../snapshot';
 import { msg } from '../message';
-import { freeName } from '../setup';
-import { sourceRows, WorkTable, differences, type WorkRow } from './registers';
-import { IMPORTED_COLUMNS, NewReport, reportCell, reportCellAddress, type ReportCell } from './reports';
-import { sameValue, shown } from './values';
-import { importChanges, type ReportFill } from './changes';
+import { libKey } from '../invisible';
+import { reportStatuses, statusOf } from '../submissions';
+import { sourceRows, WorkTable, differences, type SourceRow, type WorkRow } from './registers';
+import { ReportImport } from './report-import';
+import { sameValue, shown, matchKey } from './values';
+import { importChanges, type Overwrites } from './changes';
+import { otherRegion, refusal, SourceNames } from './sources';
 import type {
-  AddedTable,
+  AddedRow,
   ConflictChoice,
   DuplicateRow,
-  FilledCell,
   ImportConflict,
   ImportLogRow,
   ImportOptions,
   ImportPlan,
   ImportSource,
+  OtherRegion,
   RefusedSource,
+  RenumberedRow,
 } from './types';
 import { ImportTargetError } from './types';
 
@@ -35,7 +42,7 @@ import { ImportTargetError } from './types';
 const IMPORTED_TABLES = REGISTER_TABLES.filter(
   (n): n is Exclude<(typeof REGISTER_TABLES)[number], 'Submissions'> => n !== 'Submissions',
 );
-type ImportedTable = (typeof IMPORTED_TABLES)[number];
+export type ImportedTable = (typeof IMPORTED_TABLES)[number];
 
 /** What makes a registry row another one (section 7): names, type, territory. */
 const REGISTRY_COLUMNS: Partial<Record<ImportedTable, readonly string[]>> = {
@@ -45,193 +52,353 @@ const REGISTRY_COLUMNS: Partial<Record<ImportedTable, readonly string[]>> = {
 
 const def = (name: string): TableDef => TABLES.find((d) => d.name === name) as TableDef;
 
-interface SourceCount {
-  libraries: number;
-  rowsAdded: number;
-  valuesFilled: number;
-  duplicates: number;
-  conflicts: number;
+/** What a conflict resolved for the source changes: cells of a row, or a report cell. */
+export type ConflictEffect =
+  | {
+      readonly kind: 'row';
+      readonly table: ImportedTable;
+      readonly row: WorkRow;
+      readonly write: Readonly<Record<string, PlanValue>>;
+    }
+  | { readonly kind: 'report'; readonly apply: (o: Overwrites) => void };
+
+/** A source's counts for its `Imports` row, the time aside (counted up as the source is planned). */
+type SourceLog = { -readonly [K in Exclude<keyof ImportLogRow, 'importedAt'>]: ImportLogRow[K] };
+
+/** Everything an import finds, before the person's choices. */
+export interface ImportAnalysis {
+  readonly target: Snapshot;
+  readonly wb: ParsedWorkbook;
+  readonly language: Language;
+  readonly tables: ReadonlyMap<ImportedTable, WorkTable>;
+  readonly reports: ReportImport;
+  readonly added: ReadonlyMap<string, readonly AddedRow[]>;
+  readonly duplicates: readonly DuplicateRow[];
+  readonly conflicts: readonly Omit<ImportConflict, 'resolution'>[];
+  /** By conflict, in the same order: what choosing the source's value writes. */
+  readonly effects: readonly ConflictEffect[];
+  readonly renumbered: readonly RenumberedRow[];
+  readonly refused: readonly RefusedSource[];
+  readonly otherRegions: readonly OtherRegion[];
+  readonly sources: readonly SourceLog[];
+}
+
+/** An import under way: `add` each source in turn, then `finish`. */
+export interface ImportRun {
+  add(source: ImportSource): void;
+  finish(): ImportAnalysis;
 }
 
 export function planImport(target: Snapshot, sources: readonly ImportSource[], options: ImportOptions): ImportPlan {
+  const run = startImport(target);
+  for (const s of sources) run.add(s);
+  return resolveImport(run.finish(), options);
+}
+
+export function startImport(target: Snapshot): ImportRun {
   const wb = targetWorkbook(target);
   const language: Language = wb.meta.language ?? 'ru';
   const t = translator(language);
-  const choose = (id: string): ConflictChoice | null => options.choices?.[id] ?? options.prefer ?? null;
-
   const tables = new Map<ImportedTable, WorkTable>();
   for (const name of IMPORTED_TABLES) tables.set(name, new WorkTable(def(name), wb.registers[name]));
-  const sheetNames = new Set(target.sheets.map((s) => s.name.toUpperCase()));
-  const newReports = new Map<string, NewReport>();
-  const fills = new Map<string, ReportFill>();
-
-  const added = new Map<string, AddedTable['rows'][number][]>();
-  const filled: FilledCell[] = [];
-  const duplicates: DuplicateRow[] = [];
-  const conflicts: ImportConflict[] = [];
-  const refused: RefusedSource[] = [];
-  const log: ImportLogRow[] = [];
-
-  for (const source of sources) {
-    const src = parseWorkbook(source.snapshot);
-    const problem = refusal(source, src, wb.meta.year as number);
-    if (problem) {
-      refused.push(problem);
-      continue;
-    }
-    const count: SourceCount = { libraries: 0, rowsAdded: 0, valuesFilled: 0, duplicates: 0, conflicts: 0 };
-    const conflict = (c: Omit<ImportConflict, 'resolution'>): ConflictChoice | null => {
-      const resolution = choose(c.id);
-      conflicts.push({ ...c, resolution });
-      count.conflicts++;
-      return resolution;
-    };
-
-    for (const name of IMPORTED_TABLES) {
-      const work = tables.get(name) as WorkTable;
-      const rows = sourceRows(src.registers[name], source.name, t);
-      if (name === 'Libraries') count.libraries = rows.length;
-      const compared = REGISTRY_COLUMNS[name] ?? work.def.columns.map((c) => c.key);
-      for (const row of rows) {
-        const existing = work.find(row.key);
-        if (!existing) {
-          const placed = work.add({ ...row, cmp: { ...row.cmp }, raw: { ...row.raw }, write: { ...row.write } });
-          const list = added.get(name) ?? [];
-          list.push({ key: row.key, libId: row.libId, from: row.from, values: shownRow(placed) });
-          added.set(name, list);
-          count.rowsAdded++;
-          continue;
-        }
-        // A row without a key is the same row when its library, date and title are: a duplicate, whatever else it says.
-        const keyed = work.def.keyColumn !== undefined && row.cmp[work.def.keyColumn] != null;
-        const differ = keyed ? differences(existing.cmp, row.cmp, compared, sameValue) : [];
-        if (differ.length === 0) {
-          duplicates.push({ table: name, key: row.key, from: row.from, cell: work.cell(existing, null) });
-          count.duplicates++;
-          continue;
-        }
-        const first = differ[0] as string;
-        const kind = REGISTRY_COLUMNS[name] ? 'registry' : 'register';
-        const resolution = conflict({
-          id: `${kind}:${name}:${row.key}@${source.name}`,
-          kind,
-          table: name,
-          libId: name === 'Libraries' ? row.key : row.libId,
-          key: row.key,
-          column: first,
-          columns: differ,
-          target: { value: existing.raw[first] ?? null, cell: work.cell(existing, first) },
-          source: { value: row.raw[first] ?? null, file: source.name, cell: row.from.cell },
-        });
-        if (resolution === 'source') {
-          for (const c of differ)
-            work.overwrite(existing, c, row.write[c] ?? null, row.cmp[c] ?? null, row.raw[c] ?? null);
-        }
-      }
-    }
-
-    const libraries = tables.get('Libraries') as WorkTable;
-    for (const report of src.reports.values()) {
-      const lib = libraries.find(report.libId);
-      if (!lib) continue;
-      const own = wb.reports.get(report.libId);
-      let fresh = newReports.get(report.libId);
-      if (!own && !fresh) {
-        // A report sheet only for a library that reports: active, with a code a sheet can be named by.
-        if (lib.cmp['active'] !== 'yes' || !LIB_ID_PATTERN.test(report.libId)) continue;
-        const sheet = freeSheetName(report.libId, sheetNames);
-        sheetNames.add(sheet.toUpperCase());
-        const nameCol = language === 'kk' ? 'name_kk' : 'name_ru';
-        const title = lib.cmp[nameCol];
-        fresh = new NewReport(report.libId, sheet, typeof title === 'string' ? title : report.libId);
-        newReports.set(report.libId, fresh);
-      }
-      for (const [code, line] of report.lines) {
-        const targetLine = own?.lines.get(code);
-        if (own && !targetLine) continue;
-        for (const column of IMPORTED_COLUMNS) {
-          const cell = reportCell(report, line, column);
-          if (!cell) continue;
-          const from = { file: source.name, cell: reportCellAddress(report, line, column) };
-          const fillKey = `${report.libId}:${code}:${column}`;
-          const planned = fills.get(fillKey) ?? null;
-          const present: ReportCell | null =
-            planned?.cell ?? (fresh ? (fresh.get(code, column) ?? null) : ownCell(own, code, column));
-          const address =
-            fresh && !own ? fresh.address(code, column) : reportCellAddress(own as Report, targetLine!, column);
-          const put = () => {
-            if (fresh && !own) fresh.set(code, column, cell);
-            else if (own && targetLine)
-              fills.set(fillKey, { table: own.table, columns: own.columns, n: targetLine.n, column, cell });
-          };
-          if (present === null) {
-            put();
-            filled.push({
-              libId: report.libId,
-              indicator: code,
-              column,
-              value: shown(cell.write),
-              cell: address,
-              from,
-            });
-            count.valuesFilled++;
-            continue;
-          }
-          if (sameValue(present.cmp, cell.cmp)) continue;
-          const resolution = conflict({
-            id: `report:R_${report.libId}:${code}:${column}@${source.name}`,
-            kind: 'report',
-            table: `R_${report.libId}`,
-            libId: report.libId,
-            key: code,
-            column,
-            columns: [column],
-            target: { value: present.raw, cell: address },
-            source: { value: cell.raw, ...from },
-          });
-          if (resolution === 'source') put();
-        }
-      }
-    }
-
-    if (count.rowsAdded + count.valuesFilled + count.conflicts > 0) {
-      log.push({
-        importedAt: options.importedAt,
-        source: source.name,
-        sha256: source.sha256,
-        libraries: count.libraries,
-        rowsAdded: count.rowsAdded,
-        valuesFilled: count.valuesFilled,
-        duplicates: count.duplicates,
-        conflicts: count.conflicts,
-      });
-    }
-  }
-
-  const changes = importChanges({
+  const state: Analysing = {
     target,
     wb,
     language,
-    tables: [...tables.values()],
-    fills: [...fills.values()],
-    newReports: [...newReports.values()],
+    tables,
+    reports: new ReportImport(wb, target, language),
+    added: new Map(),
+    duplicates: [],
+    conflicts: [],
+    effects: [],
+    renumbered: [],
+    refused: [],
+    otherRegions: [],
+    sources: [],
+  };
+  const names = new SourceNames();
+  const meta = { year: wb.meta.year as number, level: wb.meta.level, region: wb.meta.region };
+  return {
+    add(source) {
+      const name = names.name(source.name);
+      const src = parseWorkbook(source.snapshot);
+      const problem = refusal(source, name, src, meta);
+      if (problem) {
+        state.refused.push(problem);
+        return;
+      }
+      const region = otherRegion(name, src, meta);
+      if (region) state.otherRegions.push(region);
+      const log: SourceLog = {
+        source: name,
+        sha256: source.sha256,
+        libraries: 0,
+        rowsAdded: 0,
+        valuesFilled: 0,
+        duplicates: 0,
+        conflicts: 0,
+        renumbered: 0,
+      };
+      new SourceImport(state, name, t, log).run(src);
+      state.sources.push(log);
+    },
+    finish: () => state,
+  };
+}
+
+/** The analysis as it grows, source by source. */
+interface Analysing extends ImportAnalysis {
+  readonly added: Map<string, AddedRow[]>;
+  readonly duplicates: DuplicateRow[];
+  readonly conflicts: Omit<ImportConflict, 'resolution'>[];
+  readonly effects: ConflictEffect[];
+  readonly renumbered: RenumberedRow[];
+  readonly refused: RefusedSource[];
+  readonly otherRegions: OtherRegion[];
+  readonly sources: SourceLog[];
+}
+
+/** One source's rows and report values, planned against the target as the sources before it left it. */
+class SourceImport {
+  /** Per keyed table: the source's keys as matched, to the key their row has in the target (for references). */
+  private readonly keyOf = new Map<string, Map<string, string>>();
+
+  constructor(
+    private readonly state: Analysing,
+    private readonly file: string,
+    private readonly t: Translator,
+    private readonly log: SourceLog,
+  ) {}
+
+  run(src: ParsedWorkbook): void {
+    for (const name of IMPORTED_TABLES) {
+      const work = this.state.tables.get(name) as WorkTable;
+      const rows = this.followReferences(work.def, sourceRows(src.registers[name], this.file, this.t));
+      if (name === 'Libraries') this.log.libraries = rows.length;
+      if (REGISTRY_COLUMNS[name]) this.registry(name, work, rows);
+      else this.register(name, work, rows);
+    }
+    this.state.reports.source(src, this.file, this.state.tables.get('Libraries') as WorkTable, {
+      filled: () => this.log.valuesFilled++,
+      conflict: (c, apply) => this.conflict(c, { kind: 'report', apply }),
+    });
+  }
+
+  /** A reference to a row this source renumbered (or found under another key) names that row's key in the target. */
+  private followReferences(d: TableDef, rows: SourceRow[]): SourceRow[] {
+    const refs = d.columns.filter((c) => c.ref && this.keyOf.has(c.ref.table));
+    if (refs.length === 0) return rows;
+    return rows.map((row) => {
+      let out = row;
+      for (const c of refs) {
+        const v = row.cmp[c.key];
+        const to = typeof v === 'string' ? this.keyOf.get(c.ref!.table)?.get(matchKey(v)) : undefined;
+        if (to === undefined || to === v) continue;
+        out = {
+          ...out,
+          cmp: { ...out.cmp, [c.key]: to },
+          raw: { ...out.raw, [c.key]: to },
+          write: { ...out.write, [c.key]: to },
+        };
+      }
+      return out;
+    });
+  }
+
+  /** Territories and libraries: one row per code; the same code with other names, type or territory is a conflict. */
+  private registry(name: ImportedTable, work: WorkTable, rows: readonly SourceRow[]): void {
+    const compared = REGISTRY_COLUMNS[name] as readonly string[];
+    for (const row of rows) {
+      const existing = work.find(row.key);
+      if (!existing) {
+        this.append(name, work, row, row.key);
+        continue;
+      }
+      const differ = differences(existing.cmp, row.cmp, compared, sameValue);
+      if (differ.length === 0) this.duplicate(name, work, row, existing);
+      else this.rowConflict('registry', name, work, row, existing, differ, row.key);
+    }
+  }
+
+  /**
+   * Register rows (rules 1–4 of section 7): each target row is the same row
+   * as at most one row of this source, so a source holding a row n times
+   * where the target holds it m times adds n − m of them. The same key is
+   * looked at first, so that a row imported again finds itself; a blank
+   * cell of the source says nothing against the target's value.
+   */
+  private register(name: ImportedTable, work: WorkTable, rows: readonly SourceRow[]): void {
+    const used = new Set<WorkRow>();
+    const matched = new Map<SourceRow, WorkRow>();
+    const free = (list: readonly WorkRow[], sameKey: (r: WorkRow) => boolean) =>
+      list.find((r) => !used.has(r) && sameKey(r));
+    // The same content under the same key, then under any key, then a row this one says nothing against.
+    const passes = [
+      (row: SourceRow) => free(work.sameContent(row), (r) => matchKey(r.key) === matchKey(row.key)),
+      (row: SourceRow) => free(work.sameContent(row), () => true),
+      (row: SourceRow) => free(work.sameWhereFilled(row), () => true),
+    ];
+    for (const find of passes) {
+      for (const row of rows) {
+        if (matched.has(row)) continue;
+        const hit = find(row);
+        if (!hit) continue;
+        used.add(hit);
+        matched.set(row, hit);
+      }
+    }
+    const keys = new Map<string, string>();
+    const own = new Set(rows.flatMap((r) => (r.ownKey === null ? [] : [matchKey(r.ownKey)])));
+    for (const row of rows) {
+      const hit = matched.get(row);
+      if (hit) {
+        this.duplicate(name, work, row, hit);
+        if (row.ownKey !== null) keys.set(matchKey(row.ownKey), hit.key);
+        continue;
+      }
+      if (!work.keyed || row.ownKey === null) {
+        used.add(this.append(name, work, row, row.key));
+        continue;
+      }
+      const existing = work.find(row.ownKey);
+      if (existing && existing.libId === row.libId && !used.has(existing)) {
+        used.add(existing);
+        keys.set(matchKey(row.ownKey), existing.key);
+        const differ = differences(existing.cmp, row.cmp, work.contentColumns, sameValue);
+        if (differ.length === 0) this.duplicate(name, work, row, existing);
+        else this.rowConflict('register', name, work, row, existing, differ, row.ownKey);
+        continue;
+      }
+      const key = existing ? work.nextKey(own) : row.ownKey;
+      used.add(this.append(name, work, row, key));
+      keys.set(matchKey(row.ownKey), key);
+      if (key !== row.ownKey) {
+        this.state.renumbered.push({ table: name, libId: row.libId, oldKey: row.ownKey, newKey: key, from: row.from });
+        this.log.renumbered++;
+      }
+    }
+    if (work.keyed) this.keyOf.set(name, keys);
+  }
+
+  private append(name: ImportedTable, work: WorkTable, row: SourceRow, key: string): WorkRow {
+    const keyColumn = work.def.keyColumn;
+    const renamed = key !== row.key && keyColumn !== undefined;
+    const placed = work.add({
+      key,
+      libId: row.libId,
+      cmp: renamed ? { ...row.cmp, [keyColumn]: key } : row.cmp,
+      // What an added row holds is its `write`: the source's raw cells are not kept (a source is read at a time).
+      raw: {},
+      write: renamed ? { ...row.write, [keyColumn]: key } : row.write,
+      from: row.from,
+    });
+    let list = this.state.added.get(name);
+    if (!list) this.state.added.set(name, (list = []));
+    list.push({ key, libId: row.libId, from: row.from, values: placed.write });
+    this.log.rowsAdded++;
+    return placed;
+  }
+
+  private duplicate(name: ImportedTable, work: WorkTable, row: SourceRow, existing: WorkRow): void {
+    this.state.duplicates.push({ table: name, key: row.key, from: row.from, cell: work.cell(existing, null) });
+    this.log.duplicates++;
+  }
+
+  private rowConflict(
+    kind: 'registry' | 'register',
+    name: ImportedTable,
+    work: WorkTable,
+    row: SourceRow,
+    existing: WorkRow,
+    differ: readonly string[],
+    key: string,
+  ): void {
+    const first = differ[0] as string;
+    const write: Record<string, PlanValue> = {};
+    for (const c of differ) write[c] = row.write[c] ?? null;
+    this.conflict(
+      {
+        id: `${kind}:${name}:${key}@${this.file}`,
+        kind,
+        table: name,
+        libId: name === 'Libraries' ? row.key : row.libId,
+        key,
+        column: first,
+        columns: differ,
+        target: {
+          value: existing.at.kind === 'target' ? (existing.raw[first] ?? null) : shown(existing.write[first] ?? null),
+          cell: work.cell(existing, first),
+        },
+        source: { value: row.raw[first] ?? null, file: this.file, cell: row.from.cell },
+      },
+      { kind: 'row', table: name, row: existing, write },
+    );
+  }
+
+  private conflict(c: Omit<ImportConflict, 'resolution'>, effect: ConflictEffect): void {
+    this.state.conflicts.push(c);
+    this.state.effects.push(effect);
+    this.log.conflicts++;
+  }
+}
+
+/** The plan with the person's choices: each conflict's resolution, and what to write. */
+export function resolveImport(a: ImportAnalysis, options: ImportOptions): ImportPlan {
+  const choose = (id: string): ConflictChoice | null => options.choices?.[id] ?? options.prefer ?? null;
+  const conflicts: ImportConflict[] = a.conflicts.map((c) => ({ ...c, resolution: choose(c.id) }));
+  const ids = new Set(conflicts.map((c) => c.id));
+  const unknownChoices = Object.keys(options.choices ?? {}).filter((id) => !ids.has(id));
+  const overwrites = a.reports.overwrites();
+  const touched = new Set<string>();
+  conflicts.forEach((c, i) => {
+    if (c.resolution !== 'source') return;
+    const effect = a.effects[i] as ConflictEffect;
+    if (effect.kind === 'report') effect.apply(overwrites);
+    else {
+      const cells = overwrites.rows.get(effect.row)?.cells;
+      overwrites.rows.set(effect.row, { table: effect.table, cells: { ...cells, ...effect.write } });
+    }
+    if (c.kind !== 'registry' && c.libId) touched.add(libKey(c.libId));
+  });
+  const log: ImportLogRow[] = a.sources
+    .filter((s) => s.rowsAdded + s.valuesFilled + s.conflicts > 0)
+    .map((s) => ({ importedAt: options.importedAt, ...s }));
+  const changes = importChanges({
+    target: a.target,
+    wb: a.wb,
+    language: a.language,
+    tables: [...a.tables.values()],
+    overwrites,
+    newReports: a.reports.newReports(),
     log,
   });
+  for (const [name, rows] of a.added) {
+    if (REGISTRY_COLUMNS[name as ImportedTable]) continue;
+    for (const r of rows) if (r.libId) touched.add(libKey(r.libId));
+  }
+  for (const f of a.reports.filled) touched.add(libKey(f.libId));
+  const statuses = reportStatuses(a.wb);
+  const accepted = [...touched].filter((id) => a.wb.reports.has(id) && statusOf(statuses, id).status === 'accepted');
   const unresolved = conflicts.filter((c) => c.resolution === null).length;
   const empty = changes.workbook.sheets.length === 0 && changes.patches.length === 0 && changes.columns.length === 0;
   return {
-    added: IMPORTED_TABLES.filter((n) => added.has(n)).map((n) => {
-      const rows = added.get(n) ?? [];
+    added: IMPORTED_TABLES.filter((n) => a.added.has(n)).map((n) => {
+      const rows = a.added.get(n) ?? [];
       return { table: n, count: rows.length, rows };
     }),
-    newReports: [...newReports.keys()],
-    filled,
-    duplicates,
+    newReports: a.reports.newReports().map((r) => r.libId),
+    filled: a.reports.filled,
+    duplicates: a.duplicates,
     conflicts,
-    refused,
+    renumbered: a.renumbered,
+    refused: a.refused,
+    otherRegions: a.otherRegions,
+    sources: a.sources,
     log,
+    accepted: accepted.sort(),
+    unknownChoices,
     unresolved,
-    canApply: unresolved === 0 && refused.length === 0,
+    canApply: unresolved === 0 && a.refused.length === 0 && unknownChoices.length === 0,
     empty,
     changes,
   };
@@ -247,40 +414,4 @@ function targetWorkbook(target: Snapshot): ParsedWorkbook {
   const missing = TABLES.some((d) => d.required && inVersion(d, 2) && !tableIndex(target).has(d.name.toUpperCase()));
   if (wb.meta.version < 2 || missing) throw new ImportTargetError(msg('import.target_set_up'));
   return wb;
-}
-
-/** Why a source cannot be imported, or null. */
-function refusal(source: ImportSource, src: ParsedWorkbook, year: number): RefusedSource | null {
-  const notStandard =
-    !tableIndex(source.snapshot).has('META') ||
-    src.meta.year === null ||
-    src.findings.some((f) => f.message.key === 'S1.meta_standard');
-  if (notStandard) return { source: source.name, message: msg('import.refused.not_standard', { file: source.name }) };
-  if (src.meta.year !== year) {
-    return {
-      source: source.name,
-      message: msg('import.refused.other_year', {
-        file: source.name,
-        year: String(src.meta.year),
-        target: String(year),
-      }),
-    };
-  }
-  return null;
-}
-
-function ownCell(own: Report | undefined, code: string, column: (typeof IMPORTED_COLUMNS)[number]): ReportCell | null {
-  const line = own?.lines.get(code);
-  return own && line ? reportCell(own, line, column) : null;
-}
-
-function shownRow(row: WorkRow): Record<string, ReturnType<typeof shown>> {
-  const out: Record<string, ReturnType<typeof shown>> = {};
-  for (const [k, v] of Object.entries(row.write)) out[k] = shown(v);
-  return out;
-}
-
-/** The library's code as its sheet's name, or, where the target has a sheet of that name, the next free variant. */
-function freeSheetName(name: string, taken: ReadonlySet<string>): string {
-  return taken.has(name.toUpperCase()) ? freeName(name, taken) : name;
 }

@@ -1,7 +1,8 @@
 /**
  * One table of the target as the import builds it up: the rows the target
- * has, the rows the sources add after them, and the cells of existing rows
- * a source's value replaces (a conflict resolved for the source).
+ * has and the rows the sources add after them, indexed by key and by
+ * content, so that each source row finds the row it is (section 7: "register
+ * rows keep every row, once").
  */
 import type { TableDef } from '../../standard';
 import type { Translator } from '../translator';
@@ -9,18 +10,19 @@ import type { Register } from '../parsed';
 import type { PlanValue } from '../plan';
 import type { CellValue } from '../snapshot';
 import { cellAddress } from '../snapshot';
-import { isBlank } from '../values';
+import { isBlank, looseText } from '../values';
 import type { SourceCell } from './types';
-import { comparable, matchKey, rowKey, writeValue, type Comparable } from './values';
+import { comparable, matchKey, rowKey, sameValue, writeValue, type Comparable } from './values';
 
 export interface WorkRow {
+  /** The key the row has in the target (an appended row's after renumbering), or its `lib · date · title`. */
   readonly key: string;
   readonly libId: string | null;
   /** Language-neutral values by column key, to compare rows by. */
   readonly cmp: Record<string, Comparable>;
-  /** Raw cells by column key (the target's, or the source's for an added row). */
+  /** Raw cells by column key: a target row's (an added row keeps only what it writes). */
   readonly raw: Record<string, CellValue>;
-  /** Added rows: every value to write; target rows: only the cells to overwrite. */
+  /** Added rows: every value to write; target rows: nothing. */
   readonly write: Record<string, PlanValue>;
   /** The target's 0-based data row, or the row's place among the added ones. */
   readonly at: { readonly kind: 'target'; readonly n: number } | { readonly kind: 'added'; readonly i: number };
@@ -28,25 +30,48 @@ export interface WorkRow {
   readonly from: SourceCell | null;
 }
 
+/** A source register's row, with what it means, what to write and where it is. */
+export type SourceRow = Omit<WorkRow, 'at' | 'from'> & {
+  readonly from: SourceCell;
+  /** The row's own key cell (`event_id` ...), trimmed; null where the table has none or it is blank. */
+  readonly ownKey: string | null;
+};
+
+const KEY_NUMBER = /^([A-Za-z]+)-(\d+)$/;
+
 export class WorkTable {
-  readonly rows = new Map<string, WorkRow>();
   readonly added: WorkRow[] = [];
-  /** Target rows with cells to overwrite, by their data row. */
-  readonly changed = new Map<number, WorkRow>();
+  /** By key as rows are matched; the first row of a key the target holds twice (a D6 error there). */
+  private readonly byKey = new Map<string, WorkRow>();
+  /**
+   * By a hash of library and content (`contentOf`), each hit checked: a
+   * number per row, not its whole content as text, is what a national import
+   * can keep for 200,000 rows.
+   */
+  private readonly byContent = new Map<number, WorkRow[]>();
+  /** By a hash of library, date and title: where a row is looked for that says less than one of the target's. */
+  private readonly byIdentity = new Map<number, WorkRow[]>();
+  /** The highest number of a `<prefix>-<number>` key in the table: renumbered rows take the ones after it. */
+  private lastNumber = 0;
   /** The first data row the added rows take: after the target's last row that holds anything. */
   readonly appendAt: number;
+  /** The columns two rows are compared on (rule 1): every one but the key and `note` where there is a key. */
+  readonly contentColumns: readonly string[];
 
   constructor(
     readonly def: TableDef,
     readonly target: Register,
   ) {
+    this.contentColumns = def.columns
+      .map((c) => c.key)
+      .filter((k) => !keyedRegister(def) || (k !== def.keyColumn && k !== 'note'));
     const t = target.table;
     let used = 0;
     if (t) for (let n = t.rows.length - 1; n >= 0 && used === 0; n--) if (!t.rows[n]?.every(isBlank)) used = n + 1;
     this.appendAt = used;
     for (const r of target.rows) {
       const key = rowKey(def.name, def.keyColumn, r.v);
-      if (key === null || this.rows.has(matchKey(key))) continue;
+      if (key === null) continue;
       const raw = t?.rows[r.n] ?? [];
       const cmp: Record<string, Comparable> = {};
       const cells: Record<string, CellValue> = {};
@@ -54,7 +79,7 @@ export class WorkTable {
         cells[k] = raw[i] ?? null;
         cmp[k] = comparable(r.v[k] ?? null, raw[i] ?? null, r.bad?.has(k) ?? false);
       }
-      this.rows.set(matchKey(key), {
+      this.index({
         key,
         libId: libOf(def, r.v),
         cmp,
@@ -66,23 +91,51 @@ export class WorkTable {
     }
   }
 
+  /** Whether rows are told apart by a key of their own (`event_id` ...), not by all they hold. */
+  get keyed(): boolean {
+    return keyedRegister(this.def);
+  }
+
+  /** The row a key names (for the registry: the territory or library). */
   find(key: string): WorkRow | undefined {
-    return this.rows.get(matchKey(key));
+    return this.byKey.get(matchKey(key));
+  }
+
+  /** The rows of the same library and content as a source row, in the order they were added. */
+  sameContent(row: Pick<WorkRow, 'libId' | 'cmp'>): readonly WorkRow[] {
+    const own = this.contentOf(row);
+    return (this.byContent.get(hash(own)) ?? []).filter((r) => this.contentOf(r) === own);
+  }
+
+  /**
+   * The rows a source row says nothing against: the same library, date and
+   * title, and every other column the source fills the same. A branch's own
+   * file leaves blank what it cannot hold (a course at an oblast's event names
+   * no `event_id` there), and its row is still the one the oblast has.
+   */
+  sameWhereFilled(row: Pick<WorkRow, 'libId' | 'cmp'>): readonly WorkRow[] {
+    const own = identityOf(row);
+    const list = this.byIdentity.get(hash(own));
+    if (!list) return [];
+    return list.filter(
+      (r) => identityOf(r) === own && differences(r.cmp, row.cmp, this.contentColumns, sameValue).length === 0,
+    );
   }
 
   add(row: Omit<WorkRow, 'at'>): WorkRow {
     const added: WorkRow = { ...row, at: { kind: 'added', i: this.added.length } };
     this.added.push(added);
-    this.rows.set(matchKey(row.key), added);
+    this.index(added);
     return added;
   }
 
-  /** The source's value replaces the row's: in the added row, or as a cell to overwrite in the target's. */
-  overwrite(row: WorkRow, column: string, value: PlanValue, cmp: Comparable, raw: CellValue): void {
-    row.write[column] = value;
-    row.cmp[column] = cmp;
-    row.raw[column] = raw;
-    if (row.at.kind === 'target') this.changed.set(row.at.n, row);
+  /** The key after the table's highest, free in the target and not among `taken` (the source's own keys). */
+  nextKey(taken: ReadonlySet<string>): string {
+    const prefix = this.def.keyPrefix ?? this.def.name.slice(0, 2).toUpperCase();
+    for (;;) {
+      const key = `${prefix}-${String(++this.lastNumber).padStart(4, '0')}`;
+      if (!this.byKey.has(matchKey(key)) && !taken.has(matchKey(key))) return key;
+    }
   }
 
   /** The target's cell of a row and column (an added row's: where it will be written). */
@@ -93,15 +146,66 @@ export class WorkTable {
     const n = row.at.kind === 'target' ? row.at.n : this.appendAt + row.at.i;
     return cellAddress(t.sheet, t.top + 1 + n, t.left + col);
   }
+
+  private index(row: WorkRow): void {
+    const k = matchKey(row.key);
+    if (!this.byKey.has(k)) this.byKey.set(k, row);
+    const m = KEY_NUMBER.exec(row.key);
+    if (m) this.lastNumber = Math.max(this.lastNumber, Number(m[2]));
+    if (this.def.name === 'Territories' || this.def.name === 'Libraries') return;
+    push(this.byContent, hash(this.contentOf(row)), row);
+    push(this.byIdentity, hash(identityOf(row)), row);
+  }
+
+  /** A row's library and content as one string: text compared case- and space-insensitively. */
+  private contentOf(row: Pick<WorkRow, 'libId' | 'cmp'>): string {
+    return JSON.stringify([
+      row.libId,
+      ...this.contentColumns.map((c) => {
+        const v = row.cmp[c] ?? null;
+        return typeof v === 'string' ? looseText(v) : v;
+      }),
+    ]);
+  }
+}
+
+/** A 53-bit hash of a text (two 32-bit FNV-1a of its UTF-16 units); equal texts are checked where it matches. */
+function hash(s: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** A register row's library, date and title (case and spaces of the title aside). */
+function identityOf(row: Pick<WorkRow, 'libId' | 'cmp'>): string {
+  const title = row.cmp['title'] ?? null;
+  return JSON.stringify([
+    row.libId,
+    row.cmp['date'] ?? row.cmp['date_start'] ?? null,
+    typeof title === 'string' ? looseText(title) : title,
+  ]);
+}
+
+/** A register whose rows have a key of their own (`event_id`, `visit_id` ...), the registry aside. */
+function keyedRegister(def: TableDef): boolean {
+  return def.keyColumn !== undefined && def.name !== 'Territories' && def.name !== 'Libraries';
 }
 
 function libOf(def: TableDef, v: Readonly<Record<string, unknown>>): string | null {
   const id = v['lib_id'];
   return def.columns.some((c) => c.key === 'lib_id') && typeof id === 'string' ? id.toUpperCase() : null;
 }
-
-/** A source register's row, with what it means, what to write and where it is. */
-export type SourceRow = Omit<WorkRow, 'at' | 'from'> & { readonly from: SourceCell };
 
 export function sourceRows(reg: Register, file: string, t: Translator): SourceRow[] {
   const table = reg.table;
@@ -121,10 +225,12 @@ export function sourceRows(reg: Register, file: string, t: Translator): SourceRo
       const bad = r.bad?.has(col.key) ?? false;
       raw[col.key] = cell;
       cmp[col.key] = comparable(r.v[col.key] ?? null, cell, bad);
-      write[col.key] = writeValue(col, r.v[col.key] ?? null, cell, bad, t);
+      write[col.key] = writeValue(col, reg.def, r.v[col.key] ?? null, cell, bad, t);
     }
+    const own = reg.def.keyColumn ? r.v[reg.def.keyColumn] : null;
     out.push({
       key,
+      ownKey: own === null || own === undefined || String(own).trim() === '' ? null : String(own).trim(),
       libId: libOf(reg.def, r.v),
       cmp,
       raw,

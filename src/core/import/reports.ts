@@ -42,7 +42,9 @@ export function reportCell(report: Report, line: ReportLine, column: ImportedCol
   const parsed = lineValue(line, column);
   const cmp = comparable(parsed, raw, bad);
   if (cmp === null) return null;
-  return { cmp, raw, write: bad || parsed === null ? rawValue(raw) : parsed };
+  // A note is written as the source holds it (its leading spaces or line break kept), like a register's free text.
+  const asIs = bad || parsed === null || (column === 'note' && typeof raw === 'string');
+  return { cmp, raw, write: asIs ? rawValue(raw) : parsed };
 }
 
 export function reportCellAddress(report: Report, line: ReportLine, column: ImportedColumn): string {
@@ -77,12 +79,12 @@ export class NewReport {
     return cellAddress(this.sheet, REPORT_HEADER_ROW + i, REPORT_COLUMNS.indexOf(column));
   }
 
-  /** The values as the template takes them. */
-  content(): Record<string, Partial<Record<ImportedColumn, PlanValue>>> {
+  /** The values as the template takes them, with the cells a resolved conflict gives another value (by `<lib>:<code>:<column>`). */
+  content(overrides: ReadonlyMap<string, ReportCell>): Record<string, Partial<Record<ImportedColumn, PlanValue>>> {
     const out: Record<string, Partial<Record<ImportedColumn, PlanValue>>> = {};
     for (const [code, row] of this.values) {
       const v: Partial<Record<ImportedColumn, PlanValue>> = {};
-      for (const [c, cell] of row) v[c] = cell.write;
+      for (const [c, cell] of row) v[c] = (overrides.get(`${this.libId}:${code}:${c}`) ?? cell).write;
       out[code] = v;
     }
     return out;

@@ -7,6 +7,7 @@
 import type { Message } from '../message';
 import type { CellValue, Snapshot } from '../snapshot';
 import type { SetupPlan } from '../setup';
+import type { PlanValue } from '../plan';
 
 /** A source workbook: its file name, the SHA-256 of its bytes (hex) and what it holds. */
 export interface ImportSource {
@@ -75,7 +76,7 @@ export interface AddedRow {
   /** The cell where the row starts in the source. */
   readonly from: SourceCell;
   /** The values written, by column key, in the target's language. */
-  readonly values: Readonly<Record<string, CellValue>>;
+  readonly values: Readonly<Record<string, PlanValue>>;
 }
 
 export interface AddedTable {
@@ -84,7 +85,7 @@ export interface AddedTable {
   readonly rows: readonly AddedRow[];
 }
 
-/** A blank report cell of the target filled from a source (or a cell of a new library's report). */
+/** A blank cell of a report the target has, filled from a source (a new library's report sheet is listed whole). */
 export interface FilledCell {
   readonly libId: string;
   readonly indicator: string;
@@ -92,6 +93,19 @@ export interface FilledCell {
   readonly value: CellValue;
   /** The target's cell. */
   readonly cell: string;
+  readonly from: SourceCell;
+}
+
+/**
+ * A source row appended under another key, its own being another library's
+ * row in the target (rule 4 of section 7); the source's references to the old
+ * key (`Training.event_id` ...) follow it.
+ */
+export interface RenumberedRow {
+  readonly table: string;
+  readonly libId: string | null;
+  readonly oldKey: string;
+  readonly newKey: string;
   readonly from: SourceCell;
 }
 
@@ -119,12 +133,23 @@ export interface ImportLogRow {
   readonly duplicates: number;
   /** Conflicts with this source, whatever their resolution. */
   readonly conflicts: number;
+  /** Rows appended under another key (rule 4). */
+  readonly renumbered: number;
 }
+
+export type SourceCounts = Omit<ImportLogRow, 'importedAt'>;
 
 /** A source that cannot be imported, and why (another year, not a standard workbook ...). */
 export interface RefusedSource {
   readonly source: string;
   readonly message: Message;
+}
+
+/** A source of another region than the target's: imported, and said. */
+export interface OtherRegion {
+  readonly source: string;
+  readonly region: string;
+  readonly target: string;
 }
 
 export interface ImportPlan {
@@ -134,9 +159,20 @@ export interface ImportPlan {
   readonly filled: readonly FilledCell[];
   readonly duplicates: readonly DuplicateRow[];
   readonly conflicts: readonly ImportConflict[];
+  readonly renumbered: readonly RenumberedRow[];
   readonly refused: readonly RefusedSource[];
+  readonly otherRegions: readonly OtherRegion[];
+  /** Each source that is not refused, with its counts (the `Imports` row it would have, the time aside). */
+  readonly sources: readonly SourceCounts[];
   /** One per source that changes anything (a source that brings nothing new logs nothing). */
   readonly log: readonly ImportLogRow[];
+  /**
+   * Libraries whose accepted report the import changes (its report cells or
+   * its register rows): they must be accepted again (rule S3).
+   */
+  readonly accepted: readonly string[];
+  /** Choices given for conflicts the plan does not have (a mistyped or stale id). */
+  readonly unknownChoices: readonly string[];
   /** Conflicts without a choice. */
   readonly unresolved: number;
   /** No unresolved conflict and no refused source: `changes` may be written. */

@@ -5,7 +5,7 @@
  * it is, as text where it was a formula: the target's checks then show it,
  * and nothing from another file ever runs as a formula.
  */
-import type { ColumnDef } from '../../standard';
+import type { ColumnDef, TableDef } from '../../standard';
 import type { Translator } from '../translator';
 import type { FieldValue } from '../parsed';
 import type { PlanValue } from '../plan';
@@ -43,9 +43,25 @@ export function rawValue(raw: CellValue): PlanValue {
   }
 }
 
+/**
+ * Free text (a title, a note, a name) as the source holds it: its leading
+ * tab, line break or space kept, not trimmed without a word. Codes and keys
+ * are written as they are read, trimmed, so that they match.
+ */
+const isFreeText = (col: ColumnDef, table: TableDef): boolean =>
+  col.type.kind === 'text' && col.type.format === undefined && !col.ref && col.key !== table.keyColumn;
+
 /** The value to write into the target for a register column. */
-export function writeValue(col: ColumnDef, parsed: FieldValue, raw: CellValue, bad: boolean, t: Translator): PlanValue {
+export function writeValue(
+  col: ColumnDef,
+  table: TableDef,
+  parsed: FieldValue,
+  raw: CellValue,
+  bad: boolean,
+  t: Translator,
+): PlanValue {
   if (bad || parsed === null) return rawValue(raw);
+  if (typeof raw === 'string' && isFreeText(col, table)) return raw;
   switch (col.type.kind) {
     case 'enum':
       return t.t(`enum.${col.type.enum}.${parsed}`);

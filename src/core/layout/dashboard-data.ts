@@ -5,6 +5,7 @@
  */
 import { ENUMS } from '../../standard';
 import type { ParsedWorkbook } from '../parsed';
+import { MONTH_KEYS } from './order';
 
 /** Largest first; blanks (not reported) last; ties keep the registry's order. */
 export function ranked<T>(items: readonly T[], value: (item: T) => number | null): T[] {
@@ -20,12 +21,12 @@ export type MonthFormatCounts = Record<string, Record<string, number>>;
 /**
  * Events by month of `date_start` ("01".."12") and format, counted like the
  * consolidation's `by_month` and `by_format`: an event whose date or format
- * is missing is left out here (the checks report it).
+ * is missing is left out here (the checks report it). Keyed by month: read it
+ * with `byMonth`, never in the object's own key order.
  */
 export function eventsByMonthAndFormat(wb: ParsedWorkbook): MonthFormatCounts {
   const out: MonthFormatCounts = {};
-  for (let m = 1; m <= 12; m++)
-    out[String(m).padStart(2, '0')] = Object.fromEntries(ENUMS.event_format.map((f) => [f, 0]));
+  for (const m of MONTH_KEYS) out[m] = Object.fromEntries(ENUMS.event_format.map((f) => [f, 0]));
   for (const row of wb.registers.Events.rows) {
     const { date_start: date, format } = row.v;
     if (typeof date !== 'number' || typeof format !== 'string') continue;

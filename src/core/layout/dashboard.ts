@@ -17,6 +17,8 @@ import type { Context } from './context';
 import { countedRegisters, leftOutLibraries } from '../consolidate';
 import { eventsByMonthAndFormat, ranked } from './dashboard-data';
 import { statusCounts } from './submissions';
+import { byEnum, byMonth } from './order';
+import { barLabels, columnLabels } from './chart-labels';
 import {
   INDICATOR_COLORS,
   PLAN_LINE_COLOR,
@@ -144,8 +146,27 @@ class DataSection {
     const cut = chart.seriesBy === 'columns' && rows.length > MAX_CATEGORIES;
     const data = cut ? { ...table, bottom: table.top + MAX_CATEGORIES } : table;
     const title = cut ? `${chart.title} (${this.firstOf(MAX_CATEGORIES, rows.length)})` : chart.title;
-    b.chart({ ...chart, title, dataSheet: this.sheet, data });
+    b.chart({
+      ...chart,
+      title,
+      dataSheet: this.sheet,
+      data,
+      categoryLabels: labelRoom(chart, rows.slice(0, MAX_CATEGORIES)),
+    });
   }
+}
+
+/** Room for a chart's category labels (the first column of its rows), by its kind and width. */
+function labelRoom(
+  chart: Omit<ChartPlan, 'dataSheet' | 'data'>,
+  rows: readonly PlanValue[][],
+): ChartPlan['categoryLabels'] {
+  if (chart.seriesBy !== 'columns') return undefined;
+  const labels = rows.map((r) => (typeof r[0] === 'string' ? r[0] : ''));
+  const columns = chart.position.right - chart.position.left + 1;
+  if (chart.kind === 'barClustered' || chart.kind === 'barStacked') return barLabels(labels, columns);
+  if (chart.kind === 'columnClustered' || chart.kind === 'columnStacked') return columnLabels(labels, columns);
+  return undefined;
 }
 
 function keyIndicatorChart(ctx: Context, data: DataSection, code: string, position: Area): void {
@@ -275,8 +296,8 @@ function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): vo
     // Without the Events register the months are unknown, not empty: no table, so no chart.
     c.events.count === null
       ? []
-      : Object.entries(counts).map(([m, byFormat], i) => [
-          t.month(Number(m) || i + 1, 'short'),
+      : byMonth<Record<string, number>>(counts, {}).map(([m, byFormat]) => [
+          t.month(m, 'short'),
           ...formats.map((f) => byFormat[f] ?? 0),
         ]),
     Object.fromEntries(formats.map((_, i) => [i + 1, COUNT])),
@@ -294,7 +315,7 @@ function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): vo
 
 function eventsByFormChart(ctx: Context, data: DataSection, position: Area): void {
   const { t, c } = ctx;
-  const all = Object.entries(c.events.by_form);
+  const all = byEnum('event_form', c.events.by_form, { count: 0, participants: 0 });
   // Forms nobody used would be a column of zeros; with no events at all, every form is shown.
   const used = all.some(([, v]) => v.count > 0) ? all.filter(([, v]) => v.count > 0) : all;
   data.add(

@@ -5,7 +5,15 @@
  * three languages, are removed first. No personal data is ever laid out here:
  * training appears only as counts by territory.
  */
-import { ENUMS, GENERATED_SHEETS, INDICATORS, LANGUAGES, RATIOS, type Indicator } from '../../standard';
+import {
+  CONSOLIDATION_SHEETS,
+  ENUMS,
+  INDICATORS,
+  LANGUAGES,
+  RATIOS,
+  type EnumName,
+  type Indicator,
+} from '../../standard';
 import { translator } from '../translator';
 import { columnLabel, tableLabel } from '../table-labels';
 import type { CountAndParticipants, IndicatorTotals, Totals, TrainingTotals } from '../consolidate';
@@ -17,19 +25,27 @@ import { dashboardSheet } from './dashboard';
 import { eventsV2Section, methodSheet } from './method';
 import { changeMark, planMark } from './palette';
 import { statusLine } from './submissions';
+import { byEnum, byMonth } from './order';
 import { bySourceSection, issuePlace } from './by-source';
 
 export type { GeneratedInput } from './context';
 
 /** Every name a generated sheet may have had, in any language. */
 export function generatedSheetNames(): Set<string> {
-  const names = new Set<string>();
+  const names = new Set<string>(FORMER_SHEET_NAMES.map((n) => n.toUpperCase()));
   for (const lang of LANGUAGES) {
     const t = translator(lang);
-    for (const s of [...GENERATED_SHEETS, 'Dashboard']) names.add(t.t(`sheet.${s}`).toUpperCase());
+    for (const s of CONSOLIDATION_SHEETS) names.add(t.t(`sheet.${s}`).toUpperCase());
   }
   return names;
 }
+
+/**
+ * Names generated sheets had before the glossary (src/i18n/glossary.ts) gave
+ * findings one word: a workbook consolidated then still has them, and the
+ * next run replaces them rather than leaving a stale copy beside the new one.
+ */
+const FORMER_SHEET_NAMES = ['Issues', 'Ескертулер'];
 
 export function generatedPlan(input: GeneratedInput): WorkbookPlan {
   const t = translator(input.language);
@@ -209,10 +225,15 @@ function eventsSheet(ctx: Context): SheetPlan {
     b.line([t.t('generated.register_missing', { sheet: t.t('sheet.Events') })], { italic: true });
     return b.build([46, 28, 16, 16], 'title');
   }
-  const section = (titleKey: string, column: string, enumName: string, data: Record<string, CountAndParticipants>) => {
+  const section = (
+    titleKey: string,
+    column: string,
+    enumName: EnumName,
+    data: Record<string, CountAndParticipants>,
+  ) => {
     b.gap();
     b.line([t.t(titleKey)], { bold: true, size: 12 });
-    const entries = Object.entries(data);
+    const entries = byEnum(enumName, data, { count: 0, participants: 0 });
     const rows: PlanValue[][] = entries.map(([k, v]) => [t.t(`enum.${enumName}.${k}`), v.count, v.participants]);
     // The column sums: an event whose form (or format...) is missing is in no row above.
     const sum = (f: (x: CountAndParticipants) => number) => entries.reduce((s, [, v]) => s + f(v), 0);
@@ -234,7 +255,7 @@ function eventsSheet(ctx: Context): SheetPlan {
   b.line([t.t('generated.by_month')], { bold: true, size: 12 });
   b.table(
     [t.t('generated.month'), t.t('generated.events_count')],
-    Object.entries(e.by_month).map(([m, n]) => [t.month(Number(m)), n]),
+    byMonth(e.by_month, 0).map(([m, n]) => [t.month(m), n]),
     { 1: COUNT },
   );
   b.gap();

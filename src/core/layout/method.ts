@@ -10,7 +10,8 @@ import type { PlanValue, SheetPlan } from '../plan';
 import { area } from '../plan';
 import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
 import type { Context } from './context';
-import { percentOf } from '../../standard';
+import { percentOf, type EnumName } from '../../standard';
+import { byEnum } from './order';
 
 export function methodSheet(ctx: Context): SheetPlan {
   const { t, c } = ctx;
@@ -126,7 +127,7 @@ export function eventsV2Section(ctx: Context, b: SheetBuilder): void {
     ['generated.pd_participants', e.pd.participants],
   ]);
   section(b, t.t('generated.by_level'));
-  const rows: PlanValue[][] = Object.entries(e.by_level).map(([k, v]) => [
+  const rows: PlanValue[][] = byEnum('event_level', e.by_level, { count: 0, participants: 0 }).map(([k, v]) => [
     t.t(`enum.event_level.${k}`),
     v.count,
     v.participants,
@@ -154,13 +155,13 @@ function counts(
   ctx: Context,
   b: SheetBuilder,
   columnKey: string,
-  enumName: string,
+  enumName: EnumName,
   data: Record<string, number>,
   countKey: string,
 ): void {
   const { t } = ctx;
   section(b, t.t(columnKey));
-  const rows: PlanValue[][] = Object.entries(data).map(([k, n]) => [t.t(`enum.${enumName}.${k}`), n]);
+  const rows: PlanValue[][] = byEnum(enumName, data, 0).map(([k, n]) => [t.t(`enum.${enumName}.${k}`), n]);
   b.wrapColumn(b.table([t.t(columnKey), t.t(countKey)], rows, { 1: COUNT }), 0, rows);
 }
 
@@ -168,12 +169,16 @@ function persons(
   ctx: Context,
   b: SheetBuilder,
   columnKey: string,
-  enumName: string,
+  enumName: EnumName,
   data: Record<string, { count: number; persons: number }>,
 ): void {
   const { t } = ctx;
   section(b, t.t(columnKey));
-  const rows: PlanValue[][] = Object.entries(data).map(([k, v]) => [t.t(`enum.${enumName}.${k}`), v.count, v.persons]);
+  const rows: PlanValue[][] = byEnum(enumName, data, { count: 0, persons: 0 }).map(([k, v]) => [
+    t.t(`enum.${enumName}.${k}`),
+    v.count,
+    v.persons,
+  ]);
   const a = b.table(
     [t.t(columnKey), t.t('generated.participation_count'), t.t('generated.participation_persons')],
     rows,

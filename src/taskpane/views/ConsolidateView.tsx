@@ -11,6 +11,7 @@ import type { ConsolidationRun } from '../../core/pipeline';
 import type { TableChange } from '../../excel/watch';
 import { exclusionReason } from '../../core/json';
 import { translator } from '../../i18n';
+import { CONSOLIDATION_SHEETS } from '../../standard';
 import { usePane } from '../context';
 import { Progress } from '../Progress';
 import { ProblemBar } from '../ProblemBar';
@@ -65,7 +66,14 @@ function ConsolidateSection() {
   return (
     <div className={s.view}>
       <h2 className={s.heading}>{t.t('taskpane.consolidate.heading')}</h2>
-      <p className={s.text}>{t.t('taskpane.consolidate.intro')}</p>
+      <p className={s.text}>
+        {t.t('taskpane.consolidate.intro', {
+          // Named as the tabs will be: every sheet the run writes, none left out of the list.
+          sheets: CONSOLIDATION_SHEETS.map((k) => t.t('taskpane.consolidate.sheet', { name: t.t(`sheet.${k}`) })).join(
+            ', ',
+          ),
+        })}
+      </p>
       <Field hint={t.t('taskpane.consolidate.include_errors_hint')}>
         <Checkbox
           checked={includeErrors}

@@ -1,17 +1,18 @@
 /**
  * Import (section 7 of the standard): the person picks the workbooks of
- * branches or library systems, sees what would be added, filled, skipped
- * and where the files disagree with the workbook, chooses per conflict, and
- * applies. Nothing is written while a conflict is open; the plan shown is
- * made again whenever a choice changes, and once more, from the workbook as
- * it is then, at the moment of applying.
+ * branches or library systems, sees what would be added, filled, renumbered,
+ * skipped and where the files disagree with the workbook, chooses per
+ * conflict, and applies. Nothing is written while a conflict is open. The
+ * files are analysed once per pick; a choice only resolves that analysis
+ * again, and applying plans once more, from the workbook as it is then.
  */
 import { useId, useMemo, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
-import type { ConflictChoice, ImportConflict, ImportPlan } from '../../core/import';
+import type { ConflictChoice, ImportAnalysis, ImportConflict, ImportPlan } from '../../core/import';
+import { importMessage, importNotices, renumberedText, shownValue } from '../../core/import/text';
 import type { CellValue } from '../../core/snapshot';
-import { REPORT_TABLE_PREFIX } from '../../standard';
 import type { Translator } from '../../i18n';
+import { columnLabel, tableLabel } from '../../i18n/place';
 import { usePane } from '../context';
 import { useViewStyles } from '../styles';
 import { Busy, FilePicker, Outcome, usePickFlow } from './ImportPicker';
@@ -32,7 +33,10 @@ const useStyles = makeStyles({
   radio: { overflowWrap: 'anywhere' },
 });
 
-type Planned = { readonly plan: ImportPlan } | { readonly refusal: string } | null;
+type Analysed = { readonly analysis: ImportAnalysis } | { readonly refusal: string } | null;
+
+/** How many renumbered rows the plan names by their keys; the rest are counted. */
+const RENUMBERED_SHOWN = 5;
 
 export function ImportView() {
   const { host, t } = usePane();
@@ -43,17 +47,26 @@ export function ImportView() {
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
   const p = flow.picked;
 
-  const planned = useMemo((): Planned => {
+  // The sources are analysed once per pick (and per workbook read again after applying), not per choice.
+  const analysed = useMemo((): Analysed => {
     if (!p || p.workbooks.length === 0) return null;
     try {
-      // The time only goes into the log row, which the plan made when applying writes.
-      return { plan: p.importer.planImport(p.basis, p.workbooks, { importedAt: 0, choices }) };
+      const run = p.importer.startImport(p.basis);
+      for (const w of p.workbooks) run.add(w);
+      return { analysis: run.finish() };
     } catch (e) {
-      if (e instanceof p.importer.ImportTargetError) return { refusal: t.render(e.problem) };
+      if (e instanceof p.importer.ImportTargetError) return { refusal: importMessage(e.problem, t) };
       throw e;
     }
-  }, [p, choices, t]);
-  const plan = planned && 'plan' in planned ? planned.plan : null;
+  }, [p, t]);
+  const plan = useMemo(
+    () =>
+      // The time only goes into the log row, which the plan made when applying writes.
+      analysed && 'analysis' in analysed && p
+        ? p.importer.resolveImport(analysed.analysis, { importedAt: 0, choices })
+        : null,
+    [analysed, choices, p],
+  );
 
   const pick = async (files: File[]) => {
     setChoices({});
@@ -98,9 +111,9 @@ export function ImportView() {
       />
       <Busy status={flow.status} reading={t.t('pane.import.reading')} applying={t.t('pane.import.applying')} />
       <Outcome flow={flow} />
-      {planned && 'refusal' in planned ? (
+      {analysed && 'refusal' in analysed ? (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{planned.refusal}</MessageBarBody>
+          <MessageBarBody>{analysed.refusal}</MessageBarBody>
         </MessageBar>
       ) : null}
       {plan ? (
@@ -156,9 +169,14 @@ function PlanView({
       </h3>
       {plan.refused.length ? (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{plan.refused.map((r) => t.render(r.message)).join(' ')}</MessageBarBody>
+          <MessageBarBody>{plan.refused.map((r) => importMessage(r.message, t)).join(' ')}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {importNotices(plan, t).map((notice) => (
+        <MessageBar key={notice} intent="warning" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ))}
       {plan.empty && plan.refused.length === 0 ? <p className={s.text}>{t.t('pane.import.nothing')}</p> : null}
       <ul className={s.list}>
         {plan.added
@@ -171,6 +189,16 @@ function PlanView({
         ) : null}
         <li>{t.t('pane.import.filled', { count: plan.filled.length })}</li>
         <li>{t.t('pane.import.duplicates', { count: plan.duplicates.length })}</li>
+        {plan.renumbered.length ? (
+          <li>
+            {t.t('import.renumbered', { count: plan.renumbered.length })}{' '}
+            {plan.renumbered
+              .slice(0, RENUMBERED_SHOWN)
+              .map((r) => renumberedText(r, t))
+              .join('; ')}
+            {plan.renumbered.length > RENUMBERED_SHOWN ? ' …' : ''}
+          </li>
+        ) : null}
       </ul>
       {plan.conflicts.length ? (
         <div role="group" aria-labelledby={conflictsId} className={s.results}>
@@ -231,28 +259,4 @@ function ConflictField({
       </RadioGroup>
     </fieldset>
   );
-}
-
-function tableLabel(table: string, t: Translator): string {
-  if (table.toUpperCase().startsWith(REPORT_TABLE_PREFIX))
-    return t.t('place.report', { lib: table.slice(REPORT_TABLE_PREFIX.length) });
-  return t.t(`sheet.${table}`);
-}
-
-function columnLabel(table: string, column: string, t: Translator): string {
-  const key = table.toUpperCase().startsWith(REPORT_TABLE_PREFIX)
-    ? `column.Report.${column}`
-    : `column.${table}.${column}`;
-  const label = t.t(key);
-  return label === key ? column : label;
-}
-
-/** A cell's value as a person reads it: numbers and dates in the reader's locale, a blank said as such. */
-export function shownValue(v: CellValue, t: Translator): string {
-  if (v === null || v === '') return t.t('pane.import.blank');
-  if (typeof v === 'number') return t.number(v);
-  if (typeof v === 'boolean' || typeof v === 'string') return String(v);
-  if (v.kind === 'date') return t.date(v.ms);
-  if (v.kind === 'error') return v.code;
-  return `=${v.formula.replace(/^=/, '')}`;
 }

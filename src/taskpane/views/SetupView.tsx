@@ -8,7 +8,7 @@ import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react
 import type { SetupPlan } from '../../core/setup';
 import { setupSummaryLines } from '../../i18n/setup-summary';
 import type { Translator } from '../../i18n';
-import { LANGUAGES, LEVELS, type Language, type Level } from '../../standard';
+import { LANGUAGES, LEVELS, REPORTING_YEARS, isReportingYear, type Language, type Level } from '../../standard';
 import { usePane } from '../context';
 import type { WorkbookSettings } from '../../excel/pane';
 import { Progress } from '../Progress';
@@ -16,9 +16,6 @@ import { ProblemBar } from '../ProblemBar';
 import { useAction } from '../useAction';
 import { useViewStyles } from '../styles';
 import { useFocusOnOutcome } from '../useFocus';
-
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
 
 export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
   const { host, t, announce } = usePane();
@@ -61,7 +58,7 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
 
   const submit = async () => {
     const y = Number(year);
-    const bad = { region: !region.trim(), year: !Number.isInteger(y) || y < MIN_YEAR || y > MAX_YEAR };
+    const bad = { region: !region.trim(), year: !isReportingYear(y) };
     setInvalid(bad);
     if (bad.region) return regionRef.current?.focus();
     if (bad.year) return yearRef.current?.focus();
@@ -99,8 +96,8 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
           ref={yearRef}
           type="number"
           inputMode="numeric"
-          min={MIN_YEAR}
-          max={MAX_YEAR}
+          min={REPORTING_YEARS.min}
+          max={REPORTING_YEARS.max}
           value={year}
           onChange={(_, d) => setYear(d.value)}
         />
