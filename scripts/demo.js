@@ -21,9 +21,15 @@ async function main() {
   const served = await serve(path.join(ROOT, 'dist', 'playground'), port);
   // Each link says what it shows: which workbook (with mistakes or clean, its sheets in which language), and the pane's language.
   console.log(`Kitaphana playground: ${served.url}`);
-  console.log(`  the sample with typical mistakes (Russian sheets), pane in Russian: ${served.url}?sample=mistakes&lang=ru`);
-  console.log(`  the clean sample (Russian sheets), pane in Kazakh:                  ${served.url}?sample=clean&lang=kk`);
-  console.log(`  the clean sample with Kazakh sheets, pane in Kazakh:                ${served.url}?sample=kazakh&lang=kk`);
+  console.log(
+    `  the sample with typical mistakes (Russian sheets), pane in Russian: ${served.url}?sample=mistakes&lang=ru`,
+  );
+  console.log(
+    `  the clean sample (Russian sheets), pane in Kazakh:                  ${served.url}?sample=clean&lang=kk`,
+  );
+  console.log(
+    `  the clean sample with Kazakh sheets, pane in Kazakh:                ${served.url}?sample=kazakh&lang=kk`,
+  );
   console.log('Press Ctrl+C to stop.');
   const stop = () => served.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

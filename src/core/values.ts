@@ -170,8 +170,9 @@ export function serialToMs(serial: number, date1904: boolean): number {
   return Math.round((serial + (date1904 ? OFFSET_1904 : 0) - EPOCH_1900) * MS_PER_DAY);
 }
 
+/** One division from the system's own day zero: the nearest serial to the time, as Excel stores it. */
 export function msToSerial(ms: number, date1904 = false): number {
-  return ms / MS_PER_DAY + EPOCH_1900 - (date1904 ? OFFSET_1904 : 0);
+  return (ms + (EPOCH_1900 - (date1904 ? OFFSET_1904 : 0)) * MS_PER_DAY) / MS_PER_DAY;
 }
 
 export function utcYear(ms: number): number {

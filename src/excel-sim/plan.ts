@@ -17,6 +17,7 @@ import type {
   ValidationRule as PlanRule,
   WorkbookPlan,
 } from '../core/plan';
+import { cellContent } from '../core/writes';
 import {
   BORDER_COLOR,
   BORDER_EDGES,
@@ -56,25 +57,30 @@ import { SimExcel } from './sim';
 import { addTable, bodyArea } from './table';
 import { addValidation, parseRule } from './validation';
 import { deleteSheet } from './worksheet';
-import { isDateFormat, msToSerial, serialToMs } from './values';
-import { MS_PER_DAY } from '../core/values';
+import { isDateFormat, serialToMs } from './values';
 
-/** Built-in formats 14 and 22, as the file writer spells them. */
-const DATE_FORMAT = 'mm-dd-yy';
-const DATE_TIME_FORMAT = 'm/d/yy "h":mm';
-
+/** A plan's value as a cell: what the core decides every writer writes (`core/writes`), links as the sim keeps them. */
 function cellOf(model: WorkbookModel, v: PlanValue, base: Cell | undefined): Cell {
   const keep = { ...(base?.style ? { style: base.style } : {}) };
-  if (v === null) return { value: null, ...keep };
-  if (typeof v !== 'object') return { value: v, ...keep };
-  if ('formula' in v) return { value: null, formula: v.formula.startsWith('=') ? v.formula : `=${v.formula}`, ...keep };
-  if ('date' in v) {
-    const fmt = ((v.date % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY === 0 ? DATE_FORMAT : DATE_TIME_FORMAT;
-    return {
-      value: msToSerial(v.date, model.date1904),
-      style: { ...(base?.style ?? DEFAULT_STYLE), numberFormat: fmt },
-    };
+  if (v !== null && typeof v === 'object' && 'link' in v) return linkCell(v, base);
+  const c = cellContent(v, model.date1904);
+  switch (c.kind) {
+    case 'blank':
+      return { value: null, ...keep };
+    case 'formula':
+      return { value: null, formula: `=${c.formula}`, ...keep };
+    case 'text':
+      return { value: c.text, ...keep };
+    case 'boolean':
+      return { value: c.value, ...keep };
+    case 'number':
+      return c.format === undefined
+        ? { value: c.value, ...keep }
+        : { value: c.value, style: { ...(base?.style ?? DEFAULT_STYLE), numberFormat: c.format } };
   }
+}
+
+function linkCell(v: { readonly text: string; readonly link: string }, base: Cell | undefined): Cell {
   return {
     value: v.text,
     link: hyperlinkOf(v.link, v.text),

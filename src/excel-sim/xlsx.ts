@@ -303,7 +303,8 @@ function readSheet(model: WorkbookModel, sheet: Sheet, ws: ExcelJS.Worksheet, st
   const date1904 = model.date1904;
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     if (row.height && internal(row, 'customHeight') !== false) sheet.rowHeights.set(r - 1, row.height);
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
+    // Empty cells too: a blank cell keeps its look (a report's input cells are formatted before anyone fills them).
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
       const v = readCell(cell, styles, date1904);
       if (v) model.setCell(sheet, r - 1, c - 1, v);
     });

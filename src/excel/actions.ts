@@ -1,31 +1,19 @@
 /**
- * The add-in's three actions — set up, check, consolidate — each one
- * `Excel.run` with a fixed sequence of syncs (read, then write), the same
- * core as the command line in between.
+ * The add-in's actions on the open workbook — set up, check, consolidate,
+ * and the writes of an import or last year's figures (`import.ts`) and of a
+ * submission (`submissions.ts`) — each one `Excel.run` with a fixed sequence
+ * of syncs (read, then write), the same core as the command line in between.
  */
 import type { Language } from '../standard';
-import type { Snapshot, TableSnapshot } from '../core/snapshot';
+import type { Snapshot } from '../core/snapshot';
 import { tableIndex } from '../core/snapshot';
 import { validate, type Validation } from '../core/validate';
-import {
-  planImport,
-  type ConflictChoice,
-  type ImportChoices,
-  type ImportPlan,
-  type ImportSource,
-} from '../core/import';
 import { runConsolidation, type ConsolidationRun } from '../core/pipeline';
-import {
-  setupPlan,
-  type ColumnAddition,
-  type SetupPlan,
-  type SetupSettings,
-  type TablePatch,
-  type TableRename,
-} from '../core/setup';
+import { setupPlan, type SetupPlan, type SetupSettings, type TableRename } from '../core/setup';
+import { setupWrites } from '../core/writes';
 import { MINIMUM_API, FEATURES, type ExcelHost } from './host';
-import { applyPlan, PROTECTION } from './apply';
-import type { CellInput, Write } from './writes';
+import { applyPlan } from './apply';
+import { PROTECTION } from './vocabulary';
 import { guardPlan } from './guard';
 import { openWorkbook } from './open';
 import type { LiveSnapshot } from './read';
@@ -33,9 +21,6 @@ import { mark } from './markers';
 import { changedSince } from './stale';
 import { syncStep, type SyncStats } from './stats';
 import { parseCellAddress, a1 } from '../core/snapshot';
-import type { PlanValue } from '../core/plan';
-import { MS_PER_DAY, msToSerial } from '../core/values';
-import { textInput } from './text-input';
 // The catalogues, handed to the core as it lays out text (`core/translator.ts`).
 import '../i18n';
 
@@ -140,7 +125,7 @@ export async function consolidateWorkbook(host: ExcelHost, options: ConsolidateO
     await withoutEvents(
       context,
       options.stats,
-      () => applyPlan(context, host, run.plan, [], options.stats),
+      () => applyPlan(context, host, run.plan, snapshot.date1904, [], options.stats),
       'with the re-read',
     );
     const written = new Set([...run.plan.sheets.map((s) => s.name), ...run.plan.removeSheets]);
@@ -165,32 +150,6 @@ export async function setupWorkbook(
   );
 }
 
-export interface ImportActionOptions extends ActionOptions {
-  /** The workbooks to import, read in the task pane (never uploaded). */
-  readonly sources: readonly ImportSource[];
-  readonly choices?: ImportChoices;
-  readonly prefer?: ConflictChoice;
-  readonly now?: () => number;
-}
-
-/**
- * Section 7's import into the open workbook: the plan from what the workbook
- * holds now, written only when it can be applied (no conflict unresolved, no
- * source refused), through the same writes as set-up. The plan is returned
- * either way, for the task pane to show.
- */
-export async function importWorkbooks(host: ExcelHost, options: ImportActionOptions): Promise<ImportPlan> {
-  return onWorkbook(host, options, async (context, snapshot) => {
-    const plan = planImport(snapshot, options.sources, {
-      importedAt: (options.now ?? Date.now)(),
-      ...(options.choices ? { choices: options.choices } : {}),
-      ...(options.prefer ? { prefer: options.prefer } : {}),
-    });
-    if (plan.canApply && !plan.empty) await applySetup(context, host, snapshot, plan.changes, options);
-    return plan;
-  });
-}
-
 /** Writes a set-up plan (set-up's own, or an import's changes): new sheets swapped in, then the table patches. */
 export async function applySetup(
   context: Excel.RequestContext,
@@ -200,24 +159,17 @@ export async function applySetup(
   options: ActionOptions,
 ): Promise<void> {
   guardPlan(plan.workbook, snapshot);
-  const tables = tableIndex(snapshot);
-  const wider = new Map(plan.columns.map((c) => [c.table.toUpperCase(), c.headers.length]));
-  const ops: Write[] = [
-    ...plan.columns.map(columnOp),
-    ...plan.patches.flatMap((p) =>
-      patchOp(p, host, tables.get(p.table.toUpperCase())?.[0], wider.get(p.table.toUpperCase()) ?? 0),
-    ),
-    ...plan.validations.flatMap((v) => v.validations.map((x): Write => ({ k: 'validation', sheet: v.sheet, plan: x }))),
-  ];
+  const writes = setupWrites(plan, snapshot, { resize: host.isSetSupported('ExcelApi', FEATURES.tableResize) });
   const renames = plan.renames ?? [];
-  const nothingElse = plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && ops.length === 0;
+  const nothingElse =
+    plan.workbook.sheets.length === 0 && plan.workbook.removeSheets.length === 0 && writes.length === 0;
   if (nothingElse && renames.length === 0) return;
   options.onStage?.('write');
   await withoutEvents(context, options.stats, async () => {
     // Made with the first sync that follows: the rest of the plan names the tables by their standard names.
     queueRenames(context, renames);
     if (nothingElse) await syncStep(context, options.stats, 'fixed');
-    else await applyPlan(context, host, plan.workbook, ops, options.stats);
+    else await applyPlan(context, host, plan.workbook, snapshot.date1904, writes, options.stats);
   });
 }
 
@@ -280,82 +232,4 @@ async function eventsBackOn<T>(context: Excel.RequestContext, reread: Promise<T>
     await context.sync().catch(() => undefined);
     throw e;
   }
-}
-
-/** New columns at a register's right (a version 1 table set up as version 2): no existing cell moves. */
-function columnOp(c: ColumnAddition): Write {
-  return { k: 'columns', table: c.table, headers: c.headers };
-}
-
-/** A patch's value as office-js takes it: text kept as text, dates as serial numbers, a sparse null as "leave it". */
-function patchInput(v: PlanValue, sparse: boolean): CellInput | null {
-  if (v === null) return sparse ? null : '';
-  if (typeof v === 'string') return textInput(v, true);
-  if (typeof v !== 'object') return v;
-  if ('formula' in v) return `=${v.formula.replace(/^=/, '')}`;
-  if ('date' in v) return msToSerial(v.date);
-  return textInput(v.text, true);
-}
-
-/** The formats the template gives date and date-time columns. */
-const DATE_FORMAT = 'dd.mm.yyyy';
-const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
-
-/**
- * Cells written into an existing table from `top`, as journaled writes: the
- * rows the table has are written where they are (a sparse patch's nulls leave
- * their cells, as office-js leaves a cell given null), the rows below it are
- * written and the table is resized over them to an absolute size (so that
- * making the write again does not grow it twice). Columns that receive dates
- * get a date format over the patch's rows. `wider` counts the columns the
- * same plan adds at the table's right before the patches.
- */
-function patchOp(p: TablePatch, host: ExcelHost, table: TableSnapshot | undefined, wider: number): Write[] {
-  const sparse = p.sparse ?? false;
-  const values = p.rows.map((r) => r.map((v) => patchInput(v, sparse)));
-  const dated = new Map<number, string>();
-  p.rows.forEach((r) =>
-    r.forEach((v, j) => {
-      if (v === null || typeof v !== 'object' || !('date' in v)) return;
-      if (v.date % MS_PER_DAY !== 0) dated.set(j, DATE_TIME_FORMAT);
-      else if (!dated.has(j)) dated.set(j, DATE_FORMAT);
-    }),
-  );
-  const writes: Write[] = [];
-  if (p.protectedSheet) writes.push({ k: 'unprotect', sheet: p.sheet });
-  const width = values[0]?.length ?? 0;
-  const inTable = Math.max(0, Math.min(p.currentRows, values.length));
-  if (inTable > 0)
-    writes.push({ k: 'cells', sheet: p.sheet, top: p.top, left: p.left, formulas: values.slice(0, inTable) });
-  if (values.length > inTable) {
-    const extra = values.slice(inTable).map((r) => r.map((v) => v ?? ''));
-    const top = table?.top ?? p.top - 1;
-    const left = table?.left ?? p.left;
-    if (host.isSetSupported('ExcelApi', FEATURES.tableResize)) {
-      // Rows are written below the table, then the table is resized over them (no row-by-row adds).
-      writes.push({ k: 'cells', sheet: p.sheet, top: p.top + inTable, left: p.left, formulas: extra });
-      writes.push({
-        k: 'resize',
-        table: p.table,
-        sheet: p.sheet,
-        top,
-        left,
-        rows: p.top + values.length - top,
-        columns: Math.max((table?.header.length ?? 0) + wider, p.left - left + width),
-      });
-    } else {
-      writes.push({ k: 'rows', table: p.table, before: table?.rows.length ?? p.currentRows, rows: extra });
-    }
-  }
-  for (const [j, format] of dated) {
-    writes.push({
-      k: 'numberFormat',
-      sheet: p.sheet,
-      top: p.top,
-      left: p.left + j,
-      formats: values.map(() => [format]),
-    });
-  }
-  if (p.protectedSheet) writes.push({ k: 'protect', sheet: p.sheet, options: PROTECTION });
-  return writes;
 }

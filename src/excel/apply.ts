@@ -4,10 +4,9 @@
  * stay under the payload limit; then the new sheets are swapped in (see
  * `swap.ts`), so that a failure at any command leaves the previous version.
  */
-import type { Area, CellStyle, ChartPlan, PlanValue, SheetPlan, ValidationPlan, WorkbookPlan } from '../core/plan';
+import type { Area, CellStyle, ChartPlan, PlanValue, SheetPlan, WorkbookPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
-import { msToSerial } from '../core/values';
-import { textInput } from './text-input';
+import { cellContent, cellInput, dateFormats, type Write } from '../core/writes';
 import { FEATURES, type ExcelHost } from './host';
 import { SheetNameTakenError } from './guard';
 import { jsonBytes, packBatches } from './payload';
@@ -20,9 +19,7 @@ import {
   PROTECTION,
   TABLE_STYLE,
   V_ALIGN,
-  errorAlertOf,
   hyperlinkOf,
-  ruleOf,
   seriesByOf,
   widthPoints,
 } from './vocabulary';
@@ -37,33 +34,25 @@ import {
   recoverSwap,
   type JournalRow,
 } from './swap';
-import { prepareWrites, runOps, type Write } from './writes';
+import { range, validationOp, type Op } from './ops';
+import { prepareWrites, runOps, writeOps } from './writes';
 
-/** Kept here for the modules that protect sheets beside the plan's. */
-export { PROTECTION };
-
-export interface Op {
-  readonly bytes: number;
-  queue(context: Excel.RequestContext): void;
-}
-
-const range = (ctx: Excel.RequestContext, sheet: string, a: Area): Excel.Range =>
-  ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(a.top, a.left, a.bottom - a.top + 1, a.right - a.left + 1);
-
-function cellFormula(v: PlanValue): string | number | boolean {
-  if (v === null) return '';
-  if (typeof v === 'string') return textInput(v);
-  if (typeof v !== 'object') return v;
-  if ('date' in v) return msToSerial(v.date);
-  if ('formula' in v) return `=${v.formula.replace(/^=/, '')}`;
-  return v.text;
-}
-
-/** Rows of a block cut into pieces of at most `budget` bytes each. */
-function blockOps(sheet: string, top: number, left: number, values: readonly (readonly PlanValue[])[]): Op[] {
+/**
+ * Rows of a block cut into pieces of at most `budget` bytes each, the dates'
+ * formats and the links after them; values as the core decides them
+ * (`core/writes`), dates in the workbook's own date system.
+ */
+function blockOps(
+  sheet: string,
+  top: number,
+  left: number,
+  values: readonly (readonly PlanValue[])[],
+  date1904: boolean,
+): Op[] {
   const width = Math.max(0, ...values.map((r) => r.length));
   if (width === 0 || values.length === 0) return [];
-  const rows = values.map((r) => Array.from({ length: width }, (_, i) => cellFormula(r[i] ?? null)));
+  const contents = values.map((r) => Array.from({ length: width }, (_, i) => cellContent(r[i] ?? null, date1904)));
+  const rows = contents.map((r) => r.map((c) => cellInput(c, false)));
   const rowBytes = rows.map((r) => jsonBytes(r));
   const ops: Op[] = [];
   const chunks = packBatches(
@@ -86,6 +75,7 @@ function blockOps(sheet: string, top: number, left: number, values: readonly (re
     });
   }
   // Dates need a date format and links their hyperlink: both after the values.
+  ops.push(...writeOps(dateFormats(sheet, top, left, contents)));
   values.forEach((r, i) =>
     r.forEach((v, j) => {
       if (v !== null && typeof v === 'object' && 'link' in v) {
@@ -148,18 +138,6 @@ function styleOps(sheet: string, a: Area, s: CellStyle): Op[] {
   return ops;
 }
 
-export function validationOp(sheet: string, v: ValidationPlan): Op {
-  return {
-    bytes: 512,
-    queue: (ctx) => {
-      const dv = range(ctx, sheet, v.area).dataValidation;
-      dv.clear();
-      dv.rule = ruleOf(v);
-      dv.errorAlert = errorAlertOf(v);
-    },
-  };
-}
-
 function chartOp(sheet: string, c: ChartPlan, names: Map<string, string>): Op {
   return {
     bytes: 1024,
@@ -196,6 +174,7 @@ function sheetOps(
   temp: string,
   host: ExcelHost,
   names: Map<string, string>,
+  date1904: boolean,
 ): { build: Op[]; finish: Op[] } {
   const build: Op[] = [
     {
@@ -206,8 +185,8 @@ function sheetOps(
       },
     },
   ];
-  for (const b of s.blocks) build.push(...blockOps(temp, b.top, b.left, b.values));
-  for (const t of s.tables) build.push(...blockOps(temp, t.top, t.left, [t.header, ...t.rows]));
+  for (const b of s.blocks) build.push(...blockOps(temp, b.top, b.left, b.values, date1904));
+  for (const t of s.tables) build.push(...blockOps(temp, t.top, t.left, [t.header, ...t.rows], date1904));
   // A table rebuilt in place of an old one (set-up's Meta and Lists) cannot take its name while the old
   // sheet is there: it is built under a temporary name and renamed in the swap, after the old sheet is gone.
   const tempTable = (name: string) => `${name}${temp.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 250);
@@ -300,6 +279,8 @@ export async function applyPlan(
   context: Excel.RequestContext,
   host: ExcelHost,
   plan: WorkbookPlan,
+  /** The workbook's date system (the snapshot's `date1904`): dates are its serial days. */
+  date1904: boolean,
   /** Writes into existing sheets that belong to the same change: made once the swap is committed. */
   alsoAtTheEnd: readonly Write[] = [],
   stats?: SyncStats,
@@ -329,7 +310,7 @@ export async function applyPlan(
   ];
   const finish: Op[] = [];
   for (const s of plan.sheets) {
-    const ops = sheetOps(s, names.get(s.name) as string, host, names);
+    const ops = sheetOps(s, names.get(s.name) as string, host, names, date1904);
     build.push(...ops.build);
     finish.push(...ops.finish);
   }

@@ -10,7 +10,7 @@
  * row without its protection nor a protection without its row, even when
  * the pane is closed in the middle (the next action recovers).
  */
-import { REPORT_INPUT_COLUMNS, type Language } from '../standard';
+import type { Language } from '../standard';
 import { translator } from '../i18n';
 import { validate } from '../core/validate';
 import { reportBoard, type Board } from '../core/board';
@@ -23,8 +23,10 @@ import type { ExcelHost } from './host';
 import { readSnapshot } from './read';
 import { openWorkbook } from './open';
 import { syncStep, type SyncStats } from './stats';
+import { submissionWrites } from '../core/writes';
+import { protectionFrom } from './ops';
 import { queueJournal, queueJournalEnd, recoverJournal, type Journal } from './swap';
-import { prepareWrites, type Write } from './writes';
+import { prepareWrites } from './writes';
 
 export interface StatusChange {
   readonly action: Action;
@@ -40,9 +42,6 @@ export interface StatusChangeOptions {
   readonly now?: () => number;
   readonly stats?: SyncStats;
 }
-
-/** Excel's serial date of a UTC time. */
-const serial = (ms: number): number => ms / 86_400_000 + 25_569;
 
 export async function changeReportStatus(
   host: ExcelHost,
@@ -71,47 +70,24 @@ export async function changeReportStatus(
     const sheet = context.workbook.worksheets.getItem(report.table.sheet);
     const protection = sheet.protection.load('protected,options');
     await syncStep(context, options.stats, 'fixed');
-    const wasProtected = protection.protected;
-    const protectionOptions = protection.options;
-
     const lang = wb.meta.language ?? options.userLanguage;
-    const values: Record<string, string | number> = {
-      lib_id: lib,
-      status: translator(lang).t(`enum.report_status.${result.to}`),
-      changed_by: change.person.name.trim(),
-      changed_at: serial((options.now ?? Date.now)()),
-      comment: result.comment ?? '',
-      checksum: reportChecksum(wb, lib),
-    };
-    const row = new Array<string | number>(log.table.header.length).fill('');
-    for (const [key, i] of log.columns) row[i] = values[key] ?? '';
-    const lockedBefore = result.from === 'accepted';
-    const lockedAfter = result.to === 'accepted';
-    const inputs = REPORT_INPUT_COLUMNS.flatMap((col) => {
-      const i = report.columns.get(col);
-      return i === undefined || report.table.rows.length === 0 ? [] : [report.table.left + i];
+    const { writes, undo } = submissionWrites({
+      log,
+      report,
+      from: result.from,
+      to: result.to,
+      entry: {
+        lib_id: lib,
+        status: translator(lang).t(`enum.report_status.${result.to}`),
+        changed_by: change.person.name.trim(),
+        changed_at: (options.now ?? Date.now)(),
+        comment: result.comment ?? '',
+        checksum: reportChecksum(wb, lib),
+      },
+      protection: { protected: protection.protected, options: protectionFrom(protection.options) },
+      // Dates are serial days of the workbook's own date system (1900 or 1904).
+      date1904: snapshot.date1904,
     });
-    const protectionWith = (locked: boolean, protect: boolean): Write[] => [
-      // Lifted first (it may already be), so that the writes can be made twice.
-      { k: 'unprotect', sheet: report.table.sheet },
-      ...inputs.map((left): Write => ({
-        k: 'locked',
-        sheet: report.table.sheet,
-        top: report.table.top + 1,
-        left,
-        rows: report.table.rows.length,
-        columns: 1,
-        locked,
-      })),
-      ...(protect ? [{ k: 'protect', sheet: report.table.sheet, options: protectionOptions } as const] : []),
-    ];
-    const writes: Write[] = [
-      ...(lockedBefore !== lockedAfter ? protectionWith(lockedAfter, true) : []),
-      // Last: should anything before it fail, no row is written.
-      { k: 'rows', table: log.table.name, before: log.table.rows.length, rows: [row] },
-    ];
-    // Should the row be refused even when made again (the log's sheet protected by someone), the protection goes back.
-    const undo = lockedBefore !== lockedAfter ? protectionWith(lockedBefore, wasProtected) : [];
     const journal: Journal = { phase: 'committed', rows: [], writes, undo };
     const ops = prepareWrites(context, writes, { verify: false }).ops();
     try {

@@ -7,14 +7,10 @@
  * Office, not in tests or the playground.
  */
 import type { CellStyle, ChartKind, ChartPlan, ValidationPlan } from '../core/plan';
+import { PROTECTION as SOFTWARE_PROTECTION } from '../core/writes';
 
-/** How the software protects report sheets: the fixed cells are locked, people can still size, filter and sort. */
-export const PROTECTION: Excel.WorksheetProtectionOptions = {
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-  allowSort: true,
-};
+/** How the software protects report sheets (`core/writes`), as office-js takes it. */
+export const PROTECTION: Excel.WorksheetProtectionOptions = { ...SOFTWARE_PROTECTION };
 
 export const TABLE_STYLE = 'TableStyleMedium2';
 

@@ -1,76 +1,15 @@
 /**
- * Writes into sheets that already exist (set-up's repairs of tables people
- * fill, check's markers, a submission's log row and protection), as data
- * rather than closures, so that they can be written to the journal before
- * they are made and made again by the recovery when a run stops half-way.
- *
- * Each write can be made twice: cells, sizes, validations and markers are
- * set to a value, not changed by one; the protection of a sheet is always
- * lifted before it is set again; rows and columns are added only where the
- * recovery finds that they were not added yet (`verify`).
+ * The writes into existing sheets (`core/writes`) carried out through
+ * office-js: what they need to know loaded first (whether a sheet or table
+ * is still there, a table's rows and columns, the add-in's markers), then
+ * their commands, in as few syncs as the payload allows.
  */
-import type { ValidationPlan } from '../core/plan';
-import { validationOp, type Op } from './apply';
+import type { Write } from '../core/writes';
+import { protectionOf, validationOp, type Op } from './ops';
 import { jsonBytes, packBatches } from './payload';
 import { syncStep, type SyncStats } from './stats';
 
-/** A cell's new content; `null` leaves the cell as it is (office-js skips nulls), for sparse patches. */
-export type CellInput = string | number | boolean | null;
-
-export type Write =
-  | {
-      readonly k: 'cells';
-      readonly sheet: string;
-      readonly top: number;
-      readonly left: number;
-      readonly formulas: readonly (readonly CellInput[])[];
-    }
-  /** The table's whole range, header included, after rows were written below it. */
-  | {
-      readonly k: 'resize';
-      readonly table: string;
-      readonly sheet: string;
-      readonly top: number;
-      readonly left: number;
-      readonly rows: number;
-      readonly columns: number;
-    }
-  /** Rows added at the table's end; `before` is its number of rows when they were not there yet. */
-  | {
-      readonly k: 'rows';
-      readonly table: string;
-      readonly before: number;
-      readonly rows: readonly (readonly NonNullable<CellInput>[])[];
-    }
-  /** Number formats over a block of cells (the date columns a patch fills). */
-  | {
-      readonly k: 'numberFormat';
-      readonly sheet: string;
-      readonly top: number;
-      readonly left: number;
-      readonly formats: readonly (readonly string[])[];
-    }
-  /** Columns at the table's right, by header; those already there are not added again. */
-  | { readonly k: 'columns'; readonly table: string; readonly headers: readonly string[] }
-  | { readonly k: 'validation'; readonly sheet: string; readonly plan: ValidationPlan }
-  | {
-      readonly k: 'locked';
-      readonly sheet: string;
-      readonly top: number;
-      readonly left: number;
-      readonly rows: number;
-      readonly columns: number;
-      readonly locked: boolean;
-    }
-  | { readonly k: 'unprotect'; readonly sheet: string }
-  | { readonly k: 'protect'; readonly sheet: string; readonly options: Excel.WorksheetProtectionOptions }
-  /** The sheet's markers become exactly these cells (the add-in's own, see `markers.ts`). */
-  | {
-      readonly k: 'markers';
-      readonly sheet: string;
-      readonly error: readonly string[];
-      readonly warning: readonly string[];
-    };
+export type { CellInput, Write } from '../core/writes';
 
 /**
  * Findings shown on their cells with a marker the add-in owns: a conditional
@@ -181,6 +120,11 @@ export function prepareWrites(
   };
 }
 
+/** Writes that need nothing loaded (all but markers) as commands, in their order. */
+export function writeOps(writes: readonly Write[]): Op[] {
+  return writes.flatMap((w) => (w.k === 'markers' ? [] : [writeOp(w)]));
+}
+
 function writeOp(w: Exclude<Write, { k: 'markers' }>): Op {
   const sheet = (ctx: Excel.RequestContext, name: string) => ctx.workbook.worksheets.getItem(name);
   switch (w.k) {
@@ -245,7 +189,7 @@ function writeOp(w: Exclude<Write, { k: 'markers' }>): Op {
     case 'unprotect':
       return { bytes: 64, queue: (ctx) => sheet(ctx, w.sheet).protection.unprotect() };
     case 'protect':
-      return { bytes: 256, queue: (ctx) => sheet(ctx, w.sheet).protection.protect(w.options) };
+      return { bytes: 256, queue: (ctx) => sheet(ctx, w.sheet).protection.protect(protectionOf(w.options)) };
   }
 }
 

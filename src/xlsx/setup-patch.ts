@@ -13,7 +13,7 @@
 import type { ColumnAddition, SetupPlan, SheetValidations, TablePatch, TableRename } from '../core/setup';
 import type { Area, PlanValue, SheetPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
-import { BUILT_IN_DATES, isDateFormat } from './date-styles';
+import { patchContents, type CellContent } from '../core/writes';
 import { WorkbookWriteError } from './errors';
 import { dropCalcChain, finishBase, graftPlan, openBase, stylesPart, type BasePackage } from './graft';
 import { findTable, tableParts, withTableRef, type TablePart } from './table-parts';
@@ -21,15 +21,9 @@ import { parseRange, rangeA1 } from './ref';
 import { renderPackage } from './render';
 import { SheetEdit, inlineString } from './sheet-edit';
 import { sharedStringTexts } from './shared-strings';
-import { numberFormatOf, withNumberFormat } from './style-merge';
-import { dateFormatFor, DATE_FORMAT } from './values';
+import { numberFormatOf, withFormatCode } from './style-merge';
 import { decodeXml, encodeXml, firstElement, withPrefix } from './xml';
-import { MS_PER_DAY } from '../core/values';
 
-/** Serial day of 1970-01-01 in the 1900 date system; the 1904 system counts 1,462 days fewer. */
-const UNIX_EPOCH_SERIAL = 25_569;
-const DAYS_1904 = 1_462;
-const BUILT_IN_DATE_TIME = 22;
 /** Elements of CT_Worksheet after `dataValidations`, in schema order. */
 const AFTER_VALIDATIONS =
   /<(?:[\w.-]+:)?(?:hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/;
@@ -195,16 +189,16 @@ class Edits {
       this.checkRoom(found, area, grown, sheet);
     }
     const lastRow = area.bottom;
-    p.rows.forEach((row, i) => {
-      row.forEach((v, j) => {
+    patchContents(p, this.target.date1904).forEach((row, i) => {
+      row.forEach((content, j) => {
         // A sparse patch's null leaves the cell as it is (an import filling single cells).
-        if (p.sparse && v === null) return;
+        if (content === null) return;
         const r = p.top + i;
         const c = p.left + j;
         const existing = sheet.cell(r, c);
         // A new row takes the look of the table's last row, column by column.
         const style = existing !== undefined ? sheet.styleOf(r, c) : r > lastRow ? sheet.styleOf(lastRow, c) : 0;
-        this.writeValue(sheet, r, c, v, style);
+        this.writeValue(sheet, r, c, p.rows[i]?.[j] ?? null, content, style);
       });
     });
     let xml = found.tableXml;
@@ -279,7 +273,7 @@ class Edits {
       let name = wanted;
       for (let n = 2; names.has(name.toUpperCase()); n++) name = `${wanted}${n}`;
       names.add(name.toUpperCase());
-      this.writeValue(sheet, area.top, c, name, sheet.styleOf(area.top, area.right));
+      this.writeValue(sheet, area.top, c, name, { kind: 'text', text: name }, sheet.styleOf(area.top, area.right));
       added.push(`<${prefix}tableColumn id="${id++}" name="${encodeXml(name)}"/>`);
     }
     const count = existing.length + added.length;
@@ -294,38 +288,37 @@ class Edits {
 
   private strings: string[] | null = null;
 
-  private writeValue(sheet: SheetEdit, row: number, col: number, v: PlanValue, style: number): void {
+  /** Writes what the core decided the cell receives (`core/writes`): the add-in writes the same; `v` is the plan's value. */
+  private writeValue(sheet: SheetEdit, row: number, col: number, v: PlanValue, c: CellContent, style: number): void {
     this.strings ??= sharedStringTexts(this.target.pkg);
-    // A cell that already says this keeps its bytes: its shared string, its rich text.
+    // A cell that already says this keeps its bytes: its shared string, its rich text (a date is always written).
     if (sheet.holds(row, col, v, this.strings)) return;
     this.wroteCells = true;
-    if (v === null) return sheet.set(row, col, style, null, null);
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) throw new WorkbookWriteError('bad_plan', `${a1(row, col)}: ${v} is not a number`);
-      return sheet.set(row, col, style, null, `<v>${v}</v>`);
+    switch (c.kind) {
+      case 'blank':
+        return sheet.set(row, col, style, null, null);
+      case 'number':
+        if (!Number.isFinite(c.value))
+          throw new WorkbookWriteError('bad_plan', `${a1(row, col)}: ${c.value} is not a number`);
+        return sheet.set(row, col, c.format ? this.formatted(style, c.format) : style, null, `<v>${c.value}</v>`);
+      case 'boolean':
+        return sheet.set(row, col, style, 'b', `<v>${c.value ? 1 : 0}</v>`);
+      case 'text':
+        // A link is written as its text, as the add-in writes it.
+        return sheet.set(row, col, style, 'inlineStr', inlineString(c.text));
+      case 'formula':
+        this.wroteFormula = true;
+        // Without a cached result: Excel computes it on opening (fullCalcOnLoad).
+        return sheet.set(row, col, style, null, `<f>${encodeXml(c.formula)}</f>`);
     }
-    if (typeof v === 'boolean') return sheet.set(row, col, style, 'b', `<v>${v ? 1 : 0}</v>`);
-    if (typeof v === 'string') return sheet.set(row, col, style, 'inlineStr', inlineString(v));
-    if ('formula' in v) {
-      this.wroteFormula = true;
-      // Without a cached result: Excel computes it on opening (fullCalcOnLoad).
-      return sheet.set(row, col, style, null, `<f>${encodeXml(v.formula.replace(/^=/, ''))}</f>`);
-    }
-    if ('date' in v) {
-      const serial = v.date / MS_PER_DAY + UNIX_EPOCH_SERIAL - (this.target.date1904 ? DAYS_1904 : 0);
-      const dated = this.dateStyle(style, dateFormatFor(v) === DATE_FORMAT ? 14 : BUILT_IN_DATE_TIME);
-      return sheet.set(row, col, dated, null, `<v>${serial}</v>`);
-    }
-    // A link is written as its text, as the add-in writes it.
-    return sheet.set(row, col, style, 'inlineStr', inlineString(v.text));
   }
 
-  /** The cell's style if it shows dates, else one like it that does. */
-  private dateStyle(style: number, numFmtId: number): number {
+  /** The cell's style if it shows this number format, else one like it that does. */
+  private formatted(style: number, code: string): number {
     if (!this.stylesPart) throw new WorkbookWriteError('bad_plan', 'the workbook has no styles for a date');
     const f = numberFormatOf(this.styles, style);
-    if (f.code !== undefined ? isDateFormat(decodeXml(f.code)) : BUILT_IN_DATES.has(f.id)) return style;
-    const out = withNumberFormat(this.styles, style, numFmtId);
+    if (f.code !== undefined && decodeXml(f.code) === code) return style;
+    const out = withFormatCode(this.styles, style, code);
     this.styles = out.xml;
     return out.index;
   }

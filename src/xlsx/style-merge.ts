@@ -6,7 +6,7 @@
  * consolidating again does not grow the file and writes the same indices.
  */
 import { WorkbookWriteError } from './errors';
-import { withPrefix } from './xml';
+import { decodeXml, encodeXml, withPrefix } from './xml';
 
 export interface StyleMap {
   /** Fresh cellXfs index → the target's. */
@@ -193,6 +193,25 @@ export function withNumberFormat(xml: string, xf: number, numFmtId: number): { x
   const index = placeIn(xfs, tag + base.slice(head.length));
   if (xfs.length > before) sheet.setItems('cellXfs', xfs);
   return { xml: sheet.xml, index };
+}
+
+/**
+ * A cell format like `xf` that shows numbers with the format `code`: the
+ * custom number format of that code reused, or added under the next free id.
+ */
+export function withFormatCode(xml: string, xf: number, code: string): { xml: string; index: number } {
+  const sheet = new StyleSheet(xml);
+  const formats = sheet.items('numFmts');
+  const same = formats.find((f) => decodeXml(attr(f, 'formatCode') ?? '') === code);
+  let id = same === undefined ? undefined : Number(attr(same, 'numFmtId'));
+  if (id === undefined) {
+    id = Math.max(FIRST_CUSTOM_FORMAT - 1, ...formats.map((f) => Number(attr(f, 'numFmtId') ?? 0))) + 1;
+    sheet.setItems('numFmts', [
+      ...formats,
+      `<${sheet.prefix}numFmt numFmtId="${id}" formatCode="${encodeXml(code)}"/>`,
+    ]);
+  }
+  return withNumberFormat(sheet.xml, xf, id);
 }
 
 /** The number format id of a cell format, and the custom formats by id. */

@@ -5,19 +5,14 @@
  */
 import type ExcelJS from 'exceljs';
 import type { PlanValue } from '../core/plan';
+import { dateFormat } from '../core/writes';
 import { WorkbookWriteError } from './errors';
 import { escapeXstring } from './xml';
-import { MS_PER_DAY } from '../core/values';
 
 export const INTERNAL_LINK = 'kitaphana-internal:';
 
 /** Excel's limit on the text of one cell. */
 const MAX_TEXT = 32_767;
-
-/** Built-in formats 14 and 22: Excel shows them in the reader's own locale (15.03.2025 in Kazakhstan). */
-export const DATE_FORMAT = 'mm-dd-yy';
-/** ExcelJS's spelling of built-in format 22 (date and time); any other spelling becomes a custom format. */
-export const DATE_TIME_FORMAT = 'm/d/yy "h":mm';
 
 export function excelValue(v: PlanValue, where: string): ExcelJS.CellValue {
   if (v === null || typeof v === 'boolean') return v;
@@ -39,10 +34,10 @@ export function excelValue(v: PlanValue, where: string): ExcelJS.CellValue {
   return { text: escapeXstring(v.text), hyperlink: internal ? INTERNAL_LINK + v.link.slice(1) : v.link };
 }
 
-/** The number format a date value needs when the plan gives none: time of day shown only if there is one. */
+/** The number format a date value needs when the plan gives none: the one every writer gives (`core/writes`). */
 export function dateFormatFor(v: PlanValue): string | null {
   if (v === null || typeof v !== 'object' || !('date' in v)) return null;
-  return ((v.date % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY === 0 ? DATE_FORMAT : DATE_TIME_FORMAT;
+  return dateFormat(v.date);
 }
 
 export function isLink(v: PlanValue): boolean {

@@ -167,7 +167,7 @@ describe('plans', () => {
       ['Lists', 'Hidden', false],
     ]);
     expect(sim.values('Report', 'A1:B1')).toEqual([['Title', 45731]]);
-    expect(sim.numberFormats('Report', 'B1')).toEqual([['mm-dd-yy']]);
+    expect(sim.numberFormats('Report', 'B1')).toEqual([['dd.mm.yyyy']]);
     expect(sim.formulas('Report', 'A3:B5')).toEqual([
       ['Code', 'Value'],
       ['U01', 5],

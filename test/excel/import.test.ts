@@ -1,6 +1,13 @@
-import { importWorkbooks, checkWorkbook } from '../../src/excel/actions';
+import { checkWorkbook } from '../../src/excel/actions';
+import { applyChanges, readTarget } from '../../src/excel/import';
 import { readSnapshot } from '../../src/excel/read';
-import { planImport, type ImportSource } from '../../src/core/import';
+import {
+  planImport,
+  type ConflictChoice,
+  type ImportChoices,
+  type ImportPlan,
+  type ImportSource,
+} from '../../src/core/import';
 import { templatePlan } from '../../src/core/layout/template';
 import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
 import type { WorkbookContent } from '../../src/core/layout/content';
@@ -41,6 +48,18 @@ const sourceContent: WorkbookContent = {
 };
 const source: ImportSource = { name: 'branch.xlsx', sha256: 'abc', snapshot: snapshotOf(sourceContent) };
 
+/** The task pane's path: the open workbook read, the plan made from it, written only when it can be. */
+async function importInExcel(
+  sim: SimExcel,
+  options: { choices?: ImportChoices; prefer?: ConflictChoice } = {},
+): Promise<ImportPlan> {
+  const host = simHost(sim);
+  const basis = await readTarget(host);
+  const plan = planImport(basis, [source], { importedAt: AT, ...options });
+  if (plan.canApply && !plan.empty) await applyChanges(host, plan.changes, basis);
+  return plan;
+}
+
 async function targetFile(): Promise<Buffer> {
   return writeWorkbook(templatePlan(targetContent));
 }
@@ -73,7 +92,7 @@ describe('import in Excel', () => {
   it('writes nothing while a conflict is unresolved', async () => {
     const sim = await loadSimFromXlsx(await targetFile());
     const before = sim.fingerprint();
-    const plan = await importWorkbooks(simHost(sim), { sources: [source], now: () => AT });
+    const plan = await importInExcel(sim);
     expect(plan.unresolved).toBe(1);
     expect(sim.fingerprint()).toEqual(before);
   });
@@ -82,7 +101,7 @@ describe('import in Excel', () => {
     const file = await targetFile();
     const sim = await loadSimFromXlsx(file);
     const choices = { 'registry:Libraries:KRG_CGB@branch.xlsx': 'target' as const };
-    const plan = await importWorkbooks(simHost(sim), { sources: [source], choices, now: () => AT });
+    const plan = await importInExcel(sim, { choices });
     expect(plan.canApply).toBe(true);
     expect(plan.newReports).toEqual([newLib]);
     const inExcel = await excelSnapshot(sim);
@@ -112,7 +131,7 @@ describe('import in Excel', () => {
     const sim = await loadSimFromXlsx(await targetFile());
     const lib = LIBS[0]!.id;
     const before = sim.formulas(lib, 'A5:M5');
-    await importWorkbooks(simHost(sim), { sources: [source], prefer: 'target', now: () => AT });
+    await importInExcel(sim, { prefer: 'target' });
     const after = sim.formulas(lib, 'A5:M5');
     const q2 = 5;
     expect(before[0]![q2]).toBe('');

@@ -86,6 +86,17 @@ describe('submitting, returning and accepting in Excel', () => {
     expect(locked(sim)).toBe(false);
     expect(sim.sheets().find((s) => s.name === 'KRG_CGB')?.protected).toBe(true);
   });
+
+  it('logs a comment that begins like a formula or a number as the text it is', async () => {
+    const sim = fresh();
+    expect(await change(sim, { action: 'submit' })).toMatchObject({ ok: true });
+    const comment = '=U01 не сходится с III кварталом';
+    expect(await change(sim, { action: 'return', comment })).toMatchObject({ ok: true });
+    expect(await change(sim, { action: 'submit' })).toMatchObject({ ok: true });
+    expect(await change(sim, { action: 'return', comment: '-5' })).toMatchObject({ ok: true });
+    const log = sim.contents(ru.t('sheet.Submissions'));
+    expect(Object.values(log)).toEqual(expect.arrayContaining([comment, '-5']));
+  });
 });
 
 /** The visible state: log rows and protection included. */

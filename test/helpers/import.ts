@@ -1,6 +1,7 @@
 import type { SetupPlan } from '../../src/core/setup';
 import type { CellValue, Snapshot, TableSnapshot } from '../../src/core/snapshot';
-import type { WorkbookContent } from '../../src/core/layout/content';
+import type { ContentRow, WorkbookContent } from '../../src/core/layout/content';
+import type { ImportSource } from '../../src/core/import';
 import { cellOf, planSnapshot } from '../../src/core/plan-snapshot';
 import { templatePlan } from '../../src/core/layout/template';
 import { validate } from '../../src/core/validate';
@@ -40,6 +41,16 @@ export function applyChanges(s: Snapshot, plan: SetupPlan): Snapshot {
 export const snapshotOf = (c: WorkbookContent): Snapshot => planSnapshot(templatePlan(c));
 
 export { partOf } from '../../src/bench/import';
+
+/** A branch's workbook to import: `c` with one event more (its first event's row, changed by `event`). */
+export function branchSource(c: WorkbookContent, event: ContentRow): ImportSource {
+  const first = c.events[0] as ContentRow;
+  return {
+    name: 'branch.xlsx',
+    sha256: 'abc',
+    snapshot: snapshotOf({ ...c, events: [...c.events, { ...first, ...event }] }),
+  };
+}
 
 /** The same registry with blank reports and empty registers: where the parts are imported into. */
 export function emptyOf(c: WorkbookContent): WorkbookContent {

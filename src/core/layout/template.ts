@@ -23,6 +23,7 @@ import {
 import { translator, type Translator } from '../translator';
 import { a1, columnLetters } from '../snapshot';
 import { area, type PlanValue, type SheetPlan, type StylePlan, type ValidationPlan, type WorkbookPlan } from '../plan';
+import { DATE_FORMAT, DATE_TIME_FORMAT } from '../writes/cells';
 import type { ContentRow, ReportSheet, WorkbookContent } from './content';
 
 /** Rows below a register's last row that carry its validation, so that rows people add are checked as they type. */
@@ -136,9 +137,9 @@ function numFmt(col: ColumnDef): string | undefined {
     case 'number':
       return '0.0';
     case 'date':
-      return 'dd.mm.yyyy';
+      return DATE_FORMAT;
     case 'datetime':
-      return 'dd.mm.yyyy hh:mm';
+      return DATE_TIME_FORMAT;
     default:
       return undefined;
   }
