@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WorkbookContent } from '../core/layout/content';
+import { emptyContent, type WorkbookContent } from '../core/layout/content';
 import { templatePlan } from '../core/layout/template';
 import { writeWorkbook } from '../xlsx/write';
 import { republicFiles } from './national-files';
@@ -49,15 +49,7 @@ export async function importBench(
   try {
     const files = await republicFiles(dir);
     const target = join(dir, 'empty-2025.xlsx');
-    const empty: WorkbookContent = {
-      settings: { level: 'oblast', region: 'Республика Казахстан', year: 2025, language: 'ru' },
-      territories: [],
-      libraries: [],
-      submissions: [],
-      events: [],
-      training: [],
-      reports: [],
-    };
+    const empty = emptyContent({ level: 'oblast', region: 'Республика Казахстан', year: 2025, language: 'ru' });
     writeFileSync(target, await writeWorkbook(templatePlan(empty)));
     const bin = join(root, 'bin', 'kitaphana.js');
     for (const n of counts) {

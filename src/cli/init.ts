@@ -3,7 +3,7 @@ import type { Translator } from '../i18n';
 import { parseWorkbook } from '../core/parse';
 import { templatePlan } from '../core/layout/template';
 import { registerContent, reportSheetsFor } from '../core/layout/registry';
-import type { WorkbookContent } from '../core/layout/content';
+import { emptyContent, type WorkbookContent } from '../core/layout/content';
 import { writeWorkbook, saveWorkbookFile } from '../xlsx/write';
 import { readInput } from './files';
 import { UsageError, type Io } from './errors';
@@ -32,15 +32,12 @@ export async function initCommand(out: string, opts: InitOptions, t: Translator,
     });
   if (!opts.region.trim() && !opts.from) throw new UsageError('cli.error.region');
   const language = isLanguage(opts.lang) ? opts.lang : t.lang;
-  let content: WorkbookContent = {
-    settings: { level: opts.level, region: opts.region.trim(), year: Number(opts.year), language },
-    territories: [],
-    libraries: [],
-    submissions: [],
-    events: [],
-    training: [],
-    reports: [],
-  };
+  let content: WorkbookContent = emptyContent({
+    level: opts.level,
+    region: opts.region.trim(),
+    year: Number(opts.year),
+    language,
+  });
   if (opts.from) {
     const wb = parseWorkbook(await readInput(opts.from, opts.maxUnpackedMb));
     content = {

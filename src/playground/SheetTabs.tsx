@@ -54,21 +54,26 @@ export function SheetTabs(props: {
     el?.scrollBy?.({ left: direction * el.clientWidth * 0.8, behavior: 'smooth' });
   };
 
+  // Shown both or neither, so that the strip does not move when one end is reached.
+  const arrow = (side: 'left' | 'right') => (
+    <button
+      type="button"
+      className="sheet-tabs-scroll"
+      aria-label={t.t(`playground.tabs_${side}`)}
+      title={t.t(`playground.tabs_${side}`)}
+      tabIndex={-1}
+      hidden={!more.left && !more.right}
+      disabled={!more[side]}
+      onClick={() => scroll(side === 'left' ? -1 : 1)}
+    >
+      {side === 'left' ? '‹' : '›'}
+    </button>
+  );
+
   return (
     <div className={`sheet-tabs-frame${more.left ? ' more-left' : ''}${more.right ? ' more-right' : ''}`}>
       {/* The arrows are the mouse's way; the keyboard's is the arrow keys on the tabs. */}
-      <button
-        type="button"
-        className="sheet-tabs-scroll"
-        aria-label={t.t('playground.tabs_left')}
-        title={t.t('playground.tabs_left')}
-        tabIndex={-1}
-        hidden={!more.left && !more.right}
-        disabled={!more.left}
-        onClick={() => scroll(-1)}
-      >
-        ‹
-      </button>
+      {arrow('left')}
       <div ref={strip} role="tablist" aria-label={t.t('playground.sheets')} className="sheet-tabs" onScroll={measure}>
         {sheets.map((s, i) => (
           <button
@@ -89,18 +94,7 @@ export function SheetTabs(props: {
           </button>
         ))}
       </div>
-      <button
-        type="button"
-        className="sheet-tabs-scroll"
-        aria-label={t.t('playground.tabs_right')}
-        title={t.t('playground.tabs_right')}
-        tabIndex={-1}
-        hidden={!more.left && !more.right}
-        disabled={!more.right}
-        onClick={() => scroll(1)}
-      >
-        ›
-      </button>
+      {arrow('right')}
     </div>
   );
 }

@@ -15,7 +15,7 @@ import type { Snapshot, TableSnapshot } from '../snapshot';
 import { tableIndex } from '../snapshot';
 import { mapColumns } from '../structure';
 import { importsSheet, templatePlan } from '../layout/template';
-import type { ContentRow } from '../layout/content';
+import { emptyContent, type ContentRow } from '../layout/content';
 import type { WorkRow, WorkTable } from './registers';
 import type { ImportedColumn, NewReport, ReportCell } from './reports';
 import type { ImportLogRow, SourceCounts } from './types';
@@ -107,17 +107,12 @@ export function importChanges(input: ChangesInput): SetupPlan {
   if (input.newReports.length > 0) {
     const meta = input.wb.meta;
     const plan = templatePlan({
-      settings: {
+      ...emptyContent({
         level: meta.level ?? 'oblast',
         region: meta.region ?? '',
         year: meta.year as number,
         language: input.language,
-      },
-      territories: [],
-      libraries: [],
-      submissions: [],
-      events: [],
-      training: [],
+      }),
       reports: input.newReports.map((r) => ({
         libId: r.libId,
         name: r.name,

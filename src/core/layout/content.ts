@@ -50,3 +50,8 @@ export interface WorkbookContent {
   /** One report sheet per entry, in this order (the active libraries). */
   readonly reports: readonly ReportSheet[];
 }
+
+/** A workbook with its settings and no rows: a new one (`init`), or the frame a plan adds sheets to. */
+export function emptyContent(settings: WorkbookSettings): WorkbookContent {
+  return { settings, territories: [], libraries: [], submissions: [], events: [], training: [], reports: [] };
+}
