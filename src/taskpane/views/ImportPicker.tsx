@@ -5,7 +5,7 @@
  * the open workbook read to plan against, and the messages for files that
  * cannot be used.
  */
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Snapshot } from '../../core/snapshot';
 import { usePane } from '../context';
@@ -136,7 +136,7 @@ export function usePickFlow(): Flow {
 }
 
 /** The button that opens the picker, the input it opens, and the names chosen. */
-export function FilePicker({
+function FilePicker({
   label,
   hint,
   multiple,
@@ -201,7 +201,7 @@ export function FilePicker({
 }
 
 /** Reading and writing in progress: a spinner with what is happening, read out politely. */
-export function Busy({ status, reading, applying }: { status: FlowStatus; reading: string; applying: string }) {
+function Busy({ status, reading, applying }: { status: FlowStatus; reading: string; applying: string }) {
   if (status === 'idle') return null;
   return <Spinner size="tiny" labelPosition="after" label={status === 'reading' ? reading : applying} />;
 }
@@ -236,5 +236,44 @@ function Failures({ failures }: { failures: readonly PickedFailure[] }) {
         ))}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/**
+ * The frame of a view that starts from picked workbooks (the import, last
+ * year's figures): its heading, what it does, the picker (several files for
+ * the import, one for last year's) and the progress; the view's own part
+ * follows as children.
+ */
+export function PickView({
+  view,
+  flow,
+  onFiles,
+  children,
+}: {
+  view: 'import' | 'prior';
+  flow: Flow;
+  onFiles: (files: File[]) => void;
+  children: ReactNode;
+}) {
+  const { t } = usePane();
+  const s = useViewStyles();
+  const headingId = useId();
+  return (
+    <section className={s.view} aria-labelledby={headingId}>
+      <h2 id={headingId} className={s.heading}>
+        {t.t(`pane.${view}.heading`)}
+      </h2>
+      <p className={s.text}>{t.t(`pane.${view}.intro`)}</p>
+      <FilePicker
+        label={t.t(`pane.${view}.choose`)}
+        hint={t.t(`pane.${view}.choose_hint`)}
+        multiple={view === 'import'}
+        disabled={flow.status !== 'idle'}
+        onFiles={onFiles}
+      />
+      <Busy status={flow.status} reading={t.t(`pane.${view}.reading`)} applying={t.t(`pane.${view}.applying`)} />
+      {children}
+    </section>
   );
 }

@@ -15,7 +15,7 @@ import type { Translator } from '../../i18n';
 import { columnLabel, tableLabel } from '../../i18n/place';
 import { usePane } from '../context';
 import { useViewStyles } from '../styles';
-import { Busy, FilePicker, Outcome, usePickFlow } from './ImportPicker';
+import { Outcome, PickView, usePickFlow } from './ImportPicker';
 
 const useStyles = makeStyles({
   fieldset: {
@@ -41,7 +41,6 @@ const RENUMBERED_SHOWN = 5;
 export function ImportView() {
   const { host, t } = usePane();
   const s = useViewStyles();
-  const headingId = useId();
   const reasonId = useId();
   const flow = usePickFlow();
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
@@ -97,19 +96,7 @@ export function ImportView() {
     : null;
 
   return (
-    <section className={s.view} aria-labelledby={headingId}>
-      <h2 id={headingId} className={s.heading}>
-        {t.t('pane.import.heading')}
-      </h2>
-      <p className={s.text}>{t.t('pane.import.intro')}</p>
-      <FilePicker
-        label={t.t('pane.import.choose')}
-        hint={t.t('pane.import.choose_hint')}
-        multiple
-        disabled={flow.status !== 'idle'}
-        onFiles={(files) => void pick(files)}
-      />
-      <Busy status={flow.status} reading={t.t('pane.import.reading')} applying={t.t('pane.import.applying')} />
+    <PickView view="import" flow={flow} onFiles={(files) => void pick(files)}>
       <Outcome flow={flow} />
       {analysed && 'refusal' in analysed ? (
         <MessageBar intent="error" layout="multiline">
@@ -136,7 +123,7 @@ export function ImportView() {
           ) : null}
         </div>
       ) : null}
-    </section>
+    </PickView>
   );
 }
 

@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { PriorYearPlan } from '../../core/prior-year';
 import { usePane } from '../context';
 import { useViewStyles } from '../styles';
-import { Busy, FilePicker, Outcome, usePickFlow } from './ImportPicker';
+import { Outcome, PickView, usePickFlow } from './ImportPicker';
 
 /**
  * Fill last year's figures (section 7): the person picks last year's
@@ -13,7 +13,6 @@ import { Busy, FilePicker, Outcome, usePickFlow } from './ImportPicker';
 export function PriorYearView() {
   const { host, t } = usePane();
   const s = useViewStyles();
-  const headingId = useId();
   const flow = usePickFlow();
   const p = flow.picked;
   const last = p?.workbooks[0] ?? null;
@@ -34,19 +33,7 @@ export function PriorYearView() {
   };
 
   return (
-    <section className={s.view} aria-labelledby={headingId}>
-      <h2 id={headingId} className={s.heading}>
-        {t.t('pane.prior.heading')}
-      </h2>
-      <p className={s.text}>{t.t('pane.prior.intro')}</p>
-      <FilePicker
-        label={t.t('pane.prior.choose')}
-        hint={t.t('pane.prior.choose_hint')}
-        multiple={false}
-        disabled={flow.status !== 'idle'}
-        onFiles={(files) => void flow.pick(files.slice(0, 1))}
-      />
-      <Busy status={flow.status} reading={t.t('pane.prior.reading')} applying={t.t('pane.prior.applying')} />
+    <PickView view="prior" flow={flow} onFiles={(files) => void flow.pick(files.slice(0, 1))}>
       <Outcome flow={flow} />
       {plan?.refusal ? (
         <MessageBar intent="error" layout="multiline">
@@ -89,7 +76,7 @@ export function PriorYearView() {
           ) : null}
         </div>
       ) : null}
-    </section>
+    </PickView>
   );
 }
 
