@@ -125,33 +125,30 @@ export function writeOps(writes: readonly Write[]): Op[] {
   return writes.flatMap((w) => (w.k === 'markers' ? [] : [writeOp(w)]));
 }
 
+/** A block of one property of a sheet's cells (their formulas, their number formats) from its top left cell. */
+function blockOp(
+  at: { readonly sheet: string; readonly top: number; readonly left: number },
+  property: 'formulas' | 'numberFormat',
+  block: readonly (readonly unknown[])[],
+): Op {
+  const width = block[0]?.length ?? 0;
+  return {
+    bytes: jsonBytes(block) + 128,
+    queue: (ctx) => {
+      if (width === 0) return;
+      const range = ctx.workbook.worksheets.getItem(at.sheet).getRangeByIndexes(at.top, at.left, block.length, width);
+      range[property] = block.map((r) => [...r]);
+    },
+  };
+}
+
 function writeOp(w: Exclude<Write, { k: 'markers' }>): Op {
   const sheet = (ctx: Excel.RequestContext, name: string) => ctx.workbook.worksheets.getItem(name);
   switch (w.k) {
-    case 'cells': {
-      const width = w.formulas[0]?.length ?? 0;
-      return {
-        bytes: jsonBytes(w.formulas) + 128,
-        queue: (ctx) => {
-          if (width === 0) return;
-          sheet(ctx, w.sheet).getRangeByIndexes(w.top, w.left, w.formulas.length, width).formulas = w.formulas.map(
-            (r) => [...r],
-          );
-        },
-      };
-    }
-    case 'numberFormat': {
-      const width = w.formats[0]?.length ?? 0;
-      return {
-        bytes: jsonBytes(w.formats) + 128,
-        queue: (ctx) => {
-          if (width === 0) return;
-          sheet(ctx, w.sheet).getRangeByIndexes(w.top, w.left, w.formats.length, width).numberFormat = w.formats.map(
-            (r) => [...r],
-          );
-        },
-      };
-    }
+    case 'cells':
+      return blockOp(w, 'formulas', w.formulas);
+    case 'numberFormat':
+      return blockOp(w, 'numberFormat', w.formats);
     case 'resize':
       return {
         bytes: 256,
