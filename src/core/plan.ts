@@ -98,6 +98,12 @@ export interface ChartPlan {
   readonly name: string;
   readonly kind: ChartKind;
   readonly title: string;
+  /**
+   * Alternative text in the workbook's language: the title and what the chart shows (total, highest and
+   * lowest, change). Files write it as the drawing's `descr`; office-js has no alternative text for charts,
+   * so the layout also puts it in a cell under the chart. Optional: a chart read back from Excel has none.
+   */
+  readonly altText?: string;
   /** The sheet that holds the data (a generated sheet) and the data's area, header row and category column included. */
   readonly dataSheet: string;
   readonly data: Area;

@@ -19,6 +19,8 @@ import { eventsByMonthAndFormat, ranked } from './dashboard-data';
 import { statusCounts } from './submissions';
 import { byEnum, byMonth } from './order';
 import { barLabels, columnLabels } from './chart-labels';
+import { chartText, type ChartFacts } from './chart-text';
+import type { Translator } from '../translator';
 import {
   INDICATOR_COLORS,
   PLAN_LINE_COLOR,
@@ -48,6 +50,13 @@ const PAGE_2_ROWS = 1 + WIDE_BAND + 1 + LOW_BAND;
 const PAGE_3_ROWS = 1 + LOW_BAND;
 /** More bars than this would not be legible in a chart of the grid (a national network has hundreds of districts). */
 const MAX_CATEGORIES = 20;
+/**
+ * The last rows of each chart's slot hold its alternative text, wrapped: office-js gives charts none, so
+ * a screen reader on the sheet reads it there; inside the slot, it prints with the chart and never
+ * overlaps the next one.
+ */
+const NOTE_ROWS = 3;
+const NOTE_STYLE = { size: 8, color: '404040' } as const;
 /** The data tables start two columns right of the grid. */
 const DATA_LEFT = GRID_COLUMNS + 1;
 
@@ -68,9 +77,7 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   const band2 = band1 + SMALL_BAND + 1;
   const page2 = PAGE_1_ROWS;
   const band3 = page2 + 1 + WIDE_BAND + 1;
-  const data = new DataSection(b, name, t.t('dashboard.data_title'), t.t('dashboard.data_note'), (shown, total) =>
-    t.t('dashboard.first_of', { shown, total }),
-  );
+  const data = new DataSection(b, name, t);
 
   KEY_INDICATORS.slice(0, 3).forEach((code, i) =>
     keyIndicatorChart(ctx, data, code, slot(band1, SMALL_BAND, across(i), CHART_COLUMNS)),
@@ -118,9 +125,7 @@ class DataSection {
   constructor(
     private readonly b: SheetBuilder,
     private readonly sheet: string,
-    private readonly title: string,
-    private readonly note: string,
-    private readonly firstOf: (shown: number, total: number) => string,
+    private readonly t: Translator,
   ) {}
 
   add(
@@ -129,12 +134,13 @@ class DataSection {
     rows: PlanValue[][],
     formats: Record<number, string>,
     chart: Omit<ChartPlan, 'dataSheet' | 'data'>,
+    facts: Partial<ChartFacts> = {},
   ): void {
-    const { b } = this;
+    const { b, t } = this;
     if (!this.started) {
       b.moveTo(0, DATA_LEFT);
-      b.line([this.title], { bold: true, size: 12 });
-      b.line([this.note], { italic: true, color: '595959' });
+      b.line([t.t('dashboard.data_title')], { bold: true, size: 12 });
+      b.line([t.t('dashboard.data_note')], { italic: true, color: '595959' });
       b.gap();
       this.started = true;
     }
@@ -145,14 +151,25 @@ class DataSection {
     // The table keeps every row; a chart of a large network shows the first MAX_CATEGORIES and says so.
     const cut = chart.seriesBy === 'columns' && rows.length > MAX_CATEGORIES;
     const data = cut ? { ...table, bottom: table.top + MAX_CATEGORIES } : table;
-    const title = cut ? `${chart.title} (${this.firstOf(MAX_CATEGORIES, rows.length)})` : chart.title;
+    const title = cut
+      ? `${chart.title} (${t.t('dashboard.first_of', { shown: MAX_CATEGORIES, total: rows.length })})`
+      : chart.title;
+    // Every category is described, those the chart leaves out too: the text is not limited by legibility.
+    const points =
+      facts.points ?? rows.map((r) => [String(r[0] ?? ''), typeof r[1] === 'number' ? r[1] : null] as const);
+    const altText = chartText(t, title, { ...facts, points });
+    const p = chart.position;
+    const position = { ...p, bottom: p.bottom - NOTE_ROWS };
     b.chart({
       ...chart,
       title,
+      altText,
+      position,
       dataSheet: this.sheet,
       data,
-      categoryLabels: labelRoom(chart, rows.slice(0, MAX_CATEGORIES)),
+      categoryLabels: labelRoom({ ...chart, position }, rows.slice(0, MAX_CATEGORIES)),
     });
+    b.text(area(position.bottom + 1, p.left, p.bottom, p.right), altText, NOTE_STYLE);
   }
 }
 
@@ -194,6 +211,7 @@ function keyIndicatorChart(ctx: Context, data: DataSection, code: string, positi
       valueAxis: { hidden: true },
       series: [{ color: indicatorColor(code) }],
     },
+    { total },
   );
 }
 
@@ -217,6 +235,7 @@ function changeChart(ctx: Context, data: DataSection, position: Area): void {
       valueAxis: { hidden: true },
       series: KEY_INDICATORS.map((code) => ({ color: indicatorColor(code) })),
     },
+    { percent: true, change: true },
   );
 }
 
@@ -244,6 +263,7 @@ function trainingChart(ctx: Context, data: DataSection, position: Area): void {
       valueAxis: { hidden: true },
       series: [{ color: TRAINING_COLOR }],
     },
+    { total, percent: true },
   );
 }
 
@@ -269,6 +289,12 @@ function planChart(ctx: Context, data: DataSection, position: Area): void {
         ...KEY_INDICATORS.map((code) => ({ color: INDICATOR_COLORS[code] ?? '' })),
         { color: PLAN_LINE_COLOR, asLine: true },
       ],
+    },
+    {
+      percent: true,
+      points: c.territoryOrder.flatMap((terr) =>
+        KEY_INDICATORS.map((code) => [`${ctx.nameOf(terr)}, ${t.t(`indicator.${code}`)}`, pct(terr, code)] as const),
+      ),
     },
   );
 }
@@ -310,6 +336,12 @@ function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): vo
       valueTitle: t.t('dashboard.events_axis'),
       series: formats.map((f) => ({ color: formatColor(f) })),
     },
+    {
+      total: c.events.count,
+      points: byMonth<Record<string, number>>(counts, {}).map(
+        ([m, byFormat]) => [t.month(m), Object.values(byFormat).reduce((a, n) => a + n, 0)] as const,
+      ),
+    },
   );
 }
 
@@ -334,6 +366,7 @@ function eventsByFormChart(ctx: Context, data: DataSection, position: Area): voi
       valueAxis: { hidden: true },
       series: [{ color: indicatorColor('E01') }],
     },
+    { total: c.events.count },
   );
 }
 
@@ -366,6 +399,7 @@ function methodCharts(ctx: Context, data: DataSection, top: number): void {
       valueAxis: { hidden: true },
       series: [{ color: VISITS_COLOR }],
     },
+    { total, percent: true },
   );
   const reach = (terr: string) => c.events.pd.reach[terr] ?? 0;
   data.add(
