@@ -4,7 +4,12 @@
  * the highest and lowest category with their values, or each change where the
  * chart shows change, formatted as the workbook's language writes numbers.
  * Files carry it as the drawing's `descr`; the Dashboard also writes it in the
- * cell under the chart, since office-js has no alternative text for charts.
+ * cell under the chart, since office-js has no alternative text for charts:
+ * `Excel.Chart` (ExcelApi 1.1 to the preview set) has no such property;
+ * `altTextDescription` exists on `Excel.Shape` (ExcelApi 1.9) and on
+ * `Excel.PivotLayout` (1.13) only, and `worksheet.shapes` does not hold charts
+ * (`Excel.ShapeType`: image, geometricShape, group, line). Checked against the
+ * Excel.Chart reference on learn.microsoft.com and @types/office-js.
  */
 import type { Translator } from '../translator';
 
