@@ -128,9 +128,10 @@ export interface ChartPlan {
   /**
    * Room for the category labels, so that a program that prints the chart does not break them mid-word:
    * on a bar chart, the share of the chart's width left of the plot (`room`); on a column chart, the
-   * labels' angle in degrees (`angle`, negative: rising to the right) where they are wider than a category.
+   * labels' angle in degrees (`angle`, negative: rising to the right) where they are wider than a category;
+   * with `room`, the share of the chart's height above the plot, for a title of two lines (`top`).
    */
-  readonly categoryLabels?: { readonly room?: number; readonly angle?: number };
+  readonly categoryLabels?: { readonly room?: number; readonly angle?: number; readonly top?: number };
 }
 
 export interface SheetPlan {

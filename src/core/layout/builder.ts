@@ -279,7 +279,7 @@ function withinCellLimit(block: BlockPlan): BlockPlan {
 /** Excel's default column width, in its unit. */
 const DEFAULT_WIDTH = 8.43;
 /** Points per line of 11-point text. */
-const LINE_HEIGHT = 14.5;
+export const LINE_HEIGHT = 14.5;
 
 /**
  * Widths of letters in Excel's column unit (the width of a digit of the sheet's font: Calibri 11, or

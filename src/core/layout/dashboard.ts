@@ -12,7 +12,7 @@
 import { ENUMS } from '../../standard';
 import type { Area, ChartPlan, PlanValue, SheetPlan } from '../plan';
 import { area } from '../plan';
-import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
+import { COUNT, LINE_HEIGHT, ONE_DECIMAL, SheetBuilder, wrappedLines } from './builder';
 import type { Context } from './context';
 import { countedRegisters, leftOutLibraries } from '../consolidate';
 import { eventsByMonthAndFormat, ranked } from './dashboard-data';
@@ -53,13 +53,18 @@ const MAX_CATEGORIES = 20;
 /**
  * The last rows of each chart's slot hold its alternative text, wrapped: office-js gives charts none, so
  * a screen reader on the sheet reads it there; inside the slot, it prints with the chart and never
- * overlaps the next one.
+ * overlaps the next one. Three rows under a chart that shares its band (the charts of a band keep one
+ * height), as many as the text needs under one as wide as the grid.
  */
 const NOTE_ROWS = 3;
-const NOTE_STYLE = { size: 8, color: '404040' } as const;
+const NOTE_SIZE = 8;
+const NOTE_STYLE = { size: NOTE_SIZE, color: '404040' } as const;
+/** Points above a bar chart's plot: a title of two lines (0.17 of a chart of 14 rows, as before the notes). */
+const TITLE_ROOM = 42;
 /** The data tables start two columns right of the grid. */
 const DATA_LEFT = GRID_COLUMNS + 1;
 
+const columnWidth = (i: number): number => (i % (CHART_COLUMNS + 1) === CHART_COLUMNS ? GUTTER_WIDTH : COLUMN_WIDTH);
 /** Left column of the n-th (0-based) of three charts across. */
 const across = (n: number): number => n * (CHART_COLUMNS + 1);
 const slot = (top: number, rows: number, left: number, columns: number): Area =>
@@ -101,9 +106,7 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   // Every row of the grid has a fixed height, so that nothing (a taller title, a wrapped note, a program
   // that fits rows to their text) changes the charts' size or moves page 2.
   b.rowHeights = Array.from({ length: rows }, (_, i) => (i === 0 ? TITLE_HEIGHT : ROW_HEIGHT));
-  const widths = Array.from({ length: GRID_COLUMNS }, (_, i) =>
-    i % (CHART_COLUMNS + 1) === CHART_COLUMNS ? GUTTER_WIDTH : COLUMN_WIDTH,
-  );
+  const widths = Array.from({ length: GRID_COLUMNS }, (_, i) => columnWidth(i));
   // Printing fits the grid to the page's width, with a manual break before page 2 (Excel and LibreOffice
   // keep manual breaks under "fit to 1 page wide by [blank] tall"). Each page's rows are about 0.58 times
   // as tall as the grid is wide in Excel's Calibri metrics (less with wider fonts), under the 0.66 of A4
@@ -159,7 +162,7 @@ class DataSection {
       facts.points ?? rows.map((r) => [String(r[0] ?? ''), typeof r[1] === 'number' ? r[1] : null] as const);
     const altText = chartText(t, title, { ...facts, points });
     const p = chart.position;
-    const position = { ...p, bottom: p.bottom - NOTE_ROWS };
+    const position = { ...p, bottom: p.bottom - noteRows(p, altText) };
     b.chart({
       ...chart,
       title,
@@ -173,6 +176,16 @@ class DataSection {
   }
 }
 
+/** The rows of a chart's note, by its slot's width and the text wrapped at the note's size. */
+function noteRows(slot: Area, text: string): number {
+  if (slot.right - slot.left + 1 < GRID_COLUMNS) return NOTE_ROWS;
+  let width = 0;
+  for (let i = slot.left; i <= slot.right; i++) width += columnWidth(i);
+  // The estimate counts characters of 11 pt text: at a smaller size more of them fit, in lower lines.
+  const lines = wrappedLines(text, (width * 11) / NOTE_SIZE);
+  return Math.max(1, Math.ceil((lines * LINE_HEIGHT * NOTE_SIZE) / 11 / ROW_HEIGHT));
+}
+
 /** Room for a chart's category labels (the first column of its rows), by its kind and width. */
 function labelRoom(
   chart: Omit<ChartPlan, 'dataSheet' | 'data'>,
@@ -181,7 +194,11 @@ function labelRoom(
   if (chart.seriesBy !== 'columns') return undefined;
   const labels = rows.map((r) => (typeof r[0] === 'string' ? r[0] : ''));
   const columns = chart.position.right - chart.position.left + 1;
-  if (chart.kind === 'barClustered' || chart.kind === 'barStacked') return barLabels(labels, columns);
+  const height = (chart.position.bottom - chart.position.top + 1) * ROW_HEIGHT;
+  if (chart.kind === 'barClustered' || chart.kind === 'barStacked') {
+    const room = barLabels(labels, columns);
+    return room && { ...room, top: Math.round((TITLE_ROOM / height) * 1000) / 1000 };
+  }
   if (chart.kind === 'columnClustered' || chart.kind === 'columnStacked') return columnLabels(labels, columns);
   return undefined;
 }
