@@ -98,6 +98,12 @@ export interface ChartPlan {
   readonly name: string;
   readonly kind: ChartKind;
   readonly title: string;
+  /**
+   * Alternative text in the workbook's language: the title and what the chart shows (total, highest and
+   * lowest, change). Files write it as the drawing's `descr`; office-js has no alternative text for charts,
+   * so the layout also puts it in a cell under the chart. Optional: a chart read back from Excel has none.
+   */
+  readonly altText?: string;
   /** The sheet that holds the data (a generated sheet) and the data's area, header row and category column included. */
   readonly dataSheet: string;
   readonly data: Area;
@@ -122,9 +128,10 @@ export interface ChartPlan {
   /**
    * Room for the category labels, so that a program that prints the chart does not break them mid-word:
    * on a bar chart, the share of the chart's width left of the plot (`room`); on a column chart, the
-   * labels' angle in degrees (`angle`, negative: rising to the right) where they are wider than a category.
+   * labels' angle in degrees (`angle`, negative: rising to the right) where they are wider than a category;
+   * with `room`, the share of the chart's height above the plot, for a title of two lines (`top`).
    */
-  readonly categoryLabels?: { readonly room?: number; readonly angle?: number };
+  readonly categoryLabels?: { readonly room?: number; readonly angle?: number; readonly top?: number };
 }
 
 export interface SheetPlan {

@@ -229,7 +229,7 @@ function plotLayout(chart: ChartPlan): string {
   const horizontal = chart.kind === 'barClustered' || chart.kind === 'barStacked';
   if (room === undefined || !horizontal) return '<c:layout/>';
   // Below the title (one or two lines), to the right edge less a margin for the data labels.
-  const top = 0.17;
+  const top = chart.categoryLabels?.top ?? 0.17;
   const legend = (chart.series?.length ?? 1) > 1 ? 0.12 : 0.02;
   const x = Math.round(room * 1000) / 1000;
   const w = Math.round((1 - room - 0.1) * 1000) / 1000;

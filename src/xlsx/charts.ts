@@ -69,7 +69,7 @@ function anchorXml(sheet: SheetPlan, chart: ChartPlan, id: number, relId: string
   return (
     `<xdr:twoCellAnchor>${marker('from', p.top, p.left)}${marker('to', p.bottom + 1, p.right + 1)}` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>` +
-    `<xdr:cNvPr id="${id}" name="${encodeXml(chart.name)}" descr="${encodeXml(chart.title)}"/>` +
+    `<xdr:cNvPr id="${id}" name="${encodeXml(chart.name)}" descr="${encodeXml(chart.altText ?? chart.title)}"/>` +
     `<xdr:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></xdr:cNvGraphicFramePr></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="${f.x}" y="${f.y}"/><a:ext cx="${f.cx}" cy="${f.cy}"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS_CHART}"><c:chart xmlns:c="${NS_CHART}" xmlns:r="${NS_RELATIONSHIPS}" r:id="${relId}"/></a:graphicData></a:graphic>` +

@@ -5,6 +5,8 @@ import type { Area, PlanValue, SheetPlan } from '../../src/core/plan';
 import type { WorkbookContent } from '../../src/core/layout/content';
 import { karagandaSample } from '../../src/sample';
 import type { Language } from '../../src/standard';
+import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/errors';
 
 /** The generated sheets of a sample workbook, laid out in the core without any file. */
 export function consolidated(content: WorkbookContent): ConsolidationRun {
@@ -54,4 +56,12 @@ export function personNames(content: WorkbookContent): string[] {
   const names = new Set<string>();
   for (const row of content.training) if (typeof row.person === 'string') names.add(row.person);
   return [...names];
+}
+
+/** `kitaphana consolidate input -o output`, as the command line runs it, expected to succeed silently. */
+export async function consolidateFile(input: string, output: string): Promise<void> {
+  let err = '';
+  const io: Io = { out: () => undefined, err: (s) => (err += s), tty: false };
+  const code = await main(['node', 'kitaphana', 'consolidate', input, '-o', output], io);
+  expect({ code, err }).toEqual({ code: 0, err: '' });
 }

@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ZipPackage } from '../../src/xlsx/zip-package';
 import { zipped } from '../xlsx/helpers';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/errors';
 import { generatedSheetNames } from '../../src/core/layout/generated';
 import { describePackage } from '../../src/xlsx/package';
 import { parseRange } from '../../src/xlsx/ref';
 import { karagandaSample } from '../../src/sample';
-import { personNames } from './helpers';
+import { consolidateFile as consolidate, personNames } from './helpers';
 
 /**
  * The Dashboard as the command-line tool writes it: native chart parts
@@ -21,13 +19,6 @@ import { personNames } from './helpers';
 const root = join(__dirname, '..', '..');
 const sample = join(root, 'workbooks', 'karaganda-2025.xlsx');
 const dir = mkdtempSync(join(tmpdir(), 'kitaphana-dashboard-'));
-
-async function consolidate(input: string, output: string): Promise<void> {
-  let err = '';
-  const io: Io = { out: () => undefined, err: (s) => (err += s), tty: false };
-  const code = await main(['node', 'kitaphana', 'consolidate', input, '-o', output], io);
-  expect({ code, err }).toEqual({ code: 0, err: '' });
-}
 
 interface ChartPart {
   readonly part: string;

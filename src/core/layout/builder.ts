@@ -154,6 +154,15 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A text filling an area (merged, wrapped, at the top): a note under a chart, in rows of fixed height. */
+  text(a: Area, text: string, style: CellStyle): this {
+    this.blocks.push({ top: a.top, left: a.left, values: [[text]] });
+    this.styles.push({ area: a, style: { ...style, wrap: true, vAlign: 'top' } });
+    if (a.bottom > a.top || a.right > a.left) this.merges.push(a);
+    this.width = Math.max(this.width, a.right + 1);
+    return this;
+  }
+
   chart(chart: ChartPlan): this {
     this.charts.push(chart);
     return this;
@@ -270,7 +279,7 @@ function withinCellLimit(block: BlockPlan): BlockPlan {
 /** Excel's default column width, in its unit. */
 const DEFAULT_WIDTH = 8.43;
 /** Points per line of 11-point text. */
-const LINE_HEIGHT = 14.5;
+export const LINE_HEIGHT = 14.5;
 
 /**
  * Widths of letters in Excel's column unit (the width of a digit of the sheet's font: Calibri 11, or

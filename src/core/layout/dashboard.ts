@@ -12,13 +12,15 @@
 import { ENUMS } from '../../standard';
 import type { Area, ChartPlan, PlanValue, SheetPlan } from '../plan';
 import { area } from '../plan';
-import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
+import { COUNT, LINE_HEIGHT, ONE_DECIMAL, SheetBuilder, wrappedLines } from './builder';
 import type { Context } from './context';
 import { countedRegisters, leftOutLibraries } from '../consolidate';
 import { eventsByMonthAndFormat, ranked } from './dashboard-data';
 import { statusCounts } from './submissions';
 import { byEnum, byMonth } from './order';
 import { barLabels, columnLabels } from './chart-labels';
+import { chartText, type ChartFacts } from './chart-text';
+import type { Translator } from '../translator';
 import {
   INDICATOR_COLORS,
   PLAN_LINE_COLOR,
@@ -48,9 +50,21 @@ const PAGE_2_ROWS = 1 + WIDE_BAND + 1 + LOW_BAND;
 const PAGE_3_ROWS = 1 + LOW_BAND;
 /** More bars than this would not be legible in a chart of the grid (a national network has hundreds of districts). */
 const MAX_CATEGORIES = 20;
+/**
+ * The last rows of each chart's slot hold its alternative text, wrapped: office-js gives charts none, so
+ * a screen reader on the sheet reads it there; inside the slot, it prints with the chart and never
+ * overlaps the next one. Three rows under a chart that shares its band (the charts of a band keep one
+ * height), as many as the text needs under one as wide as the grid.
+ */
+const NOTE_ROWS = 3;
+const NOTE_SIZE = 8;
+const NOTE_STYLE = { size: NOTE_SIZE, color: '404040' } as const;
+/** Points above a bar chart's plot: a title of two lines (0.17 of a chart of 14 rows, as before the notes). */
+const TITLE_ROOM = 42;
 /** The data tables start two columns right of the grid. */
 const DATA_LEFT = GRID_COLUMNS + 1;
 
+const columnWidth = (i: number): number => (i % (CHART_COLUMNS + 1) === CHART_COLUMNS ? GUTTER_WIDTH : COLUMN_WIDTH);
 /** Left column of the n-th (0-based) of three charts across. */
 const across = (n: number): number => n * (CHART_COLUMNS + 1);
 const slot = (top: number, rows: number, left: number, columns: number): Area =>
@@ -68,9 +82,7 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   const band2 = band1 + SMALL_BAND + 1;
   const page2 = PAGE_1_ROWS;
   const band3 = page2 + 1 + WIDE_BAND + 1;
-  const data = new DataSection(b, name, t.t('dashboard.data_title'), t.t('dashboard.data_note'), (shown, total) =>
-    t.t('dashboard.first_of', { shown, total }),
-  );
+  const data = new DataSection(b, name, t);
 
   KEY_INDICATORS.slice(0, 3).forEach((code, i) =>
     keyIndicatorChart(ctx, data, code, slot(band1, SMALL_BAND, across(i), CHART_COLUMNS)),
@@ -94,9 +106,7 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   // Every row of the grid has a fixed height, so that nothing (a taller title, a wrapped note, a program
   // that fits rows to their text) changes the charts' size or moves page 2.
   b.rowHeights = Array.from({ length: rows }, (_, i) => (i === 0 ? TITLE_HEIGHT : ROW_HEIGHT));
-  const widths = Array.from({ length: GRID_COLUMNS }, (_, i) =>
-    i % (CHART_COLUMNS + 1) === CHART_COLUMNS ? GUTTER_WIDTH : COLUMN_WIDTH,
-  );
+  const widths = Array.from({ length: GRID_COLUMNS }, (_, i) => columnWidth(i));
   // Printing fits the grid to the page's width, with a manual break before page 2 (Excel and LibreOffice
   // keep manual breaks under "fit to 1 page wide by [blank] tall"). Each page's rows are about 0.58 times
   // as tall as the grid is wide in Excel's Calibri metrics (less with wider fonts), under the 0.66 of A4
@@ -118,9 +128,7 @@ class DataSection {
   constructor(
     private readonly b: SheetBuilder,
     private readonly sheet: string,
-    private readonly title: string,
-    private readonly note: string,
-    private readonly firstOf: (shown: number, total: number) => string,
+    private readonly t: Translator,
   ) {}
 
   add(
@@ -129,12 +137,13 @@ class DataSection {
     rows: PlanValue[][],
     formats: Record<number, string>,
     chart: Omit<ChartPlan, 'dataSheet' | 'data'>,
+    facts: Partial<ChartFacts> = {},
   ): void {
-    const { b } = this;
+    const { b, t } = this;
     if (!this.started) {
       b.moveTo(0, DATA_LEFT);
-      b.line([this.title], { bold: true, size: 12 });
-      b.line([this.note], { italic: true, color: '595959' });
+      b.line([t.t('dashboard.data_title')], { bold: true, size: 12 });
+      b.line([t.t('dashboard.data_note')], { italic: true, color: '595959' });
       b.gap();
       this.started = true;
     }
@@ -145,15 +154,36 @@ class DataSection {
     // The table keeps every row; a chart of a large network shows the first MAX_CATEGORIES and says so.
     const cut = chart.seriesBy === 'columns' && rows.length > MAX_CATEGORIES;
     const data = cut ? { ...table, bottom: table.top + MAX_CATEGORIES } : table;
-    const title = cut ? `${chart.title} (${this.firstOf(MAX_CATEGORIES, rows.length)})` : chart.title;
+    const title = cut
+      ? `${chart.title} (${t.t('dashboard.first_of', { shown: MAX_CATEGORIES, total: rows.length })})`
+      : chart.title;
+    // Every category is described, those the chart leaves out too: the text is not limited by legibility.
+    const points =
+      facts.points ?? rows.map((r) => [String(r[0] ?? ''), typeof r[1] === 'number' ? r[1] : null] as const);
+    const altText = chartText(t, title, { ...facts, points });
+    const p = chart.position;
+    const position = { ...p, bottom: p.bottom - noteRows(p, altText) };
     b.chart({
       ...chart,
       title,
+      altText,
+      position,
       dataSheet: this.sheet,
       data,
-      categoryLabels: labelRoom(chart, rows.slice(0, MAX_CATEGORIES)),
+      categoryLabels: labelRoom({ ...chart, position }, rows.slice(0, MAX_CATEGORIES)),
     });
+    b.text(area(position.bottom + 1, p.left, p.bottom, p.right), altText, NOTE_STYLE);
   }
+}
+
+/** The rows of a chart's note, by its slot's width and the text wrapped at the note's size. */
+function noteRows(slot: Area, text: string): number {
+  if (slot.right - slot.left + 1 < GRID_COLUMNS) return NOTE_ROWS;
+  let width = 0;
+  for (let i = slot.left; i <= slot.right; i++) width += columnWidth(i);
+  // The estimate counts characters of 11 pt text: at a smaller size more of them fit, in lower lines.
+  const lines = wrappedLines(text, (width * 11) / NOTE_SIZE);
+  return Math.max(1, Math.ceil((lines * LINE_HEIGHT * NOTE_SIZE) / 11 / ROW_HEIGHT));
 }
 
 /** Room for a chart's category labels (the first column of its rows), by its kind and width. */
@@ -164,7 +194,11 @@ function labelRoom(
   if (chart.seriesBy !== 'columns') return undefined;
   const labels = rows.map((r) => (typeof r[0] === 'string' ? r[0] : ''));
   const columns = chart.position.right - chart.position.left + 1;
-  if (chart.kind === 'barClustered' || chart.kind === 'barStacked') return barLabels(labels, columns);
+  const height = (chart.position.bottom - chart.position.top + 1) * ROW_HEIGHT;
+  if (chart.kind === 'barClustered' || chart.kind === 'barStacked') {
+    const room = barLabels(labels, columns);
+    return room && { ...room, top: Math.round((TITLE_ROOM / height) * 1000) / 1000 };
+  }
   if (chart.kind === 'columnClustered' || chart.kind === 'columnStacked') return columnLabels(labels, columns);
   return undefined;
 }
@@ -194,6 +228,7 @@ function keyIndicatorChart(ctx: Context, data: DataSection, code: string, positi
       valueAxis: { hidden: true },
       series: [{ color: indicatorColor(code) }],
     },
+    { total },
   );
 }
 
@@ -217,6 +252,7 @@ function changeChart(ctx: Context, data: DataSection, position: Area): void {
       valueAxis: { hidden: true },
       series: KEY_INDICATORS.map((code) => ({ color: indicatorColor(code) })),
     },
+    { percent: true, change: true },
   );
 }
 
@@ -244,6 +280,7 @@ function trainingChart(ctx: Context, data: DataSection, position: Area): void {
       valueAxis: { hidden: true },
       series: [{ color: TRAINING_COLOR }],
     },
+    { total, percent: true },
   );
 }
 
@@ -269,6 +306,12 @@ function planChart(ctx: Context, data: DataSection, position: Area): void {
         ...KEY_INDICATORS.map((code) => ({ color: INDICATOR_COLORS[code] ?? '' })),
         { color: PLAN_LINE_COLOR, asLine: true },
       ],
+    },
+    {
+      percent: true,
+      points: c.territoryOrder.flatMap((terr) =>
+        KEY_INDICATORS.map((code) => [`${ctx.nameOf(terr)}, ${t.t(`indicator.${code}`)}`, pct(terr, code)] as const),
+      ),
     },
   );
 }
@@ -310,6 +353,12 @@ function eventsByMonthChart(ctx: Context, data: DataSection, position: Area): vo
       valueTitle: t.t('dashboard.events_axis'),
       series: formats.map((f) => ({ color: formatColor(f) })),
     },
+    {
+      total: c.events.count,
+      points: byMonth<Record<string, number>>(counts, {}).map(
+        ([m, byFormat]) => [t.month(m), Object.values(byFormat).reduce((a, n) => a + n, 0)] as const,
+      ),
+    },
   );
 }
 
@@ -334,6 +383,7 @@ function eventsByFormChart(ctx: Context, data: DataSection, position: Area): voi
       valueAxis: { hidden: true },
       series: [{ color: indicatorColor('E01') }],
     },
+    { total: c.events.count },
   );
 }
 
@@ -366,6 +416,7 @@ function methodCharts(ctx: Context, data: DataSection, top: number): void {
       valueAxis: { hidden: true },
       series: [{ color: VISITS_COLOR }],
     },
+    { total, percent: true },
   );
   const reach = (terr: string) => c.events.pd.reach[terr] ?? 0;
   data.add(
