@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Language } from '../standard';
-import type { RenderedBlock, RenderedNote } from '../i18n/note';
+import type { RenderedBlock, RenderedNote } from '../core/note';
 
 const LANGUAGE_TAG: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
