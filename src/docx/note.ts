@@ -48,7 +48,8 @@ export async function noteDocx(note: RenderedNote, lang: Language): Promise<Uint
     },
     sections: [{ children }],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  // An ArrayBuffer, not a Buffer: the task pane builds the same document in the browser.
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
 
 /** The text width of an A4 page with Word's default margins, in twentieths of a point. */

@@ -46,6 +46,9 @@ async function docxTexts(bytes: Uint8Array): Promise<string[]> {
     .filter((s) => s !== '');
 }
 
+/** When `consolidated` (test/dashboard/helpers) makes its sheets. */
+const MADE = Date.UTC(2026, 0, 20, 9, 30);
+
 describe.each(LANGUAGES)('the Note sheet in %s', (lang) => {
   const content = karagandaSample({ language: lang });
   const sheet = noteSheetOf(consolidated(content).plan.sheets, lang);
@@ -54,8 +57,14 @@ describe.each(LANGUAGES)('the Note sheet in %s', (lang) => {
     const { rendered } = noteOf(content, lang);
     const docx = await docxTexts(await noteDocx(rendered, lang));
     const texts = sheetTexts(sheet);
-    // The last line says when and by which version each was made: the runs differ there only.
-    expect(texts.slice(0, -1)).toEqual(docx.slice(0, -1));
+    // The last line of the note says when and by which version each was made: the runs differ there only.
+    expect(texts.slice(0, docx.length - 1)).toEqual(docx.slice(0, -1));
+    // After it, what every generated sheet says of its figures: made when, libraries left out or missing.
+    expect(texts.slice(docx.length)).toEqual([
+      expect.stringContaining(translator(lang).dateTime(MADE)),
+      expect.any(String),
+      expect.any(String),
+    ]);
     expect(texts.length).toBeGreaterThan(20);
     expect(texts[0]).toBe(translator(lang).t('note.title'));
   });

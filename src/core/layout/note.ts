@@ -12,17 +12,22 @@ import { buildNote, noteCounts, registryNames, renderNote, type RenderedNote } f
 import type { SheetPlan } from '../plan';
 import { area } from '../plan';
 import { SheetBuilder } from './builder';
-import type { Context } from './context';
+import { MUTED, type Context, type GeneratedInput } from './context';
+import { translator } from '../translator';
 
 /** The text column: wide enough to read a paragraph as a page's line, narrow enough to print portrait. */
 const TEXT_WIDTH = 64;
 /** A table's figure columns. */
 const FIGURE_WIDTH = 13;
 
-/** The note of a consolidation in the workbook's language, or null without a reporting year (no note then). */
-export function renderedNoteOf(ctx: Context): RenderedNote | null {
-  const { t, c, input } = ctx;
+/** What the note of a consolidation needs: the generated sheets' input, or a finished run's (the task pane's .docx). */
+export type NoteSourceInput = Pick<GeneratedInput, 'consolidation' | 'validation' | 'language' | 'version' | 'madeAt'>;
+
+/** The note of a consolidation in its language, or null without a reporting year (no note then). */
+export function renderedNoteOf(input: NoteSourceInput): RenderedNote | null {
+  const c = input.consolidation;
   if (c.year === null) return null;
+  const t = translator(input.language);
   const json = consolidationJson(c, t);
   const note = buildNote({ current: { json, note: noteCounts(json, input.validation.workbook, undefined) } });
   const names = registryNames([input.validation.workbook], input.language);
@@ -30,7 +35,7 @@ export function renderedNoteOf(ctx: Context): RenderedNote | null {
 }
 
 export function noteSheet(ctx: Context): SheetPlan | null {
-  const note = renderedNoteOf(ctx);
+  const note = renderedNoteOf(ctx.input);
   if (!note) return null;
   const b = new SheetBuilder(ctx.t.t('sheet.Note'));
   const paragraph = (text: string, style: Parameters<SheetBuilder['line']>[1] = {}) => {
@@ -55,7 +60,10 @@ export function noteSheet(ctx: Context): SheetPlan | null {
       b.gap();
     }
   }
-  paragraph(note.made, { italic: true, color: '595959' });
+  paragraph(note.made, MUTED);
+  // What every generated sheet says of its figures (section 4): the libraries left out, their register rows.
+  b.gap();
+  for (const line of ctx.provenance()) paragraph(line, MUTED);
   return b.build([TEXT_WIDTH, ...Array<number>(columns - 1).fill(FIGURE_WIDTH)], 'none', {
     landscape: false,
   });
