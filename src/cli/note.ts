@@ -6,11 +6,18 @@
  */
 import { extname } from 'node:path';
 import { translator, type Translator } from '../i18n';
-import { renderNote, type RenderedNote } from '../i18n/note';
 import { validate, type Validation } from '../core/validate';
 import { consolidate } from '../core/consolidate';
 import { consolidationJson } from '../core/json';
-import { buildNote, HISTORY_YEARS, noteCounts, registryNames, type ConsolidationJson } from '../core/note';
+import {
+  buildNote,
+  HISTORY_YEARS,
+  noteCounts,
+  registryNames,
+  renderNote,
+  type ConsolidationJson,
+  type RenderedNote,
+} from '../core/note';
 import { isLanguage } from '../standard';
 import { saveWorkbookFile } from '../xlsx/write';
 import { UsageError, type Io } from './errors';

@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Language } from '../standard';
-import type { RenderedBlock, RenderedNote } from '../i18n/note';
+import type { RenderedBlock, RenderedNote } from '../core/note';
 
 const LANGUAGE_TAG: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
@@ -48,14 +48,19 @@ export async function noteDocx(note: RenderedNote, lang: Language): Promise<Uint
     },
     sections: [{ children }],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  // An ArrayBuffer, not a Buffer: the task pane builds the same document in the browser.
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
 
 /** The text width of an A4 page with Word's default margins, in twentieths of a point. */
 const TEXT_WIDTH = 9026;
 
+/**
+ * The figures' columns share three quarters of the width at most: wide enough for "1 978 381" and for a
+ * header's longest word ("Жоспардың") in 10 pt, which LibreOffice otherwise breaks mid-word.
+ */
 function columnWidths(columns: number): number[] {
-  const figure = Math.min(1500, Math.floor(TEXT_WIDTH / 2 / Math.max(1, columns - 1)));
+  const figure = Math.min(1700, Math.floor((TEXT_WIDTH * 3) / 4 / Math.max(1, columns - 1)));
   return [TEXT_WIDTH - figure * (columns - 1), ...Array<number>(columns - 1).fill(figure)];
 }
 
@@ -69,12 +74,15 @@ function blockOf(block: RenderedBlock): (Paragraph | Table)[] {
         children: [new TextRun(block.text)],
       }),
     ];
-  const cell = (text: string, header: boolean, numeric: boolean) =>
+  const widths = columnWidths(block.header.length);
+  // Each cell says its width too: LibreOffice sizes the columns by the cells', not by the table's grid.
+  const cell = (text: string, header: boolean, i: number) =>
     new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
       children: [
         new Paragraph({
-          alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [new TextRun({ text, bold: header, size: 22 })],
+          alignment: i > 0 ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold: header, size: 20 })],
         }),
       ],
     });
@@ -87,11 +95,11 @@ function blockOf(block: RenderedBlock): (Paragraph | Table)[] {
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       // The names' column takes what the figures' columns leave, so that long names do not wrap word by word.
-      columnWidths: columnWidths(block.header.length),
+      columnWidths: widths,
       rows: [
         // A header row that Word repeats on every page and a screen reader announces with each cell.
-        new TableRow({ tableHeader: true, children: block.header.map((h, i) => cell(h, true, i > 0)) }),
-        ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, i > 0)) })),
+        new TableRow({ tableHeader: true, children: block.header.map((h, i) => cell(h, true, i)) }),
+        ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, i)) })),
       ],
     }),
     new Paragraph({ children: [] }),

@@ -470,6 +470,7 @@ export function isReportingYear(year: number): boolean {
 
 /** Generated sheets, in the order they are written; names in the catalogues under `sheet.<key>`. */
 export const GENERATED_SHEETS = [
+  'Note',
   'Summary',
   'SummaryByType',
   'EventsSummary',

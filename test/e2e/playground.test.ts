@@ -3,13 +3,15 @@ import type { Page } from 'playwright-core';
 import { translator } from '../../src/i18n';
 import { LANGUAGES, type Language } from '../../src/standard';
 import { readWorkbook } from '../../src/xlsx';
+import { partsOf } from '../helpers/ooxml';
 import { axe, describeE2E, eventually, open as openPlayground, pane, playground, sheetTab } from './page';
 
 /**
  * End to end, in Debian's headless Chromium: the playground with the sample
  * workbook that has mistakes, in each language — set up, check (findings
  * appear; selecting one selects its cell), consolidate (the Summary sheet
- * appears, the Dashboard's charts are drawn), with axe-core finding no
+ * appears, the Dashboard's charts are drawn, the analytical note's sheet
+ * opens and its .docx downloads), with axe-core finding no
  * violation on any view. Then, once: an edit in a cell makes the pane check
  * again by itself, and the download is a workbook.
  */
@@ -85,6 +87,22 @@ describeE2E.each(LANGUAGES.map((l) => [l]))('the playground in %s', (lang) => {
       );
       await axe(page, 'dashboard');
     }
+
+    // The analytical note: its sheet is written (in the workbook's language), and the .docx downloads.
+    const note = done.getByRole('group', { name: t.t('taskpane.note.heading') });
+    await note.getByRole('button', { name: t.t('taskpane.note.open'), exact: true }).click();
+    await eventually(
+      () => page.locator('.sheet-tabs [aria-selected="true"]').textContent(),
+      (v) => expect(LANGUAGES.map((l) => translator(l).t('sheet.Note'))).toContain(v),
+    );
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      note.getByRole('button', { name: t.t('taskpane.note.download'), exact: true }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    const document = new TextDecoder().decode(partsOf(readFileSync(await docx.path())).get('word/document.xml'));
+    expect(LANGUAGES.filter((l) => document.includes(translator(l).t('note.title')))).toHaveLength(1);
+    await axe(page, 'consolidate: the note');
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
   }, 180_000);

@@ -6,7 +6,7 @@ import { validate } from '../../src/core/validate';
 import { consolidate } from '../../src/core/consolidate';
 import { consolidationJson } from '../../src/core/json';
 import { buildNote, noteCounts, registryNames, type ConsolidationJson, type Note } from '../../src/core/note';
-import { renderNote, type RenderedNote } from '../../src/i18n/note';
+import { renderNote, type RenderedNote } from '../../src/core/note';
 import { translator } from '../../src/i18n';
 
 export interface Noted {

@@ -1,5 +1,5 @@
 import type { Figure, Sentence } from '../../src/core/note';
-import { renderSentence } from '../../src/i18n/note';
+import { renderSentence } from '../../src/core/note';
 import { translator } from '../../src/i18n';
 import { smallContent } from '../helpers/network';
 import { noteOf, textOf } from './helpers';

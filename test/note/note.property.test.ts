@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { LANGUAGES } from '../../src/standard';
 import { smallContent, type LibSpec } from '../helpers/network';
 import { figuresOf, SECTIONS, valueAt, type Arg, type Note } from '../../src/core/note';
-import { formatFigure, renderNote } from '../../src/i18n/note';
+import { formatFigure, renderNote } from '../../src/core/note';
 import { translator } from '../../src/i18n';
 import { jsonOf, noteOf } from './helpers';
 

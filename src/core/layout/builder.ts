@@ -24,6 +24,8 @@ export const HEADER_STYLE: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true,
 export type Keep = 'table' | 'title' | 'none';
 
 export interface PrintSetup {
+  /** Pages are landscape unless a sheet says otherwise (the Note, a page of text). */
+  readonly landscape?: boolean;
   readonly titleRows?: readonly [number, number];
   readonly area?: Area;
   readonly rowBreaks?: readonly number[];

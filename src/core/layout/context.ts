@@ -20,7 +20,8 @@ export interface GeneratedInput {
   readonly sources?: readonly SourceTotals[];
 }
 
-const MUTED = { italic: true, color: '595959' } as const;
+/** The provenance's lines and other text beside the figures. */
+export const MUTED = { italic: true, color: '595959' } as const;
 
 /** What every generated sheet's layout needs: the figures, the translator and the territories' names. */
 export class Context {
@@ -49,12 +50,22 @@ export class Context {
    * span; `size` makes the provenance smaller and unwrapped (the Dashboard, whose rows have fixed heights).
    */
   head(b: SheetBuilder, titleKey: string, width: number, size?: number): void {
-    const { t, c, input } = this;
+    const { t, c } = this;
     const muted = size === undefined ? MUTED : { ...MUTED, size };
     const wrap = size === undefined;
     b.line([t.t(titleKey, { region: this.region(), year: c.year ?? '' })], { bold: true, size: 14 }, width - 1);
+    const lines = this.provenance();
+    for (const text of lines) {
+      if (wrap) b.fit(b.nextRow, b.left, text, width);
+      b.line([text], { ...muted, wrap, vAlign: 'top' }, width - 1);
+    }
+  }
+
+  /** When and from what the sheets were made, which libraries were left out and which sent nothing. */
+  provenance(): string[] {
+    const { t, c, input } = this;
     const excluded = c.libraries.excluded.map((e) => `${e.libId} (${e.first.rule})`).join(', ');
-    const lines = [
+    return [
       t.t('generated.provenance', {
         date: t.dateTime(input.madeAt),
         included: c.libraries.included.length,
@@ -64,10 +75,6 @@ export class Context {
       t.t('generated.excluded', { list: excluded || '—', n: c.libraries.excluded.length }) + this.rowsLeftOut(),
       t.t('generated.missing', { list: c.libraries.missing.join(', ') || '—', n: c.libraries.missing.length }),
     ];
-    for (const text of lines) {
-      if (wrap) b.fit(b.nextRow, b.left, text, width);
-      b.line([text], { ...muted, wrap, vAlign: 'top' }, width - 1);
-    }
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
- * The generated sheets of section 4 (the Dashboard, Summary, SummaryByType,
- * EventsSummary, TrainingSummary, Issues) as a plan. They are rebuilt from
+ * The generated sheets of section 4 (the Dashboard, the analytical Note,
+ * Summary, SummaryByType, EventsSummary, TrainingSummary, MethodSummary,
+ * Issues) as a plan. They are rebuilt from
  * scratch on every run; the previous ones, found by their name in any of the
  * three languages, are removed first. No personal data is ever laid out here:
  * training appears only as counts by territory.
@@ -22,6 +23,7 @@ import { area } from '../plan';
 import { COUNT, ONE_DECIMAL, SheetBuilder } from './builder';
 import { Context, type GeneratedInput } from './context';
 import { dashboardSheet } from './dashboard';
+import { noteSheet } from './note';
 import { eventsV2Section, methodSheet } from './method';
 import { changeMark, planMark } from './palette';
 import { statusLine } from './submissions';
@@ -52,10 +54,13 @@ export function generatedPlan(input: GeneratedInput): WorkbookPlan {
   const known = generatedSheetNames();
   const removeSheets = input.existingSheets.filter((s) => known.has(s.toUpperCase()));
   const ctx = new Context(input, t);
+  // The note needs the reporting year; a consolidation without one has no note (and says so in Issues).
+  const note = noteSheet(ctx);
   return {
     removeSheets,
     sheets: [
       dashboardSheet(ctx),
+      ...(note ? [note] : []),
       summarySheet(ctx),
       byTypeSheet(ctx),
       eventsSheet(ctx),

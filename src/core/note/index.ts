@@ -11,3 +11,13 @@ export {
 } from './figures';
 export * from './rules';
 export { registryNames, type RegistryNames } from './names';
+export {
+  renderNote,
+  renderSentence,
+  renderArg,
+  formatFigure,
+  type NoteNames,
+  type RenderedBlock,
+  type RenderedNote,
+  type RenderedSection,
+} from './render';

@@ -1,7 +1,8 @@
 /**
  * Consolidate: writes the generated sheets, shows progress by stage, then
  * which libraries were included, which were left out and why, and which sent
- * no report, with buttons that open the Summary and the Dashboard. Below
+ * no report, with buttons that open the Summary and the Dashboard, and the
+ * analytical note (its sheet, and a .docx to download). Below
  * it, what comes before a consolidation of workbooks sent in: Import and
  * Fill last year's figures.
  */
@@ -22,6 +23,7 @@ import { useFocusOnOutcome } from '../useFocus';
 import { useViewStyles } from '../styles';
 import { countText } from '../counts';
 import { libraryNames } from '../findings';
+import { NoteSection } from './NoteSection';
 
 // Import and last year's figures are drawn from a chunk of their own, so that the pane's first load stays as it was.
 const ImportSections = lazy(() => import(/* webpackChunkName: "import-view" */ './ImportSections'));
@@ -174,6 +176,7 @@ function ConsolidationResult({ run }: { run: ConsolidationRun }) {
             </Button>
           ))}
       </div>
+      <NoteSection run={run} />
       {libs.excluded.length ? (
         <div role="group" aria-labelledby={excludedId}>
           <h4 id={excludedId} className={s.subheading}>

@@ -1,17 +1,17 @@
 /**
- * The analytical note in a language: the core's sentences and tables
- * (`core/note`) turned into text. Every number is written here from its
- * figure, in the language's convention; names are looked up; quoted data
- * stays as it is, between the language's quotation marks.
+ * The analytical note in a language: the sentences and tables of
+ * `build.ts` turned into text. It is in the core so that the layout can lay
+ * the same text out as the workbook's Note sheet, as the .docx has it. Every
+ * number is written here from its figure, in the language's convention;
+ * names are looked up; quoted data stays as it is, between the language's
+ * quotation marks.
  */
-import type { Arg, Figure, Note, NoteTable, Sentence } from '../core/note';
-import type { Translator } from './index';
+import type { Arg, Figure, Note, NoteTable, Sentence } from './model';
+import type { Translator } from '../translator';
+import type { RegistryNames } from './names';
 
 /** The registry's names in the reader's language (a code stays a code where the registry has no name). */
-export interface NoteNames {
-  territory(code: string): string;
-  library(id: string): string;
-}
+export type NoteNames = RegistryNames;
 
 export type RenderedBlock =
   | { readonly kind: 'paragraph'; readonly text: string }
