@@ -100,8 +100,8 @@ describeE2E.each(LANGUAGES.map((l) => [l]))('the playground in %s', (lang) => {
       note.getByRole('button', { name: t.t('taskpane.note.download'), exact: true }).click(),
     ]);
     expect(docx.suggestedFilename()).toMatch(/\.docx$/);
-    const document = new TextDecoder().decode(partsOf(readFileSync(await docx.path())).get('word/document.xml'));
-    expect(LANGUAGES.filter((l) => document.includes(translator(l).t('note.title')))).toHaveLength(1);
+    const noteXml = new TextDecoder().decode(partsOf(readFileSync(await docx.path())).get('word/document.xml'));
+    expect(LANGUAGES.filter((l) => noteXml.includes(translator(l).t('note.title')))).toHaveLength(1);
     await axe(page, 'consolidate: the note');
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
