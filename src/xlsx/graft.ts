@@ -31,6 +31,14 @@ const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 const REL_CALC_CHAIN_SUFFIX = '/calcChain';
 const TYPE_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const TYPE_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
+/**
+ * Sheets ExcelJS renders at once. Its model of a sheet is many times the
+ * sheet's XML, and an import of the republic's oblasts adds 4,000 report
+ * sheets: rendered and grafted a batch at a time, only one batch's model is
+ * alive. Each batch's styles are merged as they come (an entry the workbook
+ * already holds is reused), so the result is the same as in one go.
+ */
+const RENDER_BATCH = 100;
 
 export async function graftWorkbook(plan: WorkbookPlan, base: Buffer | Uint8Array): Promise<Uint8Array> {
   const target = openBase(base);
@@ -84,28 +92,31 @@ export async function graftPlan(target: BasePackage, plan: WorkbookPlan): Promis
     tables: keptTables.map((t) => t.name),
     definedNames: workbook.definedNames().map((n) => n.name),
   } satisfies TakenNames);
-
-  const fresh = await renderPackage({ ...plan, meta: undefined }, date1904);
   if (plan.meta) patchMeta(pkg, kept, plan.meta);
   removeSheets(target, removed);
 
-  const styles = graftStyles(target, fresh);
-  const strings = sharedStrings(fresh);
-  const freshBook = new WorkbookParts(fresh.text(WORKBOOK_PART) ?? '', fresh.relationships(WORKBOOK_PART));
-  const grafter = new Grafter(pkg, fresh, types, {
-    styles,
-    strings,
-    nextTableId: Math.max(0, ...keptTables.map((t) => t.id)) + 1,
-  });
-  const added: WorkbookSheet[] = [];
-  for (const sheet of freshBook.sheets) {
-    if (!sheet.part) continue;
-    const part = grafter.copy(sheet.part);
-    added.push({ ...sheet, part });
+  const grafted: WorkbookSheet[] = [];
+  let nextTableId = Math.max(0, ...keptTables.map((t) => t.id)) + 1;
+  // At least one batch: a plan that only removes sheets still lends its styles.
+  for (let from = 0; from === 0 || from < plan.sheets.length; from += RENDER_BATCH) {
+    const sheets = plan.sheets.slice(from, from + RENDER_BATCH);
+    const fresh = await renderPackage({ ...plan, sheets, meta: undefined }, date1904);
+    const styles = graftStyles(target, fresh);
+    const strings = sharedStrings(fresh);
+    const freshBook = new WorkbookParts(fresh.text(WORKBOOK_PART) ?? '', fresh.relationships(WORKBOOK_PART));
+    const grafter = new Grafter(pkg, fresh, types, { styles, strings, nextTableId });
+    const added: WorkbookSheet[] = [];
+    for (const sheet of freshBook.sheets) {
+      if (!sheet.part) continue;
+      const part = grafter.copy(sheet.part);
+      added.push({ ...sheet, part });
+    }
+    nextTableId = grafter.nextTableId;
+    grafted.push(...added);
+    workbook.addSheets(added, freshBook.definedNames(), REL_WORKSHEET, (part) => relativeTarget(main, part));
   }
-  workbook.addSheets(added, freshBook.definedNames(), REL_WORKSHEET, (part) => relativeTarget(main, part));
   const active = workbook.settleActiveSheet();
-  if (active && added.some((s) => s.part === active.part) && active.part) {
+  if (active && grafted.some((s) => s.part === active.part) && active.part) {
     pkg.setText(active.part, selectTab(pkg.text(active.part) ?? ''));
   }
 }
@@ -248,6 +259,8 @@ interface GraftContext {
 class Grafter {
   private readonly names = new Map<string, string>();
   private readonly taken: Set<string>;
+  /** Per stem and extension, the number below which every name is taken: a search from 1 each time was quadratic. */
+  private readonly nextNumber = new Map<string, number>();
 
   constructor(
     private readonly pkg: ZipPackage,
@@ -256,6 +269,10 @@ class Grafter {
     private readonly ctx: GraftContext,
   ) {
     this.taken = new Set(pkg.names().map((n) => n.toLowerCase()));
+  }
+
+  get nextTableId(): number {
+    return this.ctx.nextTableId;
   }
 
   copy(part: string): string {
@@ -284,10 +301,12 @@ class Grafter {
     const m = /^(.*?)(\d*)(\.[^./]+)$/.exec(part);
     const stem = m?.[1] ?? part;
     const ext = m?.[3] ?? '';
-    for (let n = 1; ; n++) {
+    const series = `${stem}\u0000${ext}`.toLowerCase();
+    for (let n = this.nextNumber.get(series) ?? 1; ; n++) {
       const name = `${stem}${n}${ext}`;
       if (!this.taken.has(name.toLowerCase())) {
         this.taken.add(name.toLowerCase());
+        this.nextNumber.set(series, n + 1);
         return name;
       }
     }

@@ -40,47 +40,67 @@ export function relativeTarget(fromPart: string, toPart: string): string {
   return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
 
-/** Content types, edited as text: an Override per part (and a Default per extension where one is missing). */
+/**
+ * Content types, edited as text: an Override per part (and a Default per
+ * extension where one is missing). New Overrides are collected and put into
+ * the text when it is asked for: a graft of thousands of sheets adds one per
+ * part, and rewriting the whole list for each was quadratic.
+ */
 export class ContentTypes {
-  private constructor(private xml: string) {}
+  /** The part names the text's Overrides name, as written (the test is the exact `PartName="…"`). */
+  private readonly named: Set<string>;
+  private pending: string[] = [];
+
+  private constructor(private xml: string) {
+    this.named = new Set([...xml.matchAll(/PartName="([^"]*)"/g)].map((m) => m[1] as string));
+  }
 
   static fromXml(xml: string): ContentTypes {
     return new ContentTypes(xml);
   }
 
   toXml(): string {
+    if (this.pending.length > 0) {
+      const added = this.pending.join('');
+      this.xml = this.xml.replace(/<\/Types>\s*$/, () => `${added}</Types>`);
+      this.pending = [];
+    }
     return this.xml;
   }
 
   /** Drops a removed part's Override. */
   remove(part: string): void {
     const name = `/${part}`.toLowerCase();
-    this.xml = this.xml.replace(/<(?:[\w.-]+:)?Override\s[^>]*\/>/g, (tag) =>
-      (/PartName="([^"]*)"/.exec(tag)?.[1] ?? '').toLowerCase() === name ? '' : tag,
-    );
+    this.xml = this.toXml().replace(/<(?:[\w.-]+:)?Override\s[^>]*\/>/g, (tag) => {
+      const named = /PartName="([^"]*)"/.exec(tag)?.[1] ?? '';
+      if (named.toLowerCase() !== name) return tag;
+      this.named.delete(named);
+      return '';
+    });
   }
 
   override(part: string, type: string): void {
     const name = `/${part}`;
-    if (this.xml.includes(`PartName="${name}"`)) return;
-    this.xml = this.xml.replace(/<\/Types>\s*$/, `<Override PartName="${name}" ContentType="${type}"/></Types>`);
+    if (this.named.has(name)) return;
+    this.named.add(name);
+    this.pending.push(`<Override PartName="${name}" ContentType="${type}"/>`);
   }
 
   hasDefault(ext: string): boolean {
-    return new RegExp(`<(?:[\\w.-]+:)?Default\\s[^>]*Extension="${ext}"`, 'i').test(this.xml);
+    return new RegExp(`<(?:[\\w.-]+:)?Default\\s[^>]*Extension="${ext}"`, 'i').test(this.toXml());
   }
 
   /** A Default for the extension, unless the package has one, in the prefix its `<Types>` uses. */
   addDefault(ext: string, type: string): void {
     if (this.hasDefault(ext)) return;
-    this.xml = this.xml.replace(
+    this.xml = this.toXml().replace(
       /<((?:[\w.-]+:)?)Types\b[^>]*>/,
       (tag, prefix: string) => `${tag}<${prefix}Default Extension="${ext}" ContentType="${type}"/>`,
     );
   }
 
   save(pkg: ZipPackage): void {
-    pkg.setText(CONTENT_TYPES_PART, this.xml);
+    pkg.setText(CONTENT_TYPES_PART, this.toXml());
   }
 }
 

@@ -13,13 +13,13 @@
 import type { ColumnAddition, SetupPlan, SheetValidations, TablePatch, TableRename } from '../core/setup';
 import type { Area, PlanValue, SheetPlan } from '../core/plan';
 import { a1 } from '../core/snapshot';
-import { patchContents, type CellContent } from '../core/writes';
+import { patchRowContents, type CellContent } from '../core/writes';
 import { WorkbookWriteError } from './errors';
 import { dropCalcChain, finishBase, graftPlan, openBase, stylesPart, type BasePackage } from './graft';
 import { findTable, tableParts, withTableRef, type TablePart } from './table-parts';
 import { parseRange, rangeA1 } from './ref';
 import { renderPackage } from './render';
-import { SheetEdit, inlineString } from './sheet-edit';
+import { SheetEdit, inlineString, type NewCell } from './sheet-edit';
 import { sharedStringTexts } from './shared-strings';
 import { numberFormatOf, withFormatCode } from './style-merge';
 import { decodeXml, encodeXml, firstElement, withPrefix } from './xml';
@@ -189,16 +189,36 @@ class Edits {
       this.checkRoom(found, area, grown, sheet);
     }
     const lastRow = area.bottom;
-    patchContents(p, this.target.date1904).forEach((row, i) => {
-      row.forEach((content, j) => {
+    // A new row takes the look of the table's last row, column by column.
+    const lastStyles = new Map<number, number>();
+    const lastStyle = (c: number): number => {
+      let style = lastStyles.get(c);
+      if (style === undefined) lastStyles.set(c, (style = sheet.styleOf(lastRow, c)));
+      return style;
+    };
+    p.rows.forEach((values, i) => {
+      const r = p.top + i;
+      const contents = patchRowContents(p, values, this.target.date1904);
+      if (r > lastRow && !sheet.hasRow(r)) {
+        // A row the sheet lacks is written whole: what the cells below say when the cell is empty.
+        const cells: NewCell[] = [];
+        contents.forEach((content, j) => {
+          const v = values[j] ?? null;
+          // A sparse patch's null leaves the cell as it is; an empty cell already holds null.
+          if (content === null || v === null) return;
+          this.wroteCells = true;
+          cells.push(this.cellOf(r, p.left + j, content, lastStyle(p.left + j)));
+        });
+        sheet.addRow(r, cells);
+        return;
+      }
+      contents.forEach((content, j) => {
         // A sparse patch's null leaves the cell as it is (an import filling single cells).
         if (content === null) return;
-        const r = p.top + i;
         const c = p.left + j;
         const existing = sheet.cell(r, c);
-        // A new row takes the look of the table's last row, column by column.
-        const style = existing !== undefined ? sheet.styleOf(r, c) : r > lastRow ? sheet.styleOf(lastRow, c) : 0;
-        this.writeValue(sheet, r, c, p.rows[i]?.[j] ?? null, content, style);
+        const style = existing !== undefined ? sheet.styleOf(r, c) : r > lastRow ? lastStyle(c) : 0;
+        this.writeValue(sheet, r, c, values[j] ?? null, content, style);
       });
     });
     let xml = found.tableXml;
@@ -224,11 +244,11 @@ class Edits {
           return down ? rangeA1({ ...r, bottom }) : ref;
         })
         .join(' ');
-    const xml = this.sheetXml(part).replace(
+    // Both are elements of the worksheet, never inside its cell data.
+    this.sheet(part).replaceAround(
       /(<(?:[\w.-]+:)?(?:dataValidation|conditionalFormatting)\b[^>]*?\ssqref=")([^"]*)"/g,
       (_, head: string, sqref: string) => `${head}${extend(sqref)}"`,
     );
-    this.sheets.set(part, { edit: null, xml });
   }
 
   /** Refuses to grow a table over cells that hold something, or into another table. */
@@ -294,22 +314,33 @@ class Edits {
     // A cell that already says this keeps its bytes: its shared string, its rich text (a date is always written).
     if (sheet.holds(row, col, v, this.strings)) return;
     this.wroteCells = true;
+    const cell = this.cellOf(row, col, c, style);
+    sheet.set(row, col, cell.style, cell.type, cell.inner);
+  }
+
+  /** The cell's XML parts for what the core decided it receives. */
+  private cellOf(row: number, col: number, c: CellContent, style: number): NewCell {
     switch (c.kind) {
       case 'blank':
-        return sheet.set(row, col, style, null, null);
+        return { col, style, type: null, inner: null };
       case 'number':
         if (!Number.isFinite(c.value))
           throw new WorkbookWriteError('bad_plan', `${a1(row, col)}: ${c.value} is not a number`);
-        return sheet.set(row, col, c.format ? this.formatted(style, c.format) : style, null, `<v>${c.value}</v>`);
+        return {
+          col,
+          style: c.format ? this.formatted(style, c.format) : style,
+          type: null,
+          inner: `<v>${c.value}</v>`,
+        };
       case 'boolean':
-        return sheet.set(row, col, style, 'b', `<v>${c.value ? 1 : 0}</v>`);
+        return { col, style, type: 'b', inner: `<v>${c.value ? 1 : 0}</v>` };
       case 'text':
         // A link is written as its text, as the add-in writes it.
-        return sheet.set(row, col, style, 'inlineStr', inlineString(c.text));
+        return { col, style, type: 'inlineStr', inner: inlineString(c.text) };
       case 'formula':
         this.wroteFormula = true;
         // Without a cached result: Excel computes it on opening (fullCalcOnLoad).
-        return sheet.set(row, col, style, null, `<f>${encodeXml(c.formula)}</f>`);
+        return { col, style, type: null, inner: `<f>${encodeXml(c.formula)}</f>` };
     }
   }
 

@@ -15,6 +15,14 @@ const SHEET_DATA = /<((?:[\w.-]+:)?)sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w
 const ROW = /<(?:[\w.-]+:)?row\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row>)/g;
 const CELL = /<(?:[\w.-]+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c>)/g;
 
+/** A cell to write: `inner` goes between its tags (null for a cell with only a style). */
+export interface NewCell {
+  readonly col: number;
+  readonly style: number;
+  readonly type: string | null;
+  readonly inner: string | null;
+}
+
 interface Row {
   /** 0-based. */
   readonly index: number;
@@ -36,10 +44,14 @@ function startTag(xml: string): string {
 export class SheetEdit {
   private readonly rows = new Map<number, Row>();
   private readonly prefix: string;
-  private readonly head: string;
-  private readonly tail: string;
+  private head: string;
+  private tail: string;
   private readonly open: string;
   private edited = false;
+  /** Something around the cell data changed (`replaceAround`), not a cell. */
+  private around = false;
+  /** Where the rows `addRow` wrote are, for the dimension. */
+  private added: Area | null = null;
 
   constructor(xml: string) {
     const m = SHEET_DATA.exec(xml);
@@ -121,19 +133,74 @@ export class SheetEdit {
       this.rows.set(row, r);
     }
     const cells = this.cellsOf(r);
-    const ref = a1(row, col);
-    const s = style > 0 ? ` s="${style}"` : '';
-    const t = type ? ` t="${type}"` : '';
-    const p = this.prefix;
-    if (inner === null && !s) cells.delete(col);
-    else if (inner === null) cells.set(col, `<${p}c r="${ref}"${s}${t}/>`);
-    else cells.set(col, `<${p}c r="${ref}"${s}${t}>${withPrefix(inner, p)}</${p}c>`);
+    const xml = this.cellXml(row, { col, style, type, inner });
+    if (xml === null) cells.delete(col);
+    else cells.set(col, xml);
     r.dirty = true;
     this.edited = true;
   }
 
+  /** Whether the sheet has a row here (even one without cells). */
+  hasRow(row: number): boolean {
+    return this.rows.has(row);
+  }
+
+  /**
+   * Writes a row the sheet does not have, cells in column order, as `set`
+   * would cell by cell, but kept as its finished text: an import appends
+   * 200,000 register rows, and a map of cells for each cost gigabytes.
+   */
+  addRow(row: number, cells: readonly NewCell[]): void {
+    if (this.rows.has(row)) throw new Error(`row ${row + 1} is already there`);
+    this.edited = true;
+    const written = cells.flatMap((c) => {
+      const xml = this.cellXml(row, c);
+      return xml === null ? [] : [{ col: c.col, xml }];
+    });
+    if (written.length === 0) return;
+    const p = this.prefix;
+    const body = written.map((c) => c.xml).join('');
+    this.rows.set(row, { index: row, text: `<${p}row r="${row + 1}">${body}</${p}row>`, cells: null, dirty: false });
+    const first = (written[0] as { col: number }).col;
+    const last = (written[written.length - 1] as { col: number }).col;
+    const a = this.added;
+    this.added = a
+      ? {
+          top: Math.min(a.top, row),
+          bottom: Math.max(a.bottom, row),
+          left: Math.min(a.left, first),
+          right: Math.max(a.right, last),
+        }
+      : { top: row, bottom: row, left: first, right: last };
+  }
+
+  /** A cell as written (null: a cell with neither content nor style is no cell). */
+  private cellXml(row: number, { col, style, type, inner }: NewCell): string | null {
+    const ref = a1(row, col);
+    const s = style > 0 ? ` s="${style}"` : '';
+    const t = type ? ` t="${type}"` : '';
+    const p = this.prefix;
+    if (inner === null && !s) return null;
+    if (inner === null) return `<${p}c r="${ref}"${s}${t}/>`;
+    return `<${p}c r="${ref}"${s}${t}>${withPrefix(inner, p)}</${p}c>`;
+  }
+
   get changed(): boolean {
-    return this.edited;
+    return this.edited || this.around;
+  }
+
+  /**
+   * A replacement in the sheet's XML around its cell data (validations,
+   * conditional formats), without writing the cells out and reading them
+   * back: a national import grows a register sheet to 200,000 rows.
+   */
+  replaceAround(pattern: RegExp, replace: (whole: string, ...groups: string[]) => string): void {
+    const head = this.head.replace(pattern, replace);
+    const tail = this.tail.replace(pattern, replace);
+    if (head === this.head && tail === this.tail) return;
+    this.head = head;
+    this.tail = tail;
+    this.around = true;
   }
 
   toXml(): string {
@@ -186,6 +253,14 @@ export class SheetEdit {
       const old = parseRange(ref);
       if (!old) return whole;
       let area: Area = old;
+      const a = this.added;
+      if (a)
+        area = {
+          top: Math.min(area.top, a.top),
+          bottom: Math.max(area.bottom, a.bottom),
+          left: Math.min(area.left, a.left),
+          right: Math.max(area.right, a.right),
+        };
       for (const r of this.rows.values()) {
         if (!r.dirty) continue;
         for (const c of this.cellsOf(r).keys()) {

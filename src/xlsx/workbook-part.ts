@@ -57,6 +57,7 @@ export function sameName(a: string, b: string): boolean {
 export class WorkbookParts {
   private text: string;
   private rels: Relationship[];
+  private relIds: Set<string> | null = null;
   sheets: WorkbookSheet[];
   private names: DefinedName[];
   private readonly prefix: string;
@@ -108,14 +109,17 @@ export class WorkbookParts {
 
   dropRelationship(id: string): void {
     this.rels = this.rels.filter((r) => r.id !== id);
+    this.relIds = null;
   }
 
   addRelationship(type: string, target: string, part: string | null = null): string {
-    const ids = new Set(this.rels.map((r) => r.id));
+    // Kept between calls: a set of the ids made for each of thousands of new sheets was quadratic.
+    const ids = (this.relIds ??= new Set(this.rels.map((r) => r.id)));
     let n = this.rels.length + 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     this.rels.push({ id, type, target, part: part ?? target });
+    ids.add(id);
     return id;
   }
 

@@ -44,7 +44,16 @@ export interface RelationshipOut {
   readonly external: boolean;
 }
 
+/** `[Content_Types].xml` read once: Overrides by lower-cased part name, Defaults by lower-cased extension. */
+interface TypeIndex {
+  readonly overrides: ReadonlyMap<string, string | null>;
+  readonly defaults: ReadonlyMap<string, string | null>;
+}
+
 export class ZipPackage {
+  /** Parsed on first use and dropped when the part changes: grafting thousands of parts asks for each one's type. */
+  private typeIndex: TypeIndex | null = null;
+
   private constructor(
     private readonly source: ZipReader,
     private readonly parts: Map<string, Part>,
@@ -113,6 +122,7 @@ export class ZipPackage {
   }
 
   setBytes(part: string, data: Uint8Array): void {
+    if (part === CONTENT_TYPES_PART) this.typeIndex = null;
     const found = this.parts.get(part);
     // The same bytes written back (a list rewritten without a change) leave the entry to be copied.
     if (found && !found.fresh && found.data !== undefined && sameBytes(found.data, data)) return;
@@ -123,6 +133,7 @@ export class ZipPackage {
   }
 
   remove(part: string): void {
+    if (part === CONTENT_TYPES_PART) this.typeIndex = null;
     this.parts.delete(part);
   }
 
@@ -137,13 +148,26 @@ export class ZipPackage {
 
   /** The content type of a part, from its Override or else the Default of its extension. */
   contentTypeOf(part: string): string | null {
+    const index = (this.typeIndex ??= this.readTypes());
+    const override = index.overrides.get(`/${part}`.toLowerCase());
+    if (override !== undefined) return override;
+    return index.defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase()) ?? null;
+  }
+
+  /** The first Override of a name and the first Default of an extension count, as a search in document order finds them. */
+  private readTypes(): TypeIndex {
     const xml = this.text(CONTENT_TYPES_PART) ?? '';
-    const name = `/${part}`.toLowerCase();
-    const override = elements(xml, 'Override').find((a) => (a.get('PartName') ?? '').toLowerCase() === name);
-    if (override) return override.get('ContentType') ?? null;
-    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
-    const byDefault = elements(xml, 'Default').find((a) => (a.get('Extension') ?? '').toLowerCase() === ext);
-    return byDefault?.get('ContentType') ?? null;
+    const overrides = new Map<string, string | null>();
+    for (const a of elements(xml, 'Override')) {
+      const name = (a.get('PartName') ?? '').toLowerCase();
+      if (!overrides.has(name)) overrides.set(name, a.get('ContentType') ?? null);
+    }
+    const defaults = new Map<string, string | null>();
+    for (const a of elements(xml, 'Default')) {
+      const ext = (a.get('Extension') ?? '').toLowerCase();
+      if (!defaults.has(ext)) defaults.set(ext, a.get('ContentType') ?? null);
+    }
+    return { overrides, defaults };
   }
 
   /** The parts reachable from the package's root relationships. */

@@ -5,6 +5,7 @@
  * them, dates given their format, the registers' validation, and the
  * protection of a protected sheet lifted around it all.
  */
+import type { PlanValue } from '../plan';
 import type { SetupPlan, TablePatch } from '../setup';
 import { tableIndex, type Snapshot, type TableSnapshot } from '../snapshot';
 import { cellContent, cellInput, type CellContent } from './cells';
@@ -79,7 +80,16 @@ function patchWrites(
 
 /** What each cell of a patch receives (`null`: a sparse patch leaves the cell as it is), for every writer. */
 export function patchContents(p: TablePatch, date1904: boolean): (CellContent | null)[][] {
-  return p.rows.map((r) => r.map((v) => (v === null && p.sparse ? null : cellContent(v, date1904))));
+  return p.rows.map((r) => patchRowContents(p, r, date1904));
+}
+
+/** `patchContents` of one of the patch's rows: a writer of a long patch need not hold them all at once. */
+export function patchRowContents(
+  p: Pick<TablePatch, 'sparse'>,
+  row: readonly PlanValue[],
+  date1904: boolean,
+): (CellContent | null)[] {
+  return row.map((v) => (v === null && p.sparse ? null : cellContent(v, date1904)));
 }
 
 /** The date formats of a block of cells: one write per run of dated cells down a column. */
