@@ -421,7 +421,13 @@ class Edits {
 
   /** Writes the edited parts; says whether formulas were written. */
   save(): boolean {
-    for (const [part] of this.sheets) {
+    for (const [part, s] of this.sheets) {
+      if (s.edit?.changed) {
+        // As bytes: a sheet an import grew by 200,000 rows is never one string (the same bytes are no change).
+        this.target.pkg.setBytes(part, s.edit.toBytes());
+        s.edit = null;
+        continue;
+      }
       const before = this.target.pkg.text(part);
       const xml = this.sheetXml(part);
       if (xml !== before) this.target.pkg.setText(part, xml);

@@ -10,6 +10,10 @@ import { parseRange, rangeA1 } from './ref';
 import { decodeXml, encodeXml, escapeXstring, withPrefix } from './xml';
 import { textOf } from './shared-strings';
 import type { Area, PlanValue } from '../core/plan';
+import { TextArena, arenaBytes, arenaText, type ArenaText } from './text-arena';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 const SHEET_DATA = /<((?:[\w.-]+:)?)sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?sheetData>)/;
 const ROW = /<(?:[\w.-]+:)?row\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row>)/g;
@@ -26,8 +30,10 @@ export interface NewCell {
 interface Row {
   /** 0-based. */
   readonly index: number;
-  /** As written, while untouched. */
+  /** As written, while untouched (a row `addRow` wrote: '', its text is `packed`). */
   readonly text: string;
+  /** A row `addRow` wrote, its text kept as UTF-8 (`text-arena.ts`). */
+  readonly packed?: ArenaText;
   /** Cells by 0-based column, parsed when the row is first edited or read. */
   cells: Map<number, string> | null;
   dirty: boolean;
@@ -52,6 +58,7 @@ export class SheetEdit {
   private around = false;
   /** Where the rows `addRow` wrote are, for the dimension. */
   private added: Area | null = null;
+  private arena: TextArena | null = null;
 
   constructor(xml: string) {
     const m = SHEET_DATA.exec(xml);
@@ -160,7 +167,8 @@ export class SheetEdit {
     if (written.length === 0) return;
     const p = this.prefix;
     const body = written.map((c) => c.xml).join('');
-    this.rows.set(row, { index: row, text: `<${p}row r="${row + 1}">${body}</${p}row>`, cells: null, dirty: false });
+    const packed = (this.arena ??= new TextArena()).add(`<${p}row r="${row + 1}">${body}</${p}row>`);
+    this.rows.set(row, { index: row, text: '', packed, cells: null, dirty: false });
     const first = (written[0] as { col: number }).col;
     const last = (written[written.length - 1] as { col: number }).col;
     const a = this.added;
@@ -204,17 +212,45 @@ export class SheetEdit {
   }
 
   toXml(): string {
-    const rows = [...this.rows.values()].sort((a, b) => a.index - b.index).map((r) => this.rowXml(r));
-    const body = rows.join('');
+    return this.pieces()
+      .map((p) => (typeof p === 'string' ? p : decoder.decode(p)))
+      .join('');
+  }
+
+  /** `toXml` as UTF-8, the rows `addRow` wrote copied as they are kept. */
+  toBytes(): Uint8Array {
+    const parts = this.pieces().map((p) => (typeof p === 'string' ? encoder.encode(p) : p));
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+
+  /** The sheet's XML in order, as text and as the UTF-8 of packed rows. */
+  private pieces(): (string | Uint8Array)[] {
+    const rows = [...this.rows.values()]
+      .sort((a, b) => a.index - b.index)
+      .map((r) => (r.packed && !r.dirty ? arenaBytes(r.packed) : this.rowXml(r)))
+      .filter((r) => r.length > 0);
     const p = this.prefix;
-    const data = body ? `${this.open}>${body}</${p}sheetData>` : `${this.open}/>`;
-    return this.withDimension(this.head) + data + this.tail;
+    const head = this.withDimension(this.head);
+    if (rows.length === 0) return [head, `${this.open}/>`, this.tail];
+    return [head, `${this.open}>`, ...rows, `</${p}sheetData>`, this.tail];
+  }
+
+  /** A row's text as written (a packed row's decoded). */
+  private textOf(r: Row): string {
+    return r.packed ? arenaText(r.packed) : r.text;
   }
 
   private cellsOf(r: Row): Map<number, string> {
     if (r.cells) return r.cells;
     const cells = new Map<number, string>();
-    const inner = r.text.endsWith('/>') ? '' : r.text.slice(startTag(r.text).length);
+    const text = this.textOf(r);
+    const inner = text.endsWith('/>') ? '' : text.slice(startTag(text).length);
     let next = 0;
     for (const m of inner.matchAll(CELL)) {
       const at = cellAddress(attr(startTag(m[0]), 'r') ?? '');
@@ -227,7 +263,8 @@ export class SheetEdit {
   }
 
   private rowXml(r: Row): string {
-    if (!r.dirty) return r.text;
+    const text = this.textOf(r);
+    if (!r.dirty) return text;
     const p = this.prefix;
     const cells = [...this.cellsOf(r).entries()].sort((a, b) => a[0] - b[0]);
     // A cell written without `r` takes the position after the previous one: every cell of an edited row gets its own.
@@ -235,15 +272,15 @@ export class SheetEdit {
       /^<[^>]*\sr="/.test(xml) ? xml : xml.replace(/^<([\w.:-]+)/, `<$1 r="${a1(r.index, c)}"`),
     );
     // `spans` is an optional hint, dropped only when the cells now fall outside of it.
-    const [from, to] = (attr(startTag(r.text), 'spans') ?? '').split(':').map(Number);
+    const [from, to] = (attr(startTag(text), 'spans') ?? '').split(':').map(Number);
     const inSpans = cells.every(([c]) => from !== undefined && to !== undefined && c + 1 >= from && c + 1 <= to);
-    const tag = r.text
-      ? startTag(r.text)
+    const tag = text
+      ? startTag(text)
           .replace(inSpans ? /^$/ : /\sspans="[^"]*"/, '')
           .replace(/\/>$/, '>')
       : `<${p}row r="${r.index + 1}">`;
     const open = /\sr="/.test(tag) ? tag : tag.replace(/^<([\w.:-]+)/, `<$1 r="${r.index + 1}"`);
-    return body.length === 0 && !r.text ? '' : `${open}${body.join('')}</${p}row>`;
+    return body.length === 0 && !text ? '' : `${open}${body.join('')}</${p}row>`;
   }
 
   /** The `<dimension>` grown to hold every cell written. */

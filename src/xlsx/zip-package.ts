@@ -14,7 +14,7 @@ import { CONTENT_TYPES_PART, mainPart } from './package';
 import { elements, parseRelationships, relsPartOf, renderRelationships, type Relationship } from './xml';
 import { ZipReader } from './zip';
 import { localSpan, type ZipEntry } from './zip-directory';
-import { ZipWriter } from './zip-write';
+import { ZipWriter, deflatePart, inflatePart, type DeflatedPart } from './zip-write';
 
 const encoder = new TextEncoder();
 
@@ -23,9 +23,18 @@ interface Part {
   readonly entry?: ZipEntry;
   /** The part's bytes, once read or written. */
   data?: Uint8Array;
+  /** A large part written: deflated at once instead of `data` (see PACK_FROM). */
+  packed?: DeflatedPart;
   /** Written, or to be deflated anew: not copied raw. */
   fresh: boolean;
 }
+
+/**
+ * Parts written from this size on are deflated as they are written and held
+ * so: a graft of 4,000 report sheets held them all inflated (over 100 MB)
+ * until the package was zipped. Read again, such a part is inflated anew.
+ */
+const PACK_FROM = 16 * 1024;
 
 export interface OpenOptions {
   /**
@@ -89,6 +98,7 @@ export class ZipPackage {
   bytes(part: string): Uint8Array | undefined {
     const found = this.parts.get(part);
     if (found === undefined) return undefined;
+    if (found.packed) return inflatePart(found.packed);
     found.data ??= (found.entry && this.source.bytes(found.entry.name)) ?? new Uint8Array();
     return found.data;
   }
@@ -107,7 +117,8 @@ export class ZipPackage {
   stream(part: string, onData: (chunk: Uint8Array) => void): boolean {
     const found = this.parts.get(part);
     if (found === undefined) return false;
-    if (found.data !== undefined || !found.entry) onData(found.data ?? new Uint8Array());
+    if (found.packed) onData(this.bytes(part) as Uint8Array);
+    else if (found.data !== undefined || !found.entry) onData(found.data ?? new Uint8Array());
     else this.source.stream(found.entry.name, onData);
     return true;
   }
@@ -126,10 +137,16 @@ export class ZipPackage {
     const found = this.parts.get(part);
     // The same bytes written back (a list rewritten without a change) leave the entry to be copied.
     if (found && !found.fresh && found.data !== undefined && sameBytes(found.data, data)) return;
-    if (found) {
-      found.data = data;
-      found.fresh = true;
-    } else this.parts.set(part, { data, fresh: true });
+    const written: Part = found ?? { fresh: true };
+    if (data.length >= PACK_FROM) {
+      written.packed = deflatePart(data);
+      written.data = undefined;
+    } else {
+      written.packed = undefined;
+      written.data = data;
+    }
+    written.fresh = true;
+    if (!found) this.parts.set(part, written);
   }
 
   remove(part: string): void {
@@ -193,6 +210,7 @@ export class ZipPackage {
       if (part === undefined) continue;
       // A ZIP64 entry's records would need rewriting: such a (rare) entry is deflated anew.
       if (!part.fresh && part.entry && !part.entry.zip64) writer.copy(input, part.entry, localSpan(input, part.entry));
+      else if (part.packed) writer.addDeflated(name, part.packed);
       else writer.add(name, this.bytes(name) ?? new Uint8Array());
     }
     return writer.toBytes();

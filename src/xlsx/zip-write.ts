@@ -6,8 +6,8 @@
  * get the headers fflate's zipSync writes, deflated by zlib where there is
  * one (fflate in the browser).
  */
-import { deflateSync } from 'fflate';
-import { crc32, nodeDeflateRaw } from './zlib';
+import { deflateSync, inflateSync } from 'fflate';
+import { crc32, nodeDeflateRaw, nodeInflateRaw } from './zlib';
 import { SIGNATURE, type LocalSpan, type ZipEntry } from './zip-directory';
 
 const { local: LOCAL, central: CENTRAL, end: EOCD } = SIGNATURE;
@@ -17,6 +17,25 @@ const FLAG_UTF8 = 0x0800;
 /** 2000-01-01 00:00 in MS-DOS form (date in the high half): the same plan writes the same bytes. */
 const DOS_DATE_2000 = ((2000 - 1980) << 25) | (1 << 21) | (1 << 16);
 const encoder = new TextEncoder();
+
+/** A part's bytes deflated as a new entry holds them, with what its headers say of the bytes. */
+export interface DeflatedPart {
+  readonly deflated: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+}
+
+export function deflatePart(data: Uint8Array): DeflatedPart {
+  const deflated = nodeDeflateRaw ? nodeDeflateRaw(data, { level: 6 }) : deflateSync(data, { level: 6 });
+  return { deflated, crc: crc32(data), size: data.length };
+}
+
+/** The bytes of a part deflated here (ours, so not limited as a file's are). */
+export function inflatePart(part: DeflatedPart): Uint8Array {
+  return nodeInflateRaw
+    ? nodeInflateRaw(part.deflated, { maxOutputLength: part.size })
+    : inflateSync(part.deflated, { out: new Uint8Array(part.size) });
+}
 
 export class ZipWriter {
   private readonly local: Uint8Array[] = [];
@@ -33,13 +52,18 @@ export class ZipWriter {
 
   /** A part deflated anew. */
   add(name: string, data: Uint8Array): void {
+    this.addDeflated(name, deflatePart(data));
+  }
+
+  /** A part deflated already (`deflatePart`). */
+  addDeflated(name: string, part: DeflatedPart): void {
     const nameBytes = encoder.encode(name);
-    const compressed = nodeDeflateRaw ? nodeDeflateRaw(data, { level: 6 }) : deflateSync(data, { level: 6 });
+    const compressed = part.deflated;
     const fields = {
       flags: nameBytes.length !== name.length ? FLAG_UTF8 : 0,
-      crc: crc32(data),
+      crc: part.crc,
       compressedSize: compressed.length,
-      size: data.length,
+      size: part.size,
     };
     const header = new Uint8Array(30 + nameBytes.length);
     const h = new DataView(header.buffer);
