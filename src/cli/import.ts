@@ -9,6 +9,7 @@ import {
   type ImportChoices,
   type ImportPlan,
 } from '../core/import';
+import type { Snapshot } from '../core/snapshot';
 import { safeName } from '../core/import/sources';
 import { shown } from '../core/import/values';
 import { importMessage, importNotices, renumberedText, shownValue } from '../core/import/text';
@@ -54,18 +55,7 @@ export async function importCommand(
   const { bytes: targetBytes, snapshot } = await readInputWithBytes(target, opts.maxUnpackedMb);
   let plan: ImportPlan;
   try {
-    const run = startImport(snapshot);
-    const names = sourceNames(sources);
-    for (const [i, file] of sources.entries()) {
-      const { bytes: data, snapshot: s } = await readInputWithBytes(file, opts.maxUnpackedMb);
-      run.add({ name: names[i] as string, sha256: createHash('sha256').update(data).digest('hex'), snapshot: s });
-    }
-    bar.stage('check');
-    plan = resolveImport(run.finish(), {
-      importedAt: Date.now(),
-      choices,
-      ...(opts.prefer ? { prefer: opts.prefer } : {}),
-    });
+    plan = await planFiles(snapshot, sources, opts, choices, () => bar.stage('check'));
   } catch (e) {
     bar.stop();
     if (e instanceof ImportTargetError)
@@ -90,6 +80,34 @@ export async function importCommand(
     io.out(write ? t.t('cli.written', { file: out }) : t.t('cli.import.not_written'));
   }
   return plan.refused.length > 0 ? 2 : plan.unresolved > 0 ? 1 : 0;
+}
+
+/**
+ * The plan of importing the files: the sources read one after another, of
+ * each only what the plan says about it kept. The analysis (every row's
+ * index and values to compare, as large as all the rest of a national
+ * import) lives in this function alone, so that nothing keeps it while the
+ * workbook is written.
+ */
+async function planFiles(
+  target: Snapshot,
+  sources: readonly string[],
+  opts: ImportCommandOptions,
+  choices: ImportChoices,
+  onRead: () => void,
+): Promise<ImportPlan> {
+  const run = startImport(target);
+  const names = sourceNames(sources);
+  for (const [i, file] of sources.entries()) {
+    const { bytes: data, snapshot: s } = await readInputWithBytes(file, opts.maxUnpackedMb);
+    run.add({ name: names[i] as string, sha256: createHash('sha256').update(data).digest('hex'), snapshot: s });
+  }
+  onRead();
+  return resolveImport(run.finish(), {
+    importedAt: Date.now(),
+    choices,
+    ...(opts.prefer ? { prefer: opts.prefer } : {}),
+  });
 }
 
 /**

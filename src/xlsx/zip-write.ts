@@ -26,7 +26,9 @@ export interface DeflatedPart {
 }
 
 export function deflatePart(data: Uint8Array): DeflatedPart {
-  const deflated = nodeDeflateRaw ? nodeDeflateRaw(data, { level: 6 }) : deflateSync(data, { level: 6 });
+  const out = nodeDeflateRaw ? nodeDeflateRaw(data, { level: 6 }) : deflateSync(data, { level: 6 });
+  // zlib's result may be a view of a larger buffer (16 KB at least): copied, a part held deflated holds no more.
+  const deflated = out.byteLength < out.buffer.byteLength ? new Uint8Array(out) : out;
   return { deflated, crc: crc32(data), size: data.length };
 }
 

@@ -123,7 +123,17 @@ export class WorkTable {
   }
 
   add(row: Omit<WorkRow, 'at'>): WorkRow {
-    const added: WorkRow = { ...row, at: { kind: 'added', i: this.added.length } };
+    // Field by field, not `{ ...row, at }`: V8 gave each row made so a hidden class of its own (~300 bytes more
+    // a row, 200,000 rows in a national import).
+    const added: WorkRow = {
+      key: row.key,
+      libId: row.libId,
+      cmp: row.cmp,
+      raw: row.raw,
+      write: row.write,
+      at: { kind: 'added', i: this.added.length },
+      from: row.from,
+    };
     this.added.push(added);
     this.index(added);
     return added;

@@ -248,11 +248,26 @@ export function reportFormulas(
   };
 }
 
+/**
+ * `reportFormulas`, made once for each row: every report sheet has the same
+ * formulas, and an import of the republic's oblasts lays out 4,000 sheets,
+ * each of whose formulas was a string of its own (built piece by piece, some
+ * 1,000 string fragments a sheet).
+ */
+const formulasByRow = new Map<string, ReturnType<typeof reportFormulas>>();
+
+function sharedReportFormulas(agg: 'sum' | 'last' | 'ytd', row: number): ReturnType<typeof reportFormulas> {
+  const key = `${agg}:${row}`;
+  let f = formulasByRow.get(key);
+  if (!f) formulasByRow.set(key, (f = reportFormulas(agg, row)));
+  return f;
+}
+
 function reportSheet(report: ReportSheet, t: Translator, year: number, region: string): SheetPlan {
   const top = REPORT_HEADER_ROW - 1;
   const rows: PlanValue[][] = INDICATORS.map((ind, i) => {
     const values = report.values?.[ind.code] ?? {};
-    const f = reportFormulas(ind.agg, top + 1 + i);
+    const f = sharedReportFormulas(ind.agg, top + 1 + i);
     return REPORT_COLUMNS.map((c): PlanValue => {
       switch (c) {
         case 'code':
