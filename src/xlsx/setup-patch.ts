@@ -423,8 +423,8 @@ class Edits {
   save(): boolean {
     for (const [part, s] of this.sheets) {
       if (s.edit?.changed) {
-        // As bytes: a sheet an import grew by 200,000 rows is never one string (the same bytes are no change).
-        this.target.pkg.setBytes(part, s.edit.toBytes());
+        // As chunks of bytes: a sheet an import grew by 200,000 rows is never one string nor one array.
+        this.target.pkg.setChunks(part, s.edit.chunks());
         s.edit = null;
         continue;
       }

@@ -217,16 +217,9 @@ export class SheetEdit {
       .join('');
   }
 
-  /** `toXml` as UTF-8, the rows `addRow` wrote copied as they are kept. */
-  toBytes(): Uint8Array {
-    const parts = this.pieces().map((p) => (typeof p === 'string' ? encoder.encode(p) : p));
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+  /** `toXml` as UTF-8, piece by piece: the rows `addRow` wrote as they are kept, the rest encoded as it comes. */
+  *chunks(): Generator<Uint8Array> {
+    for (const p of this.pieces()) yield typeof p === 'string' ? encoder.encode(p) : p;
   }
 
   /** The sheet's XML in order, as text and as the UTF-8 of packed rows. */

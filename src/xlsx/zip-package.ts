@@ -14,7 +14,7 @@ import { CONTENT_TYPES_PART, mainPart } from './package';
 import { elements, parseRelationships, relsPartOf, renderRelationships, type Relationship } from './xml';
 import { ZipReader } from './zip';
 import { localSpan, type ZipEntry } from './zip-directory';
-import { ZipWriter, deflatePart, inflatePart, type DeflatedPart } from './zip-write';
+import { ZipWriter, deflateChunks, deflatePart, inflatePart, type DeflatedPart } from './zip-write';
 
 const encoder = new TextEncoder();
 
@@ -137,14 +137,38 @@ export class ZipPackage {
     const found = this.parts.get(part);
     // The same bytes written back (a list rewritten without a change) leave the entry to be copied.
     if (found && !found.fresh && found.data !== undefined && sameBytes(found.data, data)) return;
-    const written: Part = found ?? { fresh: true };
-    if (data.length >= PACK_FROM) {
-      written.packed = deflatePart(data);
-      written.data = undefined;
-    } else {
-      written.packed = undefined;
-      written.data = data;
+    if (data.length >= PACK_FROM) this.store(part, { packed: deflatePart(data) });
+    else this.store(part, { data });
+  }
+
+  /**
+   * A part written as a run of chunks, deflated as they come (`deflateChunks`):
+   * a sheet of 200,000 rows is never one string nor one array of bytes. The
+   * same bytes as the input's part are no change, as with `setBytes`.
+   */
+  setChunks(part: string, chunks: Iterable<Uint8Array>): void {
+    if (part === CONTENT_TYPES_PART) this.typeIndex = null;
+    const found = this.parts.get(part);
+    const before = found && !found.fresh ? found.data : undefined;
+    let same = before !== undefined;
+    let length = 0;
+    function* compared(): Generator<Uint8Array> {
+      for (const c of chunks) {
+        if (same && before) same = length + c.length <= before.length && sameBytes(before.subarray(length, length + c.length), c);
+        length += c.length;
+        yield c;
+      }
     }
+    const packed = deflateChunks(compared());
+    if (same && length === before?.length) return;
+    this.store(part, { packed });
+  }
+
+  private store(part: string, held: { readonly data?: Uint8Array; readonly packed?: DeflatedPart }): void {
+    const found = this.parts.get(part);
+    const written: Part = found ?? { fresh: true };
+    written.data = held.data;
+    written.packed = held.packed;
     written.fresh = true;
     if (!found) this.parts.set(part, written);
   }

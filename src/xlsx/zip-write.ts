@@ -7,7 +7,7 @@
  * one (fflate in the browser).
  */
 import { deflateSync, inflateSync } from 'fflate';
-import { crc32, nodeDeflateRaw, nodeInflateRaw } from './zlib';
+import { SYNC_FLUSH, crc32, nodeDeflateRaw, nodeInflateRaw } from './zlib';
 import { SIGNATURE, type LocalSpan, type ZipEntry } from './zip-directory';
 
 const { local: LOCAL, central: CENTRAL, end: EOCD } = SIGNATURE;
@@ -30,6 +30,46 @@ export function deflatePart(data: Uint8Array): DeflatedPart {
   // zlib's result may be a view of a larger buffer (16 KB at least): copied, a part held deflated holds no more.
   const deflated = out.byteLength < out.buffer.byteLength ? new Uint8Array(out) : out;
   return { deflated, crc: crc32(data), size: data.length };
+}
+
+/** Bytes gathered before a piece of a long part is deflated: large enough that the pieces compress as well. */
+const PIECE = 1 << 20;
+
+/**
+ * A part given as a run of byte chunks, deflated as they come, never held
+ * whole: a register sheet an import grew by 200,000 rows is some 150 MB.
+ * Each megabyte is deflated on its own and ends on a byte boundary (a sync
+ * flush), so the pieces together are one deflate stream; an empty final
+ * block ends it.
+ */
+export function deflateChunks(chunks: Iterable<Uint8Array>): DeflatedPart {
+  const deflate = nodeDeflateRaw;
+  if (!deflate || SYNC_FLUSH === undefined) return deflatePart(concat([...chunks]));
+  const out: Uint8Array[] = [];
+  const staged = new Uint8Array(PIECE);
+  let used = 0;
+  let crc = 0;
+  let size = 0;
+  const flush = () => {
+    if (used === 0) return;
+    const piece = staged.subarray(0, used);
+    crc = crc32(piece, crc);
+    size += used;
+    out.push(new Uint8Array(deflate(piece, { level: 6, finishFlush: SYNC_FLUSH })));
+    used = 0;
+  };
+  for (const chunk of chunks) {
+    for (let at = 0; at < chunk.length; ) {
+      const n = Math.min(PIECE - used, chunk.length - at);
+      staged.set(chunk.subarray(at, at + n), used);
+      used += n;
+      at += n;
+      if (used === PIECE) flush();
+    }
+  }
+  flush();
+  out.push(deflate(new Uint8Array(0), { level: 6 }));
+  return { deflated: concat(out), crc, size };
 }
 
 /** The bytes of a part deflated here (ours, so not limited as a file's are). */
@@ -124,7 +164,7 @@ function writeCommon(
   view.setUint16(at + 20, nameLength, true);
 }
 
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+function concat(chunks: readonly Uint8Array[], length = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
   const out = new Uint8Array(length);
   let at = 0;
   for (const c of chunks) {
