@@ -1,4 +1,4 @@
-import { planImport, type ImportSource } from '../../src/core/import';
+import { planImport, resolveImport, startImport, type ImportSource } from '../../src/core/import';
 import { validate } from '../../src/core/validate';
 import { consolidate } from '../../src/core/consolidate';
 import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
@@ -226,5 +226,21 @@ describe('import: accepted reports it changes', () => {
       { importedAt: AT },
     );
     expect(plan.accepted).toEqual([lib]);
+  });
+});
+
+describe('import: an import run once finished', () => {
+  it('resolves again to the same plan, its indexes gone, and takes no source more', () => {
+    const run = startImport(snapshotOf(empty));
+    run.add(source('osk_b01.xlsx', osk));
+    run.add(source('sht_b01.xlsx', sht));
+    const analysis = run.finish();
+    const once = resolveImport(analysis, { importedAt: AT });
+    expect(once.added.find((a) => a.table === 'Events')?.count).toBe(44);
+    expect(resolveImport(run.finish(), { importedAt: AT })).toEqual(once);
+    expect(once).toEqual(
+      planImport(snapshotOf(empty), [source('osk_b01.xlsx', osk), source('sht_b01.xlsx', sht)], { importedAt: AT }),
+    );
+    expect(() => run.add(source('again.xlsx', osk))).toThrow('finished');
   });
 });

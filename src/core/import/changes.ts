@@ -65,7 +65,11 @@ export function importChanges(input: ChangesInput): SetupPlan {
           t,
           work.appendAt,
           work.target.columns,
-          work.added.map((r) => ({ ...r.write, ...overwritten.get(r)?.cells })),
+          // A copy only of a row a resolved conflict writes over: 200,000 copies were a national import's.
+          work.added.map((r) => {
+            const cells = overwritten.get(r)?.cells;
+            return cells ? { ...r.write, ...cells } : r.write;
+          }),
         ),
       );
       added.push(`${work.def.name}: +${work.added.length}`);

@@ -117,9 +117,11 @@ export function startImport(target: Snapshot): ImportRun {
     sources: [],
   };
   const names = new SourceNames();
+  let finished = false;
   const meta = { year: wb.meta.year as number, level: wb.meta.level, region: wb.meta.region };
   return {
     add(source) {
+      if (finished) throw new Error('a source added after the import was finished');
       const name = names.name(source.name);
       const src = parseWorkbook(source.snapshot);
       const problem = refusal(source, name, src, meta);
@@ -142,7 +144,11 @@ export function startImport(target: Snapshot): ImportRun {
       new SourceImport(state, name, t, log).run(src);
       state.sources.push(log);
     },
-    finish: () => state,
+    finish() {
+      if (!finished) for (const work of tables.values()) work.seal();
+      finished = true;
+      return state;
+    },
   };
 }
 

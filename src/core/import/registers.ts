@@ -48,9 +48,10 @@ export class WorkTable {
    * number per row, not its whole content as text, is what a national import
    * can keep for 200,000 rows.
    */
-  private readonly byContent = new Map<number, WorkRow[]>();
+  private readonly byContent = new Map<number, Bucket>();
   /** By a hash of library, date and title: where a row is looked for that says less than one of the target's. */
-  private readonly byIdentity = new Map<number, WorkRow[]>();
+  private readonly byIdentity = new Map<number, Bucket>();
+  private sealed = false;
   /** The highest number of a `<prefix>-<number>` key in the table: renumbered rows take the ones after it. */
   private lastNumber = 0;
   /** The first data row the added rows take: after the target's last row that holds anything. */
@@ -104,7 +105,7 @@ export class WorkTable {
   /** The rows of the same library and content as a source row, in the order they were added. */
   sameContent(row: Pick<WorkRow, 'libId' | 'cmp'>): readonly WorkRow[] {
     const own = this.contentOf(row);
-    return (this.byContent.get(hash(own)) ?? []).filter((r) => this.contentOf(r) === own);
+    return rowsOf(this.byContent.get(hash(own))).filter((r) => this.contentOf(r) === own);
   }
 
   /**
@@ -115,14 +116,13 @@ export class WorkTable {
    */
   sameWhereFilled(row: Pick<WorkRow, 'libId' | 'cmp'>): readonly WorkRow[] {
     const own = identityOf(row);
-    const list = this.byIdentity.get(hash(own));
-    if (!list) return [];
-    return list.filter(
+    return rowsOf(this.byIdentity.get(hash(own))).filter(
       (r) => identityOf(r) === own && differences(r.cmp, row.cmp, this.contentColumns, sameValue).length === 0,
     );
   }
 
   add(row: Omit<WorkRow, 'at'>): WorkRow {
+    if (this.sealed) throw new Error(`${this.def.name}: a row added after the import was finished`);
     // Field by field, not `{ ...row, at }`: V8 gave each row made so a hidden class of its own (~300 bytes more
     // a row, 200,000 rows in a national import).
     const added: WorkRow = {
@@ -137,6 +137,17 @@ export class WorkTable {
     this.added.push(added);
     this.index(added);
     return added;
+  }
+
+  /**
+   * The sources are all in: the indexes rows were matched by go (a national
+   * import's are tens of megabytes, and resolving and writing need none).
+   */
+  seal(): void {
+    this.byKey.clear();
+    this.byContent.clear();
+    this.byIdentity.clear();
+    this.sealed = true;
   }
 
   /** The key after the table's highest, free in the target and not among `taken` (the source's own keys). */
@@ -179,22 +190,29 @@ export class WorkTable {
   }
 }
 
-/** A 53-bit hash of a text (two 32-bit FNV-1a of its UTF-16 units); equal texts are checked where it matches. */
+/**
+ * A 30-bit hash of a text (FNV-1a of its UTF-16 units); equal texts are
+ * checked where it matches. Thirty bits are a small integer to V8: a map
+ * keyed by it holds no number object per row.
+ */
 function hash(s: string): number {
   let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+  for (let i = 0; i < s.length; i++) a = Math.imul(a ^ s.charCodeAt(i), 0x01000193);
+  return (a >>> 2) & 0x3fffffff;
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
+/** The rows of one hash: one row alone (most hashes have one), else a list. */
+type Bucket = WorkRow | WorkRow[];
+
+function rowsOf(b: Bucket | undefined): readonly WorkRow[] {
+  return b === undefined ? [] : Array.isArray(b) ? b : [b];
+}
+
+function push(m: Map<number, Bucket>, k: number, row: WorkRow): void {
+  const b = m.get(k);
+  if (b === undefined) m.set(k, row);
+  else if (Array.isArray(b)) b.push(row);
+  else m.set(k, [b, row]);
 }
 
 /** A register row's library, date and title (case and spaces of the title aside). */
