@@ -21,6 +21,12 @@ export interface ProcessFigures {
   readonly ms: number;
   /** The largest resident set of any run, in MiB (null where /usr/bin/time is missing). */
   readonly peakMb: number | null;
+  /**
+   * Median CPU time (user and system, every thread) of the runs, in
+   * milliseconds (null where /usr/bin/time is missing): on a machine whose
+   * cores other work keeps busy, the wall time says more about that work.
+   */
+  readonly cpuMs: number | null;
   /** The exit status of the last run. */
   readonly status: number | null;
 }
@@ -32,30 +38,42 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-/** Runs a command `runs` times (after one warm-up) and reports its median time and peak memory. */
-export function timeProcess(cmd: string, args: readonly string[], runs = 3): ProcessFigures {
+/**
+ * Runs a command `runs` times (after one warm-up, unless told not to: a run
+ * of a minute warms the disk cache for nothing) and reports its median time
+ * and peak memory.
+ */
+export function timeProcess(cmd: string, args: readonly string[], runs = 3, warmUp = true): ProcessFigures {
   const gnuTime = existsSync(GNU_TIME);
   const dir = mkdtempSync(join(tmpdir(), 'kitaphana-time-'));
   const report = join(dir, 'rusage');
   const times: number[] = [];
+  const cpu: number[] = [];
   let peak: number | null = null;
   let status: number | null = null;
-  for (let i = 0; i <= runs; i++) {
+  for (let i = warmUp ? 0 : 1; i <= runs; i++) {
     const t0 = performance.now();
     const r = gnuTime
-      ? spawnSync(GNU_TIME, ['-f', '%M', '-o', report, cmd, ...args], { stdio: 'ignore' })
+      ? spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', report, cmd, ...args], { stdio: 'ignore' })
       : spawnSync(cmd, [...args], { stdio: 'ignore' });
     const ms = performance.now() - t0;
     if (i === 0) continue;
     times.push(ms);
     status = r.status;
     if (gnuTime) {
-      const kb = Number(readFileSync(report, 'utf8').trim().split('\n').pop());
-      if (Number.isFinite(kb)) peak = Math.max(peak ?? 0, Math.round(kb / 1024));
+      const [user, system, kb] = (readFileSync(report, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+      if (kb !== undefined && Number.isFinite(kb)) peak = Math.max(peak ?? 0, Math.round(kb / 1024));
+      if (user !== undefined && system !== undefined && Number.isFinite(user + system))
+        cpu.push((user + system) * 1000);
     }
   }
   rmSync(dir, { recursive: true, force: true });
-  return { ms: Math.round(median(times)), peakMb: peak, status };
+  return {
+    ms: Math.round(median(times)),
+    peakMb: peak,
+    cpuMs: cpu.length > 0 ? Math.round(median(cpu)) : null,
+    status,
+  };
 }
 
 export interface CliWorkbook {
