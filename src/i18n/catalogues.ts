@@ -59,6 +59,21 @@ export function hasEntry(lang: Language, key: string): boolean {
  * language has no such entry.
  */
 export function plainEntry(lang: Language, key: string): string | undefined {
+  let known = plain.get(lang);
+  if (!known) plain.set(lang, (known = new Map()));
+  let entry = known.get(key);
+  if (entry === undefined) known.set(key, (entry = findPlainEntry(lang, key) ?? null));
+  return entry ?? undefined;
+}
+
+/**
+ * `plainEntry`'s answers by language and key: an import asks for the label of
+ * an enum value for every cell of 200,000 rows, and walking the catalogue
+ * split the key each time.
+ */
+const plain = new Map<Language, Map<string, string | null>>();
+
+function findPlainEntry(lang: Language, key: string): string | undefined {
   let node: unknown = catalogue(lang);
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;

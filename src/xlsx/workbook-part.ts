@@ -50,8 +50,13 @@ function setAttr(tag: string, name: string, value: string): string {
   return re.test(tag) ? tag.replace(re, ` ${name}="${value}"`) : tag.replace(/^<([\w.:-]+)/, `<$1 ${name}="${value}"`);
 }
 
+/** A sheet's or table's name as Excel compares names: case aside. */
+export function nameKey(name: string): string {
+  return name.toUpperCase();
+}
+
 export function sameName(a: string, b: string): boolean {
-  return a.toUpperCase() === b.toUpperCase();
+  return nameKey(a) === nameKey(b);
 }
 
 export class WorkbookParts {
