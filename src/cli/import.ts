@@ -8,6 +8,7 @@ import {
   type ConflictChoice,
   type ImportChoices,
   type ImportPlan,
+  type ImportRun,
 } from '../core/import';
 import type { Snapshot } from '../core/snapshot';
 import { safeName } from '../core/import/sources';
@@ -98,16 +99,19 @@ async function planFiles(
 ): Promise<ImportPlan> {
   const run = startImport(target);
   const names = sourceNames(sources);
-  for (const [i, file] of sources.entries()) {
-    const { bytes: data, snapshot: s } = await readInputWithBytes(file, opts.maxUnpackedMb);
-    run.add({ name: names[i] as string, sha256: createHash('sha256').update(data).digest('hex'), snapshot: s });
-  }
+  for (const [i, file] of sources.entries()) await addFile(run, file, names[i] as string, opts.maxUnpackedMb);
   onRead();
   return resolveImport(run.finish(), {
     importedAt: Date.now(),
     choices,
     ...(opts.prefer ? { prefer: opts.prefer } : {}),
   });
+}
+
+/** One source read and planned; its workbook lives in this function alone, gone before the next is read. */
+async function addFile(run: ImportRun, file: string, name: string, maxUnpackedMb: string | undefined): Promise<void> {
+  const { bytes, snapshot } = await readInputWithBytes(file, maxUnpackedMb);
+  run.add({ name, sha256: createHash('sha256').update(bytes).digest('hex'), snapshot });
 }
 
 /**

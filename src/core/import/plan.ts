@@ -50,6 +50,9 @@ const REGISTRY_COLUMNS: Partial<Record<ImportedTable, readonly string[]>> = {
   Libraries: ['name_kk', 'name_ru', 'type', 'terr_code'],
 };
 
+/** The raw cells of every added row: none (one object for them all). */
+const NO_CELLS: Readonly<Record<string, never>> = Object.freeze({});
+
 const def = (name: string): TableDef => TABLES.find((d) => d.name === name) as TableDef;
 
 /** What a conflict resolved for the source changes: cells of a row, or a report cell. */
@@ -294,7 +297,7 @@ class SourceImport {
       libId: row.libId,
       cmp: renamed ? { ...row.cmp, [keyColumn]: key } : row.cmp,
       // What an added row holds is its `write`: the source's raw cells are not kept (a source is read at a time).
-      raw: {},
+      raw: NO_CELLS,
       write: renamed ? { ...row.write, [keyColumn]: key } : row.write,
       from: row.from,
     });

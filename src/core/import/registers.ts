@@ -239,6 +239,15 @@ export function sourceRows(reg: Register, file: string, t: Translator): SourceRo
   const table = reg.table;
   if (!table) return [];
   const out: SourceRow[] = [];
+  // One string per library, not one per row (a library's thousands of events each kept its own copy).
+  const libIds = new Map<string, string>();
+  const lib = (id: string | null) => {
+    if (id === null) return null;
+    const known = libIds.get(id);
+    if (known !== undefined) return known;
+    libIds.set(id, id);
+    return id;
+  };
   for (const r of reg.rows) {
     const key = rowKey(reg.def.name, reg.def.keyColumn, r.v);
     if (key === null) continue;
@@ -259,7 +268,7 @@ export function sourceRows(reg: Register, file: string, t: Translator): SourceRo
     out.push({
       key,
       ownKey: own === null || own === undefined || String(own).trim() === '' ? null : String(own).trim(),
-      libId: libOf(reg.def, r.v),
+      libId: lib(libOf(reg.def, r.v)),
       cmp,
       raw,
       write,
