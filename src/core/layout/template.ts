@@ -252,40 +252,33 @@ export function reportFormulas(
  * `reportFormulas`, made once for each row: every report sheet has the same
  * formulas, and an import of the republic's oblasts lays out 4,000 sheets,
  * each of whose formulas was a string of its own (built piece by piece, some
- * 1,000 string fragments a sheet).
+ * 1,000 string fragments a sheet). Plans are never changed once made, so the
+ * sheets share the values too.
  */
-const formulasByRow = new Map<string, ReturnType<typeof reportFormulas>>();
+const formulasByRow = new Map<string, Record<keyof ReturnType<typeof reportFormulas>, PlanValue>>();
 
-function sharedReportFormulas(agg: 'sum' | 'last' | 'ytd', row: number): ReturnType<typeof reportFormulas> {
+function sharedReportFormulas(
+  agg: 'sum' | 'last' | 'ytd',
+  row: number,
+): Record<keyof ReturnType<typeof reportFormulas>, PlanValue> {
   const key = `${agg}:${row}`;
   let f = formulasByRow.get(key);
-  if (!f) formulasByRow.set(key, (f = reportFormulas(agg, row)));
+  if (!f) {
+    const made = reportFormulas(agg, row);
+    f = {
+      year: { formula: made.year },
+      plan_pct: { formula: made.plan_pct },
+      change_pct: { formula: made.change_pct },
+    };
+    formulasByRow.set(key, f);
+  }
   return f;
 }
 
-function reportSheet(report: ReportSheet, t: Translator, year: number, region: string): SheetPlan {
-  const top = REPORT_HEADER_ROW - 1;
-  const rows: PlanValue[][] = INDICATORS.map((ind, i) => {
-    const values = report.values?.[ind.code] ?? {};
-    const f = sharedReportFormulas(ind.agg, top + 1 + i);
-    return REPORT_COLUMNS.map((c): PlanValue => {
-      switch (c) {
-        case 'code':
-          return report.rowEdits?.[ind.code]?.code ?? ind.code;
-        case 'indicator':
-          return report.rowEdits?.[ind.code]?.indicator ?? t.t(`indicator.${ind.code}`);
-        case 'unit':
-          return t.t(`unit.${ind.unit}`);
-        case 'year':
-        case 'plan_pct':
-        case 'change_pct':
-          return { formula: f[c] };
-        default:
-          return values[c] ?? null;
-      }
-    });
-  });
-  const bottom = top + INDICATORS.length;
+/** The formats of a report sheet: the same on every one (see `sharedReportFormulas`). */
+let reportStyles: readonly StylePlan[] | null = null;
+
+function reportSheetStyles(top: number, bottom: number): StylePlan[] {
   const styles: StylePlan[] = [
     { area: area(0, 0), style: { bold: true, size: 14 } },
     { area: area(1, 0), style: { italic: true, color: '595959' } },
@@ -305,6 +298,33 @@ function reportSheet(report: ReportSheet, t: Translator, year: number, region: s
   INDICATORS.forEach((ind, i) => {
     if (ind.partOf) styles.push({ area: area(top + 1 + i, COL.indicator), style: { italic: true } });
   });
+  return styles;
+}
+
+function reportSheet(report: ReportSheet, t: Translator, year: number, region: string): SheetPlan {
+  const top = REPORT_HEADER_ROW - 1;
+  const rows: PlanValue[][] = INDICATORS.map((ind, i) => {
+    const values = report.values?.[ind.code] ?? {};
+    const f = sharedReportFormulas(ind.agg, top + 1 + i);
+    return REPORT_COLUMNS.map((c): PlanValue => {
+      switch (c) {
+        case 'code':
+          return report.rowEdits?.[ind.code]?.code ?? ind.code;
+        case 'indicator':
+          return report.rowEdits?.[ind.code]?.indicator ?? t.t(`indicator.${ind.code}`);
+        case 'unit':
+          return t.t(`unit.${ind.unit}`);
+        case 'year':
+        case 'plan_pct':
+        case 'change_pct':
+          return f[c];
+        default:
+          return values[c] ?? null;
+      }
+    });
+  });
+  const bottom = top + INDICATORS.length;
+  reportStyles ??= reportSheetStyles(top, bottom);
   const numberCols = ['plan', 'q1', 'q2', 'q3', 'q4', 'prior_year'] as const;
   return {
     name: report.libId,
@@ -331,7 +351,7 @@ function reportSheet(report: ReportSheet, t: Translator, year: number, region: s
         rows,
       },
     ],
-    styles,
+    styles: reportStyles,
     validations: [
       {
         area: area(top + 1, COL[numberCols[0]], bottom, COL.q4),
