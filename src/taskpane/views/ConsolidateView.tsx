@@ -6,7 +6,7 @@
  * it, what comes before a consolidation of workbooks sent in: Import and
  * Fill last year's figures.
  */
-import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field } from '@fluentui/react-components';
 import type { ConsolidationRun } from '../../core/pipeline';
 import type { TableChange } from '../../excel/watch';
@@ -14,8 +14,7 @@ import { exclusionReason } from '../../core/json';
 import { translator } from '../../i18n';
 import { CONSOLIDATION_SHEETS } from '../../standard';
 import { usePane } from '../context';
-import { Progress } from '../Progress';
-import { ProblemBar } from '../ProblemBar';
+import { ActionRun } from '../ActionRun';
 import { StaleBar } from '../StaleBar';
 import { useAction } from '../useAction';
 import { useTableWatch } from '../useTableWatch';
@@ -90,17 +89,14 @@ function ConsolidateSection() {
           label={t.t('taskpane.consolidate.accepted_only')}
         />
       </Field>
-      <div className={s.actions}>
-        <Button appearance="primary" onClick={() => void run()} disabledFocusable={state.status === 'running'}>
-          {t.t('taskpane.consolidate.button')}
-        </Button>
-      </div>
-      {state.status === 'running' ? (
-        <Progress stages={['read', 'check', 'consolidate', 'layout', 'write']} stage={state.stage} />
-      ) : null}
-      {state.status === 'error' ? (
-        <ProblemBar ref={outcomeRef} problem={state.problem} onDismiss={action.dismiss} />
-      ) : null}
+      <ActionRun
+        label={t.t('taskpane.consolidate.button')}
+        onRun={() => void run()}
+        state={state}
+        onDismiss={action.dismiss}
+        stages={['read', 'check', 'consolidate', 'layout', 'write']}
+        problemRef={outcomeRef}
+      />
       {state.status === 'done' ? (
         <div ref={outcomeRef} tabIndex={-1} role="group" aria-labelledby={headingId} className={s.results}>
           <h3 id={headingId} className={s.subheading}>
@@ -149,9 +145,6 @@ function includedText(run: ConsolidationRun, t: ReturnType<typeof usePane>['t'])
 function ConsolidationResult({ run }: { run: ConsolidationRun }) {
   const { host, t, announce } = usePane();
   const s = useViewStyles();
-  const excludedId = useId();
-  const missingId = useId();
-  const notAcceptedId = useId();
   const names = useMemo(() => libraryNames(run.validation.workbook, t), [run, t]);
   const libs = run.consolidation.libraries;
   const label = (id: string) => (names.has(id.toUpperCase()) ? `${names.get(id.toUpperCase())} (${id})` : id);
@@ -177,46 +170,57 @@ function ConsolidationResult({ run }: { run: ConsolidationRun }) {
           ))}
       </div>
       <NoteSection run={run} />
-      {libs.excluded.length ? (
-        <div role="group" aria-labelledby={excludedId}>
-          <h4 id={excludedId} className={s.subheading}>
-            {t.t('taskpane.consolidate.excluded', { count: libs.excluded.length })}
-          </h4>
-          <ul className={s.list}>
-            {libs.excluded.map((e) => (
-              <li key={e.libId}>
-                <strong>{label(e.libId)}</strong>: {exclusionReason(e.first, e.errors, t)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {libs.notAccepted.length ? (
-        <div role="group" aria-labelledby={notAcceptedId}>
-          <h4 id={notAcceptedId} className={s.subheading}>
-            {t.t('taskpane.consolidate.not_accepted', { count: libs.notAccepted.length })}
-          </h4>
-          <ul className={s.list}>
-            {libs.notAccepted.map((n) => (
-              <li key={n.libId}>
-                {label(n.libId)}: {t.t(`enum.report_status.${n.status}`)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {libs.missing.length ? (
-        <div role="group" aria-labelledby={missingId}>
-          <h4 id={missingId} className={s.subheading}>
-            {t.t('taskpane.consolidate.missing', { count: libs.missing.length })}
-          </h4>
-          <ul className={s.list}>
-            {libs.missing.map((id) => (
-              <li key={id}>{label(id)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <LibraryGroup
+        heading={t.t('taskpane.consolidate.excluded', { count: libs.excluded.length })}
+        items={libs.excluded}
+        keyOf={(e) => e.libId}
+        show={(e) => (
+          <>
+            <strong>{label(e.libId)}</strong>: {exclusionReason(e.first, e.errors, t)}
+          </>
+        )}
+      />
+      <LibraryGroup
+        heading={t.t('taskpane.consolidate.not_accepted', { count: libs.notAccepted.length })}
+        items={libs.notAccepted}
+        keyOf={(n) => n.libId}
+        show={(n) => `${label(n.libId)}: ${t.t(`enum.report_status.${n.status}`)}`}
+      />
+      <LibraryGroup
+        heading={t.t('taskpane.consolidate.missing', { count: libs.missing.length })}
+        items={libs.missing}
+        keyOf={(id) => id}
+        show={label}
+      />
     </>
+  );
+}
+
+/** Libraries of one kind (left out, not accepted, sent nothing) under a heading that counts them; nothing when there are none. */
+function LibraryGroup<T>({
+  heading,
+  items,
+  keyOf,
+  show,
+}: {
+  heading: string;
+  items: readonly T[];
+  keyOf: (item: T) => string;
+  show: (item: T) => ReactNode;
+}) {
+  const s = useViewStyles();
+  const id = useId();
+  if (items.length === 0) return null;
+  return (
+    <div role="group" aria-labelledby={id}>
+      <h4 id={id} className={s.subheading}>
+        {heading}
+      </h4>
+      <ul className={s.list}>
+        {items.map((item) => (
+          <li key={keyOf(item)}>{show(item)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
