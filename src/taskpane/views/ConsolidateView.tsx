@@ -6,7 +6,7 @@
  * it, what comes before a consolidation of workbooks sent in: Import and
  * Fill last year's figures.
  */
-import { lazy, Suspense, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Field } from '@fluentui/react-components';
 import type { ConsolidationRun } from '../../core/pipeline';
 import type { TableChange } from '../../excel/watch';
@@ -23,6 +23,7 @@ import { useViewStyles } from '../styles';
 import { countText } from '../counts';
 import { libraryNames } from '../findings';
 import { NoteSection } from './NoteSection';
+import { LibraryList } from '../LibraryList';
 
 // Import and last year's figures are drawn from a chunk of their own, so that the pane's first load stays as it was.
 const ImportSections = lazy(() => import(/* webpackChunkName: "import-view" */ './ImportSections'));
@@ -170,7 +171,8 @@ function ConsolidationResult({ run }: { run: ConsolidationRun }) {
           ))}
       </div>
       <NoteSection run={run} />
-      <LibraryGroup
+      <LibraryList
+        level={4}
         heading={t.t('taskpane.consolidate.excluded', { count: libs.excluded.length })}
         items={libs.excluded}
         keyOf={(e) => e.libId}
@@ -180,47 +182,19 @@ function ConsolidationResult({ run }: { run: ConsolidationRun }) {
           </>
         )}
       />
-      <LibraryGroup
+      <LibraryList
+        level={4}
         heading={t.t('taskpane.consolidate.not_accepted', { count: libs.notAccepted.length })}
         items={libs.notAccepted}
         keyOf={(n) => n.libId}
         show={(n) => `${label(n.libId)}: ${t.t(`enum.report_status.${n.status}`)}`}
       />
-      <LibraryGroup
+      <LibraryList
+        level={4}
         heading={t.t('taskpane.consolidate.missing', { count: libs.missing.length })}
         items={libs.missing}
-        keyOf={(id) => id}
         show={label}
       />
     </>
-  );
-}
-
-/** Libraries of one kind (left out, not accepted, sent nothing) under a heading that counts them; nothing when there are none. */
-function LibraryGroup<T>({
-  heading,
-  items,
-  keyOf,
-  show,
-}: {
-  heading: string;
-  items: readonly T[];
-  keyOf: (item: T) => string;
-  show: (item: T) => ReactNode;
-}) {
-  const s = useViewStyles();
-  const id = useId();
-  if (items.length === 0) return null;
-  return (
-    <div role="group" aria-labelledby={id}>
-      <h4 id={id} className={s.subheading}>
-        {heading}
-      </h4>
-      <ul className={s.list}>
-        {items.map((item) => (
-          <li key={keyOf(item)}>{show(item)}</li>
-        ))}
-      </ul>
-    </div>
   );
 }
