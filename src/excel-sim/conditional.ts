@@ -204,11 +204,7 @@ export class SimConditionalFormat
     this.enqueue('delete', [], () => {
       const { sheet, cf } = this.target();
       assertEditable(sheet);
-      this.model.set(
-        sheet,
-        'conditionalFormats',
-        sheet.conditionalFormats.filter((x) => x !== cf),
-      );
+      this.model.remove(sheet, 'conditionalFormats', cf);
     });
   }
 

@@ -232,11 +232,7 @@ export function addColumn(
 export function deleteTable(model: WorkbookModel, t: Table, keepCells: boolean): void {
   const sheet = sheetOfTable(model, t);
   assertEditable(sheet, 'deleting a table');
-  model.set(
-    model,
-    'tables',
-    model.tables.filter((x) => x !== t),
-  );
+  model.remove(model, 'tables', t);
   if (!keepCells) clearArea(model, sheet, t.area, 'All');
 }
 

@@ -296,11 +296,7 @@ export function deleteSheet(model: WorkbookModel, sheet: Sheet): void {
       model.set(n, 'formula', '=#REF!');
     }
   }
-  model.set(
-    model,
-    'sheets',
-    model.sheets.filter((s) => s !== sheet),
-  );
+  model.remove(model, 'sheets', sheet);
   rewriteSheetRefs(model, sheet.name, '#REF!');
 }
 
