@@ -572,6 +572,40 @@ export abstract class SimPartCollection<
   }
 }
 
+/**
+ * A collection of the workbook's own (its sheets, its settings): each member
+ * has a key that `getItem` takes and that finds it again at sync.
+ */
+export abstract class SimWorkbookCollection<T extends SimObject, X> extends SimCollection<T, X> {
+  /** The class of the members' proxies. */
+  protected abstract readonly Item: new (
+    ctx: SimContext,
+    path: string,
+    locate: () => string | null,
+    orNull?: boolean,
+  ) => T;
+  /** The members' keys, in the collection's order. */
+  protected abstract keys(): readonly string[];
+  /** The key of the member `name` names (a sheet by its id or its name), or undefined. */
+  protected abstract keyOf(name: string): string | undefined;
+
+  resolve(): WorkbookModel {
+    return this.model;
+  }
+
+  protected itemProxies(): T[] {
+    return this.keys().map((k) => new this.Item(this.ctx, `${this.path}.getItem(${JSON.stringify(k)})`, () => k));
+  }
+
+  getItem(name: string): X {
+    return this.member(this.Item, 'getItem', name, () => this.keyOf(name));
+  }
+
+  getItemOrNullObject(name: string): X {
+    return this.member(this.Item, 'getItemOrNullObject', name, () => this.keyOf(name));
+  }
+}
+
 /** The members of `X` a table lists: its own, not the `load`, `set` and `toJSON` every class gets. */
 export type ApiMember<X> = Exclude<keyof X, 'load' | 'set' | 'toJSON'> & string;
 

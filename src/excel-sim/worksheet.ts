@@ -3,7 +3,7 @@ import { SimChartCollection } from './chart';
 import { accessDenied, invalidArgument, invalidOperation, itemNotFound, SimError } from './errors';
 import { changeEvents } from './events';
 import { DEFAULT_PROTECTION, newSheet, type ProtectionOptions, type Sheet, type WorkbookModel } from './model';
-import { SimCollection, SimObject, type PropDef, api, asApi, SimBound, SimPart } from './proxy';
+import { SimObject, SimWorkbookCollection, type PropDef, api, asApi, SimBound, SimPart } from './proxy';
 import { derivedRange, rangeArgument } from './range';
 import { SimPageLayout } from './pagelayout';
 import { SimTableCollection } from './table';
@@ -301,21 +301,22 @@ export function deleteSheet(model: WorkbookModel, sheet: Sheet): void {
 }
 
 export class SimWorksheetCollection
-  extends api<Pick<Excel.WorksheetCollection, 'load' | 'toJSON'>>()(SimCollection<SimWorksheet, Excel.Worksheet>, {
-    typeName: 'WorksheetCollection',
-  })
+  extends api<Pick<Excel.WorksheetCollection, 'load' | 'toJSON'>>()(
+    SimWorkbookCollection<SimWorksheet, Excel.Worksheet>,
+    {
+      typeName: 'WorksheetCollection',
+    },
+  )
   implements Pick<Excel.WorksheetCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items'>
 {
-  resolve(): WorkbookModel {
-    return this.model;
+  protected readonly Item = SimWorksheet;
+
+  protected keys(): string[] {
+    return this.model.sheets.map((s) => s.id);
   }
 
-  protected itemProxies(): SimWorksheet[] {
-    return this.model.sheets.map((s) => new SimWorksheet(this.ctx, `${this.path}.getItem("${s.id}")`, () => s.id));
-  }
-
-  private find(key: string): Sheet | undefined {
-    return this.model.sheetById(key) ?? this.model.sheetByName(key);
+  protected keyOf(name: string): string | undefined {
+    return (this.model.sheetById(name) ?? this.model.sheetByName(name))?.id;
   }
 
   add(name?: string): Excel.Worksheet {
@@ -329,14 +330,6 @@ export class SimWorksheetCollection
       created = addSheet(this.model, name).id;
     });
     return asApi<Excel.Worksheet>(ws);
-  }
-
-  getItem(key: string): Excel.Worksheet {
-    return this.member(SimWorksheet, 'getItem', key, () => this.find(key)?.id);
-  }
-
-  getItemOrNullObject(key: string): Excel.Worksheet {
-    return this.member(SimWorksheet, 'getItemOrNullObject', key, () => this.find(key)?.id);
   }
 }
 
