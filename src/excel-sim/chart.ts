@@ -241,13 +241,8 @@ export class SimChartCollection
     sourceData: Excel.Range,
     seriesBy?: Excel.ChartSeriesBy | 'Auto' | 'Columns' | 'Rows',
   ): Excel.Chart {
-    let created: string | null = null;
-    const chart = new SimChart(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () => {
-      if (created === null) throw itemNotFound('(the chart was not added)');
-      return created;
-    });
-    this.enqueue(
-      'add',
+    const chart = this.enqueueAdd(
+      'chart',
       [type, sourceData instanceof SimObject ? { path: sourceData.path } : sourceData, seriesBy ?? null],
       () => {
         const sheet = this.owner.target();
@@ -278,8 +273,9 @@ export class SimChartCollection
           legend: { position: 'Right', visible: true },
         };
         m.set(sheet, 'charts', [...sheet.charts, model]);
-        created = model.id;
+        return model.id;
       },
+      (created) => new SimChart(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, created),
     );
     return asApi<Excel.Chart>(chart);
   }

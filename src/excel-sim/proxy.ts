@@ -302,6 +302,23 @@ export abstract class SimObject {
     });
   }
 
+  /**
+   * Queues an `add` whose `create` makes a member and returns its key, and
+   * gives `proxy`'s proxy of it: the key it is handed fails with
+   * ItemNotFound until the command has run, as the new object does in Excel.
+   */
+  protected enqueueAdd<K, P>(what: string, args: unknown[], create: () => K, proxy: (created: () => K) => P): P {
+    let made: { readonly key: K } | null = null;
+    const added = proxy(() => {
+      if (made === null) throw itemNotFound(`(the ${what} was not added)`);
+      return made.key;
+    });
+    this.enqueue('add', args, () => {
+      made = { key: create() };
+    });
+    return added;
+  }
+
   /** Queues a method call; `run` is skipped for a null object, as Excel ignores calls on one. */
   protected enqueue(member: string, args: unknown[], run: () => unknown, after?: () => void): void {
     let isNull = false;

@@ -1,6 +1,6 @@
 import { MAX_COLUMNS, MAX_ROWS, isWholeColumns, isWholeRows, parseRef, sheetPrefix, type Area } from './address';
 import { SimChartCollection } from './chart';
-import { accessDenied, invalidArgument, invalidOperation, itemNotFound, SimError } from './errors';
+import { accessDenied, invalidArgument, invalidOperation, SimError } from './errors';
 import { changeEvents } from './events';
 import { DEFAULT_PROTECTION, newSheet, type ProtectionOptions, type Sheet, type WorkbookModel } from './model';
 import { SimObject, SimWorkbookCollection, type PropDef, api, asApi, SimBound, SimPart } from './proxy';
@@ -320,15 +320,15 @@ export class SimWorksheetCollection
   }
 
   add(name?: string): Excel.Worksheet {
-    let created: string | null = null;
-    const ws = new SimWorksheet(this.ctx, `${this.path}.add(${JSON.stringify(name ?? null)})`, () => {
-      if (created === null) throw itemNotFound('(the worksheet was not added)');
-      return created;
-    });
-    this.enqueue('add', [name ?? null], () => {
-      guardStructure(this.model, 'a sheet added');
-      created = addSheet(this.model, name).id;
-    });
+    const ws = this.enqueueAdd(
+      'worksheet',
+      [name ?? null],
+      () => {
+        guardStructure(this.model, 'a sheet added');
+        return addSheet(this.model, name).id;
+      },
+      (created) => new SimWorksheet(this.ctx, `${this.path}.add(${JSON.stringify(name ?? null)})`, created),
+    );
     return asApi<Excel.Worksheet>(ws);
   }
 }
