@@ -61,7 +61,7 @@ export class SheetBuilder {
   /** Fixed row heights in points (the Dashboard's grid), else rows keep the default height. */
   rowHeights: number[] = [];
 
-  constructor(private readonly name: string) {}
+  constructor(readonly name: string) {}
 
   get nextRow(): number {
     return this.row;
