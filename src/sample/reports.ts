@@ -29,6 +29,12 @@ const AGG = new Map<string, Aggregation>(INDICATORS.map((i) => [i.code, i.agg]))
 export type Qi = 0 | 1 | 2 | 3;
 export const q4 = (f: (i: Qi) => number): Quarters => [f(0), f(1), f(2), f(3)];
 
+/** Quarter-end figures that carry on from `start` (a stock, a running total): each made from the one before. */
+function running(start: number, next: (before: number, i: Qi) => number): Quarters {
+  let x = start;
+  return q4((i) => (x = next(x, i)));
+}
+
 /** Whole numbers that add up to `total`, in proportion to `weights` (largest remainder). */
 function spread(rng: Rng, total: number, weights: readonly number[]): Quarters {
   const w = weights.map((x) => x * rng.between(0.9, 1.1));
@@ -215,21 +221,15 @@ function libraryReport(lib: Library): ReportValues {
   const start = Math.round(p.users * p.provision);
   const acquired = b.add('C01', spread(rng, Math.round(start * rng.between(0.025, 0.05)), [0.15, 0.25, 0.3, 0.3]));
   const withdrawn = b.add('C02', spread(rng, Math.round(start * rng.between(0.015, 0.04)), [0.1, 0.2, 0.2, 0.5]));
-  let s = start;
-  const c03 = q4((i) => (s += acquired.q[i] - withdrawn.q[i]));
+  const c03 = running(start, (s, i) => s + acquired.q[i] - withdrawn.q[i]);
   b.add('C03', c03, { prior: start });
   // New books are mostly in Kazakh, written-off ones mostly old Russian ones.
   const kazakhShare = Math.min(0.8, Math.max(0.25, 1 - russian * rng.between(1, 1.3)));
   const inKazakh = rng.between(0.6, 0.85);
   const outKazakh = rng.between(0.15, 0.35);
-  let k = Math.round(start * kazakhShare);
-  const kazakhStart = k;
-  const c04 = q4(
-    (i) =>
-      (k = Math.min(
-        c03[i],
-        Math.max(0, k + Math.round(acquired.q[i] * inKazakh) - Math.round(withdrawn.q[i] * outKazakh)),
-      )),
+  const kazakhStart = Math.round(start * kazakhShare);
+  const c04 = running(kazakhStart, (k, i) =>
+    Math.min(c03[i], Math.max(0, k + Math.round(acquired.q[i] * inKazakh) - Math.round(withdrawn.q[i] * outKazakh))),
   );
   b.add('C04', c04, { prior: kazakhStart, whole: 'C03' });
   const electronicShare = lib.type.startsWith('oblast_')
@@ -237,19 +237,14 @@ function libraryReport(lib: Library): ReportValues {
     : lib.type.startsWith('central_')
       ? rng.between(0.005, 0.02)
       : rng.between(0.001, 0.005);
-  let e = Math.round(start * electronicShare);
-  const electronicStart = e;
+  const electronicStart = Math.round(start * electronicShare);
   // Electronic documents grow by a few per cent a quarter: a branch's handful must not double (rule W1).
-  const c05 = q4(
-    (i) =>
-      (e = Math.min(
-        c03[i],
-        e +
-          Math.min(
-            Math.round(acquired.q[i] * rng.between(0, 0.04)),
-            Math.round(electronicStart * rng.between(0, 0.05)),
-          ),
-      )),
+  const c05 = running(electronicStart, (e, i) =>
+    Math.min(
+      c03[i],
+      e +
+        Math.min(Math.round(acquired.q[i] * rng.between(0, 0.04)), Math.round(electronicStart * rng.between(0, 0.05))),
+    ),
   );
   b.add('C05', c05, { prior: electronicStart, whole: 'C03' });
 
@@ -290,9 +285,9 @@ function libraryReport(lib: Library): ReportValues {
     },
   );
   const trained = sampleTraining().filter((t) => t.lib === lib.id);
-  let cumulative = 0;
-  const s04 = q4(
-    (i) => (cumulative += trained.filter((t) => quarterOf(t.date) === i).reduce((sum, t) => sum + t.persons, 0)),
+  const s04 = running(
+    0,
+    (sum, i) => sum + trained.filter((t) => quarterOf(t.date) === i).reduce((n, t) => n + t.persons, 0),
   );
   // Last year's trained staff is its own figure, not a share of last year's staff.
   const s04Prior = Math.min(p.staffPrior, Math.round(s04[3] / (1 + rng.growth())));
@@ -312,10 +307,9 @@ function libraryReport(lib: Library): ReportValues {
     { prior: Math.max(0, c - offline), whole: 'T01' },
   );
   const base = rng.int(...BY_TYPE[lib.type].followers);
-  let f = base;
   b.add(
     'T03',
-    q4(() => (f = Math.round(f * rng.between(1.01, 1.05)))),
+    running(base, (f) => Math.round(f * rng.between(1.01, 1.05))),
     { prior: base },
   );
   // Consultations are the methodological departments' work: the oblast and central libraries give nearly all of them.
