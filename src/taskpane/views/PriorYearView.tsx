@@ -6,6 +6,14 @@ import { useViewStyles } from '../styles';
 import { Outcome, PickView, usePickFlow } from './ImportPicker';
 import { LibraryList } from '../LibraryList';
 
+/** The plan's lists of libraries, in the order shown, with their headings' catalogue keys. */
+const PLAN_LISTS = [
+  ['accepted', 'accepted'],
+  ['incomplete', 'incomplete'],
+  ['returned', 'returned'],
+  ['newLibraries', 'new_libraries'],
+] as const satisfies readonly (readonly [keyof PriorYearPlan, string])[];
+
 /**
  * Fill last year's figures (section 7): the person picks last year's
  * workbook, sees how many blank «Prior year» cells would be filled and which
@@ -48,26 +56,14 @@ export function PriorYearView() {
               ? t.t('pane.prior.plan', { cells, libraries: plan.filled.length, kept: plan.kept })
               : t.t('pane.prior.nothing')}
           </p>
-          <LibraryList
-            level={3}
-            heading={t.t('pane.prior.accepted', { count: plan.accepted.length })}
-            items={plan.accepted}
-          />
-          <LibraryList
-            level={3}
-            heading={t.t('pane.prior.incomplete', { count: plan.incomplete.length })}
-            items={plan.incomplete}
-          />
-          <LibraryList
-            level={3}
-            heading={t.t('pane.prior.returned', { count: plan.returned.length })}
-            items={plan.returned}
-          />
-          <LibraryList
-            level={3}
-            heading={t.t('pane.prior.new_libraries', { count: plan.newLibraries.length })}
-            items={plan.newLibraries}
-          />
+          {PLAN_LISTS.map(([field, key]) => (
+            <LibraryList
+              key={field}
+              level={3}
+              heading={t.t(`pane.prior.${key}`, { count: plan[field].length })}
+              items={plan[field]}
+            />
+          ))}
           {plan.skipped.length ? (
             <>
               <p className={s.text}>{t.t('pane.prior.skipped', { count: plan.skipped.length })}</p>
