@@ -91,26 +91,21 @@ export function constantFormula(formula: string): number | null {
     }
     return number();
   };
-  const term = (): number | null => {
-    let v = factor();
-    while (v !== null && (peek() === '*' || peek() === '/')) {
-      const op = src.charAt(pos++);
-      const r = factor();
-      if (r === null) return null;
-      v = op === '*' ? v * r : v / r;
-    }
-    return v;
-  };
-  const expr = (): number | null => {
-    let v = term();
-    while (v !== null && (peek() === '+' || peek() === '-')) {
-      const op = src.charAt(pos++);
-      const r = term();
-      if (r === null) return null;
-      v = op === '+' ? v + r : v - r;
-    }
-    return v;
-  };
+  /** One level of left-associative operators (`* /` or `+ -`) over the operands `next` reads. */
+  const level =
+    (next: () => number | null, ops: Readonly<Record<string, (a: number, b: number) => number>>) =>
+    (): number | null => {
+      let v = next();
+      while (v !== null && Object.hasOwn(ops, peek())) {
+        const op = ops[src.charAt(pos++)];
+        const r = next();
+        if (r === null || !op) return null;
+        v = op(v, r);
+      }
+      return v;
+    };
+  const term = level(factor, { '*': (a, b) => a * b, '/': (a, b) => a / b });
+  const expr: () => number | null = level(term, { '+': (a, b) => a + b, '-': (a, b) => a - b });
   const result = expr();
   return result !== null && pos === src.length && Number.isFinite(result) ? result : null;
 }
