@@ -28,7 +28,7 @@ export function CheckView() {
   const headingId = useId();
   const [auto, setAuto] = useState(true);
   const [query, setQuery] = useState('');
-  const action = useAction((engine, onStage) => engine.checkWorkbook(host, { onStage }));
+  const action = useAction(['read', 'check', 'mark'], (engine, onStage) => engine.checkWorkbook(host, { onStage }));
   const { state, last, start } = action;
   const [outcomeRef, arm] = useFocusOnOutcome<HTMLDivElement>(state.status);
 
@@ -63,12 +63,10 @@ export function CheckView() {
       <h2 className={s.heading}>{t.t('taskpane.check.heading')}</h2>
       <p className={s.text}>{t.t('taskpane.check.intro')}</p>
       <ActionRun
+        action={action}
         label={t.t('taskpane.check.button')}
         onRun={() => void check(true)}
-        state={state}
-        onDismiss={action.dismiss}
-        stages={['read', 'check', 'mark']}
-        problemRef={outcomeRef}
+        outcomeRef={outcomeRef}
       >
         <Checkbox checked={auto} onChange={(_, d) => setAuto(d.checked === true)} label={t.t('taskpane.check.auto')} />
       </ActionRun>

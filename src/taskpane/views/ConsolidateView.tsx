@@ -6,7 +6,7 @@
  * it, what comes before a consolidation of workbooks sent in: Import and
  * Fill last year's figures.
  */
-import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Button, Checkbox, Field } from '@fluentui/react-components';
 import type { ConsolidationRun } from '../../core/pipeline';
 import type { TableChange } from '../../excel/watch';
@@ -42,17 +42,18 @@ export function ConsolidateView() {
 function ConsolidateSection() {
   const { host, t, announce, version } = usePane();
   const s = useViewStyles();
-  const headingId = useId();
   const [includeErrors, setIncludeErrors] = useState(false);
   const [acceptedOnly, setAcceptedOnly] = useState(false);
-  const action = useAction((engine, onStage, include: boolean, accepted: boolean) =>
-    engine.consolidateWorkbook(host, {
-      includeErrors: include,
-      acceptedOnly: accepted,
-      userLanguage: t.lang,
-      version,
-      onStage,
-    }),
+  const action = useAction(
+    ['read', 'check', 'consolidate', 'layout', 'write'],
+    (engine, onStage, include: boolean, accepted: boolean) =>
+      engine.consolidateWorkbook(host, {
+        includeErrors: include,
+        acceptedOnly: accepted,
+        userLanguage: t.lang,
+        version,
+        onStage,
+      }),
   );
   const { state } = action;
   const [outcomeRef, arm] = useFocusOnOutcome<HTMLDivElement>(state.status);
@@ -91,25 +92,23 @@ function ConsolidateSection() {
         />
       </Field>
       <ActionRun
+        action={action}
         label={t.t('taskpane.consolidate.button')}
         onRun={() => void run()}
-        state={state}
-        onDismiss={action.dismiss}
-        stages={['read', 'check', 'consolidate', 'layout', 'write']}
-        problemRef={outcomeRef}
+        outcomeRef={outcomeRef}
+        done={{
+          heading: t.t('taskpane.consolidate.done'),
+          show: (result) => (
+            <>
+              <StaleBar tables={result.stale ?? []} action="consolidate" onRunAgain={() => void run()} />
+              {(result.stale ?? []).length === 0 ? (
+                <StaleBar tables={since} action="consolidate_since" onRunAgain={() => void run()} />
+              ) : null}
+              <ConsolidationResult run={result} />
+            </>
+          ),
+        }}
       />
-      {state.status === 'done' ? (
-        <div ref={outcomeRef} tabIndex={-1} role="group" aria-labelledby={headingId} className={s.results}>
-          <h3 id={headingId} className={s.subheading}>
-            {t.t('taskpane.consolidate.done')}
-          </h3>
-          <StaleBar tables={state.result.stale ?? []} action="consolidate" onRunAgain={() => void run()} />
-          {(state.result.stale ?? []).length === 0 ? (
-            <StaleBar tables={since} action="consolidate_since" onRunAgain={() => void run()} />
-          ) : null}
-          <ConsolidationResult run={state.result} />
-        </div>
-      ) : null}
     </div>
   );
 }

@@ -50,6 +50,7 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
   }, [host, apply]);
 
   const action = useAction(
+    ['read', 'write'],
     (engine, onStage, settings: { region: string; year: number; level: Level; language: Language }) =>
       engine.setupWorkbook(host, settings, { onStage }),
   );
@@ -113,21 +114,12 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
         <LanguageSelect value={language} onChange={setLanguage} />
       </Field>
       <ActionRun
+        action={action}
         label={t.t('taskpane.setup.button')}
         onRun={() => void submit()}
-        state={state}
-        onDismiss={action.dismiss}
-        stages={['read', 'write']}
-        problemRef={outcomeRef}
+        outcomeRef={outcomeRef}
+        done={{ heading: t.t('taskpane.setup.done'), show: (plan) => <SetupSummary plan={plan} /> }}
       />
-      {state.status === 'done' ? (
-        <div ref={outcomeRef} tabIndex={-1} role="group" className={s.results} aria-labelledby="setup-done">
-          <h3 id="setup-done" className={s.subheading}>
-            {t.t('taskpane.setup.done')}
-          </h3>
-          <SetupSummary plan={state.result} />
-        </div>
-      ) : null}
     </div>
   );
 }
