@@ -60,171 +60,154 @@ interface Cli {
   exit(code: number): void;
 }
 
-const langOption = () => new Option('--lang <lang>', 'language of messages: kk, ru or en').choices([...LANGUAGES]);
-const limitOption = () =>
-  new Option('--max-unpacked-mb <mb>', 'refuse a workbook whose contents unpack to more than this (default 500)');
-const forceOption = (what: string) => new Option('--force', `overwrite ${what} if it is an existing file`);
+/** Commander's parsed arguments, then the options: commander types them loosely, each command's module checks them. */
+type Parsed = Parameters<Parameters<Command['action']>[0]>;
 
-function addInit(program: Command, { io, pick, exit }: Cli): void {
-  program
-    .command('init')
-    .description('create a new standard workbook')
-    .argument('<out>', 'the .xlsx file to create')
-    .option('--region <name>', 'reporting unit, e.g. "Karaganda oblast"', '')
-    .option('--year <year>', 'reporting year', String(new Date().getUTCFullYear()))
-    .addOption(
-      new Option('--level <level>', 'oblast or cbs (a library system)').choices(['oblast', 'cbs']).default('oblast'),
-    )
-    .option('--from <workbook>', 'take the territories and libraries from this workbook and add their report sheets')
-    .addOption(forceOption('<out>'))
-    .addOption(limitOption())
-    .addOption(langOption())
-    .action(async (out: string, opts) => {
-      exit(await lazy.init().initCommand(out, opts, pick(opts), io));
-    });
+/** A command as `--help` lists it, and what runs it. */
+interface CommandSpec {
+  readonly name: string;
+  readonly description: string;
+  /** `<name>`, `<name...>` or `[name]`, what it is, and the default of an optional one. */
+  readonly args: readonly (readonly [name: string, description: string, fallback?: string])[];
+  /** Its own options, in the order `--help` lists them (made afresh for each program). */
+  readonly options?: () => readonly Option[];
+  /** What `--force` overwrites, for a command that writes a file. */
+  readonly overwrites?: string;
+  /** Reads no workbook, so has no unpack limit (`sample`). */
+  readonly readsNone?: boolean;
+  /** Runs it on what commander parsed (the options last); resolves to the exit status. */
+  readonly run: (io: Io, pick: Cli['pick'], ...parsed: Parsed) => Promise<number>;
 }
 
-function addValidate(program: Command, { io, pick, exit }: Cli): void {
-  program
-    .command('validate')
-    .description('run every check of the standard')
-    .argument('<workbook>', 'the .xlsx file to check')
-    .option('--json', 'print the findings as JSON (section 4.1 of the standard)')
-    .addOption(limitOption())
-    .addOption(langOption())
-    .action(async (file: string, opts) => {
-      exit(await lazy.run().validateCommand(file, opts, pick(opts), io));
-    });
-}
-
-function addConsolidate(program: Command, { io, pick, exit }: Cli): void {
-  program
-    .command('consolidate')
-    .description(
-      'check and consolidate; write a copy with the generated sheets (several workbooks: a new workbook of them)',
-    )
-    .argument('<workbook...>', 'the .xlsx files to consolidate (never changed)')
-    .option('-o, --output <file>', 'where to write the copy with the generated sheets')
-    .option('--include-errors', 'count reports that have errors instead of excluding them')
-    .option('--accepted-only', 'consolidate only the reports a methodologist accepted')
-    .option('--json', 'print the consolidation as JSON (section 4.1 of the standard)')
-    .addOption(forceOption('the output'))
-    .addOption(limitOption())
-    .addOption(langOption())
-    .action(async (files: string[], opts) => {
-      exit(
-        files.length === 1
-          ? await lazy.run().consolidateCommand(files[0] as string, opts, pick(opts), io, version())
-          : await lazy.many().consolidateManyCommand(files, opts, pick(opts), io, version()),
-      );
-    });
-}
-
-function addSetup(program: Command, { io, pick, exit }: Cli): void {
-  program
-    .command('setup')
-    .description('set a workbook up as the add-in does: add what is missing, repair damaged reports; write a copy')
-    .argument('<workbook>', 'the .xlsx file to set up (never changed)')
-    .option('-o, --output <file>', 'where to write the set-up copy')
-    .addOption(forceOption('the output'))
-    .addOption(limitOption())
-    .addOption(langOption())
-    .action(async (file: string, opts) => {
-      exit(await lazy.setup().setupCommand(file, opts, pick(opts), io));
-    });
-}
-
-function addPriorYear(program: Command, { io, pick, exit }: Cli): void {
-  program
-    .command('prior-year')
-    .description("fill the blank prior-year values of the reports from last year's workbook; write a copy")
-    .argument('<workbook>', "this year's .xlsx file (never changed)")
-    .argument('<last-year-workbook>', "last year's .xlsx file of the same network (never changed)")
-    .option('-o, --output <file>', 'where to write the filled copy')
-    .option('--json', 'print what was filled as JSON')
-    .addOption(forceOption('the output'))
-    .addOption(limitOption())
-    .addOption(langOption())
-    .action(async (file: string, lastYear: string, opts) => {
-      exit(await lazy.priorYear().priorYearCommand(file, lastYear, opts, pick(opts), io));
-    });
-}
-
-function addImport(program: Command, { io, pick, exit }: Cli): void {
-  program
-    .command('import')
-    .description('bring other workbooks of the same year into a workbook; write a copy')
-    .argument('<target>', 'the workbook to import into (never changed)')
-    .argument('<sources...>', 'the workbooks to import from')
-    .option('-o, --output <file>', 'where to write the copy with the imported data')
-    .option('--dry-run', 'print the plan only; write nothing')
-    .addOption(new Option('--prefer <side>', 'whose value stays in every conflict').choices(['target', 'source']))
-    .option('--choose <choice...>', 'whose value stays in one conflict: <conflict id>=target or =source')
-    .option('--json', 'print the plan as JSON')
-    .addOption(forceOption('the output'))
-    .addOption(limitOption())
-    .addOption(langOption())
-    .action(async (target: string, sources: string[], opts) => {
-      exit(await lazy.import().importCommand(target, sources, opts, pick(opts), io));
-    });
-}
-
-function addNote(program: Command, { io, pick, exit }: Cli): void {
-  program
-    .command('note')
-    .description("write the year's analytical note from the consolidation (Word .docx, or text without -o)")
-    .argument('<workbook>', "this year's .xlsx file (never changed)")
-    .option('--history <workbooks...>', "up to four earlier years' workbooks of the same region and level")
-    .option('-o, --output <file>', 'the .docx file to write')
-    .option('--include-errors', 'count reports that have errors instead of excluding them')
-    .option('--accepted-only', 'consolidate only the reports a methodologist accepted')
-    .addOption(forceOption('the output'))
-    .addOption(limitOption())
-    .addOption(langOption())
-    .action(async (file: string, opts) => {
-      exit(await lazy.note().noteCommand(file, opts, pick(opts), io, version()));
-    });
-}
-
-function addStatus(program: Command, { io, pick, exit }: Cli): void {
-  program
-    .command('status')
-    .description('print the board of reports: status, who changed it and when, errors and warnings per library')
-    .argument('<workbook>', 'the .xlsx file to read (never changed)')
-    .option('--json', 'print the board as JSON')
-    .addOption(limitOption())
-    .addOption(langOption())
-    .action(async (file: string, opts) => {
-      exit(await lazy.run().statusCommand(file, opts, pick(opts), io));
-    });
-}
-
-function addSample(program: Command, { io, pick, exit }: Cli): void {
-  program
-    .command('sample')
-    .description(
-      "write the sample workbooks (Karaganda oblast, 2025: clean and with typical mistakes; its 2024 workbook; a rural branch's own 2025 workbook)",
-    )
-    .argument('[dir]', 'folder to write them to', 'workbooks')
-    .addOption(forceOption('the sample files'))
-    .addOption(langOption())
-    .action(async (dir: string, opts) => {
-      exit(await lazy.sample().sampleCommand(dir, opts, pick(opts), io));
-    });
-}
+const output = (what: string) => new Option('-o, --output <file>', what);
+const json = (what: string) => new Option('--json', what);
+const includeErrors = () => new Option('--include-errors', 'count reports that have errors instead of excluding them');
+const acceptedOnly = () => new Option('--accepted-only', 'consolidate only the reports a methodologist accepted');
 
 /** The commands in the order `--help` lists them. */
-const COMMANDS = [
-  addInit,
-  addValidate,
-  addConsolidate,
-  addSetup,
-  addPriorYear,
-  addImport,
-  addNote,
-  addStatus,
-  addSample,
+const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'init',
+    description: 'create a new standard workbook',
+    args: [['<out>', 'the .xlsx file to create']],
+    options: () => [
+      new Option('--region <name>', 'reporting unit, e.g. "Karaganda oblast"').default(''),
+      new Option('--year <year>', 'reporting year').default(String(new Date().getUTCFullYear())),
+      new Option('--level <level>', 'oblast or cbs (a library system)').choices(['oblast', 'cbs']).default('oblast'),
+      new Option(
+        '--from <workbook>',
+        'take the territories and libraries from this workbook and add their report sheets',
+      ),
+    ],
+    overwrites: '<out>',
+    run: async (io, pick, out: string, opts) => lazy.init().initCommand(out, opts, pick(opts), io),
+  },
+  {
+    name: 'validate',
+    description: 'run every check of the standard',
+    args: [['<workbook>', 'the .xlsx file to check']],
+    options: () => [json('print the findings as JSON (section 4.1 of the standard)')],
+    run: async (io, pick, file: string, opts) => lazy.run().validateCommand(file, opts, pick(opts), io),
+  },
+  {
+    name: 'consolidate',
+    description:
+      'check and consolidate; write a copy with the generated sheets (several workbooks: a new workbook of them)',
+    args: [['<workbook...>', 'the .xlsx files to consolidate (never changed)']],
+    options: () => [
+      output('where to write the copy with the generated sheets'),
+      includeErrors(),
+      acceptedOnly(),
+      json('print the consolidation as JSON (section 4.1 of the standard)'),
+    ],
+    overwrites: 'the output',
+    run: async (io, pick, files: string[], opts) =>
+      files.length === 1
+        ? lazy.run().consolidateCommand(files[0] as string, opts, pick(opts), io, version())
+        : lazy.many().consolidateManyCommand(files, opts, pick(opts), io, version()),
+  },
+  {
+    name: 'setup',
+    description: 'set a workbook up as the add-in does: add what is missing, repair damaged reports; write a copy',
+    args: [['<workbook>', 'the .xlsx file to set up (never changed)']],
+    options: () => [output('where to write the set-up copy')],
+    overwrites: 'the output',
+    run: async (io, pick, file: string, opts) => lazy.setup().setupCommand(file, opts, pick(opts), io),
+  },
+  {
+    name: 'prior-year',
+    description: "fill the blank prior-year values of the reports from last year's workbook; write a copy",
+    args: [
+      ['<workbook>', "this year's .xlsx file (never changed)"],
+      ['<last-year-workbook>', "last year's .xlsx file of the same network (never changed)"],
+    ],
+    options: () => [output('where to write the filled copy'), json('print what was filled as JSON')],
+    overwrites: 'the output',
+    run: async (io, pick, file: string, lastYear: string, opts) =>
+      lazy.priorYear().priorYearCommand(file, lastYear, opts, pick(opts), io),
+  },
+  {
+    name: 'import',
+    description: 'bring other workbooks of the same year into a workbook; write a copy',
+    args: [
+      ['<target>', 'the workbook to import into (never changed)'],
+      ['<sources...>', 'the workbooks to import from'],
+    ],
+    options: () => [
+      output('where to write the copy with the imported data'),
+      new Option('--dry-run', 'print the plan only; write nothing'),
+      new Option('--prefer <side>', 'whose value stays in every conflict').choices(['target', 'source']),
+      new Option('--choose <choice...>', 'whose value stays in one conflict: <conflict id>=target or =source'),
+      json('print the plan as JSON'),
+    ],
+    overwrites: 'the output',
+    run: async (io, pick, target: string, sources: string[], opts) =>
+      lazy.import().importCommand(target, sources, opts, pick(opts), io),
+  },
+  {
+    name: 'note',
+    description: "write the year's analytical note from the consolidation (Word .docx, or text without -o)",
+    args: [['<workbook>', "this year's .xlsx file (never changed)"]],
+    options: () => [
+      new Option('--history <workbooks...>', "up to four earlier years' workbooks of the same region and level"),
+      output('the .docx file to write'),
+      includeErrors(),
+      acceptedOnly(),
+    ],
+    overwrites: 'the output',
+    run: async (io, pick, file: string, opts) => lazy.note().noteCommand(file, opts, pick(opts), io, version()),
+  },
+  {
+    name: 'status',
+    description: 'print the board of reports: status, who changed it and when, errors and warnings per library',
+    args: [['<workbook>', 'the .xlsx file to read (never changed)']],
+    options: () => [json('print the board as JSON')],
+    run: async (io, pick, file: string, opts) => lazy.run().statusCommand(file, opts, pick(opts), io),
+  },
+  {
+    name: 'sample',
+    description:
+      "write the sample workbooks (Karaganda oblast, 2025: clean and with typical mistakes; its 2024 workbook; a rural branch's own 2025 workbook)",
+    args: [['[dir]', 'folder to write them to', 'workbooks']],
+    overwrites: 'the sample files',
+    readsNone: true,
+    run: async (io, pick, dir: string, opts) => lazy.sample().sampleCommand(dir, opts, pick(opts), io),
+  },
 ];
+
+/** Adds a command with its own options, then those every command ends with: `--force`, the unpack limit, `--lang`. */
+function addCommand(program: Command, spec: CommandSpec, { io, pick, exit }: Cli): void {
+  const cmd = program.command(spec.name).description(spec.description);
+  for (const [name, description, fallback] of spec.args) cmd.argument(name, description, fallback);
+  for (const option of spec.options?.() ?? []) cmd.addOption(option);
+  if (spec.overwrites) cmd.addOption(new Option('--force', `overwrite ${spec.overwrites} if it is an existing file`));
+  if (!spec.readsNone)
+    cmd.addOption(
+      new Option('--max-unpacked-mb <mb>', 'refuse a workbook whose contents unpack to more than this (default 500)'),
+    );
+  cmd.addOption(new Option('--lang <lang>', 'language of messages: kk, ru or en').choices([...LANGUAGES]));
+  cmd.action(async (...parsed: Parsed) => exit(await spec.run(io, pick, ...parsed)));
+}
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
@@ -245,7 +228,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .version(version())
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const add of COMMANDS) add(program, cli);
+  for (const spec of COMMANDS) addCommand(program, spec, cli);
 
   localizeCommands(program, t);
   try {

@@ -4,6 +4,8 @@
  * be read (rebuilt into the same error, and the same message, on the other side).
  */
 import { parentPort } from 'node:worker_threads';
+// A thread is an edge of its own: the core it runs takes its catalogues from src/i18n, loaded here.
+import '../i18n';
 import { WorkbookFileError } from '../xlsx/errors';
 import { checkFile, type CheckRequest, type CheckResult } from './workers';
 

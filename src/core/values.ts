@@ -91,44 +91,43 @@ export function constantFormula(formula: string): number | null {
     }
     return number();
   };
-  const term = (): number | null => {
-    let v = factor();
-    while (v !== null && (peek() === '*' || peek() === '/')) {
-      const op = src.charAt(pos++);
-      const r = factor();
-      if (r === null) return null;
-      v = op === '*' ? v * r : v / r;
-    }
-    return v;
-  };
-  const expr = (): number | null => {
-    let v = term();
-    while (v !== null && (peek() === '+' || peek() === '-')) {
-      const op = src.charAt(pos++);
-      const r = term();
-      if (r === null) return null;
-      v = op === '+' ? v + r : v - r;
-    }
-    return v;
-  };
+  /** One level of left-associative operators (`* /` or `+ -`) over the operands `next` reads. */
+  const level =
+    (next: () => number | null, ops: Readonly<Record<string, (a: number, b: number) => number>>) =>
+    (): number | null => {
+      let v = next();
+      while (v !== null && Object.hasOwn(ops, peek())) {
+        const op = ops[src.charAt(pos++)];
+        const r = next();
+        if (r === null || !op) return null;
+        v = op(v, r);
+      }
+      return v;
+    };
+  const term = level(factor, { '*': (a, b) => a * b, '/': (a, b) => a / b });
+  const expr: () => number | null = level(term, { '+': (a, b) => a + b, '-': (a, b) => a - b });
   const result = expr();
   return result !== null && pos === src.length && Number.isFinite(result) ? result : null;
+}
+
+/**
+ * Text where a number or a date belongs: refused, saying what it seems to
+ * mean where `meant` finds a value in it ("15.03.2025", "1 234").
+ */
+function textRefused<T>(meant: T | null, plain: () => Message, seems: (value: T) => Message): Parsed<never> {
+  return { ok: false, problem: meant === null ? plain() : seems(meant) };
 }
 
 /** A cell that must hold a number: blank (null), a number, or a problem (rule D1). */
 export function parseNumber(v: CellValue): Parsed<number | null> {
   if (isBlank(v)) return { ok: true, value: null };
   if (typeof v === 'number') return { ok: true, value: v };
-  if (typeof v === 'string') {
-    const meant = numberInText(v);
-    return {
-      ok: false,
-      problem:
-        meant === null
-          ? msg('D1.text', { text: cleanText(v) })
-          : msg('D1.text_number', { text: v, number: typedArg(meant) }),
-    };
-  }
+  if (typeof v === 'string')
+    return textRefused(
+      numberInText(v),
+      () => msg('D1.text', { text: cleanText(v) }),
+      (n) => msg('D1.text_number', { text: v, number: typedArg(n) }),
+    );
   // Named as Excel shows it in the reader's language (ИСТИНА, АҚИҚАТ): a person sees that, not "true".
   if (typeof v === 'boolean')
     return {
@@ -205,16 +204,12 @@ export function parseDate(v: CellValue, date1904: boolean): Parsed<number | null
     if (v >= 1 && v <= MAX_SERIAL) return { ok: true, value: serialToMs(v, date1904) };
     return { ok: false, problem: msg('D4.not_date', { text: String(v) }) };
   }
-  if (typeof v === 'string') {
-    const meant = dateInText(v);
-    return {
-      ok: false,
-      problem:
-        meant === null
-          ? msg('D4.not_date', { text: cleanText(v) })
-          : msg('D4.text_date', { text: cleanText(v), date: dateArg(meant) }),
-    };
-  }
+  if (typeof v === 'string')
+    return textRefused(
+      dateInText(v),
+      () => msg('D4.not_date', { text: cleanText(v) }),
+      (ms) => msg('D4.text_date', { text: cleanText(v), date: dateArg(ms) }),
+    );
   if (typeof v === 'boolean' || v === null) return { ok: false, problem: msg('D4.not_date', { text: String(v) }) };
   switch (v.kind) {
     case 'date':

@@ -15,17 +15,7 @@ import {
   type Sheet,
   type WorkbookModel,
 } from './model';
-import {
-  SimCollection,
-  SimObject,
-  type PropDef,
-  type SimContext,
-  api,
-  asApi,
-  SimBound,
-  SimPart,
-  SimPartCollection,
-} from './proxy';
+import { SimObject, type PropDef, type SimContext, api, asApi, SimBound, SimPart, SimPartCollection } from './proxy';
 import { rangeArgument } from './range';
 import { normalizeColor } from './values';
 import { SimWorksheet } from './worksheet';
@@ -155,30 +145,22 @@ export function layoutSeries(
   for (let c = a.left + 1; c <= a.right; c++) if (isText(value(a.top, c))) headerRow = true;
   let labelColumn = value(a.top, a.left) === null || value(a.top, a.left) === '';
   for (let r = a.top + 1; r <= a.bottom; r++) if (isText(value(r, a.left))) labelColumn = true;
-  const series: ChartSeries[] = [];
+  // Each series' name as the sheet gives it, or null where it gives none.
+  const names: unknown[] = [];
   if (by === 'Columns') {
-    for (let c = a.left + (labelColumn && columnsOf(a) > 1 ? 1 : 0); c <= a.right; c++) {
-      const name = headerRow ? value(a.top, c) : null;
-      series.push({
-        name: name === null ? `Series${series.length + 1}` : String(name),
-        chartType: type,
-        fillColor: null,
-        lineColor: null,
-        hasDataLabels: false,
-      });
-    }
+    for (let c = a.left + (labelColumn && columnsOf(a) > 1 ? 1 : 0); c <= a.right; c++)
+      names.push(headerRow ? value(a.top, c) : null);
   } else {
-    for (let r = a.top + (headerRow && rowsOf(a) > 1 ? 1 : 0); r <= a.bottom; r++) {
-      const name = labelColumn ? value(r, a.left) : null;
-      series.push({
-        name: name === null ? `Series${series.length + 1}` : String(name),
-        chartType: type,
-        fillColor: null,
-        lineColor: null,
-        hasDataLabels: false,
-      });
-    }
+    for (let r = a.top + (headerRow && rowsOf(a) > 1 ? 1 : 0); r <= a.bottom; r++)
+      names.push(labelColumn ? value(r, a.left) : null);
   }
+  const series = names.map((name, i): ChartSeries => ({
+    name: name === null ? `Series${i + 1}` : String(name),
+    chartType: type,
+    fillColor: null,
+    lineColor: null,
+    hasDataLabels: false,
+  }));
   return { effectiveSeriesBy: by, series };
 }
 
@@ -259,13 +241,8 @@ export class SimChartCollection
     sourceData: Excel.Range,
     seriesBy?: Excel.ChartSeriesBy | 'Auto' | 'Columns' | 'Rows',
   ): Excel.Chart {
-    let created: string | null = null;
-    const chart = new SimChart(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () => {
-      if (created === null) throw itemNotFound('(the chart was not added)');
-      return created;
-    });
-    this.enqueue(
-      'add',
+    const chart = this.enqueueAdd(
+      'chart',
       [type, sourceData instanceof SimObject ? { path: sourceData.path } : sourceData, seriesBy ?? null],
       () => {
         const sheet = this.owner.target();
@@ -296,8 +273,9 @@ export class SimChartCollection
           legend: { position: 'Right', visible: true },
         };
         m.set(sheet, 'charts', [...sheet.charts, model]);
-        created = model.id;
+        return model.id;
       },
+      (created) => new SimChart(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, created),
     );
     return asApi<Excel.Chart>(chart);
   }
@@ -432,11 +410,7 @@ export class SimChart
     this.enqueue('delete', [], () => {
       const { sheet, chart } = this.target();
       assertEditable(sheet);
-      this.model.set(
-        sheet,
-        'charts',
-        sheet.charts.filter((c) => c !== chart),
-      );
+      this.model.remove(sheet, 'charts', chart);
     });
   }
 }
@@ -459,6 +433,18 @@ abstract class ChartPart extends SimPart<ChartTarget, SimChart> {
       get: () => this.chart()[part][key],
       set: (v) => this.owner.edit((c, m) => m.set(c[part], key, parse(v))),
     };
+  }
+}
+
+/** A part of a chart that is one of several: `which` axis, series (by index), or series a format belongs to. */
+abstract class ChartPartOf<W> extends ChartPart {
+  constructor(
+    ctx: SimContext,
+    path: string,
+    owner: SimChart,
+    protected readonly which: W,
+  ) {
+    super(ctx, path, owner);
   }
 }
 
@@ -520,27 +506,19 @@ export class SimChartAxes extends api<Pick<Excel.ChartAxes, 'categoryAxis' | 'va
 
 export class SimChartAxis extends api<
   Pick<Excel.ChartAxis, 'title' | 'type' | 'reversePlotOrder' | 'minimum' | 'visible' | 'position' | 'load' | 'toJSON'>
->()(ChartPart, {
+>()(ChartPartOf<AxisKind>, {
   typeName: 'ChartAxis',
   props: ['type', 'reversePlotOrder', 'minimum', 'visible', 'position'],
   children: ['title'],
 }) {
   protected override navigation(): Record<string, () => SimObject> {
     return {
-      title: () => new SimChartAxisTitle(this.ctx, `${this.path}.title`, this.owner, this.kind),
+      title: () => new SimChartAxisTitle(this.ctx, `${this.path}.title`, this.owner, this.which),
     };
   }
 
-  constructor(
-    ctx: SimContext,
-    path: string,
-    owner: SimChart,
-    private readonly kind: AxisKind,
-  ) {
-    super(ctx, path, owner);
-  }
   private axis<K extends keyof ChartAxisModel>(key: K, parse: (v: unknown) => ChartAxisModel[K]): PropDef {
-    const k = this.kind;
+    const k = this.which;
     return {
       get: () => this.chart()[k][key],
       set: (v) => this.owner.edit((c, m) => m.set(c[k], key, parse(v))),
@@ -555,7 +533,7 @@ export class SimChartAxis extends api<
         return v;
       };
     return {
-      type: { get: () => (this.kind === 'categoryAxis' ? 'Category' : 'Value') },
+      type: { get: () => (this.which === 'categoryAxis' ? 'Category' : 'Value') },
       reversePlotOrder: this.axis('reversePlotOrder', flag('reversePlotOrder')),
       minimum: this.axis('minimum', bound('minimum')),
       visible: this.axis('visible', flag('visible')),
@@ -569,19 +547,11 @@ export class SimChartAxis extends api<
 }
 
 export class SimChartAxisTitle extends api<Pick<Excel.ChartAxisTitle, 'text' | 'visible' | 'load' | 'toJSON'>>()(
-  ChartPart,
+  ChartPartOf<AxisKind>,
   { typeName: 'ChartAxisTitle', props: ['text', 'visible'] },
 ) {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    owner: SimChart,
-    private readonly kind: AxisKind,
-  ) {
-    super(ctx, path, owner);
-  }
   protected override properties(): Record<string, PropDef> {
-    const k = this.kind;
+    const k = this.which;
     // Setting a title's text shows it, as in Excel.
     return {
       text: {
@@ -599,21 +569,11 @@ export class SimChartAxisTitle extends api<Pick<Excel.ChartAxisTitle, 'text' | '
 
 export class SimChartSeriesCollection
   extends api<Pick<Excel.ChartSeriesCollection, 'count' | 'load' | 'toJSON'>>()(
-    SimCollection<SimChartSeries, Excel.ChartSeries>,
+    SimPartCollection<SimChartSeries, Excel.ChartSeries, ChartTarget, SimChart>,
     { typeName: 'ChartSeriesCollection', props: ['count'] },
   )
   implements Pick<Excel.ChartSeriesCollection, 'getItemAt' | 'items'>
 {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    private readonly owner: SimChart,
-  ) {
-    super(ctx, path);
-  }
-  resolve(): ChartTarget | null {
-    return this.owner.resolve();
-  }
   protected override properties(): Record<string, PropDef> {
     return { count: { get: () => this.owner.target().chart.series.length } };
   }
@@ -630,7 +590,7 @@ export class SimChartSeriesCollection
 }
 
 export class SimChartSeries extends api<Pick<Excel.ChartSeries, 'name' | 'chartType' | 'format' | 'load' | 'toJSON'>>()(
-  ChartPart,
+  ChartPartOf<number>,
   { typeName: 'ChartSeries', props: ['name', 'chartType'], children: ['format'] },
 ) {
   protected override navigation(): Record<string, () => SimObject> {
@@ -639,18 +599,10 @@ export class SimChartSeries extends api<Pick<Excel.ChartSeries, 'name' | 'chartT
     };
   }
 
-  constructor(
-    ctx: SimContext,
-    path: string,
-    owner: SimChart,
-    private readonly index: number,
-  ) {
-    super(ctx, path, owner);
-  }
   /** The series' description; a missing index fails with ItemNotFound, as `getItemAt` does in Excel. */
   seriesOf(c: Chart): ChartSeries {
-    const s = c.series[this.index];
-    if (!s) throw itemNotFound(`(no series ${this.index})`);
+    const s = c.series[this.which];
+    if (!s) throw itemNotFound(`(no series ${this.which})`);
     return s;
   }
   /** Series are replaced whole so that the journal can undo a change. */
@@ -678,49 +630,36 @@ export class SimChartSeries extends api<Pick<Excel.ChartSeries, 'name' | 'chartT
   }
 }
 
-export class SimChartSeriesFormat extends api<Pick<Excel.ChartSeriesFormat, 'fill' | 'load' | 'toJSON'>>()(ChartPart, {
-  typeName: 'ChartSeriesFormat',
-  children: ['fill'],
-}) {
+export class SimChartSeriesFormat extends api<Pick<Excel.ChartSeriesFormat, 'fill' | 'load' | 'toJSON'>>()(
+  ChartPartOf<SimChartSeries>,
+  {
+    typeName: 'ChartSeriesFormat',
+    children: ['fill'],
+  },
+) {
   protected override navigation(): Record<string, () => SimObject> {
     return {
-      fill: () => new SimChartFill(this.ctx, `${this.path}.fill`, this.owner, this.series),
+      fill: () => new SimChartFill(this.ctx, `${this.path}.fill`, this.owner, this.which),
     };
   }
 
-  constructor(
-    ctx: SimContext,
-    path: string,
-    owner: SimChart,
-    private readonly series: SimChartSeries,
-  ) {
-    super(ctx, path, owner);
-  }
   protected override properties(): Record<string, PropDef> {
     return {};
   }
 }
 
 export class SimChartFill
-  extends api<Pick<Excel.ChartFill, never>>()(ChartPart, { typeName: 'ChartFill' })
+  extends api<Pick<Excel.ChartFill, never>>()(ChartPartOf<SimChartSeries>, { typeName: 'ChartFill' })
   implements Pick<Excel.ChartFill, 'setSolidColor' | 'clear' | 'toJSON'>
 {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    owner: SimChart,
-    private readonly series: SimChartSeries,
-  ) {
-    super(ctx, path, owner);
-  }
   protected override properties(): Record<string, PropDef> {
     return {};
   }
   setSolidColor(color: string): void {
-    this.enqueue('setSolidColor', [color], () => this.series.editSeries(() => ({ fillColor: normalizeColor(color) })));
+    this.enqueue('setSolidColor', [color], () => this.which.editSeries(() => ({ fillColor: normalizeColor(color) })));
   }
   clear(): void {
-    this.enqueue('clear', [], () => this.series.editSeries(() => ({ fillColor: null })));
+    this.enqueue('clear', [], () => this.which.editSeries(() => ({ fillColor: null })));
   }
   toJSON(): { [key: string]: string } {
     return this.jsonOf() as { [key: string]: string };

@@ -98,28 +98,28 @@ export class SimConditionalFormatCollection
   add(
     type: Excel.ConditionalFormatType | Parameters<Excel.ConditionalFormatCollection['add']>[0],
   ): Excel.ConditionalFormat {
-    let created: string | null = null;
-    const cf = this.proxy(`${this.path}.add(${JSON.stringify(type)})`, () => {
-      if (created === null) throw itemNotFound('(the conditional format was not added)');
-      return created;
-    });
-    this.enqueue('add', [type], () => {
-      const { sheet, area } = this.target();
-      if (!TYPES.includes(type)) throw invalidArgument(`"${type}" is not a ConditionalFormatType.`);
-      assertEditable(sheet);
-      const m = this.model;
-      const model: ConditionalFormat = {
-        id: `{${m.nextId('CF-')}}`,
-        type,
-        areas: [area],
-        stopIfTrue: false,
-        rule: { formula: '', operator: 'Invalid', formula1: '', formula2: '' },
-        format: emptyFormat(),
-      };
-      // A new format comes first (priority 0), as in Excel.
-      m.set(sheet, 'conditionalFormats', [model, ...sheet.conditionalFormats]);
-      created = model.id;
-    });
+    const cf = this.enqueueAdd(
+      'conditional format',
+      [type],
+      () => {
+        const { sheet, area } = this.target();
+        if (!TYPES.includes(type)) throw invalidArgument(`"${type}" is not a ConditionalFormatType.`);
+        assertEditable(sheet);
+        const m = this.model;
+        const model: ConditionalFormat = {
+          id: `{${m.nextId('CF-')}}`,
+          type,
+          areas: [area],
+          stopIfTrue: false,
+          rule: { formula: '', operator: 'Invalid', formula1: '', formula2: '' },
+          format: emptyFormat(),
+        };
+        // A new format comes first (priority 0), as in Excel.
+        m.set(sheet, 'conditionalFormats', [model, ...sheet.conditionalFormats]);
+        return model.id;
+      },
+      (created) => this.proxy(`${this.path}.add(${JSON.stringify(type)})`, created),
+    );
     return asApi<Excel.ConditionalFormat>(cf);
   }
 
@@ -204,11 +204,7 @@ export class SimConditionalFormat
     this.enqueue('delete', [], () => {
       const { sheet, cf } = this.target();
       assertEditable(sheet);
-      this.model.set(
-        sheet,
-        'conditionalFormats',
-        sheet.conditionalFormats.filter((x) => x !== cf),
-      );
+      this.model.remove(sheet, 'conditionalFormats', cf);
     });
   }
 

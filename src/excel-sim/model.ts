@@ -436,6 +436,15 @@ export class WorkbookModel {
     });
   }
 
+  /** Takes `item` out of the list `obj[key]` (a sheet's charts, the workbook's tables), as `set` does. */
+  remove<K extends string, I>(obj: { [P in NoInfer<K>]: readonly I[] }, key: K, item: I): void {
+    this.set(
+      obj,
+      key,
+      obj[key].filter((x) => x !== item),
+    );
+  }
+
   mapSet<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
     if (this.journal) {
       const old = map.get(key);

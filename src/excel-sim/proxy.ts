@@ -302,6 +302,23 @@ export abstract class SimObject {
     });
   }
 
+  /**
+   * Queues an `add` whose `create` makes a member and returns its key, and
+   * gives `proxy`'s proxy of it: the key it is handed fails with
+   * ItemNotFound until the command has run, as the new object does in Excel.
+   */
+  protected enqueueAdd<K, P>(what: string, args: unknown[], create: () => K, proxy: (created: () => K) => P): P {
+    let made: { readonly key: K } | null = null;
+    const added = proxy(() => {
+      if (made === null) throw itemNotFound(`(the ${what} was not added)`);
+      return made.key;
+    });
+    this.enqueue('add', args, () => {
+      made = { key: create() };
+    });
+    return added;
+  }
+
   /** Queues a method call; `run` is skipped for a null object, as Excel ignores calls on one. */
   protected enqueue(member: string, args: unknown[], run: () => unknown, after?: () => void): void {
     let isNull = false;
@@ -569,6 +586,40 @@ export abstract class SimPartCollection<
 
   resolve(): E | null {
     return this.owner.resolve();
+  }
+}
+
+/**
+ * A collection of the workbook's own (its sheets, its settings): each member
+ * has a key that `getItem` takes and that finds it again at sync.
+ */
+export abstract class SimWorkbookCollection<T extends SimObject, X> extends SimCollection<T, X> {
+  /** The class of the members' proxies. */
+  protected abstract readonly Item: new (
+    ctx: SimContext,
+    path: string,
+    locate: () => string | null,
+    orNull?: boolean,
+  ) => T;
+  /** The members' keys, in the collection's order. */
+  protected abstract keys(): readonly string[];
+  /** The key of the member `name` names (a sheet by its id or its name), or undefined. */
+  protected abstract keyOf(name: string): string | undefined;
+
+  resolve(): WorkbookModel {
+    return this.model;
+  }
+
+  protected itemProxies(): T[] {
+    return this.keys().map((k) => new this.Item(this.ctx, `${this.path}.getItem(${JSON.stringify(k)})`, () => k));
+  }
+
+  getItem(name: string): X {
+    return this.member(this.Item, 'getItem', name, () => this.keyOf(name));
+  }
+
+  getItemOrNullObject(name: string): X {
+    return this.member(this.Item, 'getItemOrNullObject', name, () => this.keyOf(name));
   }
 }
 

@@ -232,11 +232,7 @@ export function addColumn(
 export function deleteTable(model: WorkbookModel, t: Table, keepCells: boolean): void {
   const sheet = sheetOfTable(model, t);
   assertEditable(sheet, 'deleting a table');
-  model.set(
-    model,
-    'tables',
-    model.tables.filter((x) => x !== t),
-  );
+  model.remove(model, 'tables', t);
   if (!keepCells) clearArea(model, sheet, t.area, 'All');
 }
 
@@ -310,17 +306,17 @@ export class SimTableCollection
   }
 
   add(address: Excel.Range | string, hasHeaders: boolean): Excel.Table {
-    let created: string | null = null;
-    const table = new SimTable(this.ctx, `${this.path}.add(...)`, () => {
-      if (created === null) throw itemNotFound('(the table was not added)');
-      return created;
-    });
-    this.enqueue('add', [address instanceof SimObject ? { path: address.path } : address, hasHeaders], () => {
-      const id = this.scope.sheetId();
-      const home = id ? this.model.sheetById(id) : undefined;
-      const { sheet, area } = rangeArgument(this.model, address, home);
-      created = addTable(this.model, sheet, area, hasHeaders).id;
-    });
+    const table = this.enqueueAdd(
+      'table',
+      [address instanceof SimObject ? { path: address.path } : address, hasHeaders],
+      () => {
+        const id = this.scope.sheetId();
+        const home = id ? this.model.sheetById(id) : undefined;
+        const { sheet, area } = rangeArgument(this.model, address, home);
+        return addTable(this.model, sheet, area, hasHeaders).id;
+      },
+      (created) => new SimTable(this.ctx, `${this.path}.add(...)`, created),
+    );
     return asApi<Excel.Table>(table);
   }
 
@@ -446,16 +442,20 @@ export class SimTableRowCollection
   }
 
   add(index?: number, values?: Parameters<Excel.TableRowCollection['add']>[1], alwaysInsert?: boolean): Excel.TableRow {
-    let added: number | null = null;
-    const row = new SimTableRow(this.ctx, `${this.path}.add(...)`, () => {
-      if (added === null) throw itemNotFound('(the row was not added)');
-      return { id: this.owner.target().id, index: added };
-    });
-    this.enqueue('add', [index ?? null, values ?? null, alwaysInsert ?? null], () => {
-      const t = this.owner.target();
-      const area = addRows(this.model, t, index ?? null, values);
-      added = area.top - (t.area.top + (t.showHeaders ? 1 : 0));
-    });
+    const row = this.enqueueAdd(
+      'row',
+      [index ?? null, values ?? null, alwaysInsert ?? null],
+      () => {
+        const t = this.owner.target();
+        const area = addRows(this.model, t, index ?? null, values);
+        return area.top - (t.area.top + (t.showHeaders ? 1 : 0));
+      },
+      (added) =>
+        new SimTableRow(this.ctx, `${this.path}.add(...)`, () => {
+          const index = added();
+          return { id: this.owner.target().id, index };
+        }),
+    );
     return asApi<Excel.TableRow>(row);
   }
 
@@ -603,14 +603,16 @@ export class SimTableColumnCollection
   }
 
   add(index?: number, values?: Parameters<Excel.TableColumnCollection['add']>[1], name?: string): Excel.TableColumn {
-    let id: number | null = null;
-    const column = new SimTableColumn(this.ctx, `${this.path}.add(...)`, () => {
-      if (id === null) throw itemNotFound('(the column was not added)');
-      return { table: this.owner.target().id, column: id };
-    });
-    this.enqueue('add', [index ?? null, values ?? null, name ?? null], () => {
-      id = addColumn(this.model, this.owner.target(), index ?? null, values, name ?? null);
-    });
+    const column = this.enqueueAdd(
+      'column',
+      [index ?? null, values ?? null, name ?? null],
+      () => addColumn(this.model, this.owner.target(), index ?? null, values, name ?? null),
+      (added) =>
+        new SimTableColumn(this.ctx, `${this.path}.add(...)`, () => {
+          const column = added();
+          return { table: this.owner.target().id, column };
+        }),
+    );
     return asApi<Excel.TableColumn>(column);
   }
 

@@ -1,7 +1,7 @@
 import { addressOf } from './address';
 import { invalidArgument, invalidOperation, notImplemented } from './errors';
 import type { NamedItem, WorkbookModel } from './model';
-import { SimBound, SimCollection, SimObject, type PropDef, type SimContext, api, asApi } from './proxy';
+import { SimBound, SimObject, SimWorkbookCollection, type PropDef, type SimContext, api, asApi } from './proxy';
 import { SimTableCollection } from './table';
 import { msToSerial } from './values';
 import { SimWorksheetCollection } from './worksheet';
@@ -51,19 +51,19 @@ export class SimWorkbook
  * text, so that a value reads back as a copy, as it does from Excel.
  */
 export class SimSettingCollection
-  extends api<Pick<Excel.SettingCollection, 'load' | 'toJSON'>>()(SimCollection<SimSetting, Excel.Setting>, {
+  extends api<Pick<Excel.SettingCollection, 'load' | 'toJSON'>>()(SimWorkbookCollection<SimSetting, Excel.Setting>, {
     typeName: 'SettingCollection',
   })
   implements Pick<Excel.SettingCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items'>
 {
-  resolve(): WorkbookModel {
-    return this.model;
+  protected readonly Item = SimSetting;
+
+  protected keys(): string[] {
+    return [...this.model.settings.keys()];
   }
 
-  protected itemProxies(): SimSetting[] {
-    return [...this.model.settings.keys()].map(
-      (k) => new SimSetting(this.ctx, `${this.path}.getItem(${JSON.stringify(k)})`, () => k),
-    );
+  protected keyOf(key: string): string | undefined {
+    return this.model.settings.has(key) ? key : undefined;
   }
 
   add(key: string, value: unknown): Excel.Setting {
@@ -74,14 +74,6 @@ export class SimSettingCollection
       this.model.mapSet(this.model.settings, key, text);
     });
     return asApi<Excel.Setting>(new SimSetting(this.ctx, `${this.path}.add(${JSON.stringify(key)})`, () => key));
-  }
-
-  getItem(key: string): Excel.Setting {
-    return this.member(SimSetting, 'getItem', key, () => (this.model.settings.has(key) ? key : undefined));
-  }
-
-  getItemOrNullObject(key: string): Excel.Setting {
-    return this.member(SimSetting, 'getItemOrNullObject', key, () => (this.model.settings.has(key) ? key : undefined));
   }
 }
 

@@ -1,9 +1,9 @@
 import { MAX_COLUMNS, MAX_ROWS, isWholeColumns, isWholeRows, parseRef, sheetPrefix, type Area } from './address';
 import { SimChartCollection } from './chart';
-import { accessDenied, invalidArgument, invalidOperation, itemNotFound, SimError } from './errors';
+import { accessDenied, invalidArgument, invalidOperation, SimError } from './errors';
 import { changeEvents } from './events';
 import { DEFAULT_PROTECTION, newSheet, type ProtectionOptions, type Sheet, type WorkbookModel } from './model';
-import { SimCollection, SimObject, type PropDef, api, asApi, SimBound, SimPart } from './proxy';
+import { SimObject, SimWorkbookCollection, type PropDef, api, asApi, SimBound, SimPart } from './proxy';
 import { derivedRange, rangeArgument } from './range';
 import { SimPageLayout } from './pagelayout';
 import { SimTableCollection } from './table';
@@ -296,51 +296,40 @@ export function deleteSheet(model: WorkbookModel, sheet: Sheet): void {
       model.set(n, 'formula', '=#REF!');
     }
   }
-  model.set(
-    model,
-    'sheets',
-    model.sheets.filter((s) => s !== sheet),
-  );
+  model.remove(model, 'sheets', sheet);
   rewriteSheetRefs(model, sheet.name, '#REF!');
 }
 
 export class SimWorksheetCollection
-  extends api<Pick<Excel.WorksheetCollection, 'load' | 'toJSON'>>()(SimCollection<SimWorksheet, Excel.Worksheet>, {
-    typeName: 'WorksheetCollection',
-  })
+  extends api<Pick<Excel.WorksheetCollection, 'load' | 'toJSON'>>()(
+    SimWorkbookCollection<SimWorksheet, Excel.Worksheet>,
+    {
+      typeName: 'WorksheetCollection',
+    },
+  )
   implements Pick<Excel.WorksheetCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'items'>
 {
-  resolve(): WorkbookModel {
-    return this.model;
+  protected readonly Item = SimWorksheet;
+
+  protected keys(): string[] {
+    return this.model.sheets.map((s) => s.id);
   }
 
-  protected itemProxies(): SimWorksheet[] {
-    return this.model.sheets.map((s) => new SimWorksheet(this.ctx, `${this.path}.getItem("${s.id}")`, () => s.id));
-  }
-
-  private find(key: string): Sheet | undefined {
-    return this.model.sheetById(key) ?? this.model.sheetByName(key);
+  protected keyOf(name: string): string | undefined {
+    return (this.model.sheetById(name) ?? this.model.sheetByName(name))?.id;
   }
 
   add(name?: string): Excel.Worksheet {
-    let created: string | null = null;
-    const ws = new SimWorksheet(this.ctx, `${this.path}.add(${JSON.stringify(name ?? null)})`, () => {
-      if (created === null) throw itemNotFound('(the worksheet was not added)');
-      return created;
-    });
-    this.enqueue('add', [name ?? null], () => {
-      guardStructure(this.model, 'a sheet added');
-      created = addSheet(this.model, name).id;
-    });
+    const ws = this.enqueueAdd(
+      'worksheet',
+      [name ?? null],
+      () => {
+        guardStructure(this.model, 'a sheet added');
+        return addSheet(this.model, name).id;
+      },
+      (created) => new SimWorksheet(this.ctx, `${this.path}.add(${JSON.stringify(name ?? null)})`, created),
+    );
     return asApi<Excel.Worksheet>(ws);
-  }
-
-  getItem(key: string): Excel.Worksheet {
-    return this.member(SimWorksheet, 'getItem', key, () => this.find(key)?.id);
-  }
-
-  getItemOrNullObject(key: string): Excel.Worksheet {
-    return this.member(SimWorksheet, 'getItemOrNullObject', key, () => this.find(key)?.id);
   }
 }
 

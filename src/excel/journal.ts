@@ -275,13 +275,20 @@ function size(w: Record<string, unknown>, at: string): void {
   integer(w['columns'], `${at}.columns`, MAX_COLUMN + 1 - left, 1);
 }
 
-/** One check per kind of write: a kind added to `Write` without one here does not compile. */
-const WRITE_CHECKS: { readonly [K in Write['k']]: (w: Record<string, unknown>, at: string) => void } = {
-  cells: (w, at) => {
+type WriteCheck = (w: Record<string, unknown>, at: string) => void;
+
+/** A block on a sheet from its top-left corner (formulas, number formats): `key` holds it, `each` checks a value. */
+function sheetBlock(key: string, each: (x: unknown, at: string) => unknown): WriteCheck {
+  return (w, at) => {
     sheetName(w['sheet'], `${at}.sheet`);
     const { top, left } = place(w, at);
-    block(w['formulas'], `${at}.formulas`, cell, top, left);
-  },
+    block(w[key], `${at}.${key}`, each, top, left);
+  };
+}
+
+/** One check per kind of write: a kind added to `Write` without one here does not compile. */
+const WRITE_CHECKS: { readonly [K in Write['k']]: WriteCheck } = {
+  cells: sheetBlock('formulas', cell),
   resize: (w, at) => {
     name(w['table'], `${at}.table`);
     sheetName(w['sheet'], `${at}.sheet`);
@@ -292,11 +299,7 @@ const WRITE_CHECKS: { readonly [K in Write['k']]: (w: Record<string, unknown>, a
     integer(w['before'], `${at}.before`, MAX_ROW);
     block(w['rows'], `${at}.rows`, (x, where) => (x === null ? damaged('shape', where) : cell(x, where)));
   },
-  numberFormat: (w, at) => {
-    sheetName(w['sheet'], `${at}.sheet`);
-    const { top, left } = place(w, at);
-    block(w['formats'], `${at}.formats`, text, top, left);
-  },
+  numberFormat: sheetBlock('formats', text),
   columns: (w, at) => {
     name(w['table'], `${at}.table`);
     if (list(w['headers'], `${at}.headers`, name).length === 0) damaged('shape', `${at}.headers`);

@@ -7,7 +7,7 @@
  */
 import { INDICATORS, yearValue, type Aggregation } from '../standard';
 import { sampleEvents } from './events';
-import { ACTIVE_LIBRARIES, isChildren, type Library } from './libraries';
+import { ACTIVE_LIBRARIES, isChildren, type Library, type LibraryType } from './libraries';
 import { profile } from './profiles';
 import { Rng } from './random';
 import { territory } from './territories';
@@ -28,6 +28,12 @@ const AGG = new Map<string, Aggregation>(INDICATORS.map((i) => [i.code, i.agg]))
 
 export type Qi = 0 | 1 | 2 | 3;
 export const q4 = (f: (i: Qi) => number): Quarters => [f(0), f(1), f(2), f(3)];
+
+/** Quarter-end figures that carry on from `start` (a stock, a running total): each made from the one before. */
+function running(start: number, next: (before: number, i: Qi) => number): Quarters {
+  let x = start;
+  return q4((i) => (x = next(x, i)));
+}
 
 /** Whole numbers that add up to `total`, in proportion to `weights` (largest remainder). */
 function spread(rng: Rng, total: number, weights: readonly number[]): Quarters {
@@ -108,6 +114,8 @@ function yearToDate(rng: Rng, total: number): Quarters {
   return q4((i) => Math.round(total * f[i]));
 }
 
+type Range = readonly [min: number, max: number];
+
 interface Shares {
   readonly children: number;
   readonly youth: number;
@@ -115,87 +123,56 @@ interface Shares {
   readonly disabled: number;
 }
 
+/** Shares of the users, by the kind of library (drawn in this order). */
+const USER_SHARES: Record<'special' | 'children' | 'universal' | 'other', Record<keyof Shares, Range>> = {
+  special: { children: [0.04, 0.08], youth: [0.1, 0.16], remote: [0.12, 0.2], disabled: [0.72, 0.85] },
+  children: { children: [0.76, 0.86], youth: [0.08, 0.14], remote: [0.03, 0.08], disabled: [0.01, 0.02] },
+  universal: { children: [0.05, 0.1], youth: [0.35, 0.45], remote: [0.15, 0.25], disabled: [0.01, 0.02] },
+  other: { children: [0.25, 0.38], youth: [0.2, 0.3], remote: [0.03, 0.1], disabled: [0.01, 0.03] },
+};
+
 function userShares(rng: Rng, lib: Library): Shares {
-  if (lib.type === 'oblast_special')
-    return {
-      children: rng.between(0.04, 0.08),
-      youth: rng.between(0.1, 0.16),
-      remote: rng.between(0.12, 0.2),
-      disabled: rng.between(0.72, 0.85),
-    };
-  if (isChildren(lib))
-    return {
-      children: rng.between(0.76, 0.86),
-      youth: rng.between(0.08, 0.14),
-      remote: rng.between(0.03, 0.08),
-      disabled: rng.between(0.01, 0.02),
-    };
-  if (lib.type === 'oblast_universal')
-    return {
-      children: rng.between(0.05, 0.1),
-      youth: rng.between(0.35, 0.45),
-      remote: rng.between(0.15, 0.25),
-      disabled: rng.between(0.01, 0.02),
-    };
+  const kind =
+    lib.type === 'oblast_special'
+      ? 'special'
+      : isChildren(lib)
+        ? 'children'
+        : lib.type === 'oblast_universal'
+          ? 'universal'
+          : 'other';
+  const r = USER_SHARES[kind];
   return {
-    children: rng.between(0.25, 0.38),
-    youth: rng.between(0.2, 0.3),
-    remote: rng.between(0.03, 0.1),
-    disabled: rng.between(0.01, 0.03),
+    children: rng.between(...r.children),
+    youth: rng.between(...r.youth),
+    remote: rng.between(...r.remote),
+    disabled: rng.between(...r.disabled),
   };
 }
 
-/** Remote visits (website, e-catalogue) per registered user. */
-function remoteRate(rng: Rng, lib: Library): number {
-  switch (lib.type) {
-    case 'oblast_universal':
-      return rng.between(10, 20);
-    case 'oblast_children':
-    case 'oblast_special':
-      return rng.between(4, 8);
-    case 'city_branch':
-      return rng.between(0.5, 1.5);
-    case 'rural_branch':
-      return rng.between(0.2, 0.8);
-    default:
-      return rng.between(3, 6);
-  }
+interface TypeProfile {
+  /** Remote visits (website, e-catalogue) per registered user. */
+  readonly remote: Range;
+  /** Computers for readers; null: about one per member of staff. */
+  readonly computers: Range | null;
+  /** Followers on social media. */
+  readonly followers: Range;
 }
+
+const BY_TYPE: Readonly<Record<LibraryType, TypeProfile>> = {
+  oblast_universal: { remote: [10, 20], computers: [120, 140], followers: [12_000, 20_000] },
+  oblast_children: { remote: [4, 8], computers: [55, 65], followers: [8_000, 12_000] },
+  oblast_special: { remote: [4, 8], computers: [30, 38], followers: [2_500, 4_000] },
+  central_district: { remote: [3, 6], computers: null, followers: [2_000, 6_000] },
+  central_city: { remote: [3, 6], computers: null, followers: [2_000, 6_000] },
+  central_children: { remote: [3, 6], computers: null, followers: [1_500, 3_500] },
+  city_branch: { remote: [0.5, 1.5], computers: [3, 6], followers: [400, 1_500] },
+  rural_branch: { remote: [0.2, 0.8], computers: [1, 3], followers: [150, 700] },
+  other: { remote: [3, 6], computers: null, followers: [2_000, 6_000] },
+};
 
 function computers(rng: Rng, lib: Library, staff: number): number {
-  switch (lib.type) {
-    case 'oblast_universal':
-      return rng.int(120, 140);
-    case 'oblast_children':
-      return rng.int(55, 65);
-    case 'oblast_special':
-      return rng.int(30, 38);
-    case 'city_branch':
-      return rng.int(3, 6);
-    case 'rural_branch':
-      return rng.int(1, 3);
-    default:
-      return Math.max(4, Math.round(staff * rng.between(0.7, 0.95)));
-  }
-}
-
-function followers(rng: Rng, lib: Library): number {
-  switch (lib.type) {
-    case 'oblast_universal':
-      return rng.int(12_000, 20_000);
-    case 'oblast_children':
-      return rng.int(8_000, 12_000);
-    case 'oblast_special':
-      return rng.int(2_500, 4_000);
-    case 'central_children':
-      return rng.int(1_500, 3_500);
-    case 'city_branch':
-      return rng.int(400, 1_500);
-    case 'rural_branch':
-      return rng.int(150, 700);
-    default:
-      return rng.int(2_000, 6_000);
-  }
+  const range = BY_TYPE[lib.type].computers;
+  return range ? rng.int(...range) : Math.max(4, Math.round(staff * rng.between(0.7, 0.95)));
 }
 
 /** Visits and loans: fewer in summer, except in children's libraries (summer reading). */
@@ -230,7 +207,7 @@ function libraryReport(lib: Library): ReportValues {
     );
   });
   b.add('V02', v02, { whole: 'V01' });
-  b.add('V03', spread(rng, Math.round(p.users * remoteRate(rng, lib)), [0.26, 0.25, 0.22, 0.27]));
+  b.add('V03', spread(rng, Math.round(p.users * rng.between(...BY_TYPE[lib.type].remote)), [0.26, 0.25, 0.22, 0.27]));
 
   b.add('L01', spread(rng, Math.round(p.users * p.readership), season));
   const kazakhLoans =
@@ -244,21 +221,15 @@ function libraryReport(lib: Library): ReportValues {
   const start = Math.round(p.users * p.provision);
   const acquired = b.add('C01', spread(rng, Math.round(start * rng.between(0.025, 0.05)), [0.15, 0.25, 0.3, 0.3]));
   const withdrawn = b.add('C02', spread(rng, Math.round(start * rng.between(0.015, 0.04)), [0.1, 0.2, 0.2, 0.5]));
-  let s = start;
-  const c03 = q4((i) => (s += acquired.q[i] - withdrawn.q[i]));
+  const c03 = running(start, (s, i) => s + acquired.q[i] - withdrawn.q[i]);
   b.add('C03', c03, { prior: start });
   // New books are mostly in Kazakh, written-off ones mostly old Russian ones.
   const kazakhShare = Math.min(0.8, Math.max(0.25, 1 - russian * rng.between(1, 1.3)));
   const inKazakh = rng.between(0.6, 0.85);
   const outKazakh = rng.between(0.15, 0.35);
-  let k = Math.round(start * kazakhShare);
-  const kazakhStart = k;
-  const c04 = q4(
-    (i) =>
-      (k = Math.min(
-        c03[i],
-        Math.max(0, k + Math.round(acquired.q[i] * inKazakh) - Math.round(withdrawn.q[i] * outKazakh)),
-      )),
+  const kazakhStart = Math.round(start * kazakhShare);
+  const c04 = running(kazakhStart, (k, i) =>
+    Math.min(c03[i], Math.max(0, k + Math.round(acquired.q[i] * inKazakh) - Math.round(withdrawn.q[i] * outKazakh))),
   );
   b.add('C04', c04, { prior: kazakhStart, whole: 'C03' });
   const electronicShare = lib.type.startsWith('oblast_')
@@ -266,19 +237,14 @@ function libraryReport(lib: Library): ReportValues {
     : lib.type.startsWith('central_')
       ? rng.between(0.005, 0.02)
       : rng.between(0.001, 0.005);
-  let e = Math.round(start * electronicShare);
-  const electronicStart = e;
+  const electronicStart = Math.round(start * electronicShare);
   // Electronic documents grow by a few per cent a quarter: a branch's handful must not double (rule W1).
-  const c05 = q4(
-    (i) =>
-      (e = Math.min(
-        c03[i],
-        e +
-          Math.min(
-            Math.round(acquired.q[i] * rng.between(0, 0.04)),
-            Math.round(electronicStart * rng.between(0, 0.05)),
-          ),
-      )),
+  const c05 = running(electronicStart, (e, i) =>
+    Math.min(
+      c03[i],
+      e +
+        Math.min(Math.round(acquired.q[i] * rng.between(0, 0.04)), Math.round(electronicStart * rng.between(0, 0.05))),
+    ),
   );
   b.add('C05', c05, { prior: electronicStart, whole: 'C03' });
 
@@ -319,9 +285,9 @@ function libraryReport(lib: Library): ReportValues {
     },
   );
   const trained = sampleTraining().filter((t) => t.lib === lib.id);
-  let cumulative = 0;
-  const s04 = q4(
-    (i) => (cumulative += trained.filter((t) => quarterOf(t.date) === i).reduce((sum, t) => sum + t.persons, 0)),
+  const s04 = running(
+    0,
+    (sum, i) => sum + trained.filter((t) => quarterOf(t.date) === i).reduce((n, t) => n + t.persons, 0),
   );
   // Last year's trained staff is its own figure, not a share of last year's staff.
   const s04Prior = Math.min(p.staffPrior, Math.round(s04[3] / (1 + rng.growth())));
@@ -340,11 +306,10 @@ function libraryReport(lib: Library): ReportValues {
     q4((i) => Math.max(0, pcs.q[i] - offline)),
     { prior: Math.max(0, c - offline), whole: 'T01' },
   );
-  const base = followers(rng, lib);
-  let f = base;
+  const base = rng.int(...BY_TYPE[lib.type].followers);
   b.add(
     'T03',
-    q4(() => (f = Math.round(f * rng.between(1.01, 1.05)))),
+    running(base, (f) => Math.round(f * rng.between(1.01, 1.05))),
     { prior: base },
   );
   // Consultations are the methodological departments' work: the oblast and central libraries give nearly all of them.

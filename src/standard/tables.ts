@@ -121,6 +121,32 @@ const date = (key: string, required: boolean, extra: Partial<ColumnDef> = {}): C
 const title = (): ColumnDef => ({ key: 'title', type: { kind: 'text', maxLength: 300 }, required: true, width: 50 });
 const link = (): ColumnDef => ({ key: 'link', type: { kind: 'text', format: 'url' }, required: false, width: 30 });
 const atLeastOne = (key: string): ColumnDef => ({ key, type: { kind: 'integer', min: 1 }, required: true, width: 10 });
+/** The library a register's row belongs to. */
+const libId = (): ColumnDef => text('lib_id', true, 22, { ref: LIB_REF });
+
+/** A register people fill, required, on a visible sheet named as the table (`sheet.<name>` in the catalogues). */
+const register = (name: TableName, columns: readonly ColumnDef[], extra: Partial<TableDef> = {}): TableDef => ({
+  name,
+  sheet: name,
+  hidden: false,
+  filledBy: 'people',
+  required: true,
+  ...extra,
+  columns,
+});
+
+/**
+ * A register whose rows have keys: the key column comes first, unique, and
+ * names the row in findings; `prefix` starts the keys the software proposes.
+ */
+const keyedRegister = (
+  name: TableName,
+  key: string,
+  prefix: string,
+  columns: readonly ColumnDef[],
+  extra: Partial<TableDef> = {},
+): TableDef =>
+  register(name, [text(key, true, 12, { unique: true }), ...columns], { keyColumn: key, keyPrefix: prefix, ...extra });
 
 export const TABLES: readonly TableDef[] = [
   {
@@ -132,29 +158,20 @@ export const TABLES: readonly TableDef[] = [
     keyColumn: 'key',
     columns: [text('key', true, 16), text('value', true, 40)],
   },
-  {
-    name: 'Territories',
-    sheet: 'Territories',
-    hidden: false,
-    filledBy: 'people',
-    required: true,
-    keyColumn: 'terr_code',
-    columns: [
+  register(
+    'Territories',
+    [
       text('terr_code', true, 14, { unique: true }),
       text('name_kk', true, 28),
       text('name_ru', true, 28),
       enumCol('kind', 'territory_kind', true, 12),
       count('population', false, { width: 14 }),
     ],
-  },
-  {
-    name: 'Libraries',
-    sheet: 'Libraries',
-    hidden: false,
-    filledBy: 'people',
-    required: true,
-    keyColumn: 'lib_id',
-    columns: [
+    { keyColumn: 'terr_code' },
+  ),
+  register(
+    'Libraries',
+    [
       { key: 'lib_id', type: { kind: 'text', format: 'lib_id' }, required: true, unique: true, width: 22 },
       text('name_kk', true, 44),
       text('name_ru', true, 44),
@@ -164,7 +181,8 @@ export const TABLES: readonly TableDef[] = [
       enumCol('rural', 'yes_no', true, 10),
       enumCol('active', 'yes_no', true, 10),
     ],
-  },
+    { keyColumn: 'lib_id' },
+  ),
   {
     name: 'Submissions',
     sheet: 'Submissions',
@@ -173,7 +191,7 @@ export const TABLES: readonly TableDef[] = [
     required: true,
     keyColumn: 'lib_id',
     columns: [
-      text('lib_id', true, 22, { ref: LIB_REF }),
+      libId(),
       enumCol('status', 'report_status', true, 14),
       text('changed_by', false, 24),
       { key: 'changed_at', type: { kind: 'datetime' }, required: false, width: 18 },
@@ -182,89 +200,60 @@ export const TABLES: readonly TableDef[] = [
       text('checksum', false, 66, { since: 2 }),
     ],
   },
-  {
-    name: 'Events',
-    sheet: 'Events',
-    hidden: false,
-    filledBy: 'people',
-    required: true,
-    keyColumn: 'event_id',
-    keyPrefix: 'EV',
-    columns: [
-      text('event_id', true, 12, { unique: true }),
-      text('lib_id', true, 22, { ref: LIB_REF }),
-      { key: 'date_start', type: { kind: 'date', withinYear: true }, required: true, width: 12 },
-      {
-        key: 'date_end',
-        type: { kind: 'date', withinYear: true },
-        required: false,
-        notBefore: 'date_start',
-        width: 12,
-      },
-      { key: 'title', type: { kind: 'text', maxLength: 300 }, required: true, width: 50 },
-      enumCol('form', 'event_form', true, 22),
-      enumCol('format', 'event_format', true, 16),
-      text('platform', { column: 'format', in: ['online', 'hybrid'] }, 16),
-      enumCol('language', 'event_language', true, 18),
-      enumCol('audience', 'audience', true, 18),
-      enumCol('level', 'event_level', true, 18),
-      count('participants', true),
-      count('children', false, { notAbove: 'participants' }),
-      count('disabled', false, { notAbove: 'participants' }),
-      enumCol('pd', 'yes_no', true, 8),
-      {
-        key: 'hours',
-        type: { kind: 'number', exclusiveMin: 0 },
-        required: { column: 'pd', in: ['yes'] },
-        width: 8,
-      },
-      count('certificates', false, { notAbove: 'participants' }),
-      text('partners', false, 30),
-      { key: 'link', type: { kind: 'text', format: 'url' }, required: false, width: 30 },
-      text('note', false, 30),
-      count('speakers', false, { notAbove: 'participants', since: 2 }),
-      {
-        key: 'territories',
-        type: { kind: 'text', format: 'codes' },
-        required: false,
-        ref: { table: 'Territories', column: 'terr_code' },
-        width: 24,
-        since: 2,
-      },
-    ],
-  },
-  {
-    name: 'Training',
-    sheet: 'Training',
-    hidden: false,
-    filledBy: 'people',
-    required: true,
-    columns: [
-      text('lib_id', true, 22, { ref: LIB_REF }),
-      text('person', false, 28, { personal: true }),
-      { key: 'persons', type: { kind: 'integer', min: 1 }, required: true, default: 1, width: 10 },
-      text('position', false, 22),
-      { key: 'date', type: { kind: 'date', withinYear: true }, required: true, width: 12 },
-      text('title', true, 44),
-      text('organizer', true, 34),
-      text('event_id', false, 12, { ref: { table: 'Events', column: 'event_id' } }),
-      enumCol('format', 'event_format', true, 16),
-      { key: 'hours', type: { kind: 'number', exclusiveMin: 0, max: 500 }, required: true, width: 8 },
-      enumCol('certificate', 'yes_no', true, 12),
-    ],
-  },
-  {
-    name: 'Visits',
-    sheet: 'Visits',
-    hidden: false,
-    filledBy: 'people',
-    required: true,
-    since: 2,
-    keyColumn: 'visit_id',
-    keyPrefix: 'VS',
-    columns: [
-      text('visit_id', true, 12, { unique: true }),
-      text('lib_id', true, 22, { ref: LIB_REF }),
+  keyedRegister('Events', 'event_id', 'EV', [
+    libId(),
+    date('date_start', true),
+    date('date_end', false, { notBefore: 'date_start' }),
+    title(),
+    enumCol('form', 'event_form', true, 22),
+    enumCol('format', 'event_format', true, 16),
+    text('platform', { column: 'format', in: ['online', 'hybrid'] }, 16),
+    enumCol('language', 'event_language', true, 18),
+    enumCol('audience', 'audience', true, 18),
+    enumCol('level', 'event_level', true, 18),
+    count('participants', true),
+    count('children', false, { notAbove: 'participants' }),
+    count('disabled', false, { notAbove: 'participants' }),
+    enumCol('pd', 'yes_no', true, 8),
+    {
+      key: 'hours',
+      type: { kind: 'number', exclusiveMin: 0 },
+      required: { column: 'pd', in: ['yes'] },
+      width: 8,
+    },
+    count('certificates', false, { notAbove: 'participants' }),
+    text('partners', false, 30),
+    link(),
+    text('note', false, 30),
+    count('speakers', false, { notAbove: 'participants', since: 2 }),
+    {
+      key: 'territories',
+      type: { kind: 'text', format: 'codes' },
+      required: false,
+      ref: { table: 'Territories', column: 'terr_code' },
+      width: 24,
+      since: 2,
+    },
+  ]),
+  register('Training', [
+    libId(),
+    text('person', false, 28, { personal: true }),
+    { key: 'persons', type: { kind: 'integer', min: 1 }, required: true, default: 1, width: 10 },
+    text('position', false, 22),
+    date('date', true),
+    text('title', true, 44),
+    text('organizer', true, 34),
+    text('event_id', false, 12, { ref: { table: 'Events', column: 'event_id' } }),
+    enumCol('format', 'event_format', true, 16),
+    { key: 'hours', type: { kind: 'number', exclusiveMin: 0, max: 500 }, required: true, width: 8 },
+    enumCol('certificate', 'yes_no', true, 12),
+  ]),
+  keyedRegister(
+    'Visits',
+    'visit_id',
+    'VS',
+    [
+      libId(),
       date('date', true),
       text('visited_lib_id', true, 22, { ref: LIB_REF }),
       enumCol('purpose', 'visit_purpose', true, 28),
@@ -272,19 +261,14 @@ export const TABLES: readonly TableDef[] = [
       text('findings', false, 44),
       text('note', false, 30),
     ],
-  },
-  {
-    name: 'Publications',
-    sheet: 'Publications',
-    hidden: false,
-    filledBy: 'people',
-    required: true,
-    since: 2,
-    keyColumn: 'pub_id',
-    keyPrefix: 'PB',
-    columns: [
-      text('pub_id', true, 12, { unique: true }),
-      text('lib_id', true, 22, { ref: LIB_REF }),
+    { since: 2 },
+  ),
+  keyedRegister(
+    'Publications',
+    'pub_id',
+    'PB',
+    [
+      libId(),
       date('date', true),
       title(),
       enumCol('kind', 'publication_kind', true, 30),
@@ -295,16 +279,12 @@ export const TABLES: readonly TableDef[] = [
       link(),
       text('note', false, 30),
     ],
-  },
-  {
-    name: 'Participation',
-    sheet: 'Participation',
-    hidden: false,
-    filledBy: 'people',
-    required: true,
-    since: 2,
-    columns: [
-      text('lib_id', true, 22, { ref: LIB_REF }),
+    { since: 2 },
+  ),
+  register(
+    'Participation',
+    [
+      libId(),
       date('date', true),
       title(),
       text('organizer', true, 34),
@@ -316,19 +296,14 @@ export const TABLES: readonly TableDef[] = [
       link(),
       text('note', false, 30),
     ],
-  },
-  {
-    name: 'Studies',
-    sheet: 'Studies',
-    hidden: false,
-    filledBy: 'people',
-    required: true,
-    since: 2,
-    keyColumn: 'study_id',
-    keyPrefix: 'ST',
-    columns: [
-      text('study_id', true, 12, { unique: true }),
-      text('lib_id', true, 22, { ref: LIB_REF }),
+    { since: 2 },
+  ),
+  keyedRegister(
+    'Studies',
+    'study_id',
+    'ST',
+    [
+      libId(),
       date('date_start', true),
       date('date_end', false, { notBefore: 'date_start' }),
       title(),
@@ -338,7 +313,8 @@ export const TABLES: readonly TableDef[] = [
       link(),
       text('note', false, 30),
     ],
-  },
+    { since: 2 },
+  ),
   {
     // The log of imports from other workbooks (section 7): not required, an import creates it.
     name: 'Imports',

@@ -1,7 +1,8 @@
 /** The pane's header: its name, what it is for, and the switch of its language. */
 import { useId } from 'react';
-import { Select, makeStyles, tokens } from '@fluentui/react-components';
-import { LANGUAGES, type Language } from '../standard';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { Language } from '../standard';
+import { LanguageSelect } from './LanguageSelect';
 import { usePane } from './context';
 
 const useStyles = makeStyles({
@@ -40,13 +41,7 @@ export function PaneHeader({ language, onLanguage }: { language: Language; onLan
       </div>
       <div className={c.language}>
         <label htmlFor={`${id}-lang`}>{t.t('taskpane.language')}</label>
-        <Select id={`${id}-lang`} size="small" value={language} onChange={(_, d) => onLanguage(d.value as Language)}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {t.t(`taskpane.languages.${l}`)}
-            </option>
-          ))}
-        </Select>
+        <LanguageSelect id={`${id}-lang`} size="small" value={language} onChange={onLanguage} />
       </div>
     </div>
   );

@@ -16,6 +16,8 @@ export type ActionState<T> =
   | { readonly status: 'error'; readonly problem: Problem };
 
 export interface Action<A extends unknown[], T> {
+  /** The stages the action reports, in order, for its progress bar. */
+  readonly stages: readonly Stage[];
   readonly state: ActionState<T>;
   /** The last successful result, kept while running again or after an error. */
   readonly last: T | null;
@@ -25,6 +27,7 @@ export interface Action<A extends unknown[], T> {
 }
 
 export function useAction<A extends unknown[], T>(
+  stages: readonly Stage[],
   body: (engine: Engine, onStage: (stage: Stage) => void, ...args: A) => Promise<T>,
 ): Action<A, T> {
   const { engine } = usePane();
@@ -58,5 +61,5 @@ export function useAction<A extends unknown[], T>(
     [engine],
   );
   const dismiss = useCallback(() => setState({ status: 'idle' }), []);
-  return { state, last, start, dismiss };
+  return { stages, state, last, start, dismiss };
 }

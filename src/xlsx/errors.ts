@@ -32,20 +32,27 @@ export type WorkbookFileReason =
   | 'too_unpacked'
   | 'too_many_cells';
 
-/** A file that cannot be read as a workbook at all (the command line exits with 2). */
-export class WorkbookFileError extends Error {
-  readonly reason: WorkbookFileReason;
+/**
+ * An error of the files layer: a reason the adapters translate, the detail
+ * for the log, and the values the translated message needs (a limit, a
+ * table name), besides the file and the detail.
+ */
+abstract class ReasonError<R extends string> extends Error {
+  readonly reason: R;
   readonly detail: string;
-  /** Values for the translated message (a limit, a table name), besides the file and the detail. */
   readonly params: Readonly<Record<string, string | number>>;
 
-  constructor(reason: WorkbookFileReason, detail: string, params: Record<string, string | number> = {}) {
+  constructor(reason: R, detail: string, params: Record<string, string | number> = {}) {
     super(`${reason}: ${detail}`);
-    this.name = 'WorkbookFileError';
     this.reason = reason;
     this.detail = detail;
     this.params = params;
   }
+}
+
+/** A file that cannot be read as a workbook at all (the command line exits with 2). */
+export class WorkbookFileError extends ReasonError<WorkbookFileReason> {
+  override readonly name = 'WorkbookFileError';
 }
 
 export type WorkbookWriteReason =
@@ -64,19 +71,8 @@ export type WorkbookWriteReason =
  * A plan that cannot be written into the workbook: a bug in the layout, or a
  * workbook whose sheets collide with the plan's. Nothing is written then.
  */
-export class WorkbookWriteError extends Error {
-  readonly reason: WorkbookWriteReason;
-  readonly detail: string;
-  /** Values for the translated message, besides the detail. */
-  readonly params: Readonly<Record<string, string | number>>;
-
-  constructor(reason: WorkbookWriteReason, detail: string, params: Record<string, string | number> = {}) {
-    super(`${reason}: ${detail}`);
-    this.name = 'WorkbookWriteError';
-    this.reason = reason;
-    this.detail = detail;
-    this.params = params;
-  }
+export class WorkbookWriteError extends ReasonError<WorkbookWriteReason> {
+  override readonly name = 'WorkbookWriteError';
 }
 
 export function errorText(e: unknown): string {

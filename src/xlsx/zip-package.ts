@@ -241,6 +241,8 @@ export class ZipPackage {
   }
 }
 
+// Both sides as Buffers: the browser's Buffer (the buffer package) refuses to compare with a plain Uint8Array.
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
+  const buffer = (x: Uint8Array) => Buffer.from(x.buffer, x.byteOffset, x.length);
+  return a.length === b.length && buffer(a).equals(buffer(b));
 }

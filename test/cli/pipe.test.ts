@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /**
  * `kitaphana … | head`: the reader takes one line and closes the pipe while the
  * command still has lines to print. The pipe is shrunk to one page (Linux's
- * F_SETPIPE_SZ, from Debian's python3) so that the rest of the report
+ * F_SETPIPE_SZ, with python3) so that the rest of the report
  * cannot all sit in its buffer before the reader leaves: the write after that
  * always meets a closed pipe, not only when the timing happens to be so.
  */
@@ -32,7 +32,7 @@ it('ends quietly with its usual exit status when the reader closes the pipe afte
   // More than the shrunk pipe holds besides the line read, or the test could not fail.
   expect(Buffer.byteLength(whole.stdout)).toBeGreaterThan(4096 + Buffer.byteLength(first));
 
-  const r = spawnSync('/usr/bin/python3', ['-c', READER, ...cmd], { encoding: 'utf8', cwd: root });
+  const r = spawnSync('python3', ['-c', READER, ...cmd], { encoding: 'utf8', cwd: root });
   expect(r.stdout).toBe(first);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(whole.status);

@@ -61,7 +61,7 @@ export class SheetBuilder {
   /** Fixed row heights in points (the Dashboard's grid), else rows keep the default height. */
   rowHeights: number[] = [];
 
-  constructor(private readonly name: string) {}
+  constructor(readonly name: string) {}
 
   get nextRow(): number {
     return this.row;
@@ -221,7 +221,7 @@ export class SheetBuilder {
       const lines = Math.max(
         ...h.texts.map((text, i) => wrappedLines(text, width(h.left + i, h.span), h.header === true)),
       );
-      if (lines > 1) heights[h.row] = Math.max(heights[h.row] ?? 0, LINE_HEIGHT * lines + 3);
+      if (lines > 1) heights[h.row] = Math.min(MAX_ROW_HEIGHT, Math.max(heights[h.row] ?? 0, LINE_HEIGHT * lines + 3));
     }
     return Array.from(heights, (x) => x ?? 0);
   }
@@ -282,6 +282,36 @@ function withinCellLimit(block: BlockPlan): BlockPlan {
 const DEFAULT_WIDTH = 8.43;
 /** Points per line of 11-point text. */
 export const LINE_HEIGHT = 14.5;
+/** Excel's tallest row, in points: office-js refuses a taller one, and a file with one is repaired. */
+export const MAX_ROW_HEIGHT = 409;
+/** The lines of wrapped text that fit in the tallest row. */
+export const MAX_ROW_LINES = Math.floor((MAX_ROW_HEIGHT - 3) / LINE_HEIGHT);
+
+/**
+ * A text cut into pieces each of which fits in one row of `width` (at most `maxLines` wrapped lines):
+ * between sentences where it can, else between words. A long list (the libraries not visited, at the
+ * scale of a republic) would otherwise need a row taller than Excel allows, and be cut.
+ */
+export function rowsOfText(text: string, width: number, maxLines = MAX_ROW_LINES): string[] {
+  if (wrappedLines(text, width) <= maxLines) return [text];
+  const pieces: string[] = [];
+  let current = '';
+  const push = (unit: string) => {
+    const joined = current ? `${current} ${unit}` : unit;
+    if (!current || wrappedLines(joined, width) <= maxLines) current = joined;
+    else {
+      pieces.push(current);
+      current = unit;
+    }
+  };
+  // Plain spaces only: a no-break space holds a number's groups ("110 312") together.
+  for (const sentence of text.split(/(?<=[.!?;]) +/)) {
+    if (wrappedLines(sentence, width) <= maxLines) push(sentence);
+    else for (const word of sentence.split(/ +/).filter(Boolean)) push(word);
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
 
 /**
  * Widths of letters in Excel's column unit (the width of a digit of the sheet's font: Calibri 11, or

@@ -4,7 +4,7 @@ import type { Consolidation } from '../consolidate';
 import type { SourceTotals } from '../consolidate-many';
 import type { Validation } from '../validate';
 import type { PlanValue } from '../plan';
-import type { SheetBuilder } from './builder';
+import { SheetBuilder } from './builder';
 import { MARKS, MARK_ORDER } from './palette';
 
 export interface GeneratedInput {
@@ -46,11 +46,13 @@ export class Context {
   }
 
   /**
-   * Title and provenance lines every generated sheet starts with; `width` is the number of columns they
-   * span; `size` makes the provenance smaller and unwrapped (the Dashboard, whose rows have fixed heights).
+   * A generated sheet, started with the title and provenance lines every one starts with; `width` is the
+   * number of columns they span; `size` makes the provenance smaller and unwrapped (the Dashboard, whose
+   * rows have fixed heights).
    */
-  head(b: SheetBuilder, titleKey: string, width: number, size?: number): void {
+  sheet(nameKey: string, titleKey: string, width: number, size?: number): SheetBuilder {
     const { t, c } = this;
+    const b = new SheetBuilder(t.t(nameKey));
     const muted = size === undefined ? MUTED : { ...MUTED, size };
     const wrap = size === undefined;
     b.line([t.t(titleKey, { region: this.region(), year: c.year ?? '' })], { bold: true, size: 14 }, width - 1);
@@ -59,6 +61,12 @@ export class Context {
       if (wrap) b.fit(b.nextRow, b.left, text, width);
       b.line([text], { ...muted, wrap, vAlign: 'top' }, width - 1);
     }
+    return b;
+  }
+
+  /** A figure only a register gives: "unknown" where the workbook has no such register. */
+  known(v: number | null): PlanValue {
+    return v ?? this.t.t('generated.unknown');
   }
 
   /** When and from what the sheets were made, which libraries were left out and which sent nothing. */

@@ -72,9 +72,8 @@ const slot = (top: number, rows: number, left: number, columns: number): Area =>
 
 export function dashboardSheet(ctx: Context): SheetPlan {
   const { t } = ctx;
-  const name = t.t('sheet.Dashboard');
-  const b = new SheetBuilder(name);
-  ctx.head(b, 'dashboard.title', GRID_COLUMNS, 9);
+  const b = ctx.sheet('sheet.Dashboard', 'dashboard.title', GRID_COLUMNS, 9);
+  const name = b.name;
   // The row under the provenance, blank otherwise: the reports' statuses, in the header's small type.
   b.line([statusCounts(ctx.c, t)], { italic: true, color: '595959', size: 9 }, GRID_COLUMNS - 1);
 

@@ -129,8 +129,7 @@ function indicatorGroups(): [string, Indicator[]][] {
 
 function summarySheet(ctx: Context): SheetPlan {
   const { t, c } = ctx;
-  const b = new SheetBuilder(t.t('sheet.Summary'));
-  ctx.head(b, 'generated.summary_title', SUMMARY_WIDTHS.length);
+  const b = ctx.sheet('sheet.Summary', 'generated.summary_title', SUMMARY_WIDTHS.length);
   const statuses = statusLine(c, t);
   b.fit(b.nextRow, b.left, statuses, SUMMARY_WIDTHS.length);
   b.line([statuses], { italic: true, color: '595959', wrap: true, vAlign: 'top' }, SUMMARY_WIDTHS.length - 1);
@@ -183,9 +182,8 @@ function summarySheet(ctx: Context): SheetPlan {
 
 function byTypeSheet(ctx: Context): SheetPlan {
   const { t, c } = ctx;
-  const b = new SheetBuilder(t.t('sheet.SummaryByType'));
   const types = ENUMS.library_type.filter((k) => c.byType[k]);
-  ctx.head(b, 'generated.by_type_title', types.length + 4);
+  const b = ctx.sheet('sheet.SummaryByType', 'generated.by_type_title', types.length + 4);
   b.gap();
   const header = [
     t.t('column.Report.code'),
@@ -208,19 +206,17 @@ function byTypeSheet(ctx: Context): SheetPlan {
 function eventsSheet(ctx: Context): SheetPlan {
   const { t, c } = ctx;
   const e = c.events;
-  const b = new SheetBuilder(t.t('sheet.EventsSummary'));
-  ctx.head(b, 'generated.events_title', 4);
+  const b = ctx.sheet('sheet.EventsSummary', 'generated.events_title', 4);
   b.gap();
-  const known = (v: number | null): PlanValue => v ?? t.t('generated.unknown');
   b.table(
     [t.t('generated.measure'), t.t('generated.value')],
     [
-      [t.t('generated.events_count'), known(e.count)],
-      [t.t('generated.participants'), known(e.participants)],
-      [t.t('generated.territories_covered'), known(e.territories_covered)],
-      [t.t('generated.pd_count'), known(e.pd.count)],
-      [t.t('generated.pd_hours'), known(e.pd.hours)],
-      [t.t('generated.pd_certificates'), known(e.pd.certificates)],
+      [t.t('generated.events_count'), ctx.known(e.count)],
+      [t.t('generated.participants'), ctx.known(e.participants)],
+      [t.t('generated.territories_covered'), ctx.known(e.territories_covered)],
+      [t.t('generated.pd_count'), ctx.known(e.pd.count)],
+      [t.t('generated.pd_hours'), ctx.known(e.pd.hours)],
+      [t.t('generated.pd_certificates'), ctx.known(e.pd.certificates)],
     ],
     { 1: COUNT },
   );
@@ -281,8 +277,7 @@ function eventsSheet(ctx: Context): SheetPlan {
 function trainingSheet(ctx: Context): SheetPlan {
   const { t, c } = ctx;
   const tr = c.training;
-  const b = new SheetBuilder(t.t('sheet.TrainingSummary'));
-  ctx.head(b, 'generated.training_title', 7);
+  const b = ctx.sheet('sheet.TrainingSummary', 'generated.training_title', 7);
   b.gap();
   const header = [
     t.t('column.Territories.terr_code'),
@@ -293,11 +288,11 @@ function trainingSheet(ctx: Context): SheetPlan {
     t.t('generated.staff'),
     t.t('generated.staff_trained_pct'),
   ];
-  const known = (v: number | null): PlanValue => v ?? t.t('generated.unknown');
   // Without the Training register its figures are unknown; the staff (S01 of the reports) stays known.
+  const unknown = ctx.known(null);
   const row = (x: TrainingTotals): PlanValue[] =>
     tr.persons === null
-      ? [known(null), known(null), known(null), x.staff, known(null)]
+      ? [unknown, unknown, unknown, x.staff, unknown]
       : [x.persons, x.hours, x.certificates, x.staff, x.staff_trained_pct];
   const rows = ctx.territoryRows((code) =>
     row(tr.by_territory[code] ?? { persons: 0, hours: 0, certificates: 0, staff: null, staff_trained_pct: null }),
@@ -335,8 +330,7 @@ const SEVERITY_COLORS = { error: '9C0006', warning: '9C5700' } as const;
 function issuesSheet(ctx: Context): SheetPlan {
   const { t } = ctx;
   const v = ctx.input.validation;
-  const b = new SheetBuilder(t.t('sheet.Issues'));
-  ctx.head(b, 'generated.issues_title', ISSUE_COLUMNS.length);
+  const b = ctx.sheet('sheet.Issues', 'generated.issues_title', ISSUE_COLUMNS.length);
   b.line([t.t('generated.issues_counts', { errors: v.errors, warnings: v.warnings })], { bold: true });
   const header = ISSUE_COLUMNS.map((k) => t.t(`generated.issue.${k}`));
   // An accepted report changed afterwards (S3) is what the methodologist must see first.

@@ -16,8 +16,7 @@ import { byEnum } from './order';
 export function methodSheet(ctx: Context): SheetPlan {
   const { t, c } = ctx;
   const m = c.method;
-  const b = new SheetBuilder(t.t('sheet.MethodSummary'));
-  ctx.head(b, 'generated.method_title', 8);
+  const b = ctx.sheet('sheet.MethodSummary', 'generated.method_title', 8);
   b.gap();
   measures(ctx, b, [
     ['generated.visits_count', m.visits.count],

@@ -11,7 +11,7 @@ import { consolidationJson } from '../json';
 import { buildNote, noteCounts, registryNames, renderNote, type RenderedNote } from '../note';
 import type { SheetPlan } from '../plan';
 import { area } from '../plan';
-import { SheetBuilder } from './builder';
+import { rowsOfText, SheetBuilder } from './builder';
 import { MUTED, type Context, type GeneratedInput } from './context';
 import { translator } from '../translator';
 
@@ -39,8 +39,10 @@ export function noteSheet(ctx: Context): SheetPlan | null {
   if (!note) return null;
   const b = new SheetBuilder(ctx.t.t('sheet.Note'));
   const paragraph = (text: string, style: Parameters<SheetBuilder['line']>[1] = {}) => {
-    b.fit(b.nextRow, 0, text);
-    b.line([text], { wrap: true, vAlign: 'top', ...style });
+    for (const piece of rowsOfText(text, TEXT_WIDTH)) {
+      b.fit(b.nextRow, 0, piece);
+      b.line([piece], { wrap: true, vAlign: 'top', ...style });
+    }
   };
   paragraph(note.title, { bold: true, size: 14 });
   paragraph(note.subtitle, { bold: true, size: 12 });

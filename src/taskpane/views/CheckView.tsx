@@ -1,9 +1,8 @@
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
-import { Button, Checkbox, Field, Input, Spinner } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Spinner } from '@fluentui/react-components';
 import type { CheckResult } from '../../excel/actions';
 import { usePane } from '../context';
-import { Progress } from '../Progress';
-import { ProblemBar } from '../ProblemBar';
+import { ActionRun } from '../ActionRun';
 import { useAction } from '../useAction';
 import { useTableWatch } from '../useTableWatch';
 import { StaleBar } from '../StaleBar';
@@ -29,7 +28,7 @@ export function CheckView() {
   const headingId = useId();
   const [auto, setAuto] = useState(true);
   const [query, setQuery] = useState('');
-  const action = useAction((engine, onStage) => engine.checkWorkbook(host, { onStage }));
+  const action = useAction(['read', 'check', 'mark'], (engine, onStage) => engine.checkWorkbook(host, { onStage }));
   const { state, last, start } = action;
   const [outcomeRef, arm] = useFocusOnOutcome<HTMLDivElement>(state.status);
 
@@ -63,16 +62,14 @@ export function CheckView() {
     <div className={s.view}>
       <h2 className={s.heading}>{t.t('taskpane.check.heading')}</h2>
       <p className={s.text}>{t.t('taskpane.check.intro')}</p>
-      <div className={s.actions}>
-        <Button appearance="primary" onClick={() => void check(true)} disabledFocusable={state.status === 'running'}>
-          {t.t('taskpane.check.button')}
-        </Button>
-      </div>
-      <Checkbox checked={auto} onChange={(_, d) => setAuto(d.checked === true)} label={t.t('taskpane.check.auto')} />
-      {state.status === 'running' ? <Progress stages={['read', 'check', 'mark']} stage={state.stage} /> : null}
-      {state.status === 'error' ? (
-        <ProblemBar ref={outcomeRef} problem={state.problem} onDismiss={action.dismiss} />
-      ) : null}
+      <ActionRun
+        action={action}
+        label={t.t('taskpane.check.button')}
+        onRun={() => void check(true)}
+        outcomeRef={outcomeRef}
+      >
+        <Checkbox checked={auto} onChange={(_, d) => setAuto(d.checked === true)} label={t.t('taskpane.check.auto')} />
+      </ActionRun>
       {result ? (
         <div
           ref={state.status === 'error' ? undefined : outcomeRef}

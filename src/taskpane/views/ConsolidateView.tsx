@@ -6,7 +6,7 @@
  * it, what comes before a consolidation of workbooks sent in: Import and
  * Fill last year's figures.
  */
-import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Button, Checkbox, Field } from '@fluentui/react-components';
 import type { ConsolidationRun } from '../../core/pipeline';
 import type { TableChange } from '../../excel/watch';
@@ -14,8 +14,7 @@ import { exclusionReason } from '../../core/json';
 import { translator } from '../../i18n';
 import { CONSOLIDATION_SHEETS } from '../../standard';
 import { usePane } from '../context';
-import { Progress } from '../Progress';
-import { ProblemBar } from '../ProblemBar';
+import { ActionRun } from '../ActionRun';
 import { StaleBar } from '../StaleBar';
 import { useAction } from '../useAction';
 import { useTableWatch } from '../useTableWatch';
@@ -24,6 +23,7 @@ import { useViewStyles } from '../styles';
 import { countText } from '../counts';
 import { libraryNames } from '../findings';
 import { NoteSection } from './NoteSection';
+import { LibraryList } from '../LibraryList';
 
 // Import and last year's figures are drawn from a chunk of their own, so that the pane's first load stays as it was.
 const ImportSections = lazy(() => import(/* webpackChunkName: "import-view" */ './ImportSections'));
@@ -42,17 +42,18 @@ export function ConsolidateView() {
 function ConsolidateSection() {
   const { host, t, announce, version } = usePane();
   const s = useViewStyles();
-  const headingId = useId();
   const [includeErrors, setIncludeErrors] = useState(false);
   const [acceptedOnly, setAcceptedOnly] = useState(false);
-  const action = useAction((engine, onStage, include: boolean, accepted: boolean) =>
-    engine.consolidateWorkbook(host, {
-      includeErrors: include,
-      acceptedOnly: accepted,
-      userLanguage: t.lang,
-      version,
-      onStage,
-    }),
+  const action = useAction(
+    ['read', 'check', 'consolidate', 'layout', 'write'],
+    (engine, onStage, include: boolean, accepted: boolean) =>
+      engine.consolidateWorkbook(host, {
+        includeErrors: include,
+        acceptedOnly: accepted,
+        userLanguage: t.lang,
+        version,
+        onStage,
+      }),
   );
   const { state } = action;
   const [outcomeRef, arm] = useFocusOnOutcome<HTMLDivElement>(state.status);
@@ -90,29 +91,24 @@ function ConsolidateSection() {
           label={t.t('taskpane.consolidate.accepted_only')}
         />
       </Field>
-      <div className={s.actions}>
-        <Button appearance="primary" onClick={() => void run()} disabledFocusable={state.status === 'running'}>
-          {t.t('taskpane.consolidate.button')}
-        </Button>
-      </div>
-      {state.status === 'running' ? (
-        <Progress stages={['read', 'check', 'consolidate', 'layout', 'write']} stage={state.stage} />
-      ) : null}
-      {state.status === 'error' ? (
-        <ProblemBar ref={outcomeRef} problem={state.problem} onDismiss={action.dismiss} />
-      ) : null}
-      {state.status === 'done' ? (
-        <div ref={outcomeRef} tabIndex={-1} role="group" aria-labelledby={headingId} className={s.results}>
-          <h3 id={headingId} className={s.subheading}>
-            {t.t('taskpane.consolidate.done')}
-          </h3>
-          <StaleBar tables={state.result.stale ?? []} action="consolidate" onRunAgain={() => void run()} />
-          {(state.result.stale ?? []).length === 0 ? (
-            <StaleBar tables={since} action="consolidate_since" onRunAgain={() => void run()} />
-          ) : null}
-          <ConsolidationResult run={state.result} />
-        </div>
-      ) : null}
+      <ActionRun
+        action={action}
+        label={t.t('taskpane.consolidate.button')}
+        onRun={() => void run()}
+        outcomeRef={outcomeRef}
+        done={{
+          heading: t.t('taskpane.consolidate.done'),
+          show: (result) => (
+            <>
+              <StaleBar tables={result.stale ?? []} action="consolidate" onRunAgain={() => void run()} />
+              {(result.stale ?? []).length === 0 ? (
+                <StaleBar tables={since} action="consolidate_since" onRunAgain={() => void run()} />
+              ) : null}
+              <ConsolidationResult run={result} />
+            </>
+          ),
+        }}
+      />
     </div>
   );
 }
@@ -149,9 +145,6 @@ function includedText(run: ConsolidationRun, t: ReturnType<typeof usePane>['t'])
 function ConsolidationResult({ run }: { run: ConsolidationRun }) {
   const { host, t, announce } = usePane();
   const s = useViewStyles();
-  const excludedId = useId();
-  const missingId = useId();
-  const notAcceptedId = useId();
   const names = useMemo(() => libraryNames(run.validation.workbook, t), [run, t]);
   const libs = run.consolidation.libraries;
   const label = (id: string) => (names.has(id.toUpperCase()) ? `${names.get(id.toUpperCase())} (${id})` : id);
@@ -177,46 +170,30 @@ function ConsolidationResult({ run }: { run: ConsolidationRun }) {
           ))}
       </div>
       <NoteSection run={run} />
-      {libs.excluded.length ? (
-        <div role="group" aria-labelledby={excludedId}>
-          <h4 id={excludedId} className={s.subheading}>
-            {t.t('taskpane.consolidate.excluded', { count: libs.excluded.length })}
-          </h4>
-          <ul className={s.list}>
-            {libs.excluded.map((e) => (
-              <li key={e.libId}>
-                <strong>{label(e.libId)}</strong>: {exclusionReason(e.first, e.errors, t)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {libs.notAccepted.length ? (
-        <div role="group" aria-labelledby={notAcceptedId}>
-          <h4 id={notAcceptedId} className={s.subheading}>
-            {t.t('taskpane.consolidate.not_accepted', { count: libs.notAccepted.length })}
-          </h4>
-          <ul className={s.list}>
-            {libs.notAccepted.map((n) => (
-              <li key={n.libId}>
-                {label(n.libId)}: {t.t(`enum.report_status.${n.status}`)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {libs.missing.length ? (
-        <div role="group" aria-labelledby={missingId}>
-          <h4 id={missingId} className={s.subheading}>
-            {t.t('taskpane.consolidate.missing', { count: libs.missing.length })}
-          </h4>
-          <ul className={s.list}>
-            {libs.missing.map((id) => (
-              <li key={id}>{label(id)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <LibraryList
+        level={4}
+        heading={t.t('taskpane.consolidate.excluded', { count: libs.excluded.length })}
+        items={libs.excluded}
+        keyOf={(e) => e.libId}
+        show={(e) => (
+          <>
+            <strong>{label(e.libId)}</strong>: {exclusionReason(e.first, e.errors, t)}
+          </>
+        )}
+      />
+      <LibraryList
+        level={4}
+        heading={t.t('taskpane.consolidate.not_accepted', { count: libs.notAccepted.length })}
+        items={libs.notAccepted}
+        keyOf={(n) => n.libId}
+        show={(n) => `${label(n.libId)}: ${t.t(`enum.report_status.${n.status}`)}`}
+      />
+      <LibraryList
+        level={4}
+        heading={t.t('taskpane.consolidate.missing', { count: libs.missing.length })}
+        items={libs.missing}
+        show={label}
+      />
     </>
   );
 }

@@ -1,9 +1,18 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { PriorYearPlan } from '../../core/prior-year';
 import { usePane } from '../context';
 import { useViewStyles } from '../styles';
 import { Outcome, PickView, usePickFlow } from './ImportPicker';
+import { LibraryList } from '../LibraryList';
+
+/** The plan's lists of libraries, in the order shown, with their headings' catalogue keys. */
+const PLAN_LISTS = [
+  ['accepted', 'accepted'],
+  ['incomplete', 'incomplete'],
+  ['returned', 'returned'],
+  ['newLibraries', 'new_libraries'],
+] as const satisfies readonly (readonly [keyof PriorYearPlan, string])[];
 
 /**
  * Fill last year's figures (section 7): the person picks last year's
@@ -47,16 +56,14 @@ export function PriorYearView() {
               ? t.t('pane.prior.plan', { cells, libraries: plan.filled.length, kept: plan.kept })
               : t.t('pane.prior.nothing')}
           </p>
-          <LibraryList heading={t.t('pane.prior.accepted', { count: plan.accepted.length })} ids={plan.accepted} />
-          <LibraryList
-            heading={t.t('pane.prior.incomplete', { count: plan.incomplete.length })}
-            ids={plan.incomplete}
-          />
-          <LibraryList heading={t.t('pane.prior.returned', { count: plan.returned.length })} ids={plan.returned} />
-          <LibraryList
-            heading={t.t('pane.prior.new_libraries', { count: plan.newLibraries.length })}
-            ids={plan.newLibraries}
-          />
+          {PLAN_LISTS.map(([field, key]) => (
+            <LibraryList
+              key={field}
+              level={3}
+              heading={t.t(`pane.prior.${key}`, { count: plan[field].length })}
+              items={plan[field]}
+            />
+          ))}
           {plan.skipped.length ? (
             <>
               <p className={s.text}>{t.t('pane.prior.skipped', { count: plan.skipped.length })}</p>
@@ -77,25 +84,6 @@ export function PriorYearView() {
         </div>
       ) : null}
     </PickView>
-  );
-}
-
-/** Libraries the plan names under a heading (left blank, or to accept again); nothing when there are none. */
-function LibraryList({ heading, ids }: { heading: string; ids: readonly string[] }) {
-  const s = useViewStyles();
-  const id = useId();
-  if (ids.length === 0) return null;
-  return (
-    <div role="group" aria-labelledby={id}>
-      <h3 id={id} className={s.subheading}>
-        {heading}
-      </h3>
-      <ul className={s.list}>
-        {ids.map((lib) => (
-          <li key={lib}>{lib}</li>
-        ))}
-      </ul>
-    </div>
   );
 }
 

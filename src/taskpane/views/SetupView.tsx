@@ -4,15 +4,15 @@
  * damaged reports in an existing one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import type { SetupPlan } from '../../core/setup';
 import { setupSummaryLines } from '../../i18n/setup-summary';
 import type { Translator } from '../../i18n';
-import { LANGUAGES, LEVELS, REPORTING_YEARS, isReportingYear, type Language, type Level } from '../../standard';
+import { LEVELS, REPORTING_YEARS, isReportingYear, type Language, type Level } from '../../standard';
 import { usePane } from '../context';
 import type { WorkbookSettings } from '../../excel/pane';
-import { Progress } from '../Progress';
-import { ProblemBar } from '../ProblemBar';
+import { ActionRun } from '../ActionRun';
+import { LanguageSelect } from '../LanguageSelect';
 import { useAction } from '../useAction';
 import { useViewStyles } from '../styles';
 import { useFocusOnOutcome } from '../useFocus';
@@ -50,6 +50,7 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
   }, [host, apply]);
 
   const action = useAction(
+    ['read', 'write'],
     (engine, onStage, settings: { region: string; year: number; level: Level; language: Language }) =>
       engine.setupWorkbook(host, settings, { onStage }),
   );
@@ -110,31 +111,15 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
         </RadioGroup>
       </Field>
       <Field label={t.t('taskpane.setup.language')}>
-        <Select value={language} onChange={(_, d) => setLanguage(d.value as Language)}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {t.t(`taskpane.languages.${l}`)}
-            </option>
-          ))}
-        </Select>
+        <LanguageSelect value={language} onChange={setLanguage} />
       </Field>
-      <div className={s.actions}>
-        <Button appearance="primary" onClick={() => void submit()} disabledFocusable={state.status === 'running'}>
-          {t.t('taskpane.setup.button')}
-        </Button>
-      </div>
-      {state.status === 'running' ? <Progress stages={['read', 'write']} stage={state.stage} /> : null}
-      {state.status === 'error' ? (
-        <ProblemBar ref={outcomeRef} problem={state.problem} onDismiss={action.dismiss} />
-      ) : null}
-      {state.status === 'done' ? (
-        <div ref={outcomeRef} tabIndex={-1} role="group" className={s.results} aria-labelledby="setup-done">
-          <h3 id="setup-done" className={s.subheading}>
-            {t.t('taskpane.setup.done')}
-          </h3>
-          <SetupSummary plan={state.result} />
-        </div>
-      ) : null}
+      <ActionRun
+        action={action}
+        label={t.t('taskpane.setup.button')}
+        onRun={() => void submit()}
+        outcomeRef={outcomeRef}
+        done={{ heading: t.t('taskpane.setup.done'), show: (plan) => <SetupSummary plan={plan} /> }}
+      />
     </div>
   );
 }
