@@ -155,7 +155,7 @@ export class SheetEdit {
   /**
    * Writes a row the sheet does not have, cells in column order, as `set`
    * would cell by cell, but kept as its finished text: an import appends
-   * 200,000 register rows, and a map of cells for each cost gigabytes.
+   * 200,000 register rows, and a map of cells for each took over a gigabyte.
    */
   addRow(row: number, cells: readonly NewCell[]): void {
     if (this.rows.has(row)) throw new Error(`row ${row + 1} is already there`);
