@@ -154,7 +154,8 @@ export class ZipPackage {
     let length = 0;
     function* compared(): Generator<Uint8Array> {
       for (const c of chunks) {
-        if (same && before) same = length + c.length <= before.length && sameBytes(before.subarray(length, length + c.length), c);
+        if (same && before)
+          same = length + c.length <= before.length && sameBytes(before.subarray(length, length + c.length), c);
         length += c.length;
         yield c;
       }

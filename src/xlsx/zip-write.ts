@@ -59,7 +59,7 @@ export function deflateChunks(chunks: Iterable<Uint8Array>): DeflatedPart {
     used = 0;
   };
   for (const chunk of chunks) {
-    for (let at = 0; at < chunk.length; ) {
+    for (let at = 0; at < chunk.length;) {
       const n = Math.min(PIECE - used, chunk.length - at);
       staged.set(chunk.subarray(at, at + n), used);
       used += n;
