@@ -50,6 +50,8 @@ const BROWSER = [`/test/e2e/.*${TEST}`];
 
 module.exports = {
   testTimeout: 60000,
+  // A worker per core: Jest's default (one less than the cores) runs a 2-core machine's tests one file at a time.
+  maxWorkers: '100%',
   // Ends the run with a line naming the tests skipped because LibreOffice, Chromium or xmllint is missing.
   reporters: ['default', '<rootDir>/scripts/skipped-reporter.js'],
   projects: [
