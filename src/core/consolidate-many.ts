@@ -143,6 +143,14 @@ export function consolidateMany(
   };
 }
 
+/**
+ * The active libraries a consolidation leaves out because they are in several
+ * of the workbooks (counted in none): the total's, or one workbook's own.
+ */
+export function sharedLibraries(c: Consolidation): string[] {
+  return c.libraries.excluded.filter((e) => e.first.message.key === 'many.D6_library').map((e) => e.libId);
+}
+
 /** Workbooks that cannot be consolidated together, and why (the CLI says it as a usage error). */
 export class ManyRefusedError extends Error {
   constructor(readonly reason: Message) {

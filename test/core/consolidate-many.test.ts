@@ -9,8 +9,11 @@ import { planSnapshot } from '../../src/core/plan-snapshot';
 import { validate, type Validation } from '../../src/core/validate';
 import { consolidate, type Consolidation } from '../../src/core/consolidate';
 import { consolidationJson } from '../../src/core/json';
-import { bySource, consolidateMany, ManyRefusedError } from '../../src/core/consolidate-many';
 import { generatedPlan } from '../../src/core/layout/generated';
+import { planCellValues } from '../dashboard/helpers';
+import { bySource, consolidateMany, ManyRefusedError, sharedLibraries } from '../../src/core/consolidate-many';
+import { generatedPlan } from '../../src/core/layout/generated';
+import { planCellValues } from '../dashboard/helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkbook } from '../../src/xlsx/read';
@@ -303,6 +306,40 @@ describe('workbooks that share libraries, or are one workbook twice (section 7)'
     expect(many.sources.reduce((n, s) => n + s.consolidation.libraries.included.length, 0)).toBe(
       c.libraries.included.length,
     );
+    // So do the active libraries, those in several workbooks on a line of their own (the Summary's table).
+    expect(sharedLibraries(c)).toEqual(['OSK_B01']);
+    const ownActive = (s: (typeof many.sources)[number]) =>
+      s.consolidation.libraries.active - sharedLibraries(s.consolidation).length;
+    expect(many.sources.map(ownActive)).toEqual([
+      oblast.validation.workbook.registers.Libraries.rows.filter((r) => r.v.active === 'yes').length - 1,
+      0,
+    ]);
+    expect(many.sources.reduce((n, s) => n + ownActive(s), 0) + sharedLibraries(c).length).toBe(c.libraries.active);
+    // The Summary's table by workbook says it: a line for the libraries in several workbooks, adding up to the total's.
+    const summary = generatedPlan({
+      consolidation: c,
+      validation: many.validation,
+      language: 'en',
+      madeAt: 0,
+      version: 'test',
+      existingSheets: [],
+      sources: many.sources,
+    }).sheets.find((s) => s.name === 'Summary')!;
+    const byRow = new Map<number, Map<number, unknown>>();
+    for (const cell of planCellValues(summary))
+      byRow.set(cell.row, (byRow.get(cell.row) ?? new Map()).set(cell.col, cell.value));
+    const libraryCells = [...byRow.keys()]
+      .sort((a, b) => a - b)
+      .map((r) => byRow.get(r)!)
+      .filter((cells) => / of \d+$/.test(String(cells.get(2))))
+      .map((cells) => [cells.get(0), cells.get(2)]);
+    const active = ownActive(many.sources[0]!);
+    expect(libraryCells.slice(0, 4)).toEqual([
+      ['Карагандинская область', `${active} of ${active}`],
+      [expect.any(String), '0 of 0'],
+      ['In several workbooks (not counted)', '0 of 1'],
+      ['Total', `${active} of ${active + 1}`],
+    ]);
     // Including reports with errors does not bring it back: it would be counted twice.
     const withErrors = consolidateMany(
       [

@@ -1,5 +1,5 @@
 import type { Indicator } from '../../standard';
-import type { SourceTotals } from '../consolidate-many';
+import { sharedLibraries, type SourceTotals } from '../consolidate-many';
 import type { PlanValue } from '../plan';
 import { area } from '../plan';
 import { COUNT, type SheetBuilder } from './builder';
@@ -17,11 +17,14 @@ export function bySourceSection(ctx: Context, b: SheetBuilder, groups: readonly 
   if (sources.length === 0) return;
   b.line([t.t('many.by_source')], { bold: true, size: 12 });
   const who = [t.t('many.source'), t.t('many.file'), t.t('many.included')];
+  // A library in several workbooks is active in each but counted in none: it has a row of its own, so
+  // that the libraries by workbook add up to the total's as the figures do.
   const libraries = (s: SourceTotals): string =>
     t.t('many.included_of', {
       included: s.consolidation.libraries.included.length,
-      active: s.consolidation.libraries.active,
+      active: s.consolidation.libraries.active - sharedLibraries(s.consolidation).length,
     });
+  const shared = sharedLibraries(c).length;
   for (const [group, inds] of groups) {
     b.line([null, t.t(`generated.group.${group}`)], { bold: true, italic: true });
     const codes = inds.map((i) => i.code);
@@ -31,6 +34,13 @@ export function bySourceSection(ctx: Context, b: SheetBuilder, groups: readonly 
       libraries(s),
       ...codes.map((k) => s.consolidation.indicators[k]?.year ?? null),
     ]);
+    if (shared > 0)
+      rows.push([
+        t.t('many.shared'),
+        null,
+        t.t('many.included_of', { included: 0, active: shared }),
+        ...codes.map(() => null),
+      ]);
     rows.push([
       t.t('generated.total'),
       null,
