@@ -12,8 +12,6 @@ import { consolidationJson } from '../../src/core/json';
 import { generatedPlan } from '../../src/core/layout/generated';
 import { planCellValues } from '../dashboard/helpers';
 import { bySource, consolidateMany, ManyRefusedError, sharedLibraries } from '../../src/core/consolidate-many';
-import { generatedPlan } from '../../src/core/layout/generated';
-import { planCellValues } from '../dashboard/helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkbook } from '../../src/xlsx/read';
