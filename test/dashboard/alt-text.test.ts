@@ -7,6 +7,7 @@ import { parseRange } from '../../src/xlsx/ref';
 import { ZipPackage } from '../../src/xlsx/zip-package';
 import { ooxmlProblems } from '../helpers/ooxml';
 import { consolidateFile as consolidate } from './helpers';
+import { decodeXml } from '../../src/xlsx/xml';
 
 /**
  * Charts that speak: every chart of the consolidated bundled samples (Russian
@@ -17,14 +18,6 @@ import { consolidateFile as consolidate } from './helpers';
  */
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'kitaphana-alt-'));
-
-const unXml = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 
 interface Drawn {
   readonly name: string;
@@ -50,8 +43,8 @@ function drawnCharts(zip: ZipPackage): Drawn[] {
         return { col: Number(m[1]), row: Number(m[2]) };
       };
       out.push({
-        name: unXml(pr?.[1] ?? ''),
-        descr: unXml(pr?.[2] ?? ''),
+        name: decodeXml(pr?.[1] ?? ''),
+        descr: decodeXml(pr?.[2] ?? ''),
         from: cell('from'),
         to: cell('to'),
         xml: zip.text(rels.get(rel) ?? '') ?? '',
@@ -88,7 +81,7 @@ describe.each(LANGUAGES)('alternative text of the charts ($lang)', ({ lang, file
     expect(charts.length).toBeGreaterThanOrEqual(6);
     const ws = wb.getWorksheet(dashboard)!;
     for (const c of charts) {
-      const title = unXml(/<c:title>[\s\S]*?<a:t>([^<]*)<\/a:t>/.exec(c.xml)?.[1] ?? '');
+      const title = decodeXml(/<c:title>[\s\S]*?<a:t>([^<]*)<\/a:t>/.exec(c.xml)?.[1] ?? '');
       expect(c.descr.startsWith(`${title}. `)).toBe(true);
       expect(c.descr).toMatch(
         new RegExp(t.t('dashboard.alt.range').split(':')[0]! + '|' + t.t('dashboard.alt.changes').split(':')[0]!),
@@ -108,7 +101,7 @@ describe.each(LANGUAGES)('alternative text of the charts ($lang)', ({ lang, file
       if (!seriesByColumns) continue;
       const read = (f: string) => {
         const at = f.lastIndexOf('!');
-        const ws = wb.getWorksheet(unXml(f.slice(0, at)).replace(/^'|'$/g, '').replace(/''/g, "'"))!;
+        const ws = wb.getWorksheet(decodeXml(f.slice(0, at)).replace(/^'|'$/g, '').replace(/''/g, "'"))!;
         const a = parseRange(f.slice(at + 1).replace(/\$/g, ''))!;
         const out: unknown[] = [];
         // Down to the end of the data table: a chart of its first 20 rows is described over all of them.

@@ -10,6 +10,7 @@ import { ooxmlProblems, partsOf, xmllintAvailable } from '../helpers/ooxml';
 import { consolidated, planCellValues, textOf } from '../dashboard/helpers';
 import { consolidateBytes, repoFile } from '../xlsx/consolidate-file';
 import { noteOf } from './helpers';
+import { decodeXml } from '../../src/xlsx/xml';
 
 /**
  * The generated Note sheet of a consolidation: the analytical note in the
@@ -33,16 +34,9 @@ function sheetTexts(sheet: SheetPlan): string[] {
 /** The document's paragraphs (a table's cells are paragraphs too), in reading order. */
 async function docxTexts(bytes: Uint8Array): Promise<string[]> {
   const xml = new TextDecoder().decode(partsOf(bytes).get('word/document.xml'));
-  const unescape = (s: string) =>
-    s
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&');
   return xml
     .split('</w:p>')
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join(''))
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1]!)).join(''))
     .filter((s) => s !== '');
 }
 
