@@ -9,8 +9,7 @@ import { planSnapshot } from '../../src/core/plan-snapshot';
 import { validate, type Validation } from '../../src/core/validate';
 import { consolidate, type Consolidation } from '../../src/core/consolidate';
 import { consolidationJson } from '../../src/core/json';
-import { generatedPlan } from '../../src/core/layout/generated';
-import { planCellValues } from '../dashboard/helpers';
+import { generatedOfMany, planCellValues } from '../dashboard/helpers';
 import { bySource, consolidateMany, ManyRefusedError, sharedLibraries } from '../../src/core/consolidate-many';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -314,15 +313,7 @@ describe('workbooks that share libraries, or are one workbook twice (section 7)'
     ]);
     expect(many.sources.reduce((n, s) => n + ownActive(s), 0) + sharedLibraries(c).length).toBe(c.libraries.active);
     // The Summary's table by workbook says it: a line for the libraries in several workbooks, adding up to the total's.
-    const summary = generatedPlan({
-      consolidation: c,
-      validation: many.validation,
-      language: 'en',
-      madeAt: 0,
-      version: 'test',
-      existingSheets: [],
-      sources: many.sources,
-    }).sheets.find((s) => s.name === 'Summary')!;
+    const summary = generatedOfMany(many, 'en').sheets.find((s) => s.name === 'Summary')!;
     const byRow = new Map<number, Map<number, unknown>>();
     for (const cell of planCellValues(summary))
       byRow.set(cell.row, (byRow.get(cell.row) ?? new Map()).set(cell.col, cell.value));
@@ -407,15 +398,7 @@ describe('the generated sheets of several workbooks', () => {
         validation: checked(part(whole, group, g, `Part ${g}`)),
       })),
     );
-    const plan = generatedPlan({
-      consolidation: many.consolidation,
-      validation: many.validation,
-      language: 'ru',
-      madeAt: 0,
-      version: 'test',
-      existingSheets: [],
-      sources: many.sources,
-    });
+    const plan = generatedOfMany(many, 'ru');
     const texts = (sheet: string) =>
       (plan.sheets.find((s) => s.name === sheet)?.blocks ?? []).flatMap((b) => b.values.flat().map(String));
     expect(texts('Свод')[0]).toBe('Сводные показатели библиотек: 4 книги, 2025 год');

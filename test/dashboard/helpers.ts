@@ -1,12 +1,14 @@
 import { templatePlan } from '../../src/core/layout/template';
 import { planSnapshot } from '../../src/core/plan-snapshot';
 import { runConsolidation, type ConsolidationRun } from '../../src/core/pipeline';
-import type { Area, PlanValue, SheetPlan } from '../../src/core/plan';
+import type { Area, PlanValue, SheetPlan, WorkbookPlan } from '../../src/core/plan';
 import type { WorkbookContent } from '../../src/core/layout/content';
 import { karagandaSample } from '../../src/sample';
 import type { Language } from '../../src/standard';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/errors';
+import type { consolidateMany } from '../../src/core/consolidate-many';
+import { generatedPlan } from '../../src/core/layout/generated';
 
 /** The generated sheets of a sample workbook, laid out in the core without any file. */
 export function consolidated(content: WorkbookContent): ConsolidationRun {
@@ -19,6 +21,19 @@ export function consolidated(content: WorkbookContent): ConsolidationRun {
 
 export function sampleRun(language: Language, mistakes = false): ConsolidationRun {
   return consolidated(karagandaSample({ language, mistakes }));
+}
+
+/** The generated sheets of several workbooks consolidated together, in `language`. */
+export function generatedOfMany(many: ReturnType<typeof consolidateMany>, language: Language): WorkbookPlan {
+  return generatedPlan({
+    consolidation: many.consolidation,
+    validation: many.validation,
+    language,
+    madeAt: 0,
+    version: 'test',
+    existingSheets: [],
+    sources: many.sources,
+  });
 }
 
 /** Every cell value a sheet plan writes, with its 0-based position. */

@@ -26,15 +26,21 @@ export async function onlySheet(file: string, sheet: string): Promise<Buffer> {
 /** One CSV per sheet, named <file>-<sheet>.csv, UTF-8, formulas evaluated on load (token 12 = -1). */
 export const CSV_PER_SHEET = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
-/** `soffice --convert-to`, with a profile of its own so that runs do not share (or lock) one. */
-export function convertWithLibreOffice(file: string, to: string, outDir: string): void {
+/**
+ * `soffice --convert-to`, with a profile of its own so that runs do not share (or lock) one. With `fonts`
+ * (a fontconfig file, as scripts/carlito-fonts.js makes) this LibreOffice alone sees the fonts it names.
+ */
+export function convertWithLibreOffice(
+  file: string | readonly string[],
+  to: string,
+  outDir: string,
+  { fonts, timeout = 120_000 }: { fonts?: string; timeout?: number } = {},
+): void {
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  const files = typeof file === 'string' ? [file] : file;
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
-    {
-      stdio: 'pipe',
-      timeout: 120_000,
-    },
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, ...files],
+    { stdio: 'pipe', timeout, env: fonts ? { ...process.env, FONTCONFIG_FILE: fonts } : process.env },
   );
 }

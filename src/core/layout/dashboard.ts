@@ -1,13 +1,14 @@
 /**
  * The Dashboard: native charts a manager reads without the add-in, on a grid
- * that prints as two landscape A4 pages, and to the right of it (outside the
+ * that prints as landscape A4 pages, each filled, and to the right of it (outside the
  * print area) the compact tables the charts draw from, so that every chart
  * refers to ranges of a generated sheet and nothing else.
  *
  * Page 1: users, visits, loans / events, change against last year, training.
  * Page 2: plan fulfilment (full width) / events by month and format, events by form.
  * Page 3 (when the workbook records methodological work, version 2): the share
- * of libraries visited and the reach of professional development, by territory.
+ * of libraries visited / the reach of professional development, by territory.
+ * A last page when several workbooks are consolidated: users, visits, loans by workbook.
  */
 import { ENUMS } from '../../standard';
 import type { Area, ChartPlan, PlanValue, SheetPlan } from '../plan';
@@ -45,9 +46,12 @@ const SMALL_BAND = 14;
 const PAGE_1_ROWS = HEAD_ROWS + SMALL_BAND + 1 + SMALL_BAND;
 const WIDE_BAND = 15;
 const LOW_BAND = 16;
-/** Page 2 starts with a blank row under the repeated title. */
-const PAGE_2_ROWS = 1 + WIDE_BAND + 1 + LOW_BAND;
-const PAGE_3_ROWS = 1 + LOW_BAND;
+/**
+ * Every later page starts with a blank row under the repeated title and holds two bands, or one band as
+ * tall as both: each page is as tall as the first, which fills the printed page (see dashboardSheet).
+ */
+const PAGE_ROWS = 1 + WIDE_BAND + 1 + LOW_BAND;
+const FULL_BAND = PAGE_ROWS - 1;
 /** More bars than this would not be legible in a chart of the grid (a national network has hundreds of districts). */
 const MAX_CATEGORIES = 20;
 /**
@@ -93,23 +97,27 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   eventsByMonthChart(ctx, data, slot(band3, LOW_BAND, 0, 2 * CHART_COLUMNS + 1));
   eventsByFormChart(ctx, data, slot(band3, LOW_BAND, across(2), CHART_COLUMNS));
   // A version 1 workbook (no visits, no reach recorded) keeps its two pages.
-  const page3 = PAGE_1_ROWS + PAGE_2_ROWS;
+  const page3 = PAGE_1_ROWS + PAGE_ROWS;
   const method = ctx.c.method.visits.count > 0 || (ctx.c.events.pd.territories_reached ?? 0) > 0;
   if (method) methodCharts(ctx, data, page3 + 1);
   // Several workbooks consolidated together: a last page compares them.
   const bySource = (ctx.input.sources?.length ?? 0) > 0;
-  const pageOfSources = page3 + (method ? PAGE_3_ROWS : 0);
+  const pageOfSources = page3 + (method ? PAGE_ROWS : 0);
   if (bySource) sourceCharts(ctx, data, pageOfSources + 1);
-  const rows = pageOfSources + (bySource ? PAGE_3_ROWS : 0);
+  const rows = pageOfSources + (bySource ? PAGE_ROWS : 0);
 
   // Every row of the grid has a fixed height, so that nothing (a taller title, a wrapped note, a program
   // that fits rows to their text) changes the charts' size or moves page 2.
   b.rowHeights = Array.from({ length: rows }, (_, i) => (i === 0 ? TITLE_HEIGHT : ROW_HEIGHT));
   const widths = Array.from({ length: GRID_COLUMNS }, (_, i) => columnWidth(i));
-  // Printing fits the grid to the page's width, with a manual break before page 2 (Excel and LibreOffice
-  // keep manual breaks under "fit to 1 page wide by [blank] tall"). Each page's rows are about 0.58 times
-  // as tall as the grid is wide in Excel's Calibri metrics (less with wider fonts), under the 0.66 of A4
-  // landscape within the default margins: neither page spills into a third.
+  // Printing fits the grid to the page's width, with a manual break before each page (Excel and LibreOffice
+  // keep manual breaks under "fit to 1 page wide by [blank] tall"). Every page is a 21 pt title and 33 rows
+  // of 15 pt, 516 pt, and the grid is 1,090 px wide in Excel's Calibri 11 (a width of 8.43 is 59 px, its
+  // 5 px of padding included), 817.5 pt: printed at 90 % to fit the 741 pt between the default margins, a
+  // page is 95 % of the 487 pt of A4 landscape's printable height. A row more would leave no room for
+  // Excel's rounding; LibreOffice, which counts widths in digits without the padding, prints the grid
+  // 6 % smaller with Calibri's metrics (91 % of the height) and smaller still with wider fonts, never
+  // spilling onto one page more.
   return b.build([...widths, 3, 36, ...Array<number>(5).fill(16)], 'none', {
     area: area(0, 0, rows - 1, GRID_COLUMNS - 1),
     rowBreaks: [page2, ...(method ? [page3] : []), ...(bySource ? [pageOfSources] : [])],
@@ -386,7 +394,7 @@ function eventsByFormChart(ctx: Context, data: DataSection, position: Area): voi
   );
 }
 
-/** Page 3: the share of libraries visited (a third of the width) and the reach of professional development. */
+/** Page 3: the share of libraries visited, and under it the reach of professional development, each as wide as the grid. */
 function methodCharts(ctx: Context, data: DataSection, top: number): void {
   const { t, c } = ctx;
   const visits = c.method.visits;
@@ -409,7 +417,7 @@ function methodCharts(ctx: Context, data: DataSection, top: number): void {
       kind: 'barClustered',
       title: total === null ? title : t.t('dashboard.visited_title_total', { total: t.number(total, 1) }),
       seriesBy: 'columns',
-      position: slot(top, LOW_BAND, 0, CHART_COLUMNS + 3),
+      position: slot(top, WIDE_BAND, 0, GRID_COLUMNS),
       dataLabels: true,
       reverseCategories: true,
       valueAxis: { hidden: true },
@@ -428,7 +436,7 @@ function methodCharts(ctx: Context, data: DataSection, top: number): void {
       kind: 'columnClustered',
       title: t.t('dashboard.reach_title'),
       seriesBy: 'columns',
-      position: slot(top, LOW_BAND, CHART_COLUMNS + 4, GRID_COLUMNS - CHART_COLUMNS - 4),
+      position: slot(top + WIDE_BAND + 1, LOW_BAND, 0, GRID_COLUMNS),
       dataLabels: true,
       valueTitle: t.t('dashboard.reach_axis'),
       series: [{ color: TRAINING_COLOR }],
@@ -453,7 +461,7 @@ function sourceCharts(ctx: Context, data: DataSection, top: number): void {
         kind: 'barClustered',
         title: t.t('many.chart', { indicator }),
         seriesBy: 'columns',
-        position: slot(top, LOW_BAND, across(i), CHART_COLUMNS),
+        position: slot(top, FULL_BAND, across(i), CHART_COLUMNS),
         dataLabels: true,
         reverseCategories: true,
         valueAxis: { hidden: true },

@@ -1,0 +1,1 @@
+export function carlitoFonts(): { config: string; reason?: undefined } | { config?: undefined; reason: string };
