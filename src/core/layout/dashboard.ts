@@ -57,10 +57,9 @@ const MAX_CATEGORIES = 20;
 /**
  * The last rows of each chart's slot hold its alternative text, wrapped: office-js gives charts none, so
  * a screen reader on the sheet reads it there; inside the slot, it prints with the chart and never
- * overlaps the next one. Three rows under a chart that shares its band (the charts of a band keep one
- * height), as many as the text needs under one as wide as the grid.
+ * overlaps the next one. As many rows as the longest text of the band needs (the charts of a band keep
+ * one height), and no more: a row left blank under the last band is a row of the page left empty.
  */
-const NOTE_ROWS = 3;
 const NOTE_SIZE = 8;
 const NOTE_STYLE = { size: NOTE_SIZE, color: '404040' } as const;
 /** Points above a bar chart's plot: a title of two lines (0.17 of a chart of 14 rows, as before the notes). */
@@ -105,6 +104,7 @@ export function dashboardSheet(ctx: Context): SheetPlan {
   const pageOfSources = page3 + (method ? PAGE_ROWS : 0);
   if (bySource) sourceCharts(ctx, data, pageOfSources + 1);
   const rows = pageOfSources + (bySource ? PAGE_ROWS : 0);
+  data.place();
 
   // Every row of the grid has a fixed height, so that nothing (a taller title, a wrapped note, a program
   // that fits rows to their text) changes the charts' size or moves page 2.
@@ -132,6 +132,8 @@ export function dashboardSheet(ctx: Context): SheetPlan {
  */
 class DataSection {
   private started = false;
+  /** The charts added, placed on the grid once all are known (see place). */
+  private readonly charts: { chart: Omit<ChartPlan, 'dataSheet' | 'data'>; data: Area; rows: PlanValue[][] }[] = [];
   constructor(
     private readonly b: SheetBuilder,
     private readonly sheet: string,
@@ -168,24 +170,30 @@ class DataSection {
     const points =
       facts.points ?? rows.map((r) => [String(r[0] ?? ''), typeof r[1] === 'number' ? r[1] : null] as const);
     const altText = chartText(t, title, { ...facts, points });
-    const p = chart.position;
-    const position = { ...p, bottom: p.bottom - noteRows(p, altText) };
-    b.chart({
-      ...chart,
-      title,
-      altText,
-      position,
-      dataSheet: this.sheet,
-      data,
-      categoryLabels: labelRoom({ ...chart, position }, rows.slice(0, MAX_CATEGORIES)),
-    });
-    b.text(area(position.bottom + 1, p.left, p.bottom, p.right), altText, NOTE_STYLE);
+    this.charts.push({ chart: { ...chart, title, altText }, data, rows: rows.slice(0, MAX_CATEGORIES) });
+  }
+
+  /** Each chart in its slot (`position` as added) over its note, the charts of a band over its longest note. */
+  place(): void {
+    for (const { chart, data, rows } of this.charts) {
+      const p = chart.position;
+      const band = this.charts.filter((o) => o.chart.position.top === p.top);
+      const notes = Math.max(...band.map((o) => noteRows(o.chart.position, o.chart.altText ?? '')));
+      const position = { ...p, bottom: p.bottom - notes };
+      this.b.chart({
+        ...chart,
+        position,
+        dataSheet: this.sheet,
+        data,
+        categoryLabels: labelRoom({ ...chart, position }, rows),
+      });
+      this.b.text(area(position.bottom + 1, p.left, p.bottom, p.right), chart.altText ?? '', NOTE_STYLE);
+    }
   }
 }
 
 /** The rows of a chart's note, by its slot's width and the text wrapped at the note's size. */
 function noteRows(slot: Area, text: string): number {
-  if (slot.right - slot.left + 1 < GRID_COLUMNS) return NOTE_ROWS;
   let width = 0;
   for (let i = slot.left; i <= slot.right; i++) width += columnWidth(i);
   // The estimate counts characters of 11 pt text: at a smaller size more of them fit, in lower lines.
