@@ -20,7 +20,7 @@ import { WORKBOOK_PART } from './package';
 import { CONTENT_TYPES_PART, ContentTypes, TYPE_RELATIONSHIPS, relativeTarget } from './parts';
 import { checkPlanNames, sameName, type TakenNames } from './plan-check';
 import { renderPackage } from './render';
-import { mergeStyles, type StyleMap } from './style-merge';
+import { mergeStyles, namedFonts, type StyleMap } from './style-merge';
 import { asBuffer, checkBytes } from './sniff';
 import { WorkbookParts, type WorkbookSheet } from './workbook-part';
 import { ZipPackage, type RelationshipOut } from './zip-package';
@@ -229,7 +229,7 @@ function graftStyles({ pkg, main, workbook, types }: BasePackage, fresh: ZipPack
   if (!rel?.part || target === null) {
     // A package without styles (rare, but valid): the fresh one's are taken as they are.
     const part = rel?.part ?? 'xl/styles.xml';
-    pkg.setText(part, freshStyles);
+    pkg.setText(part, namedFonts(freshStyles));
     if (!rel) workbook.addRelationship(REL_STYLES, relativeTarget(main, part));
     types.override(part, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
     const count = elements(freshStyles, 'xf').length;

@@ -11,6 +11,7 @@ import { WorkbookWriteError, errorText } from './errors';
 import { finishPackage } from './finish';
 import { applyMeta } from './meta';
 import { fillSheet } from './sheet';
+import { namedFonts } from './style-merge';
 import { ZipPackage } from './zip-package';
 
 /**
@@ -22,6 +23,9 @@ import { ZipPackage } from './zip-package';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loaded = require('exceljs/lib/doc/workbook.js') as WorkbookModule;
 const Workbook = 'default' in loaded ? loaded.default : loaded;
+
+/** Where ExcelJS writes the styles. */
+const STYLES_PART = 'xl/styles.xml';
 
 type WorkbookModule = typeof ExcelJS.Workbook | { readonly default: typeof ExcelJS.Workbook };
 
@@ -56,7 +60,11 @@ export async function renderSheets(plan: WorkbookPlan, date1904: boolean): Promi
   if (!plan.sheets.some((s) => s.visibility === 'visible')) {
     throw new WorkbookWriteError('bad_plan', 'the workbook would have no visible sheet');
   }
-  const bytes = (await renderPackage(plan, date1904)).toBytes();
+  const pkg = await renderPackage(plan, date1904);
+  // Grafted, the package's fonts take the target's typeface (style-merge.ts); new, the package's own.
+  const styles = pkg.text(STYLES_PART);
+  if (styles !== null) pkg.setText(STYLES_PART, namedFonts(styles));
+  const bytes = pkg.toBytes();
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 

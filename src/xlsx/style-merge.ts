@@ -6,6 +6,7 @@
  * consolidating again does not grow the file and writes the same indices.
  */
 import { WorkbookWriteError } from './errors';
+import { withFaceOf } from './font-face';
 import { decodeXml, encodeXml, withPrefix } from './xml';
 
 export interface StyleMap {
@@ -137,7 +138,9 @@ export function mergeStyles(targetXml: string, freshXml: string): { xml: string;
 
   const mapped = (section: 'fonts' | 'fills' | 'borders'): { items: string[]; map: number[] } => {
     const items = target.items(section);
-    const map = fresh.items(section).map((x, i) => (i < PINNED[section] ? i : placeIn(items, withPrefix(x, p))));
+    // A new font that names no typeface takes the target's default one.
+    const own = (x: string) => (section === 'fonts' ? withFaceOf(x, items[0] ?? '') : x);
+    const map = fresh.items(section).map((x, i) => (i < PINNED[section] ? i : placeIn(items, own(withPrefix(x, p)))));
     return { items, map };
   };
   const fonts = mapped('fonts');
@@ -174,6 +177,16 @@ export function mergeStyles(targetXml: string, freshXml: string): { xml: string;
   target.setItems('cellXfs', xfs);
   if (dxfs.length > 0) target.setItems('dxfs', dxfs);
   return { xml: target.xml, map: { xf, dxf } };
+}
+
+/** The styles with every font that names no typeface given the default font's (see font-face.ts). */
+export function namedFonts(xml: string): string {
+  const sheet = new StyleSheet(xml);
+  const fonts = sheet.items('fonts');
+  const named = fonts.map((f, i) => (i === 0 ? f : withFaceOf(f, fonts[0] ?? '')));
+  if (named.every((f, i) => f === fonts[i])) return xml;
+  sheet.setItems('fonts', named);
+  return sheet.xml;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { carlitoFonts } from '../../scripts/carlito-fonts';
 import { has } from '../../scripts/test-programs';
 import { runConsolidation } from '../../src/core/pipeline';
 import { readWorkbook } from '../../src/xlsx/read';
+import { calibriMetrics } from '../helpers/carlito';
 import { runCli as run } from '../helpers/cli';
 import { convertWithLibreOffice, onlySheet } from '../helpers/libreoffice';
 import { grayPages, inkedRows } from '../helpers/pages';
@@ -25,12 +25,8 @@ const DPI = 50;
 /** The least share of a page's printable height the grid fills, with Calibri's metrics. */
 const FILLED = 0.85;
 
-const carlito = carlitoFonts();
-// On CI the fonts must be there (.ci/run fetches them); elsewhere their test is skipped, saying why.
-if (carlito.reason !== undefined && process.env.CI) throw new Error(carlito.reason);
-if (carlito.reason !== undefined)
-  console.warn(`Skipped the Dashboard's fill with Calibri's metrics: ${carlito.reason}`);
-const withCarlito = carlito.config !== undefined ? maybe : it.skip;
+const carlito = calibriMetrics('the Dashboard’s printed pages');
+const withCarlito = carlito !== undefined ? maybe : it.skip;
 
 interface Printed {
   readonly lang: string;
@@ -107,7 +103,7 @@ describe('LibreOffice prints the Dashboard to the page', () => {
   withCarlito(
     'with Calibri’s metrics, filling 85 % of every page’s height or more, on as many pages as planned',
     () => {
-      const fills = print(carlito.config, 'carlito');
+      const fills = print(carlito, 'carlito');
       console.log(`The Dashboard's pages filled, Carlito: ${shares(fills)}`);
       for (const { lang, pages, fill } of fills) {
         expect({ lang, pages: fill.length }).toEqual({ lang, pages });
