@@ -28,7 +28,9 @@ const lastLine = (text) => (text ?? '').trim().split('\n').pop();
 
 /** The fontconfig file of the system's fonts and Carlito: `{ config }`, or `{ reason }` it is not there. */
 function carlitoFonts() {
-  if (fs.existsSync(CONFIG)) return { config: CONFIG };
+  // A checkout moved elsewhere has a file naming the old folder: made again.
+  const ready = fs.existsSync(path.join(FONTS, 'Carlito-Regular.ttf')) && fs.existsSync(CONFIG);
+  if (ready && fs.readFileSync(CONFIG, 'utf8').includes(`<dir>${FONTS}</dir>`)) return { config: CONFIG };
   // Unpacked in a folder of its own, then moved in one step: two test workers never see half a font.
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'carlito-'));
   try {
@@ -42,7 +44,8 @@ function carlitoFonts() {
     const x = run('dpkg', ['-x', path.join(work, deb), unpacked]);
     if (x.status !== 0) return { reason: `dpkg -x ${deb} failed: ${lastLine(x.stderr ?? x.error?.message)}` };
     const from = path.join(unpacked, 'usr', 'share', 'fonts', 'truetype', 'crosextra');
-    if (!fs.existsSync(path.join(from, 'Carlito-Regular.ttf'))) return { reason: `${deb} holds no Carlito-Regular.ttf` };
+    if (!fs.existsSync(path.join(from, 'Carlito-Regular.ttf')))
+      return { reason: `${deb} holds no Carlito-Regular.ttf` };
     fs.mkdirSync(CACHE, { recursive: true });
     fs.rmSync(FONTS, { recursive: true, force: true });
     fs.renameSync(from, FONTS);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,7 +80,10 @@ function print(fonts: string | undefined, name: string): { lang: string; pages: 
     { fonts, timeout: 400_000 },
   );
   return printed.map(({ lang, pages, margins }) => {
-    const gray = grayPages(join(out, `dashboard-${lang}.pdf`), out, DPI, lang);
+    const pdf = join(out, `dashboard-${lang}.pdf`);
+    // The fonts given are the ones printed with (a fontconfig file LibreOffice ignored would measure the machine's).
+    if (fonts) expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(/Carlito/);
+    const gray = grayPages(pdf, out, DPI, lang);
     return {
       lang,
       pages,
