@@ -20,6 +20,7 @@ import { statusCounts } from './submissions';
 import { byEnum, byMonth } from './order';
 import { barLabels, columnLabels } from './chart-labels';
 import { chartText, type ChartFacts } from './chart-text';
+import { axisFormat, labelledSeries } from './chart-numbers';
 import type { Translator } from '../translator';
 import {
   INDICATOR_COLORS,
@@ -162,6 +163,7 @@ class DataSection {
     const altText = chartText(t, title, { ...facts, points });
     const p = chart.position;
     const position = { ...p, bottom: p.bottom - noteRows(p, altText) };
+    const shown = rows.slice(0, data.bottom - data.top);
     b.chart({
       ...chart,
       title,
@@ -169,7 +171,11 @@ class DataSection {
       position,
       dataSheet: this.sheet,
       data,
-      categoryLabels: labelRoom({ ...chart, position }, rows.slice(0, MAX_CATEGORIES)),
+      categoryLabels: labelRoom({ ...chart, position }, shown),
+      ...(chart.dataLabels
+        ? { series: labelledSeries(t, shown, header.length - 1, formats, chart.seriesBy, chart.series) }
+        : {}),
+      ...(chart.valueAxis?.hidden ? {} : { valueAxis: { ...chart.valueAxis, format: axisFormat(t) } }),
     });
     b.text(area(position.bottom + 1, p.left, p.bottom, p.right), altText, NOTE_STYLE);
   }
