@@ -12,32 +12,19 @@ export function reportValues(scale: number): Record<string, ReportInput> {
   const s = scale;
   const ytd = (base: number) => [0.4, 0.6, 0.8, 1].map((f) => Math.round(base * f));
   const flow = (perQ: number) => [perQ, perQ, perQ, perQ];
+  const each = (bases: Record<string, number>, values: (base: number) => number[]) =>
+    Object.fromEntries(Object.entries(bases).map(([code, base]) => [code, values(base)]));
   const q: Record<string, number[]> = {
-    U01: ytd(100 * s),
-    U02: ytd(30 * s),
-    U03: ytd(25 * s),
-    U04: ytd(10 * s),
-    U05: ytd(2 * s),
-    V01: flow(300 * s),
-    V02: flow(60 * s),
-    V03: flow(40 * s),
-    L01: flow(500 * s),
-    L02: flow(200 * s),
-    L03: flow(150 * s),
-    C01: flow(30 * s),
-    C02: flow(10 * s),
+    // Users are counted to date; the flows of a larger library are larger; staff, training and methodological work are not.
+    ...each({ U01: 100, U02: 30, U03: 25, U04: 10, U05: 2 }, (base) => ytd(base * s)),
+    ...each({ V01: 300, V02: 60, V03: 40, L01: 500, L02: 200, L03: 150, C01: 30, C02: 10, T03: 150 }, (base) =>
+      flow(base * s),
+    ),
+    ...each({ S01: 5, S02: 3, S03: 2, T01: 4, T02: 3, M01: 3, M02: 1 }, flow),
     E01: [1, 1, 1, 1],
     E02: [0, 0, 0, 0],
     E03: [1, 0, 0, 0],
-    S01: flow(5),
-    S02: flow(3),
-    S03: flow(2),
     S04: [0, 1, 1, 2],
-    T01: flow(4),
-    T02: flow(3),
-    T03: flow(150 * s),
-    M01: flow(3),
-    M02: flow(1),
   };
   const c03prior = 3000 * s;
   let stock = c03prior;

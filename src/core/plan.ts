@@ -91,6 +91,12 @@ export interface ChartSeriesStyle {
   readonly color?: string;
   /** Draw this series as a line over columns (e.g. the 100 % plan line). */
   readonly asLine?: boolean;
+  /**
+   * The data labels' text, point by point (null: no label), as the workbook's language writes the values.
+   * A label left to the program takes the reader's separators (35,438 under a Russian title's 75 046);
+   * text is the same in every Excel and in LibreOffice (office-js `point.dataLabel.text`, a file's `c:dLbl`).
+   */
+  readonly labels?: readonly (string | null)[];
 }
 
 export interface ChartPlan {
@@ -122,9 +128,10 @@ export interface ChartPlan {
   readonly reverseCategories?: boolean;
   /**
    * The value axis: `min` where the interesting range is far from zero (plan % around 100), `hidden` where
-   * data labels already give every value (office-js `valueAxis.minimum`, `valueAxis.visible`).
+   * data labels already give every value (office-js `valueAxis.minimum`, `valueAxis.visible`); `format`, the
+   * number format of its ticks, with the workbook's language's separators written in (`valueAxis.numberFormat`).
    */
-  readonly valueAxis?: { readonly min?: number; readonly hidden?: boolean };
+  readonly valueAxis?: { readonly min?: number; readonly hidden?: boolean; readonly format?: string };
   /**
    * Room for the category labels, so that a program that prints the chart does not break them mid-word:
    * on a bar chart, the share of the chart's width left of the plot (`room`); on a column chart, the

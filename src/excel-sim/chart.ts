@@ -147,6 +147,10 @@ export function layoutSeries(
   for (let r = a.top + 1; r <= a.bottom; r++) if (isText(value(r, a.left))) labelColumn = true;
   // Each series' name as the sheet gives it, or null where it gives none.
   const names: unknown[] = [];
+  const points =
+    by === 'Columns'
+      ? rowsOf(a) - (headerRow && rowsOf(a) > 1 ? 1 : 0)
+      : columnsOf(a) - (labelColumn && columnsOf(a) > 1 ? 1 : 0);
   if (by === 'Columns') {
     for (let c = a.left + (labelColumn && columnsOf(a) > 1 ? 1 : 0); c <= a.right; c++)
       names.push(headerRow ? value(a.top, c) : null);
@@ -160,6 +164,8 @@ export function layoutSeries(
     fillColor: null,
     lineColor: null,
     hasDataLabels: false,
+    points,
+    labels: [],
   }));
   return { effectiveSeriesBy: by, series };
 }
@@ -505,10 +511,13 @@ export class SimChartAxes extends api<Pick<Excel.ChartAxes, 'categoryAxis' | 'va
 }
 
 export class SimChartAxis extends api<
-  Pick<Excel.ChartAxis, 'title' | 'type' | 'reversePlotOrder' | 'minimum' | 'visible' | 'position' | 'load' | 'toJSON'>
+  Pick<
+    Excel.ChartAxis,
+    'title' | 'type' | 'reversePlotOrder' | 'minimum' | 'visible' | 'position' | 'numberFormat' | 'load' | 'toJSON'
+  >
 >()(ChartPartOf<AxisKind>, {
   typeName: 'ChartAxis',
-  props: ['type', 'reversePlotOrder', 'minimum', 'visible', 'position'],
+  props: ['type', 'reversePlotOrder', 'minimum', 'visible', 'position', 'numberFormat'],
   children: ['title'],
 }) {
   protected override navigation(): Record<string, () => SimObject> {
@@ -542,6 +551,7 @@ export class SimChartAxis extends api<
           throw invalidArgument(`"${String(v)}" is not an axis position.`);
         return v;
       }),
+      numberFormat: this.axis('numberFormat', text('numberFormat')),
     };
   }
 }
@@ -589,13 +599,13 @@ export class SimChartSeriesCollection
   }
 }
 
-export class SimChartSeries extends api<Pick<Excel.ChartSeries, 'name' | 'chartType' | 'format' | 'load' | 'toJSON'>>()(
-  ChartPartOf<number>,
-  { typeName: 'ChartSeries', props: ['name', 'chartType'], children: ['format'] },
-) {
+export class SimChartSeries extends api<
+  Pick<Excel.ChartSeries, 'name' | 'chartType' | 'format' | 'points' | 'load' | 'toJSON'>
+>()(ChartPartOf<number>, { typeName: 'ChartSeries', props: ['name', 'chartType'], children: ['format', 'points'] }) {
   protected override navigation(): Record<string, () => SimObject> {
     return {
       format: () => new SimChartSeriesFormat(this.ctx, `${this.path}.format`, this.owner, this),
+      points: () => new SimChartPointsCollection(this.ctx, `${this.path}.points`, this.owner, this),
     };
   }
 
@@ -625,6 +635,90 @@ export class SimChartSeries extends api<Pick<Excel.ChartSeries, 'name' | 'chartT
       chartType: {
         get: () => this.seriesOf(this.chart()).chartType,
         set: (v) => this.editSeries(() => ({ chartType: chartType(v) })),
+      },
+    };
+  }
+}
+
+/** The points of a series, one per category. */
+abstract class SeriesPoints extends SimPartCollection<SimChartPoint, Excel.ChartPoint, ChartTarget, SimChart> {
+  constructor(
+    ctx: SimContext,
+    path: string,
+    owner: SimChart,
+    protected readonly series: SimChartSeries,
+  ) {
+    super(ctx, path, owner);
+  }
+}
+
+export class SimChartPointsCollection
+  extends api<Pick<Excel.ChartPointsCollection, 'count' | 'load' | 'toJSON'>>()(SeriesPoints, {
+    typeName: 'ChartPointsCollection',
+    props: ['count'],
+  })
+  implements Pick<Excel.ChartPointsCollection, 'getItemAt' | 'items'>
+{
+  protected override properties(): Record<string, PropDef> {
+    return { count: { get: () => this.series.seriesOf(this.owner.target().chart).points } };
+  }
+  private point(index: number): SimChartPoint {
+    return new SimChartPoint(this.ctx, `${this.path}.getItemAt(${index})`, this.owner, { series: this.series, index });
+  }
+  protected itemProxies(): SimChartPoint[] {
+    return Array.from({ length: this.series.seriesOf(this.owner.target().chart).points }, (_, i) => this.point(i));
+  }
+  getItemAt(index: number): Excel.ChartPoint {
+    return asApi<Excel.ChartPoint>(this.point(index));
+  }
+}
+
+interface PointOf {
+  readonly series: SimChartSeries;
+  readonly index: number;
+}
+
+export class SimChartPoint extends api<Pick<Excel.ChartPoint, 'dataLabel' | 'load' | 'toJSON'>>()(
+  ChartPartOf<PointOf>,
+  {
+    typeName: 'ChartPoint',
+    children: ['dataLabel'],
+  },
+) {
+  protected override navigation(): Record<string, () => SimObject> {
+    return { dataLabel: () => new SimChartDataLabel(this.ctx, `${this.path}.dataLabel`, this.owner, this.which) };
+  }
+  protected override properties(): Record<string, PropDef> {
+    return {};
+  }
+}
+
+/** A point's label: the text given to it (Excel would show the value where none was given). */
+export class SimChartDataLabel extends api<Pick<Excel.ChartDataLabel, 'text' | 'load' | 'toJSON'>>()(
+  ChartPartOf<PointOf>,
+  { typeName: 'ChartDataLabel', props: ['text'] },
+) {
+  /** The point's series; a point past its last fails with ItemNotFound, as `getItemAt` does in Excel. */
+  private seriesWith(c: Chart): ChartSeries {
+    const { series, index } = this.which;
+    const s = series.seriesOf(c);
+    if (index < 0 || index >= s.points) throw itemNotFound(`(no point ${index})`);
+    return s;
+  }
+  protected override properties(): Record<string, PropDef> {
+    const { series, index } = this.which;
+    return {
+      text: {
+        get: () => this.seriesWith(this.chart()).labels[index] ?? '',
+        set: (v) => {
+          const label = text('dataLabel.text')(v);
+          series.editSeries((s) => {
+            this.seriesWith(this.chart());
+            return {
+              labels: Array.from({ length: s.points }, (_, i) => (i === index ? label : (s.labels[i] ?? null))),
+            };
+          });
+        },
       },
     };
   }

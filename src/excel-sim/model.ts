@@ -210,6 +210,10 @@ export interface ChartSeries {
   fillColor: string | null;
   lineColor: string | null;
   hasDataLabels: boolean;
+  /** How many points (categories) the series has, as laid out from its source. */
+  points: number;
+  /** Data labels given text of their own (`point.dataLabel.text`), by point; empty: none. */
+  labels: readonly (string | null)[];
 }
 
 export interface ChartAxis {
@@ -221,6 +225,8 @@ export interface ChartAxis {
   visible: boolean;
   /** Where the other axis crosses this one: 'Automatic', 'Maximum', 'Minimum'. */
   position: string;
+  /** The ticks' number format. */
+  numberFormat: string;
 }
 
 export function newAxis(): ChartAxis {
@@ -231,6 +237,7 @@ export function newAxis(): ChartAxis {
     maximum: null,
     visible: true,
     position: 'Automatic',
+    numberFormat: 'General',
   };
 }
 

@@ -140,6 +140,7 @@ function chartOf(model: WorkbookModel, sheet: Sheet, c: ChartPlan): Chart {
       ...s,
       fillColor: styles[i]?.color ? `#${styles[i]?.color?.toUpperCase()}` : null,
       chartType: styles[i]?.asLine ? 'Line' : s.chartType,
+      labels: styles[i]?.labels ?? [],
     })),
     title: { text: c.title, visible: c.title !== '' },
     top: offset(sheet.rowHeights, c.position.top, DEFAULT_ROW_HEIGHT),
@@ -160,6 +161,7 @@ function chartOf(model: WorkbookModel, sheet: Sheet, c: ChartPlan): Chart {
       title: { text: c.valueTitle ?? '', visible: c.valueTitle !== undefined },
       minimum: c.valueAxis?.min ?? null,
       visible: c.valueAxis?.hidden !== true,
+      numberFormat: c.valueAxis?.format ?? 'General',
     },
     dataLabels: { showValue: c.dataLabels === true },
     legend: { position: 'Right', visible: true },
@@ -352,7 +354,9 @@ function chartPlan(model: WorkbookModel, sheet: Sheet, c: Chart): ChartPlan | nu
   const series = c.series.map((s) => ({
     ...(s.fillColor ? { color: s.fillColor.replace(/^#/, '') } : {}),
     ...(s.chartType.startsWith('Line') && !c.type.startsWith('Line') ? { asLine: true } : {}),
+    ...(s.labels.length > 0 ? { labels: s.labels } : {}),
   }));
+  const axisFormat = c.valueAxis.numberFormat !== 'General' ? c.valueAxis.numberFormat : undefined;
   return {
     name: c.name,
     kind,
@@ -364,11 +368,12 @@ function chartPlan(model: WorkbookModel, sheet: Sheet, c: Chart): ChartPlan | nu
     ...(c.categoryAxis.title.text ? { categoryTitle: c.categoryAxis.title.text } : {}),
     ...(c.valueAxis.title.text ? { valueTitle: c.valueAxis.title.text } : {}),
     ...(c.categoryAxis.reversePlotOrder ? { reverseCategories: true } : {}),
-    ...(c.valueAxis.minimum !== null || !c.valueAxis.visible
+    ...(c.valueAxis.minimum !== null || !c.valueAxis.visible || axisFormat
       ? {
           valueAxis: {
             ...(c.valueAxis.minimum !== null ? { min: c.valueAxis.minimum } : {}),
             ...(!c.valueAxis.visible ? { hidden: true } : {}),
+            ...(axisFormat ? { format: axisFormat } : {}),
           },
         }
       : {}),

@@ -173,30 +173,12 @@ export class SimExcel extends SimHooks {
    */
   fingerprint(): string {
     const m = this.model;
-    const sheets = m.sheets.map((s) => ({
-      name: s.name,
-      visibility: s.visibility,
-      tabColor: s.tabColor,
-      protection: s.protection,
-      freeze: s.freeze,
-      cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]),
-      rowStyles: [...s.rowStyles.entries()].sort((a, b) => a[0] - b[0]),
-      colStyles: [...s.colStyles.entries()].sort((a, b) => a[0] - b[0]),
-      colWidths: [...s.colWidths.entries()].sort((a, b) => a[0] - b[0]),
-      rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
-      merges: s.merges,
-      borders: s.borders,
-      validations: s.validations.map((v) => ({ ...v, id: undefined })),
-      conditionalFormats: s.conditionalFormats,
-      charts: s.charts,
-    }));
-    return JSON.stringify({
-      sheets,
-      tables: m.tables,
-      names: m.names,
-      settings: [...m.settings.entries()].sort(),
-      structure: m.structure,
-    });
+    // Every field of every sheet, so that one the model gains is compared too; maps as their entries in key order.
+    const sheets = m.sheets.map((s) => ({ ...s, validations: s.validations.map((v) => ({ ...v, id: undefined })) }));
+    return JSON.stringify(
+      { sheets, tables: m.tables, names: m.names, settings: [...m.settings.entries()].sort(), structure: m.structure },
+      (_, v: unknown) => (v instanceof Map ? sorted(v as Map<number, unknown>) : v),
+    );
   }
 
   /**

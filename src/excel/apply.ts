@@ -139,8 +139,9 @@ function styleOps(sheet: string, a: Area, s: CellStyle): Op[] {
 }
 
 function chartOp(sheet: string, c: ChartPlan, names: Map<string, string>): Op {
+  const labels = (c.series ?? []).reduce((n, s) => n + (s.labels?.length ?? 0), 0);
   return {
-    bytes: 1024,
+    bytes: 1024 + labels * 128,
     queue: (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       const data = range(ctx, names.get(c.dataSheet) ?? c.dataSheet, c.data);
@@ -160,10 +161,15 @@ function chartOp(sheet: string, c: ChartPlan, names: Map<string, string>): Op {
       }
       if (c.valueAxis?.min !== undefined) chart.axes.valueAxis.minimum = c.valueAxis.min;
       if (c.valueAxis?.hidden) chart.axes.valueAxis.visible = false;
+      if (c.valueAxis?.format) chart.axes.valueAxis.numberFormat = c.valueAxis.format;
       c.series?.forEach((s, i) => {
         const series = chart.series.getItemAt(i);
         if (s.color) series.format.fill.setSolidColor(`#${s.color}`);
         if (s.asLine) series.chartType = 'Line';
+        // Text of their own, in the workbook's language: a value label would take the reader's separators.
+        s.labels?.forEach((text, j) => {
+          if (text !== null) series.points.getItemAt(j).dataLabel.text = text;
+        });
       });
     },
   };

@@ -16,7 +16,14 @@ import {
 
 export interface ChartData {
   readonly categories: string[];
-  readonly series: { name: string; values: (number | null)[]; color: string; asLine: boolean }[];
+  readonly series: {
+    name: string;
+    values: (number | null)[];
+    color: string;
+    asLine: boolean;
+    /** The data labels' own text, by point, as the workbook gives it (Excel shows it instead of the value). */
+    labels?: readonly (string | null)[];
+  }[];
 }
 
 export type Anchor = 'start' | 'middle' | 'end';
@@ -143,7 +150,7 @@ export function cartesianGeometry(opts: {
       // A label sits past the bar's end: right of (or above) a positive bar, left of (or below) a negative one.
       const across = at(i) + band * 0.15 + k * w + w / 2;
       const key = `l${k}:${i}`;
-      const text = format(v);
+      const text = s.labels?.[i] ?? format(v);
       bars.push({
         ...shape,
         label: horizontal

@@ -30,6 +30,7 @@ export interface ChartSeriesLook {
   readonly chartType: string;
   readonly fillColor: string | null;
   readonly lineColor: string | null;
+  readonly labels?: readonly (string | null)[];
 }
 
 export interface ChartInput {
@@ -77,6 +78,7 @@ export function chartData(input: ChartInput): ChartData {
       values: body.map((r) => num(r[c])),
       color: look?.fillColor ?? look?.lineColor ?? PALETTE[i % PALETTE.length] ?? '#0F6CBD',
       asLine: /^Line/.test(look?.chartType ?? '') && !/^Line/.test(input.type),
+      ...(look?.labels?.length ? { labels: look.labels } : {}),
     });
   }
   return { categories, series };

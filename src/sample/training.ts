@@ -29,10 +29,13 @@ export interface SampleTraining {
   readonly certificate: boolean;
 }
 
+/** Formats as a course offers them, with their weights. */
+type Formats = readonly (readonly [Format, number])[];
+
 interface Course {
   readonly title: Texts;
   readonly organizer: Texts;
-  readonly formats: readonly (readonly [Format, number])[];
+  readonly formats: Formats;
   readonly hours: readonly number[];
   /** Months in which it ends. */
   readonly months: readonly [number, number];
@@ -51,179 +54,54 @@ const VLS = tx(
   'Виртуальная школа библиотекаря НАБ РК',
   'Virtual Library School of the NAL RK',
 );
-const ONLINE: readonly (readonly [Format, number])[] = [['online', 1]];
+const ONLINE: Formats = [['online', 1]];
 const always = (): number => 1;
 const centralOnly = (l: Library): number => (l.type.startsWith('oblast_') || l.type.startsWith('central_') ? 1 : 0);
 
+const course = (
+  title: Texts,
+  organizer: Texts,
+  formats: Formats,
+  hours: readonly number[],
+  months: readonly [number, number],
+  weight: (lib: Library) => number,
+  options: Pick<Course, 'group'> = {},
+): Course => ({ title, organizer, formats, hours, months, weight, ...options });
+
+// Title; organizer; formats, hours, the months it ends in, and how likely a library's staff are to take it.
+// prettier-ignore
 const COURSES: readonly Course[] = [
-  {
-    title: tx('Креативті кітапханашы', 'Креативный библиотекарь', 'Creative librarian'),
-    organizer: NAB,
-    formats: ONLINE,
-    hours: [36],
-    months: [2, 11],
-    weight: () => 3,
-  },
-  {
-    title: tx('Кітапханалық менеджмент негіздері', 'Основы библиотечного менеджмента', 'Library management basics'),
-    organizer: VLS,
-    formats: ONLINE,
-    hours: [24],
-    months: [3, 11],
-    weight: () => 3,
-  },
-  {
-    title: tx(
-      'Кітапхананың электрондық ресурстары мен қызметтері',
-      'Электронные ресурсы и сервисы библиотеки',
-      'Electronic resources and services of the library',
-    ),
-    organizer: VLS,
-    formats: ONLINE,
-    hours: [24],
-    months: [2, 12],
-    weight: () => 3,
-  },
-  {
-    title: tx(
-      'Әлеуметтік желілерде оқуды насихаттау',
-      'Продвижение чтения в социальных сетях',
-      'Promoting reading on social media',
-    ),
-    organizer: VLS,
-    formats: ONLINE,
-    hours: [16],
-    months: [2, 12],
-    weight: () => 3,
-    group: true,
-  },
-  {
-    title: tx('Каталогтаушы мектебі: MARC 21', 'Школа каталогизатора: MARC 21', "Cataloguers' school: MARC 21"),
-    organizer: NAB,
-    formats: [
-      ['onsite', 1],
-      ['hybrid', 1],
-    ],
-    hours: [72],
-    months: [3, 11],
-    weight: centralOnly,
-  },
-  {
-    title: tx(
-      'Құжаттарды консервациялау және қалпына келтіру',
-      'Консервация и реставрация документов',
-      'Conservation and restoration of documents',
-    ),
-    organizer: tx('ҚР Ұлттық кітапханасы', 'Национальная библиотека РК', 'National Library of the RK'),
-    formats: [['onsite', 1]],
-    hours: [36],
-    months: [4, 10],
-    weight: (l) => (l.type === 'oblast_universal' ? 1 : 0),
-  },
-  {
-    title: tx(
-      'РҒТК-ның ғылым мен білімге арналған ақпараттық ресурстары',
-      'Информационные ресурсы РНТБ для науки и образования',
-      'RSTL information resources for science and education',
-    ),
-    organizer: tx(
-      'Республикалық ғылыми-техникалық кітапхана',
-      'Республиканская научно-техническая библиотека',
-      'Republican Scientific and Technical Library',
-    ),
-    formats: ONLINE,
-    hours: [8, 16],
-    months: [2, 11],
-    weight: (l) => (isOblast(l) ? 2 : 1),
-  },
-  {
-    title: tx(
-      'Медиа және ақпараттық сауаттылық бойынша тренерлерге арналған тренинг',
-      'Тренинг для тренеров по медиа- и информационной грамотности',
-      'Training of trainers in media and information literacy',
-    ),
-    organizer: tx(
-      '«Kazakhstan AmCorners Network» ҚБ',
-      'ОО «Kazakhstan AmCorners Network»',
-      'Kazakhstan AmCorners Network',
-    ),
-    formats: [
-      ['online', 1],
-      ['hybrid', 1],
-    ],
-    hours: [24],
-    months: [3, 11],
-    weight: always,
-  },
-  {
-    title: tx(
-      'Зағип пайдаланушыларға қызмет көрсетудің заманауи технологиялары',
-      'Современные технологии обслуживания незрячих пользователей',
-      'Modern technologies for serving blind users',
-    ),
-    organizer: tx(
-      'Зағип және нашар көретін азаматтарға арналған республикалық кітапхана',
-      'Республиканская библиотека для незрячих и слабовидящих граждан',
-      'Republican Library for the Blind and Visually Impaired',
-    ),
-    formats: ONLINE,
-    hours: [36],
-    months: [2, 11],
-    weight: (l) => (l.type === 'oblast_special' ? 8 : 0),
-    group: true,
-  },
-  {
-    title: tx(
-      'Балалар оқуы: заманауи тәжірибелер',
-      'Детское чтение: современные практики',
-      "Children's reading: current practice",
-    ),
-    organizer: tx(
-      'С. Бегалин атындағы Балалар мен жасөспірімдерге арналған республикалық кітапхана',
-      'Республиканская библиотека для детей и юношества им. С. Бегалина',
-      'S. Begalin Republican Library for Children and Youth',
-    ),
-    formats: ONLINE,
-    hours: [24],
-    months: [2, 11],
-    weight: (l) => (isChildren(l) ? 6 : l.type.endsWith('branch') ? 1 : 0),
-    group: true,
-  },
-  {
-    title: tx(
-      'Кітапхана қызметкерлерінің біліктілігін арттыру курстары',
-      'Курсы повышения квалификации библиотечных работников',
-      'Professional development course for library staff',
-    ),
-    organizer: library('KRG_OUNB').short,
-    formats: [
-      ['onsite', 2],
-      ['hybrid', 1],
-    ],
-    hours: [72],
-    months: [3, 11],
-    weight: (l) => (l.type === 'oblast_universal' ? 0 : 2),
-    group: true,
-  },
-  {
-    title: tx(
-      'Цифрлық дәуірдегі кітапханалық-ақпараттық қызмет',
-      'Библиотечно-информационная деятельность в цифровую эпоху',
-      'Library and information work in the digital age',
-    ),
-    organizer: tx(
-      'Е. А. Бөкетов атындағы Қарағанды университеті',
-      'Карагандинский университет им. Е. А. Букетова',
-      'Buketov Karaganda University',
-    ),
-    formats: [
-      ['onsite', 1],
-      ['online', 1],
-    ],
-    hours: [72],
-    months: [2, 6],
-    weight: centralOnly,
-  },
+  course(tx('Креативті кітапханашы', 'Креативный библиотекарь', 'Creative librarian'),
+    NAB, ONLINE, [36], [2, 11], () => 3),
+  course(tx('Кітапханалық менеджмент негіздері', 'Основы библиотечного менеджмента', 'Library management basics'),
+    VLS, ONLINE, [24], [3, 11], () => 3),
+  course(tx('Кітапхананың электрондық ресурстары мен қызметтері', 'Электронные ресурсы и сервисы библиотеки', 'Electronic resources and services of the library'),
+    VLS, ONLINE, [24], [2, 12], () => 3),
+  course(tx('Әлеуметтік желілерде оқуды насихаттау', 'Продвижение чтения в социальных сетях', 'Promoting reading on social media'),
+    VLS, ONLINE, [16], [2, 12], () => 3, { group: true }),
+  course(tx('Каталогтаушы мектебі: MARC 21', 'Школа каталогизатора: MARC 21', "Cataloguers' school: MARC 21"),
+    NAB, [['onsite', 1], ['hybrid', 1]], [72], [3, 11], centralOnly),
+  course(tx('Құжаттарды консервациялау және қалпына келтіру', 'Консервация и реставрация документов', 'Conservation and restoration of documents'),
+    tx('ҚР Ұлттық кітапханасы', 'Национальная библиотека РК', 'National Library of the RK'),
+    [['onsite', 1]], [36], [4, 10], (l) => (l.type === 'oblast_universal' ? 1 : 0)),
+  course(tx('РҒТК-ның ғылым мен білімге арналған ақпараттық ресурстары', 'Информационные ресурсы РНТБ для науки и образования', 'RSTL information resources for science and education'),
+    tx('Республикалық ғылыми-техникалық кітапхана', 'Республиканская научно-техническая библиотека', 'Republican Scientific and Technical Library'),
+    ONLINE, [8, 16], [2, 11], (l) => (isOblast(l) ? 2 : 1)),
+  course(tx('Медиа және ақпараттық сауаттылық бойынша тренерлерге арналған тренинг', 'Тренинг для тренеров по медиа- и информационной грамотности', 'Training of trainers in media and information literacy'),
+    tx('«Kazakhstan AmCorners Network» ҚБ', 'ОО «Kazakhstan AmCorners Network»', 'Kazakhstan AmCorners Network'),
+    [['online', 1], ['hybrid', 1]], [24], [3, 11], always),
+  course(tx('Зағип пайдаланушыларға қызмет көрсетудің заманауи технологиялары', 'Современные технологии обслуживания незрячих пользователей', 'Modern technologies for serving blind users'),
+    tx('Зағип және нашар көретін азаматтарға арналған республикалық кітапхана', 'Республиканская библиотека для незрячих и слабовидящих граждан', 'Republican Library for the Blind and Visually Impaired'),
+    ONLINE, [36], [2, 11], (l) => (l.type === 'oblast_special' ? 8 : 0), { group: true }),
+  course(tx('Балалар оқуы: заманауи тәжірибелер', 'Детское чтение: современные практики', "Children's reading: current practice"),
+    tx('С. Бегалин атындағы Балалар мен жасөспірімдерге арналған республикалық кітапхана', 'Республиканская библиотека для детей и юношества им. С. Бегалина', 'S. Begalin Republican Library for Children and Youth'),
+    ONLINE, [24], [2, 11], (l) => (isChildren(l) ? 6 : l.type.endsWith('branch') ? 1 : 0), { group: true }),
+  course(tx('Кітапхана қызметкерлерінің біліктілігін арттыру курстары', 'Курсы повышения квалификации библиотечных работников', 'Professional development course for library staff'),
+    library('KRG_OUNB').short,
+    [['onsite', 2], ['hybrid', 1]], [72], [3, 11], (l) => (l.type === 'oblast_universal' ? 0 : 2), { group: true }),
+  course(tx('Цифрлық дәуірдегі кітапханалық-ақпараттық қызмет', 'Библиотечно-информационная деятельность в цифровую эпоху', 'Library and information work in the digital age'),
+    tx('Е. А. Бөкетов атындағы Қарағанды университеті', 'Карагандинский университет им. Е. А. Букетова', 'Buketov Karaganda University'),
+    [['onsite', 1], ['online', 1]], [72], [2, 6], centralOnly),
 ];
 
 export const trainingTitle = (row: SampleTraining, lang: Language): string =>

@@ -143,15 +143,25 @@ function familyOf(kind: ChartKind): Family {
   return 'bar';
 }
 
-function dataLabels(ctx: Context, s: SeriesRefs, position: string | null): string {
+function dataLabels(ctx: Context, s: SeriesRefs, index: number, position: string | null): string {
   const fmt = formatOf(ctx, s.values);
-  return (
-    `<c:dLbls><c:numFmt formatCode="${encodeXml(fmt)}" sourceLinked="0"/>` +
-    `<c:spPr><a:noFill/>${noLine}</c:spPr>${txPr(8)}` +
+  const shows =
     (position ? val('dLblPos', position) : '') +
     `${val('showLegendKey', 0)}${val('showVal', 1)}${val('showCatName', 0)}${val('showSerName', 0)}` +
-    `${val('showPercent', 0)}${val('showBubbleSize', 0)}</c:dLbls>`
-  );
+    `${val('showPercent', 0)}${val('showBubbleSize', 0)}`;
+  const box = `<c:spPr><a:noFill/>${noLine}</c:spPr>`;
+  // A label with text of its own (the plan's, in the workbook's language) keeps it whatever the reader's
+  // separators; its run carries the labels' type, which a program would otherwise reset to its default.
+  const run = `sz="800" b="0">${solid(TEXT)}`;
+  const own = (ctx.chart.series?.[index]?.labels ?? [])
+    .map((text, i) =>
+      text === null
+        ? ''
+        : `<c:dLbl>${val('idx', i)}<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr ${run}</a:defRPr></a:pPr>` +
+          `<a:r><a:rPr lang="en-US" ${run}</a:rPr><a:t>${encodeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>${box}${shows}</c:dLbl>`,
+    )
+    .join('');
+  return `<c:dLbls>${own}<c:numFmt formatCode="${encodeXml(fmt)}" sourceLinked="0"/>${box}${txPr(8)}${shows}</c:dLbls>`;
 }
 
 function labelPosition(kind: ChartKind): string | null {
@@ -174,7 +184,7 @@ function seriesXml(ctx: Context, s: SeriesRefs, index: number, family: Family, a
   const style = ctx.chart.series?.[index];
   const color = style?.color;
   const head = `${val('idx', index)}${val('order', index)}<c:tx>${strRef(ctx, { top: s.name.row, left: s.name.col, bottom: s.name.row, right: s.name.col })}</c:tx>`;
-  const labels = ctx.chart.dataLabels && !asLine ? dataLabels(ctx, s, labelPosition(ctx.chart.kind)) : '';
+  const labels = ctx.chart.dataLabels && !asLine ? dataLabels(ctx, s, index, labelPosition(ctx.chart.kind)) : '';
   const data = `<c:cat>${strRef(ctx, s.categories)}</c:cat><c:val>${numRef(ctx, s.values)}</c:val>`;
   if (family === 'line') {
     // A reference line (the 100 % of the plan) is dashed and has no markers; a data line has round markers.
@@ -195,8 +205,10 @@ function axes(ctx: Context, series: readonly SeriesRefs[]): string {
   const horizontal = chart.kind === 'barClustered' || chart.kind === 'barStacked';
   const reverse = chart.reverseCategories === true;
   const axisLine = `<c:spPr>${line(AXIS_LINE)}</c:spPr>`;
-  // Axis ticks are round numbers: the values' format without its decimals (`#,##0.0` → `#,##0`).
-  const valueFormat = (series[0] ? formatOf(ctx, series[0].values) : 'General').replace(/\.0+(?=$|[^0#])/g, '');
+  // Axis ticks are round numbers: the plan's format, else the values' without its decimals (`#,##0.0` → `#,##0`).
+  const valueFormat =
+    chart.valueAxis?.format ??
+    (series[0] ? formatOf(ctx, series[0].values) : 'General').replace(/\.0+(?=$|[^0#])/g, '');
   const category =
     `<c:catAx>${val('axId', CATEGORY_AXIS)}<c:scaling>${val('orientation', reverse ? 'maxMin' : 'minMax')}</c:scaling>` +
     `${val('delete', 0)}${val('axPos', horizontal ? 'l' : 'b')}` +

@@ -18,11 +18,15 @@ describe('charts', () => {
       chart.dataLabels.showValue = true;
       chart.series.getItemAt(0).format.fill.setSolidColor('#1F4E79');
       chart.series.getItemAt(1).chartType = 'Line';
+      chart.series.getItemAt(0).points.getItemAt(1).dataLabel.text = '35\u00a0438';
+      chart.axes.valueAxis.numberFormat = '[>=1000]#" "##0;0';
+      const points = chart.series.getItemAt(0).points.load('count');
       const series = chart.series.load('items/name,count');
       chart.load('name,chartType,top,left,width,height');
       chart.title.load('text,visible');
       await ctx.sync();
       expect(series.count).toBe(2);
+      expect(points.count).toBe(3);
       expect(series.items.map((s) => s.name)).toEqual(['Count', 'Share']);
       expect([chart.name, chart.chartType, chart.top, chart.left, chart.width, chart.height]).toEqual([
         'Shares chart',
@@ -52,6 +56,7 @@ describe('charts', () => {
           maximum: null,
           visible: true,
           position: 'Maximum',
+          numberFormat: 'General',
         },
         valueAxis: {
           title: { text: 'Count', visible: true },
@@ -60,12 +65,29 @@ describe('charts', () => {
           maximum: null,
           visible: false,
           position: 'Automatic',
+          numberFormat: '[>=1000]#" "##0;0',
         },
         dataLabels: true,
         legend: { position: 'Right', visible: true },
         series: [
-          { name: 'Count', chartType: 'ColumnClustered', fillColor: '#1F4E79', lineColor: null, hasDataLabels: false },
-          { name: 'Share', chartType: 'Line', fillColor: null, lineColor: null, hasDataLabels: false },
+          {
+            name: 'Count',
+            chartType: 'ColumnClustered',
+            fillColor: '#1F4E79',
+            lineColor: null,
+            hasDataLabels: false,
+            points: 3,
+            labels: [null, '35\u00a0438', null],
+          },
+          {
+            name: 'Share',
+            chartType: 'Line',
+            fillColor: null,
+            lineColor: null,
+            hasDataLabels: false,
+            points: 3,
+            labels: [],
+          },
         ],
       },
     ]);
@@ -123,5 +145,18 @@ describe('charts', () => {
       }),
     );
     expect(denied.code).toBe('AccessDenied');
+    // A point past the series' last, as in Excel: the sync fails and nothing is labelled.
+    const past = await rejection(
+      sim.run(async (ctx) => {
+        const s = ctx.workbook.worksheets.getItem('Data');
+        s.protection.unprotect();
+        s.charts
+          .add('ColumnClustered', s.getRange('A1:B4'), 'Columns')
+          .series.getItemAt(0)
+          .points.getItemAt(3).dataLabel.text = 'x';
+        await ctx.sync();
+      }),
+    );
+    expect(past.code).toBe('ItemNotFound');
   });
 });

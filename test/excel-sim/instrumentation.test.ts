@@ -110,6 +110,24 @@ describe('failure injection', () => {
   });
 });
 
+describe('fingerprint', () => {
+  test('tells apart workbooks that differ in any sheet setting, gridlines and page layout included', async () => {
+    const sim = dataSim();
+    const before = sim.fingerprint();
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').showGridlines = false;
+      await ctx.sync();
+    });
+    const noGridlines = sim.fingerprint();
+    expect(noGridlines).not.toBe(before);
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').pageLayout.orientation = 'Landscape';
+      await ctx.sync();
+    });
+    expect(sim.fingerprint()).not.toBe(noGridlines);
+  });
+});
+
 describe('cell-editing mode', () => {
   test('without delayForCellEdit a sync fails while the user edits a cell; with it the batch waits', async () => {
     const sim = dataSim();

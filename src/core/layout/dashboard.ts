@@ -21,6 +21,7 @@ import { statusCounts } from './submissions';
 import { byEnum, byMonth } from './order';
 import { barLabels, columnLabels } from './chart-labels';
 import { chartText, type ChartFacts } from './chart-text';
+import { axisFormat, labelledSeries } from './chart-numbers';
 import type { Translator } from '../translator';
 import {
   INDICATOR_COLORS,
@@ -170,7 +171,20 @@ class DataSection {
     const points =
       facts.points ?? rows.map((r) => [String(r[0] ?? ''), typeof r[1] === 'number' ? r[1] : null] as const);
     const altText = chartText(t, title, { ...facts, points });
-    this.charts.push({ chart: { ...chart, title, altText }, data, rows: rows.slice(0, MAX_CATEGORIES) });
+    const shown = rows.slice(0, data.bottom - data.top);
+    this.charts.push({
+      chart: {
+        ...chart,
+        title,
+        altText,
+        ...(chart.dataLabels
+          ? { series: labelledSeries(t, shown, header.length - 1, formats, chart.seriesBy, chart.series) }
+          : {}),
+        ...(chart.valueAxis?.hidden ? {} : { valueAxis: { ...chart.valueAxis, format: axisFormat(t) } }),
+      },
+      data,
+      rows: shown,
+    });
   }
 
   /** Each chart in its slot (`position` as added) over its note, the charts of a band over its longest note. */

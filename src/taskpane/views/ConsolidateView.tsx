@@ -39,6 +39,24 @@ export function ConsolidateView() {
   );
 }
 
+/** An option of the consolidation (as the command line's `--include-errors`, `--accepted-only`): its box and what it does. */
+function OptionBox(props: {
+  option: 'include_errors' | 'accepted_only';
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { t } = usePane();
+  return (
+    <Field hint={t.t(`taskpane.consolidate.${props.option}_hint`)}>
+      <Checkbox
+        checked={props.checked}
+        onChange={(_, d) => props.onChange(d.checked === true)}
+        label={t.t(`taskpane.consolidate.${props.option}`)}
+      />
+    </Field>
+  );
+}
+
 function ConsolidateSection() {
   const { host, t, announce, version } = usePane();
   const s = useViewStyles();
@@ -77,20 +95,8 @@ function ConsolidateSection() {
           ),
         })}
       </p>
-      <Field hint={t.t('taskpane.consolidate.include_errors_hint')}>
-        <Checkbox
-          checked={includeErrors}
-          onChange={(_, d) => setIncludeErrors(d.checked === true)}
-          label={t.t('taskpane.consolidate.include_errors')}
-        />
-      </Field>
-      <Field hint={t.t('taskpane.consolidate.accepted_only_hint')}>
-        <Checkbox
-          checked={acceptedOnly}
-          onChange={(_, d) => setAcceptedOnly(d.checked === true)}
-          label={t.t('taskpane.consolidate.accepted_only')}
-        />
-      </Field>
+      <OptionBox option="include_errors" checked={includeErrors} onChange={setIncludeErrors} />
+      <OptionBox option="accepted_only" checked={acceptedOnly} onChange={setAcceptedOnly} />
       <ActionRun
         action={action}
         label={t.t('taskpane.consolidate.button')}
