@@ -154,6 +154,9 @@ export class SimEngine implements Engine {
   /** Between the previous sync and this one (a co-author's change lands). */
   protected betweenSyncs(): void {}
 
+  /** After a sync in which an injected failure struck one of its commands, the workbook as that left it. */
+  protected struck(): void {}
+
   /** A failure to strike this sync: all of it (`error`), or one of its commands (`failing`). */
   protected injected(commands: readonly Command[]): {
     error: SimError | null;
@@ -234,6 +237,7 @@ export class SimEngine implements Engine {
     model.commit();
     if (!failure) for (const cmd of commands) cmd.after?.();
     this.events.dispatch(model, model.takeChanges(), 'Local', true);
+    if (failure && failing) this.struck();
     if (failure) fail(failure);
   }
 

@@ -33,6 +33,7 @@ interface ArmedFailure {
   syncsLeft: number;
   /** After the failure every sync fails too, until `reconnect()`: a closed pane or a lost connection. */
   readonly crash: boolean;
+  readonly whenStruck?: () => void;
 }
 
 /** A change made by someone else between two syncs of an action. */
@@ -41,6 +42,7 @@ export type BetweenSyncs<S> = (sim: S) => void;
 export class SimHooks extends SimEngine {
   private failure: { countdown: number; code: SimErrorCode } | null = null;
   private commandFailure: ArmedFailure | null = null;
+  private onStruck: (() => void) | null = null;
   private disconnected = false;
   private remote: { countdown: number; change: () => void }[] = [];
   private editing = false;
@@ -96,8 +98,15 @@ export class SimHooks extends SimEngine {
    * carries its `debugInfo.errorLocation`. A number is the n-th command from
    * now, counted across syncs. With `crash`, every later sync fails too until
    * `reconnect()`, as when the pane is closed or the connection lost mid-action.
+   * `whenStruck` runs once the failing sync is over, with the workbook as the
+   * failure left it and before the action sees the error: what a crash at that
+   * command would leave, which a test may keep (`checkpoint()`) instead of
+   * running the action again to crash it.
    */
-  failAtCommand(point: number | FailurePoint, options: { code?: SimErrorCode; crash?: boolean } = {}): void {
+  failAtCommand(
+    point: number | FailurePoint,
+    options: { code?: SimErrorCode; crash?: boolean; whenStruck?: () => void } = {},
+  ): void {
     const p: FailurePoint = typeof point === 'number' ? { command: point } : point;
     if (p.command !== undefined && (!Number.isInteger(p.command) || p.command < 1))
       throw new RangeError('failAtCommand counts commands from 1');
@@ -109,7 +118,14 @@ export class SimHooks extends SimEngine {
       commandsLeft: p.sync === undefined ? (p.command ?? 0) : 0,
       syncsLeft: p.sync ?? 0,
       crash: options.crash ?? false,
+      ...(options.whenStruck ? { whenStruck: options.whenStruck } : {}),
     };
+  }
+
+  protected override struck(): void {
+    const f = this.onStruck;
+    this.onStruck = null;
+    f?.();
   }
 
   /** The index of the command of this sync that an armed failure strikes, if any (and disarms it). */
@@ -128,6 +144,7 @@ export class SimHooks extends SimEngine {
     this.commandFailure = null;
     if (index === -2) return null; // that sync had fewer commands: nothing fails
     if (f.crash) this.disconnected = true;
+    this.onStruck = f.whenStruck ?? null;
     return { index, code: f.code };
   }
 
@@ -156,6 +173,7 @@ export class SimHooks extends SimEngine {
   clearFailure(): void {
     this.failure = null;
     this.commandFailure = null;
+    this.onStruck = null;
     this.disconnected = false;
   }
 

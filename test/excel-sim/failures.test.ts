@@ -88,6 +88,26 @@ describe('failAtCommand', () => {
     expect(sim.values('Renamed', 'B4')).toEqual([[30]]);
   });
 
+  test('whenStruck sees the workbook as the failure left it, before the action goes on; not when nothing fails', async () => {
+    const sim = dataSim();
+    const seen: unknown[] = [];
+    sim.failAtCommand({ sync: 1, command: 3 }, { whenStruck: () => seen.push(sim.values('Data', 'B2:B4')) });
+    await expect(
+      threeWrites(sim).catch(async (e: unknown) => {
+        // The action's own undo, after the failure: not what whenStruck saw.
+        await sim.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem('Data').getRange('B2:B3').values = [[null], [null]];
+          await ctx.sync();
+        });
+        throw e;
+      }),
+    ).rejects.toBeInstanceOf(SimError);
+    expect(seen).toEqual([[[10], [20], [3]]]);
+    sim.failAtCommand({ sync: 1, command: 9 }, { whenStruck: () => seen.push('struck') });
+    await threeWrites(sim);
+    expect(seen).toHaveLength(1);
+  });
+
   test('a co-author change lands before the n-th sync', async () => {
     const sim = dataSim();
     sim.beforeSync(2, (s) => s.simulateRemoteEdit('Data', 'A2', [['remote']]));

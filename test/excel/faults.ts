@@ -91,17 +91,26 @@ export async function underEveryCommandFailure(
   for (const s of syncs) {
     if (s.locations.every(isRead)) continue;
     for (const k of pick(s.locations, perSync)) {
-      const [failed, problems] = await fromCheckpoint(sim, async () => {
-        sim.failAtCommand({ sync: s.index, command: k });
+      // One run gives both outcomes: the workbook is kept as the failure left it, which is what a crash at
+      // that command leaves (every later sync failing changes nothing), and the recovery is run on it after.
+      let struck = false;
+      const [[failed, problems], [crashed, more]] = await fromCheckpoint(sim, async () => {
+        sim.failAtCommand(
+          { sync: s.index, command: k },
+          {
+            whenStruck: () => {
+              sim.checkpoint();
+              struck = true;
+            },
+          },
+        );
         await action(sim).catch(() => undefined);
-        return judge();
-      });
-      const [crashed, more] = await fromCheckpoint(sim, async () => {
-        sim.failAtCommand({ sync: s.index, command: k }, { crash: true });
-        await action(sim).catch(() => undefined);
-        sim.reconnect();
+        const afterFailure = judge();
+        // A sync shorter than k: nothing failed, and a crash there would not have happened either.
+        if (!struck) return [afterFailure, [afterFailure[0], []]];
+        sim.restore();
         await simHost(sim).run((context) => recoverSwap(context));
-        return judge();
+        return [afterFailure, judge()];
       });
       results.push({
         sync: s.index,
