@@ -58,20 +58,17 @@ export async function readSnapshot(
   options: ReadOptions = {},
 ): Promise<LiveSnapshot> {
   const wb = context.workbook;
-  let sheets = wb.worksheets.load('items/name,items/visibility');
-  let tables = wb.tables.load('items/name');
-  let protection = wb.protection.load('protected');
+  let names = queueNames(wb);
   // The workbook's date system, from the DATE function: 1 January 1904 is serial 0 in the 1904 system, 1462 in the 1900 one.
   let epoch = wb.functions.date(1904, 1, 1).load('value');
   const after = options.atFirst?.(context);
   await syncStep(context, stats, 'fixed');
-  if (after && (await after(namesOf(sheets, tables, protection)))) {
-    sheets = wb.worksheets.load('items/name,items/visibility');
-    tables = wb.tables.load('items/name');
-    protection = wb.protection.load('protected');
+  if (after && (await after(names.read()))) {
+    names = queueNames(wb);
     epoch = wb.functions.date(1904, 1, 1).load('value');
     await syncStep(context, stats, 'fixed');
   }
+  const { sheets, tables } = names;
 
   const located = tables.items.map((t) => ({
     name: t.name,
@@ -90,7 +87,7 @@ export async function readSnapshot(
   }));
   // Before the cells: the last look loads the same collections again, and their items with it.
   const sheetInfo: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visible: s.visibility === 'Visible' }));
-  const first = namesOf(sheets, tables, protection);
+  const first = names.read();
   const read = await readCells(context, locations, stats, options.lastLook ?? false);
   const cells = read.grids;
   const out: TableSnapshot[] = locations.map((t) => {
@@ -106,15 +103,26 @@ export async function readSnapshot(
   };
 }
 
-function namesOf(
-  sheets: Excel.WorksheetCollection,
-  tables: Excel.TableCollection,
-  protection: Excel.WorkbookProtection,
-): WorkbookNames {
+/**
+ * Queues the loads of the sheets (names and visibility), the tables' names and
+ * the structure's protection; `read` gives the names once the sync is back.
+ */
+export function queueNames(wb: Excel.Workbook): {
+  readonly sheets: Excel.WorksheetCollection;
+  readonly tables: Excel.TableCollection;
+  readonly read: () => WorkbookNames;
+} {
+  const sheets = wb.worksheets.load('items/name,items/visibility');
+  const tables = wb.tables.load('items/name');
+  const protection = wb.protection.load('protected');
   return {
-    sheets: sheets.items.map((s) => s.name),
-    tables: tables.items.map((t) => t.name),
-    structureProtected: protection.protected,
+    sheets,
+    tables,
+    read: () => ({
+      sheets: sheets.items.map((s) => s.name),
+      tables: tables.items.map((t) => t.name),
+      structureProtected: protection.protected,
+    }),
   };
 }
 
@@ -150,14 +158,7 @@ async function readCells(
   while (pending.length > 0) {
     const batch = pending.shift() as Slice[];
     // With the last batch (so far: one that overflows is split and read again), the names once more.
-    const look =
-      lastLook && pending.length === 0
-        ? {
-            sheets: context.workbook.worksheets.load('items/name'),
-            tables: context.workbook.tables.load('items/name'),
-            protection: context.workbook.protection.load('protected'),
-          }
-        : null;
+    const look = lastLook && pending.length === 0 ? queueNames(context.workbook) : null;
     const loaded = batch.map((s) => {
       const range = context.workbook.worksheets
         .getItem(s.table.sheet)
@@ -174,7 +175,7 @@ async function readCells(
       pending.unshift(...halves);
       continue;
     }
-    if (look) names = namesOf(look.sheets, look.tables, look.protection);
+    if (look) names = look.read();
     for (const { slice, range } of loaded) {
       const grid = grids.get(slice.table.name) as CellValue[][];
       range.formulas.forEach((row, i) => {

@@ -33,7 +33,7 @@ import {
   type FoundJournal,
   type Journal,
 } from './journal';
-import type { WorkbookNames } from './read';
+import { queueNames, type WorkbookNames } from './read';
 import { syncStep, type SyncStats } from './stats';
 import { prepareWrites, runOps, type Write } from './writes';
 
@@ -126,20 +126,9 @@ export type RecoveryOutcome = 'nothing' | 'rolled back' | 'completed' | 'undone'
 
 export async function recoverJournal(context: Excel.RequestContext, stats?: SyncStats): Promise<RecoveryOutcome> {
   const probe = probeJournal(context);
-  const sheets = context.workbook.worksheets.load('items/name');
-  const tables = context.workbook.tables.load('items/name');
-  const protection = context.workbook.protection.load('protected');
+  const names = queueNames(context.workbook);
   await syncStep(context, stats, 'fixed');
-  return repair(
-    context,
-    foundJournal(probe),
-    {
-      sheets: sheets.items.map((s) => s.name),
-      tables: tables.items.map((t) => t.name),
-      structureProtected: protection.protected,
-    },
-    stats,
-  );
+  return repair(context, foundJournal(probe), names.read(), stats);
 }
 
 /**
