@@ -5,7 +5,7 @@
  * undone exactly, as Excel never applies half a command.
  */
 import {
-  MAX_COLUMNS,
+  MAX_ROWS,
   cellCount,
   columnsOf,
   containsCell,
@@ -335,9 +335,18 @@ export interface Change {
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
 
+/**
+ * A cell's key in its sheet's map, column by column: every key of the first
+ * 1,024 columns stays a small integer, which V8 keeps unboxed (row by row, a
+ * cell past row 65,536 had a key of more than 2^30, and every lookup of it
+ * allocated a number: most of the time of a 200,000-row register's reads).
+ */
 export function cellKey(row: number, col: number): number {
-  return row * MAX_COLUMNS + col;
+  return col * MAX_ROWS + row;
 }
+
+export const rowOfKey = (key: number): number => key % MAX_ROWS;
+export const columnOfKey = (key: number): number => Math.floor(key / MAX_ROWS);
 
 interface Mark {
   readonly journal: number;
@@ -523,8 +532,8 @@ export class WorkbookModel {
       return;
     }
     for (const [key, cell] of sheet.cells) {
-      const r = Math.floor(key / MAX_COLUMNS);
-      const c = key - r * MAX_COLUMNS;
+      const r = rowOfKey(key);
+      const c = columnOfKey(key);
       if (containsCell(a, r, c)) yield [r, c, cell];
     }
   }
@@ -637,8 +646,8 @@ export class WorkbookModel {
     for (const [key, cell] of sheet.cells) {
       const hasValue = cell.value !== null || cell.formula !== undefined;
       if (valuesOnly ? !hasValue : !hasValue && !cell.style && !cell.link) continue;
-      const r = Math.floor(key / MAX_COLUMNS);
-      const c = key - r * MAX_COLUMNS;
+      const r = rowOfKey(key);
+      const c = columnOfKey(key);
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;

@@ -5,10 +5,10 @@
  * edit it as a person or a co-author would and inject failures (`hooks.ts`),
  * and inspect the workbook directly, without syncs (this module).
  */
-import { MAX_COLUMNS, areaA1, parseRef, type Area } from './address';
+import { areaA1, parseRef, type Area } from './address';
 import { describeChart, type ChartDescription } from './chart';
 import { emptyFormat } from './conditional';
-import { DEFAULT_STYLE, type Cell, type Scalar, type Sheet } from './model';
+import { DEFAULT_STYLE, columnOfKey, rowOfKey, type Cell, type Scalar, type Sheet } from './model';
 import { describePageLayout } from './pagelayout';
 import { tableAddress } from './table';
 import { ruleObject } from './validation';
@@ -189,11 +189,11 @@ export class SimExcel extends SimHooks {
    */
   dump(): string {
     const book = this.seen((s) =>
-      sorted(s.cells).map(([key, cell]) => {
-        const r = Math.floor(key / MAX_COLUMNS);
-        const c = key - r * MAX_COLUMNS;
-        return [areaA1({ top: r, left: c, bottom: r, right: c }), ...cellSeen(cell)];
-      }),
+      // Row by row, as a person reads a sheet.
+      [...s.cells.entries()]
+        .map(([key, cell]) => ({ r: rowOfKey(key), c: columnOfKey(key), cell }))
+        .sort((a, b) => a.r - b.r || a.c - b.c)
+        .map(({ r, c, cell }) => [areaA1({ top: r, left: c, bottom: r, right: c }), ...cellSeen(cell)]),
     );
     return JSON.stringify(book, null, 1);
   }
