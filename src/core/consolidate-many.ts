@@ -17,6 +17,7 @@ import { validRows } from './consolidate-method';
 import { countFindings, finding, type Finding } from './finding';
 import { libKey } from './invisible';
 import { msg, type Message } from './message';
+import { regionIdentity } from './regions';
 import { registerPlace } from './place';
 import type { ParsedWorkbook, Register, RegisterName, Report } from './parsed';
 import type { Validation } from './validate';
@@ -163,12 +164,12 @@ function sourceKeys(sources: readonly SourceWorkbook[]): string[] {
   const region = (s: SourceWorkbook) => s.validation.workbook.meta.region?.trim() || null;
   const count = new Map<string, number>();
   for (const s of sources) {
-    const r = region(s)?.toUpperCase();
-    if (r) count.set(r, (count.get(r) ?? 0) + 1);
+    const r = region(s);
+    if (r) count.set(regionIdentity(r), (count.get(regionIdentity(r)) ?? 0) + 1);
   }
   return sources.map((s) => {
     const r = region(s);
-    return r && count.get(r.toUpperCase()) === 1 ? r : s.file;
+    return r && count.get(regionIdentity(r)) === 1 ? r : s.file;
   });
 }
 
@@ -253,7 +254,10 @@ function mergeWorkbooks(sources: readonly SourceWorkbook[]): ParsedWorkbook {
     meta: {
       version: first.meta.version,
       level: same((wb) => wb.meta.level),
-      region: regions.length > 0 ? [...new Set(regions)].join(', ') : null,
+      region:
+        regions.length > 0
+          ? regions.filter((r, i) => regions.findIndex((o) => regionIdentity(o) === regionIdentity(r)) === i).join(', ')
+          : null,
       year: first.meta.year,
       language: same((wb) => wb.meta.language) ?? first.meta.language,
     },

@@ -20,7 +20,8 @@ import { planValue } from './layout/registry';
 import type { SetupPlan, TablePatch } from './setup';
 import { cellAddress, tableIndex, type Snapshot } from './snapshot';
 import { label, msg, type Message } from './message';
-import { isBlank, normalizeLabel } from './values';
+import { isBlank } from './values';
+import { regionIdentity } from './regions';
 import { reportStatuses, statusOf } from './submissions';
 import { reportChecksums } from './checksum';
 import { cellOf } from './plan-snapshot';
@@ -188,7 +189,7 @@ function otherNetwork(now: Meta, before: Meta): Message | null {
       level: label(`finding.prior.level.${now.level}`),
       lastLevel: label(`finding.prior.level.${before.level}`),
     });
-  if (now.region && before.region && normalizeLabel(now.region) !== normalizeLabel(before.region))
+  if (now.region && before.region && regionIdentity(now.region) !== regionIdentity(before.region))
     return msg('prior.refused.other_region', { region: now.region, lastRegion: before.region });
   return null;
 }

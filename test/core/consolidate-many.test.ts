@@ -139,7 +139,18 @@ describe('consolidating several workbooks together', () => {
       { file: 'two.xlsx', validation: b },
     ]);
     expect(Object.keys(bySource(same))).toEqual(['one.xlsx', 'two.xlsx']);
-    expect(same.consolidation.region).toBe('Same, same');
+    expect(same.consolidation.region).toBe('Same');
+    // One region in two languages is one region too.
+    const spelt = (v: typeof a, region: string) => ({
+      ...v,
+      workbook: { ...v.workbook, meta: { ...v.workbook.meta, region } },
+    });
+    const twoLanguages = consolidateMany([
+      { file: 'ru.xlsx', validation: spelt(a, 'Карагандинская область') },
+      { file: 'kk.xlsx', validation: spelt(b, 'Қарағанды облысы') },
+    ]);
+    expect(Object.keys(bySource(twoLanguages))).toEqual(['ru.xlsx', 'kk.xlsx']);
+    expect(twoLanguages.consolidation.region).toBe('Карагандинская область');
     // `c` repeats b's codes: that is D6, not a reason to rename a region.
     expect(
       Object.keys(

@@ -85,6 +85,14 @@ describe('import: which sources are refused', () => {
       { source: 'pvl.xlsx', region: 'Павлодарская область', target: content.settings.region },
     ]);
   });
+
+  it('takes a branch file whose region is written in another language for the same region', () => {
+    expect(content.settings.region).toBe('Карагандинская область');
+    const kazakh = { ...branch, settings: { ...branch.settings, region: 'Қарағанды облысы' } };
+    const plan = planImport(target, [source('kk.xlsx', kazakh)], { importedAt: AT });
+    expect(plan.otherRegions).toEqual([]);
+    expect(plan.added.length).toBeGreaterThan(0);
+  });
 });
 
 describe('import: source names', () => {

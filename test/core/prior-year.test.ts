@@ -235,6 +235,10 @@ describe('planPriorYear', () => {
     );
     expect(planPriorYear(current, other(mine.region ?? '', 'cbs')).refusal?.key).toBe('prior.refused.other_level');
     expect(planPriorYear(current, other(` ${(mine.region ?? '').toUpperCase()} `, 'oblast')).refusal).toBeNull();
+    // Last year's workbook was kept in Kazakh: the same oblast, not another one.
+    expect(mine.region).toBe('Карагандинская область');
+    expect(planPriorYear(current, other('Қарағанды облысы', 'oblast')).refusal).toBeNull();
+    expect(planPriorYear(current, other('Karaganda oblast', 'oblast')).refusal).toBeNull();
   });
 
   it('says every message in kk, ru and en, none of them a catalogue key (issue 19, item 15)', () => {

@@ -10,7 +10,7 @@ import type { ParsedWorkbook } from '../parsed';
 import type { Snapshot } from '../snapshot';
 import { cellAddress, tableIndex } from '../snapshot';
 import { msg, type MessageArg } from '../message';
-import { looseText } from '../values';
+import { regionIdentity } from '../regions';
 import type { ImportSource, OtherRegion, RefusedSource } from './types';
 
 /** Excel's limit on the characters of one cell. */
@@ -83,7 +83,7 @@ const rank = (level: Level): number => LEVELS.indexOf(level);
 export function otherRegion(name: string, src: ParsedWorkbook, target: TargetMeta): OtherRegion | null {
   const region = src.meta.region?.trim() ?? '';
   const own = target.region?.trim() ?? '';
-  if (region === '' || looseText(region) === looseText(own)) return null;
+  if (region === '' || regionIdentity(region) === regionIdentity(own)) return null;
   return { source: name, region: safeName(region), target: safeName(own) };
 }
 

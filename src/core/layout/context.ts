@@ -6,6 +6,7 @@ import type { Validation } from '../validate';
 import type { PlanValue } from '../plan';
 import { SheetBuilder } from './builder';
 import { MARKS, MARK_ORDER } from './palette';
+import { regionName } from '../regions';
 
 export interface GeneratedInput {
   readonly consolidation: Consolidation;
@@ -100,7 +101,9 @@ export class Context {
    */
   region(): string {
     const sources = this.input.sources ?? [];
-    return sources.length > 3 ? this.t.t('many.region', { count: sources.length }) : (this.c.region ?? '');
+    return sources.length > 3
+      ? this.t.t('many.region', { count: sources.length })
+      : regionName(this.c.region ?? '', this.t);
   }
 
   /** The legend of the marks on plan % and change %: a label, then a sample cell of each mark. */

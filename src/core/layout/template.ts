@@ -25,6 +25,7 @@ import { a1, columnLetters } from '../snapshot';
 import { area, type PlanValue, type SheetPlan, type StylePlan, type ValidationPlan, type WorkbookPlan } from '../plan';
 import { DATE_FORMAT, DATE_TIME_FORMAT } from '../writes/cells';
 import type { ContentRow, ReportSheet, WorkbookContent } from './content';
+import { regionName } from '../regions';
 
 /** Rows below a register's last row that carry its validation, so that rows people add are checked as they type. */
 export const VALIDATION_ROWS = 2000;
@@ -337,7 +338,7 @@ function reportSheet(report: ReportSheet, t: Translator, year: number, region: s
         left: 0,
         values: [
           [report.name],
-          [t.t('template.report_subtitle', { year, region, lib: report.libId })],
+          [t.t('template.report_subtitle', { year, region: regionName(region, t), lib: report.libId })],
           [t.t('template.report_hint')],
         ],
       },

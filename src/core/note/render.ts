@@ -8,6 +8,7 @@
  */
 import type { Arg, Figure, Note, NoteTable, Sentence } from './model';
 import type { Translator } from '../translator';
+import { regionName } from '../regions';
 import type { RegistryNames } from './names';
 
 /** The registry's names in the reader's language (a code stays a code where the registry has no name). */
@@ -104,7 +105,7 @@ export function renderNote(
 ): RenderedNote {
   return {
     title: t.t('note.title'),
-    subtitle: t.t('note.subtitle', { region: note.region, year: String(note.year) }),
+    subtitle: t.t('note.subtitle', { region: regionName(note.region, t), year: String(note.year) }),
     made: t.t('note.made', { version: made.version, date: t.date(made.at) }),
     sections: note.sections.map((s) => ({
       id: s.id,
