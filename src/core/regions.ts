@@ -1,61 +1,26 @@
 /**
  * The regions of Kazakhstan, recognised in `Meta.region` however it was
- * typed, so that a title or a note names the region in its own language:
- * the standard leaves `region` free text, and a Russian workbook's
- * «Карагандинская область» had stood in the middle of a Kazakh note. The
- * names themselves are in the catalogues (`region.<id>`); a region this
- * table does not know, or text that is more than a region's name (a
- * district, two regions), is quoted as it was written.
+ * typed, so that a title or a note names the region in its own language and
+ * two workbooks of one region are known to be: the standard leaves `region`
+ * free text, and a Russian workbook's «Карагандинская область» had stood in
+ * the middle of a Kazakh note, and a last-year workbook kept in Kazakh had
+ * been refused as another region's. The names are the catalogues'
+ * (`region.<id>`, in kk, ru and en); a region they do not name, or text that
+ * is more than a region's name (a district, two regions), is left as written.
  */
-import type { Translator } from './translator';
+import { labelsInAllLanguages, type Translator } from './translator';
 import { normalizeLabel } from './values';
+
+/** The 17 oblasts and the 3 cities of republican significance. */
+export const REGION_IDS: readonly string[] = (
+  'abai akmola aktobe almaty_oblast atyrau east_kazakhstan zhambyl zhetysu west_kazakhstan karaganda kostanay ' +
+  'kyzylorda mangystau pavlodar north_kazakhstan turkistan ulytau astana almaty_city shymkent'
+).split(' ');
 
 type Kind = 'oblast' | 'city';
 
-interface Region {
-  readonly id: string;
-  readonly kind: Kind;
-  /** The name's words in order, each as the beginnings any of its spellings (kk, ru, en, Latin Kazakh) start with. */
-  readonly words: readonly (readonly string[])[];
-}
-
-const region = (id: string, kind: Kind, ...words: string[]): Region => ({
-  id,
-  kind,
-  words: words.map((w) => w.split('|')),
-});
-
-const REGIONS: readonly Region[] = [
-  region('abai', 'oblast', 'абай|abai|abay'),
-  region('akmola', 'oblast', 'акмол|ақмол|akmol|aqmol'),
-  region('aktobe', 'oblast', 'актюб|актоб|ақтөб|aktob|aqtob|aktyub'),
-  region('almaty_oblast', 'oblast', 'алматинск|алматы|almaty'),
-  region('atyrau', 'oblast', 'атырау|atyrau'),
-  region('east_kazakhstan', 'oblast', 'восточно|шығыс|east|shygys', 'казахстан|қазақстан|kazakhstan|qazaqstan'),
-  region('east_kazakhstan', 'oblast', 'вко|шқо'),
-  region('zhambyl', 'oblast', 'жамбыл|zhambyl|jambyl'),
-  region('zhetysu', 'oblast', 'жетісу|жетысу|zhetysu|jetisu'),
-  region('west_kazakhstan', 'oblast', 'западно|батыс|west|batys', 'казахстан|қазақстан|kazakhstan|qazaqstan'),
-  region('west_kazakhstan', 'oblast', 'зко|бқо'),
-  region('karaganda', 'oblast', 'караганд|қарағанд|karagand|qaragand|qaraǵand'),
-  region('kostanay', 'oblast', 'костанай|қостанай|kostanay|kostanai|qostanai|qostanay'),
-  region('kyzylorda', 'oblast', 'кызылорд|қызылорд|kyzylorda|qyzylorda'),
-  region('mangystau', 'oblast', 'мангистау|мангыстау|маңғыстау|mangystau|mangistau|mańǵystau'),
-  region('pavlodar', 'oblast', 'павлодар|pavlodar'),
-  region('north_kazakhstan', 'oblast', 'северо|солтүстік|north|soltustik', 'казахстан|қазақстан|kazakhstan|qazaqstan'),
-  region('north_kazakhstan', 'oblast', 'ско|сқо'),
-  region('turkistan', 'oblast', 'туркестан|түркістан|turkistan|turkestan'),
-  region('ulytau', 'oblast', 'улытау|ұлытау|ulytau'),
-  region('astana', 'city', 'астан|astana'),
-  region('almaty_city', 'city', 'алматы|almaty'),
-  region('shymkent', 'city', 'шымкент|чимкент|shymkent'),
-];
-
-/** Every region the table knows, by id (each has a name in the catalogues: `region.<id>`). */
-export const REGION_IDS: readonly string[] = [...new Set(REGIONS.map((r) => r.id))];
-
-/** Words that say what kind of region it is, in the three languages and their abbreviations. */
-const MARKS: Readonly<Record<string, Kind>> = {
+/** Words that say what kind of region a name is, in the three languages and their abbreviations. */
+const KIND_WORDS: Readonly<Record<string, Kind>> = {
   область: 'oblast',
   области: 'oblast',
   обл: 'oblast',
@@ -63,50 +28,83 @@ const MARKS: Readonly<Record<string, Kind>> = {
   oblast: 'oblast',
   oblysy: 'oblast',
   region: 'oblast',
-  province: 'oblast',
   город: 'city',
   г: 'city',
-  қаласы: 'city',
-  қ: 'city',
+  каласы: 'city',
+  к: 'city',
   city: 'city',
   qalasy: 'city',
 };
 
-/** A word matches a beginning of its spellings; a short form (ВКО, СҚО) only whole. */
-function matches(word: string, start: string): boolean {
-  return start.length <= 3 ? word === start : word.startsWith(start);
+/** Kazakh letters as people often type them on a Russian keyboard: «Караганды», «Актобе». */
+const KAZAKH_FOLD: Readonly<Record<string, string>> = {
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+};
+
+interface Name {
+  readonly kind: Kind | null;
+  readonly words: readonly string[];
 }
 
-function words(text: string): string[] {
-  return text
+function nameOf(text: string): Name {
+  const all = text
     .normalize('NFC')
     .toLowerCase()
     .replace(/ё/g, 'е')
+    .replace(/[әғқңөұүһі]/g, (c) => KAZAKH_FOLD[c] ?? c)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
+  const kinds = new Set(all.flatMap((w) => (KIND_WORDS[w] ? [KIND_WORDS[w]] : [])));
+  return { kind: kinds.size === 1 ? ([...kinds][0] as Kind) : null, words: all.filter((w) => !KIND_WORDS[w]) };
+}
+
+/**
+ * A typed word is a name's word in another case or spelling when they share
+ * all but the ending: «Карагандинской» and «Карагандинская», "Karagandy" and
+ * "Karaganda". Short words must be the same.
+ */
+function sameWord(typed: string, word: string): boolean {
+  if (typed === word) return true;
+  if (typed.length < 5 || word.length < 5) return false;
+  let common = 0;
+  while (common < typed.length && typed[common] === word[common]) common++;
+  return common >= Math.max(typed.length, word.length) - 3;
+}
+
+let known: readonly { readonly id: string; readonly names: readonly Name[] }[] | null = null;
+
+function regions() {
+  known ??= REGION_IDS.map((id) => ({ id, names: labelsInAllLanguages(`region.${id}`).map(nameOf) }));
+  return known;
 }
 
 /** The id of the region a text names and nothing else, or null (unknown, ambiguous, or more than a name). */
 export function recogniseRegion(text: string): string | null {
-  const all = words(text);
-  const kinds = new Set(all.flatMap((w) => (MARKS[w] ? [MARKS[w]] : [])));
-  if (kinds.size > 1) return null;
-  const name = all.filter((w) => !MARKS[w]);
-  const found = new Set(
-    REGIONS.filter(
-      (r) =>
-        (kinds.size === 0 || kinds.has(r.kind)) &&
-        r.words.length === name.length &&
-        r.words.every((starts, i) => starts.some((s) => matches(name[i] ?? '', s))),
-    ).map((r) => r.id),
+  const typed = nameOf(text);
+  if (typed.words.length === 0) return null;
+  const found = regions().filter((r) =>
+    r.names.some(
+      (n) =>
+        (typed.kind === null || n.kind === null || n.kind === typed.kind) &&
+        n.words.length === typed.words.length &&
+        n.words.every((w, i) => sameWord(typed.words[i] as string, w)),
+    ),
   );
-  return found.size === 1 ? ([...found][0] as string) : null;
+  return found.length === 1 ? (found[0] as { id: string }).id : null;
 }
 
 /**
  * What makes two workbooks' regions one: «Карагандинская область» and
- * "Karaganda oblast" are, and so are two spellings of a region this table
- * does not know that differ only in case and spaces.
+ * "Karaganda oblast" are, and so are two spellings of a region the
+ * catalogues do not name that differ only in case and spaces.
  */
 export function regionIdentity(text: string): string {
   return recogniseRegion(text) ?? normalizeLabel(text);
@@ -118,8 +116,7 @@ export function regionIdentity(text: string): string {
  * consolidated together); otherwise the text as written.
  */
 export function regionName(text: string, t: Translator): string {
-  const parts = text.split(',').map((p) => p.trim());
-  const ids = parts.map(recogniseRegion);
+  const ids = text.split(',').map((p) => recogniseRegion(p));
   if (ids.some((id) => id === null)) return text;
   return ids.map((id) => t.t(`region.${id}`)).join(', ');
 }
