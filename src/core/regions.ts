@@ -8,14 +8,9 @@
  * (`region.<id>`, in kk, ru and en); a region they do not name, or text that
  * is more than a region's name (a district, two regions), is left as written.
  */
+import { REGION_IDS } from '../standard';
 import { labelsInAllLanguages, type Translator } from './translator';
 import { normalizeLabel } from './values';
-
-/** The 17 oblasts and the 3 cities of republican significance. */
-export const REGION_IDS: readonly string[] = (
-  'abai akmola aktobe almaty_oblast atyrau east_kazakhstan zhambyl zhetysu west_kazakhstan karaganda kostanay ' +
-  'kyzylorda mangystau pavlodar north_kazakhstan turkistan ulytau astana almaty_city shymkent'
-).split(' ');
 
 type Kind = 'oblast' | 'city';
 

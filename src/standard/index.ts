@@ -4,3 +4,4 @@ export * from './indicators';
 export * from './ratios';
 export * from './tables';
 export * from './rules';
+export * from './regions';

@@ -1,11 +1,11 @@
-import { recogniseRegion, regionName, REGION_IDS } from '../../src/core/regions';
+import { recogniseRegion, regionName } from '../../src/core/regions';
 import { generatedPlan } from '../../src/core/layout/generated';
 import { consolidate } from '../../src/core/consolidate';
 import { validate } from '../../src/core/validate';
 import { planSnapshot } from '../../src/core/plan-snapshot';
 import { templatePlan } from '../../src/core/layout/template';
 import { translator } from '../../src/i18n';
-import { LANGUAGES } from '../../src/standard';
+import { LANGUAGES, REGION_IDS } from '../../src/standard';
 import { smallContent } from '../helpers/network';
 import { noteOf } from '../note/helpers';
 

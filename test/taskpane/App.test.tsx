@@ -70,8 +70,26 @@ describe('Set up', () => {
     await screen.findByText(/Creates the standard structure/);
     fireEvent.click(screen.getByRole('button', { name: 'Set up workbook' }));
     expect(await screen.findByText('Enter the name of the region or district.')).toBeTruthy();
-    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Region or district/ }));
+    const region = screen.getByRole('combobox', { name: /Region or district/ });
+    expect(document.activeElement).toBe(region);
     expect(engine.setup).toHaveLength(0);
+    // The oblasts and cities are offered in the sheets' language (here the pane's, English).
+    const offered = [...document.querySelectorAll(`#${region.getAttribute('list')} option`)].map((o) =>
+      o.getAttribute('value'),
+    );
+    expect(offered).toHaveLength(20);
+    expect(offered).toContain('Karaganda oblast');
+  });
+
+  it("offers the regions in the language of the workbook's sheets", async () => {
+    renderPane({ host: fakeHost({ region: 'Қарағанды облысы', year: 2025, level: 'oblast', language: 'kk' }) });
+    await screen.findByText(/This workbook is set up for Қарағанды облысы, 2025/);
+    const region = screen.getByRole('combobox', { name: /Region or district/ });
+    const offered = [...document.querySelectorAll(`#${region.getAttribute('list')} option`)].map((o) =>
+      o.getAttribute('value'),
+    );
+    expect(offered).toContain('Қарағанды облысы');
+    expect(offered).toContain('Түркістан облысы');
   });
 
   it('prefills an existing workbook and runs: progress, then results with focus on them', async () => {

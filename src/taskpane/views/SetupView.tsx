@@ -7,8 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import type { SetupPlan } from '../../core/setup';
 import { setupSummaryLines } from '../../i18n/setup-summary';
-import type { Translator } from '../../i18n';
-import { LEVELS, REPORTING_YEARS, isReportingYear, type Language, type Level } from '../../standard';
+import { translator, type Translator } from '../../i18n';
+import { LEVELS, REGION_IDS, REPORTING_YEARS, isReportingYear, type Language, type Level } from '../../standard';
 import { usePane } from '../context';
 import type { WorkbookSettings } from '../../excel/pane';
 import { ActionRun } from '../ActionRun';
@@ -86,8 +86,9 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
         required
         validationMessage={invalid.region ? t.t('taskpane.setup.region_required') : undefined}
       >
-        <Input ref={regionRef} value={region} onChange={(_, d) => setRegion(d.value)} />
+        <Input ref={regionRef} value={region} list={REGION_LIST} onChange={(_, d) => setRegion(d.value)} />
       </Field>
+      <RegionSuggestions language={language} />
       <Field
         label={t.t('taskpane.setup.year')}
         required
@@ -121,6 +122,23 @@ export function SetupView({ onSetUp }: { onSetUp?: () => void }) {
         done={{ heading: t.t('taskpane.setup.done'), show: (plan) => <SetupSummary plan={plan} /> }}
       />
     </div>
+  );
+}
+
+const REGION_LIST = 'kitaphana-regions';
+
+/**
+ * The oblasts and cities as the sheets' language names them, offered as the region is typed: a name
+ * the software recognises, so that titles and the note can name it in any language.
+ */
+function RegionSuggestions({ language }: { language: Language }) {
+  const names = translator(language);
+  return (
+    <datalist id={REGION_LIST}>
+      {REGION_IDS.map((id) => (
+        <option key={id} value={names.t(`region.${id}`)} />
+      ))}
+    </datalist>
   );
 }
 
