@@ -478,14 +478,19 @@ export abstract class SimBound<K, E> extends SimObject {
   }
 }
 
-/** A part of what another proxy points to (a range's format, a sheet's page layout): it resolves as its owner does. */
+/**
+ * A part of what another proxy points to (a range's format, a sheet's page
+ * layout): it resolves as its owner does. `orNull` for a part that office-js
+ * names `...OrNullObject` (`customOrNullObject`).
+ */
 export abstract class SimPart<E, O extends { resolve(): E | null } = { resolve(): E | null }> extends SimObject {
   constructor(
     ctx: SimContext,
     path: string,
     protected readonly owner: O,
+    orNull = false,
   ) {
-    super(ctx, path);
+    super(ctx, path, orNull);
   }
 
   resolve(): E | null {
