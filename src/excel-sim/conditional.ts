@@ -4,9 +4,18 @@
  */
 import { intersect } from './address';
 import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from './errors';
-import type { RangeOwner } from './format';
 import type { CfFormat, ConditionalFormat, Sheet } from './model';
-import { SimObject, SimPartCollection, type PropDef, type RangeTarget, api, asApi, SimBound, SimPart } from './proxy';
+import {
+  SimObject,
+  SimPartCollection,
+  type PropDef,
+  type RangeTarget,
+  api,
+  asApi,
+  SimBound,
+  SimPart,
+  type Owner,
+} from './proxy';
 import { SimRange } from './range';
 import { COMPARISONS } from './validation';
 import { checkFormula, normalizeColor } from './values';
@@ -53,7 +62,7 @@ interface CfTarget {
 
 export class SimConditionalFormatCollection
   extends api<Pick<Excel.ConditionalFormatCollection, 'load'>>()(
-    SimPartCollection<SimConditionalFormat, Excel.ConditionalFormat, RangeTarget, RangeOwner>,
+    SimPartCollection<SimConditionalFormat, Excel.ConditionalFormat, RangeTarget>,
     { typeName: 'ConditionalFormatCollection' },
   )
   implements Pick<Excel.ConditionalFormatCollection, 'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items'>
@@ -181,7 +190,7 @@ export class SimConditionalFormat
   }
 
   /** The rule of one kind; the sim keeps Custom and CellValue rules and refuses the others at sync. */
-  private kind(kind: 'Custom' | 'CellValue', orNull: boolean): { resolve(): CfTarget | null } {
+  private kind(kind: 'Custom' | 'CellValue', orNull: boolean): Owner<CfTarget> {
     return {
       resolve: () => {
         const t = this.resolve();
