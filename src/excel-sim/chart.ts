@@ -641,24 +641,22 @@ export class SimChartSeries extends api<
 }
 
 /** The points of a series, one per category. */
-abstract class SeriesPoints extends SimPartCollection<SimChartPoint, Excel.ChartPoint, ChartTarget, SimChart> {
+export class SimChartPointsCollection
+  extends api<Pick<Excel.ChartPointsCollection, 'count' | 'load' | 'toJSON'>>()(
+    SimPartCollection<SimChartPoint, Excel.ChartPoint, ChartTarget, SimChart>,
+    { typeName: 'ChartPointsCollection', props: ['count'] },
+  )
+  implements Pick<Excel.ChartPointsCollection, 'getItemAt' | 'items'>
+{
   constructor(
     ctx: SimContext,
     path: string,
     owner: SimChart,
-    protected readonly series: SimChartSeries,
+    private readonly series: SimChartSeries,
   ) {
     super(ctx, path, owner);
   }
-}
 
-export class SimChartPointsCollection
-  extends api<Pick<Excel.ChartPointsCollection, 'count' | 'load' | 'toJSON'>>()(SeriesPoints, {
-    typeName: 'ChartPointsCollection',
-    props: ['count'],
-  })
-  implements Pick<Excel.ChartPointsCollection, 'getItemAt' | 'items'>
-{
   protected override properties(): Record<string, PropDef> {
     return { count: { get: () => this.series.seriesOf(this.owner.target().chart).points } };
   }

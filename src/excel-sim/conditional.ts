@@ -4,17 +4,17 @@
  */
 import { intersect } from './address';
 import { accessDenied, invalidArgument, invalidOperation, itemNotFound } from './errors';
-import type { RangeOwner } from './format';
 import type { CfFormat, ConditionalFormat, Sheet } from './model';
 import {
   SimObject,
   SimPartCollection,
   type PropDef,
   type RangeTarget,
-  type SimContext,
   api,
   asApi,
   SimBound,
+  SimPart,
+  type Owner,
 } from './proxy';
 import { SimRange } from './range';
 import { COMPARISONS } from './validation';
@@ -62,7 +62,7 @@ interface CfTarget {
 
 export class SimConditionalFormatCollection
   extends api<Pick<Excel.ConditionalFormatCollection, 'load'>>()(
-    SimPartCollection<SimConditionalFormat, Excel.ConditionalFormat, RangeTarget, RangeOwner>,
+    SimPartCollection<SimConditionalFormat, Excel.ConditionalFormat, RangeTarget>,
     { typeName: 'ConditionalFormatCollection' },
   )
   implements Pick<Excel.ConditionalFormatCollection, 'add' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'items'>
@@ -190,13 +190,15 @@ export class SimConditionalFormat
   }
 
   /** The rule of one kind; the sim keeps Custom and CellValue rules and refuses the others at sync. */
-  private kind(kind: 'Custom' | 'CellValue', orNull: boolean): () => CfTarget | null {
-    return () => {
-      const t = this.resolve();
-      if (!t) return null;
-      if (t.cf.type === kind) return t;
-      if (orNull) return null;
-      throw invalidOperation(`The conditional format is of type ${t.cf.type}, not ${kind}.`);
+  private kind(kind: 'Custom' | 'CellValue', orNull: boolean): Owner<CfTarget> {
+    return {
+      resolve: () => {
+        const t = this.resolve();
+        if (!t) return null;
+        if (t.cf.type === kind) return t;
+        if (orNull) return null;
+        throw invalidOperation(`The conditional format is of type ${t.cf.type}, not ${kind}.`);
+      },
     };
   }
 
@@ -234,26 +236,7 @@ export class SimConditionalFormat
 }
 
 /** Base of the parts of a conditional format: they resolve to the format (or null). */
-abstract class CfPart extends SimObject {
-  constructor(
-    ctx: SimContext,
-    path: string,
-    protected readonly owner: () => CfTarget | null,
-    orNull = false,
-  ) {
-    super(ctx, path, orNull);
-  }
-
-  resolve(): CfTarget | null {
-    return this.owner();
-  }
-
-  protected target(): CfTarget {
-    const t = this.owner();
-    if (!t) throw invalidOperation('The conditional format is a null object.');
-    return t;
-  }
-
+abstract class CfPart extends SimPart<CfTarget> {
   protected edit(f: (t: CfTarget) => void): void {
     const t = this.target();
     assertEditable(t.sheet);

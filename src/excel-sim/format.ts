@@ -11,13 +11,9 @@ import {
   api,
   asApi,
   SimPart,
+  type Owner,
 } from './proxy';
 import { normalizeColor } from './values';
-
-/** What a format facet hangs from: a range (resolved at sync). */
-export interface RangeOwner {
-  resolve(): RangeTarget | null;
-}
 
 const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
 const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
@@ -62,7 +58,7 @@ const MAX_COLUMN_POINTS = (255 * 7 + 5) * 0.75;
 const MAX_ROW_POINTS = 409;
 
 /** Base of the facets of a range's look: they resolve to the range they belong to. */
-abstract class Facet extends SimPart<RangeTarget, RangeOwner> {
+abstract class Facet extends SimPart<RangeTarget> {
   /** A style property: read as one value, or null when the cells differ (as office-js does). */
   protected styleProp<K extends keyof Style>(
     key: K,
@@ -232,7 +228,7 @@ export class SimRangeBorder extends api<Pick<Excel.RangeBorder, 'style' | 'color
   constructor(
     ctx: SimContext,
     path: string,
-    owner: RangeOwner,
+    owner: Owner<RangeTarget>,
     private readonly side: string,
   ) {
     super(ctx, path, owner);
@@ -264,7 +260,7 @@ export class SimRangeBorder extends api<Pick<Excel.RangeBorder, 'style' | 'color
 
 export class SimRangeBorderCollection
   extends api<Pick<Excel.RangeBorderCollection, 'count' | 'load'>>()(
-    SimPartCollection<SimRangeBorder, Excel.RangeBorder, RangeTarget, RangeOwner>,
+    SimPartCollection<SimRangeBorder, Excel.RangeBorder, RangeTarget>,
     {
       typeName: 'RangeBorderCollection',
       props: ['count'],

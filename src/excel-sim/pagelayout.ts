@@ -4,14 +4,9 @@ import type { PageSetup, Sheet } from './model';
 import { SimObject, type PropDef, api, SimPart } from './proxy';
 import { rangeArgument } from './range';
 
-/** What a page layout hangs from: its worksheet (resolved at sync). */
-interface SheetOwner {
-  resolve(): Sheet | null;
-}
-
 /** Print setup (ExcelApi 1.9), kept as data: the sim prints nothing. */
 export class SimPageLayout
-  extends api<Pick<Excel.PageLayout, 'orientation' | 'zoom' | 'load' | 'toJSON'>>()(SimPart<Sheet, SheetOwner>, {
+  extends api<Pick<Excel.PageLayout, 'orientation' | 'zoom' | 'load' | 'toJSON'>>()(SimPart<Sheet>, {
     typeName: 'PageLayout',
     props: ['orientation', 'zoom'],
   })

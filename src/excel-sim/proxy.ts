@@ -478,14 +478,27 @@ export abstract class SimBound<K, E> extends SimObject {
   }
 }
 
-/** A part of what another proxy points to (a range's format, a sheet's page layout): it resolves as its owner does. */
-export abstract class SimPart<E, O extends { resolve(): E | null } = { resolve(): E | null }> extends SimObject {
+/**
+ * What a part resolves through (at sync): the proxy it belongs to, or a view
+ * of one (a conditional format as a rule of one kind).
+ */
+export interface Owner<E> {
+  resolve(): E | null;
+}
+
+/**
+ * A part of what another proxy points to (a range's format, a sheet's page
+ * layout): it resolves as its owner does. `orNull` for a part that office-js
+ * names `...OrNullObject` (`customOrNullObject`).
+ */
+export abstract class SimPart<E, O extends Owner<E> = Owner<E>> extends SimObject {
   constructor(
     ctx: SimContext,
     path: string,
     protected readonly owner: O,
+    orNull = false,
   ) {
-    super(ctx, path);
+    super(ctx, path, orNull);
   }
 
   resolve(): E | null {
@@ -570,12 +583,10 @@ export abstract class SimCollection<T extends SimObject, X = T> extends SimObjec
 }
 
 /** A collection of what another proxy points to (a sheet's charts, a table's rows): it resolves as its owner does. */
-export abstract class SimPartCollection<
-  T extends SimObject,
-  X,
-  E,
-  O extends { resolve(): E | null } = { resolve(): E | null },
-> extends SimCollection<T, X> {
+export abstract class SimPartCollection<T extends SimObject, X, E, O extends Owner<E> = Owner<E>> extends SimCollection<
+  T,
+  X
+> {
   constructor(
     ctx: SimContext,
     path: string,

@@ -5,7 +5,6 @@
  */
 import { addressOf, areaA1, covers, intersect, subtractAll, type Area } from './address';
 import { accessDenied, invalidArgument } from './errors';
-import type { RangeOwner } from './format';
 import {
   DEFAULT_ALERT,
   DEFAULT_PROMPT,
@@ -208,7 +207,7 @@ function patchWithin(model: WorkbookModel, sheet: Sheet, a: Area, patch: Partial
 
 export class SimDataValidation
   extends api<Pick<Excel.DataValidation, 'rule' | 'type' | 'errorAlert' | 'load' | 'set' | 'toJSON'>>()(
-    SimPart<RangeTarget, RangeOwner>,
+    SimPart<RangeTarget>,
     {
       typeName: 'DataValidation',
       props: ['rule', 'type', 'errorAlert'],

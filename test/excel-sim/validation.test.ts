@@ -175,6 +175,22 @@ describe('conditional formats', () => {
     expect(missing.code).toBe('ItemNotFound');
   });
 
+  test('customOrNullObject is a null object on a format of another kind, known at the next sync', async () => {
+    const sim = dataSim();
+    await sim.run(async (ctx) => {
+      const formats = ctx.workbook.worksheets.getItem('Data').getRange('A1').conditionalFormats;
+      const custom = formats.add('Custom').customOrNullObject;
+      const other = formats.add('CellValue').customOrNullObject;
+      other.format.fill.color = '#FF0000';
+      await ctx.sync();
+      expect([custom.isNullObject, other.isNullObject]).toEqual([false, true]);
+    });
+    expect(sim.conditionalFormats('Data').map((c) => [c.type, c.fill])).toEqual([
+      ['CellValue', null],
+      ['Custom', null],
+    ]);
+  });
+
   test('protected sheets refuse validation and conditional format changes', async () => {
     const sim = new SimExcel();
     await sim.run(async (ctx) => {
