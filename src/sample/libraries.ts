@@ -60,8 +60,12 @@ function central(terr: string, type: 'central_city' | 'central_district', rural:
           `Центральная районная библиотека ${of.ru}`,
           `${of.en} Central Library`,
         );
-  const id = `${terr}_${type === 'central_city' ? 'CGB' : 'CRB'}`;
-  return { id, type, terr, parent: null, rural, active: true, name, short: name, ...size };
+  return { id: centralId(terr), type, terr, parent: null, rural, active: true, name, short: name, ...size };
+}
+
+/** The central library of a territory: a city's (ЦГБ) or a district's (ЦРБ), which heads its branches. */
+function centralId(terr: string): string {
+  return `${terr}_${territory(terr).kind === 'city' ? 'CGB' : 'CRB'}`;
 }
 
 function children(terr: string, rural: boolean, size: Size): Library {
@@ -71,8 +75,17 @@ function children(terr: string, rural: boolean, size: Size): Library {
     `Центральная детская библиотека ${of.ru}`,
     `${of.en} Central Children's Library`,
   );
-  const parent = `${terr}_${territory(terr).kind === 'city' ? 'CGB' : 'CRB'}`;
-  return { id: `${terr}_CDB`, type: 'central_children', terr, parent, rural, active: true, name, short: name, ...size };
+  return {
+    id: `${terr}_CDB`,
+    type: 'central_children',
+    terr,
+    parent: centralId(terr),
+    rural,
+    active: true,
+    name,
+    short: name,
+    ...size,
+  };
 }
 
 interface Place {
@@ -106,7 +119,7 @@ function branch(id: string, where: number | Place, rural: boolean, size: Size, a
     id,
     type: rural ? 'rural_branch' : 'city_branch',
     terr,
-    parent: `${terr}_${t.kind === 'city' ? 'CGB' : 'CRB'}`,
+    parent: centralId(terr),
     rural,
     active,
     name,
