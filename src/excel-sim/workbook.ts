@@ -187,10 +187,6 @@ export class SimApplication
     super(ctx, 'application');
   }
 
-  protected override properties(): Record<string, PropDef> {
-    return {};
-  }
-
   /** The sim never calculates; the call is queued (and counted) as Excel's is. */
   suspendApiCalculationUntilNextSync(): void {
     this.enqueue('suspendApiCalculationUntilNextSync', [], () => undefined);
