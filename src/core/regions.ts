@@ -85,10 +85,12 @@ function regions() {
 export function recogniseRegion(text: string): string | null {
   const typed = nameOf(text);
   if (typed.words.length === 0) return null;
+  // The kind word must be there: «Караганда», «Павлодар», «Актобе» are cities as well as oblasts, and a
+  // city's library system names its city. Only a name without one (English "Astana") may go without.
   const found = regions().filter((r) =>
     r.names.some(
       (n) =>
-        (typed.kind === null || n.kind === null || n.kind === typed.kind) &&
+        (n.kind === typed.kind || (n.kind === null && typed.kind !== 'oblast')) &&
         n.words.length === typed.words.length &&
         n.words.every((w, i) => sameWord(typed.words[i] as string, w)),
     ),
