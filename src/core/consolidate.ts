@@ -142,29 +142,73 @@ interface Library {
   readonly type: string | null;
 }
 
+const INDICATOR_INDEX = new Map(INDICATORS.map((ind, i) => [ind.code, i]));
+const COVERAGE = RATIOS.find((r) => r.denominator === 'population') as (typeof RATIOS)[number];
+
+/** The ratios of indicators, each with the position of its numerator and denominator among INDICATORS. */
+const PAIRED = RATIOS.flatMap((r) =>
+  r.denominator === 'population'
+    ? []
+    : [
+        {
+          ratio: r,
+          num: INDICATOR_INDEX.get(r.numerator) as number,
+          den: INDICATOR_INDEX.get(r.denominator) as number,
+        },
+      ],
+);
+
 /** Sums that stay null until something is added: blank is "not reported", never zero. */
 class Accumulator {
   readonly plan: (number | null)[];
   readonly q: (number | null)[][];
   readonly year: (number | null)[];
   readonly prior: (number | null)[];
+  /**
+   * Each ratio's numerator and denominator summed over the libraries that report both: a share pairs
+   * them over the same libraries, so a library that leaves an optional numerator blank (L02, Kazakh
+   * loans) does not count in the denominator alone and pull the share down.
+   */
+  readonly pairs: { num: number | null; den: number | null }[];
   constructor() {
     const n = INDICATORS.length;
     this.plan = new Array<number | null>(n).fill(null);
     this.q = [0, 1, 2, 3].map(() => new Array<number | null>(n).fill(null));
     this.year = new Array<number | null>(n).fill(null);
     this.prior = new Array<number | null>(n).fill(null);
+    this.pairs = PAIRED.map(() => ({ num: null, den: null }));
   }
   add(report: Report): void {
-    INDICATORS.forEach((ind, i) => {
+    const years = INDICATORS.map((ind, i) => {
       const line = report.lines.get(ind.code);
-      if (!line) return;
+      if (!line) return null;
       this.plan[i] = plus(this.plan[i] ?? null, line.plan);
       for (let k = 0; k < 4; k++)
         (this.q[k] as (number | null)[])[i] = plus((this.q[k] as (number | null)[])[i] ?? null, line.q[k] ?? null);
-      this.year[i] = plus(this.year[i] ?? null, yearValue(ind.agg, line.q));
+      const year = yearValue(ind.agg, line.q);
+      this.year[i] = plus(this.year[i] ?? null, year);
       this.prior[i] = plus(this.prior[i] ?? null, line.prior_year);
+      return year;
     });
+    PAIRED.forEach((p, k) => {
+      const num = years[p.num] ?? null;
+      const den = years[p.den] ?? null;
+      if (num === null || den === null) return;
+      const pair = this.pairs[k] as { num: number | null; den: number | null };
+      pair.num = plus(pair.num, num);
+      pair.den = plus(pair.den, den);
+    });
+  }
+  /** The ratios of section 2.1; coverage, whose denominator is the territories' population, from `population`. */
+  ratios(population: number | null): Ratios {
+    const out = {} as Ratios;
+    PAIRED.forEach((p, k) => {
+      const pair = this.pairs[k] as { num: number | null; den: number | null };
+      out[p.ratio.key] = finite(ratioValue(p.ratio, finite(pair.num), finite(pair.den)));
+    });
+    const users = this.year[INDICATOR_INDEX.get(COVERAGE.numerator) as number] ?? null;
+    out[COVERAGE.key] = finite(ratioValue(COVERAGE, finite(users), population));
+    return out;
   }
   totals(): IndicatorTotals {
     const out: IndicatorTotals = {};
@@ -200,16 +244,6 @@ function plus(a: number | null, b: number | null): number | null {
  */
 function finite(v: number | null): number | null {
   return v === null || Number.isFinite(v) ? v : null;
-}
-
-function ratiosOf(t: IndicatorTotals, population: number | null): Ratios {
-  const out = {} as Ratios;
-  for (const r of RATIOS) {
-    const num = t[r.numerator]?.year ?? null;
-    const den = r.denominator === 'population' ? population : (t[r.denominator]?.year ?? null);
-    out[r.key] = finite(ratioValue(r, num, den));
-  }
-  return out;
 }
 
 export function consolidate(validation: Validation, options: ConsolidateOptions = {}): Consolidation {
@@ -366,10 +400,11 @@ function sumReports(
   const byTerritory: Record<string, IndicatorTotals> = {};
   const ratiosByTerritory: Record<string, Ratios> = {};
   for (const code of territories.order) {
-    const totals = (byTerr.get(code) ?? new Accumulator()).totals();
+    const acc = byTerr.get(code) ?? new Accumulator();
+    const totals = acc.totals();
     byTerritory[code] = totals;
     const pop = territories.population.get(code) ?? null;
-    ratiosByTerritory[code] = ratiosOf(totals, pop);
+    ratiosByTerritory[code] = acc.ratios(pop);
     const users = totals.U01?.year ?? null;
     if (pop !== null && users !== null) {
       coverage.users = (coverage.users ?? 0) + users;
@@ -381,7 +416,7 @@ function sumReports(
     const acc = byType.get(type);
     if (acc) typeTotals[type] = acc.totals();
   }
-  const ratios = ratiosOf(indicators, null);
+  const ratios = network.ratios(null);
   ratios.coverage_pct = coverage.population > 0 ? finite(percentOf(coverage.users, coverage.population)) : null;
   return { indicators, byTerritory, byType: typeTotals, ratios, ratiosByTerritory };
 }

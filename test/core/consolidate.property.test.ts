@@ -78,34 +78,54 @@ describe('consolidation properties', () => {
     );
   });
 
-  it('ratios are a sum over a sum, never a mean of ratios', () => {
+  it('ratios are a sum over a sum, never a mean of ratios, over the libraries that report both', () => {
     fc.assert(
       fc.property(fc.array(libraryArb, { minLength: 2, maxLength: 8 }), (libs) => {
         const c = build(libs);
-        const year = (code: string) => {
+        const yearOf = (l: (typeof libs)[number], code: string) => {
           const ind = INDICATORS.find((i) => i.code === code)!;
-          let s: number | null = null;
-          for (const l of libs) {
-            const v = l.values[code];
-            s = add(s, v ? yearValue(ind.agg, v.q) : null);
-          }
-          return s;
+          const v = l.values[code];
+          return v ? yearValue(ind.agg, v.q) : null;
         };
-        const ratio = (n: number | null, d: number | null, scale = 1) =>
-          n === null || d === null || d === 0 ? null : (n / d) * scale;
+        /** Numerator and denominator summed over the libraries with a year value of both. */
+        const ratio = (num: string, den: string, scale = 1) => {
+          let n: number | null = null;
+          let d: number | null = null;
+          for (const l of libs) {
+            const a = yearOf(l, num);
+            const b = yearOf(l, den);
+            if (a === null || b === null) continue;
+            n = add(n, a);
+            d = add(d, b);
+          }
+          return n === null || d === null || d === 0 ? null : (n / d) * scale;
+        };
         const same = (actual: number | null, expected: number | null) => {
           if (expected === null) expect(actual).toBeNull();
           else expect(actual).toBeCloseTo(expected, 9);
         };
-        same(c.ratios.readership, ratio(year('L01'), year('U01')));
-        same(c.ratios.visit_rate, ratio(year('V01'), year('U01')));
-        same(c.ratios.turnover, ratio(year('L01'), year('C03')));
-        same(c.ratios.provision, ratio(year('C03'), year('U01')));
-        same(c.ratios.renewal_pct, ratio(year('C01'), year('C03'), 100));
-        same(c.ratios.kazakh_loans_pct, ratio(year('L02'), year('L01'), 100));
+        same(c.ratios.readership, ratio('L01', 'U01'));
+        same(c.ratios.visit_rate, ratio('V01', 'U01'));
+        same(c.ratios.turnover, ratio('L01', 'C03'));
+        same(c.ratios.provision, ratio('C03', 'U01'));
+        same(c.ratios.renewal_pct, ratio('C01', 'C03', 100));
+        same(c.ratios.kazakh_loans_pct, ratio('L02', 'L01', 100));
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('a library that leaves an optional numerator blank does not pull a share down', () => {
+    const full = { plan: null, q: [100, 100, 100, 100], prior_year: null };
+    const kazakh = { plan: null, q: [60, 60, 60, 60], prior_year: null };
+    const c = build([
+      { terr: 'KRG', type: 'rural_branch', values: { L01: full, L02: kazakh } },
+      // Kazakh loans not reported (blank, not zero): its loans are in L01's total, not in the share.
+      { terr: 'KRG', type: 'rural_branch', values: { L01: { ...full, q: [300, 300, 300, 300] } } },
+    ]);
+    expect(c.indicators.L01?.year).toBe(1600);
+    expect(c.ratios.kazakh_loans_pct).toBeCloseTo(60, 9);
+    expect(c.ratiosByTerritory.KRG?.kazakh_loans_pct).toBeCloseTo(60, 9);
   });
 
   it('aggregates a year by sum, last and ytd as the standard says', () => {
