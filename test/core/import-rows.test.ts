@@ -141,6 +141,19 @@ describe('import: rows without a key', () => {
     expect(plan.conflicts).toEqual([]);
   });
 
+  it('compares numbers to the 15 digits a spreadsheet keeps: the same row saved again by LibreOffice is a duplicate', () => {
+    // 0.1 × 3 × 240 is 72.00000000000001 in binary (a value pasted from a calculation); LibreOffice writes 72.
+    const computed = { ...course, hours: 0.1 * 3 * 240 };
+    expect(computed.hours).not.toBe(72);
+    const plan = planImport(
+      snapshotOf({ ...content, training: [computed] }),
+      [source('tr.xlsx', { ...content, training: [{ ...course, hours: 72 }] })],
+      { importedAt: AT },
+    );
+    expect(plan.added.find((a) => a.table === 'Training')).toBeUndefined();
+    expect(plan.duplicates.filter((d) => d.table === 'Training')).toHaveLength(1);
+  });
+
   it("takes a branch's row that leaves blank what its file cannot hold as the oblast's row", () => {
     // The branch's course at another library's event names no event_id: that event is not in its register.
     const own = branchSample('ru');
