@@ -1,4 +1,6 @@
 import { planImport, resolveImport, startImport, type ImportSource } from '../../src/core/import';
+import { importNotices } from '../../src/core/import/text';
+import { translator } from '../../src/i18n';
 import { validate } from '../../src/core/validate';
 import { consolidate } from '../../src/core/consolidate';
 import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
@@ -221,6 +223,29 @@ describe("import: no choice changes another library's row", () => {
     const after = table(applyChanges(target, plan.changes), 'Events').rows;
     const changed = after.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before[i]));
     expect(changed.map((r) => [r[0], r[1], r[11]])).toEqual([[mine['event_id'], 'KRG_CGB', 777]]);
+  });
+});
+
+describe('import: reports the target does not take', () => {
+  it("lists a source's report of a library the target marks inactive, rather than leave it behind unsaid", () => {
+    const content = smallContent('ru');
+    const lib = 'ABA_B01';
+    // The target has the library marked inactive, so it has no report sheet for it.
+    const target = snapshotOf({
+      ...content,
+      libraries: content.libraries.map((l) => (l['lib_id'] === lib ? { ...l, active: 'Нет' } : l)),
+      reports: content.reports.filter((r) => r.libId !== lib),
+    });
+    const plan = planImport(target, [source('aba_b01.xlsx', partOf(content, new Set([lib])))], { importedAt: AT });
+    expect(plan.newReports).toEqual([]);
+    expect(plan.reportsNotTaken).toEqual([{ libId: lib, source: 'aba_b01.xlsx' }]);
+    const t = translator('ru');
+    expect(importNotices(plan, t).some((n) => n.includes(`${lib} (aba_b01.xlsx)`))).toBe(true);
+    // A target that takes it lists nothing.
+    expect(
+      planImport(snapshotOf(content), [source('aba_b01.xlsx', partOf(content, new Set([lib])))], { importedAt: AT })
+        .reportsNotTaken,
+    ).toEqual([]);
   });
 });
 

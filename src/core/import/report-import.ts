@@ -13,7 +13,7 @@ import type { WorkTable } from './registers';
 import { IMPORTED_COLUMNS, NewReport, reportCell, reportCellAddress, type ReportCell } from './reports';
 import { sameValue, shown } from './values';
 import type { Overwrites, ReportFill } from './changes';
-import type { FilledCell, ImportConflict } from './types';
+import type { FilledCell, ImportConflict, ReportNotTaken } from './types';
 
 export interface ReportHooks {
   filled(): void;
@@ -22,6 +22,8 @@ export interface ReportHooks {
 
 export class ReportImport {
   readonly filled: FilledCell[] = [];
+  /** Sources' reports with values that the target takes from no library of that id (inactive there, or no sheet name). */
+  readonly notTaken: ReportNotTaken[] = [];
   private readonly fresh = new Map<string, NewReport>();
   private readonly fills = new Map<string, ReportFill>();
   private readonly sheetNames: Set<string>;
@@ -49,7 +51,10 @@ export class ReportImport {
       if (!lib) continue;
       const own = this.wb.reports.get(report.libId);
       const fresh = own ? undefined : this.newReport(report.libId, lib.cmp);
-      if (!own && !fresh) continue;
+      if (!own && !fresh) {
+        if (!report.empty) this.notTaken.push({ libId: report.libId, source: file });
+        continue;
+      }
       for (const [code, line] of report.lines) {
         const targetLine = own?.lines.get(code);
         if (own && !targetLine) continue;
