@@ -241,6 +241,10 @@ describe('import: reports the target does not take', () => {
     expect(plan.reportsNotTaken).toEqual([{ libId: lib, source: 'aba_b01.xlsx' }]);
     const t = translator('ru');
     expect(importNotices(plan, t).some((n) => n.includes(`${lib} (aba_b01.xlsx)`))).toBe(true);
+    // Nor is a report whose library is in neither registry left behind unsaid.
+    const unlisted = partOf(content, new Set([lib]));
+    const orphan = planImport(target, [source('orphan.xlsx', { ...unlisted, libraries: [] })], { importedAt: AT });
+    expect(orphan.reportsNotTaken).toEqual([{ libId: lib, source: 'orphan.xlsx' }]);
     // A target that takes it lists nothing.
     expect(
       planImport(snapshotOf(content), [source('aba_b01.xlsx', partOf(content, new Set([lib])))], { importedAt: AT })

@@ -100,6 +100,17 @@ describe('import: which sources are refused', () => {
     expect(refusals([source('branch.xlsx', branch)])).toEqual([]);
   });
 
+  it('refuses a source with a report row the reader cannot take: its values would be left behind', () => {
+    const s = snapshotOf(branch);
+    const report = s.tables.find((x) => x.name.startsWith('R_'))!;
+    const t03 = report.rows.findIndex((r) => r[0] === 'T03');
+    // The code typed again as «T3»: the row's figures are no indicator's now.
+    const retyped = withCell(s, report.name, t03, 0, 'T3');
+    expect(refusals([source('t3.xlsx', retyped)])).toEqual([['import.refused.report_rows', 't3.xlsx']]);
+    const text = t.t('import.refused.report_rows', { file: 't3.xlsx', table: report.name });
+    expect(text).toContain(report.name);
+  });
+
   it('imports a source of another region and says so in the plan', () => {
     const other = { ...branch, settings: { ...branch.settings, region: 'Павлодарская область' } };
     const plan = planImport(target, [source('pvl.xlsx', other)], { importedAt: AT });

@@ -22,7 +22,7 @@ export interface ReportHooks {
 
 export class ReportImport {
   readonly filled: FilledCell[] = [];
-  /** Sources' reports with values that the target takes from no library of that id (inactive there, or no sheet name). */
+  /** Sources' reports with values the target takes from no library of that id (unknown, inactive, or no sheet name). */
   readonly notTaken: ReportNotTaken[] = [];
   private readonly fresh = new Map<string, NewReport>();
   private readonly fills = new Map<string, ReportFill>();
@@ -48,9 +48,8 @@ export class ReportImport {
   source(src: ParsedWorkbook, file: string, libraries: WorkTable, hooks: ReportHooks): void {
     for (const report of src.reports.values()) {
       const lib = libraries.find(report.libId);
-      if (!lib) continue;
       const own = this.wb.reports.get(report.libId);
-      const fresh = own ? undefined : this.newReport(report.libId, lib.cmp);
+      const fresh = own || !lib ? undefined : this.newReport(report.libId, lib.cmp);
       if (!own && !fresh) {
         if (!report.empty) this.notTaken.push({ libId: report.libId, source: file });
         continue;

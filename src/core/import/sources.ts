@@ -73,6 +73,8 @@ export function refusal(
     return refused('import.refused.level');
   const unread = src.findings.find((f) => UNREAD.has(f.message.key) && imported(f.table));
   if (unread) return refused('import.refused.structure', { table: unread.table });
+  const row = src.findings.find((f) => UNREAD_ROWS.has(f.message.key));
+  if (row) return refused('import.refused.report_rows', { table: row.table });
   const long = tooLong(source.snapshot);
   if (long) return refused('import.refused.too_long', { cell: long.cell, length: long.length });
   return null;
@@ -90,6 +92,14 @@ const UNREAD = new Set([
   'S1.column_missing',
   'S1.column_unknown',
   'S1.column_duplicate',
+]);
+
+/** A report row the reader takes for no indicator (a code retyped, blank or twice, a row after the last): its values would stay behind. */
+const UNREAD_ROWS = new Set([
+  'S1.report_row_unknown',
+  'S1.report_row_no_code',
+  'S1.report_row_extra',
+  'S1.report_row_duplicate',
 ]);
 
 const IMPORTED = new Set<string>(REGISTER_TABLES.map((n) => n.toUpperCase()));

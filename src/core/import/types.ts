@@ -164,8 +164,8 @@ export interface ImportPlan {
   readonly newReports: readonly string[];
   /**
    * Reports of the sources with values that are not imported: the target
-   * takes no report from that library (it is marked inactive there, or its
-   * code cannot name a sheet). Said, so that a report is never left behind unsaid.
+   * takes no report from that library (in no registry, marked inactive, or
+   * its code cannot name a sheet). Said, so that a report is never left behind unsaid.
    */
   readonly reportsNotTaken: readonly ReportNotTaken[];
   readonly filled: readonly FilledCell[];
