@@ -108,7 +108,8 @@ export interface Consolidation {
     readonly notAccepted: readonly { readonly libId: string; readonly status: ReportStatus }[];
     /**
      * Libraries listed neither as excluded nor as not accepted whose register rows are not counted
-     * either, as their report is not: the inactive, and with `acceptedOnly` the missing reports not accepted.
+     * either, as their report is not: the inactive, and with `acceptedOnly` the missing reports not
+     * accepted; only those that have register rows, which the generated sheets name.
      */
     readonly rowsLeftOut: readonly string[];
     /** Register rows of the libraries left out (excluded, not accepted, `rowsLeftOut`), not counted either (section 4). */
@@ -226,7 +227,7 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
   const registry = allLibraries(wb);
   const libraries = registry.filter((l) => l.active);
   const territories = territoriesOf(wb);
-  const chosen = chooseReports(validation, registry, statuses, options);
+  const chosen = chooseReports(validation, registry, statuses, registerOwners(wb), options);
   const sums = sumReports(wb, libraries, chosen.included, territories);
   const terrOf = new Map(registry.map((l) => [l.id, l.terr]));
   // An excluded library is excluded from every figure (section 4): its register rows go with its report.
@@ -302,6 +303,7 @@ function chooseReports(
   validation: Validation,
   registry: readonly RegistryEntry[],
   statuses: ReadonlyMap<string, LibraryStatus>,
+  owners: ReadonlySet<string>,
   options: ConsolidateOptions,
 ): Chosen {
   const errorsByLib = excludingErrors(validation.findings);
@@ -318,14 +320,14 @@ function chooseReports(
       const errs = lib.activeUnknown ? errorsByLib.get(lib.id) : undefined;
       if (errs && errs.length > 0)
         chosen.excluded.push({ libId: lib.id, first: errs[0] as Finding, errors: errs.length });
-      else chosen.rowsLeftOut.push(lib.id);
+      else if (owners.has(lib.id)) chosen.rowsLeftOut.push(lib.id);
       continue;
     }
     const status = statusOf(statuses, lib.id).status;
     const report = validation.workbook.reports.get(lib.id);
     if (!report || report.empty) {
       chosen.missing.push(lib.id);
-      if (options.acceptedOnly && status !== 'accepted') chosen.rowsLeftOut.push(lib.id);
+      if (options.acceptedOnly && status !== 'accepted' && owners.has(lib.id)) chosen.rowsLeftOut.push(lib.id);
       continue;
     }
     if (options.acceptedOnly && status !== 'accepted') {
@@ -401,6 +403,14 @@ function sumReports(
   const ratios = ratiosOf(indicators, null);
   ratios.coverage_pct = coverage.population > 0 ? finite(percentOf(coverage.users, coverage.population)) : null;
   return { indicators, byTerritory, byType: typeTotals, ratios, ratiosByTerritory };
+}
+
+/** The libraries that own rows of the registers consolidation counts (by `libKey`). */
+function registerOwners(wb: ParsedWorkbook): Set<string> {
+  const out = new Set<string>();
+  for (const [, reg] of reportRegisters(wb))
+    for (const r of reg.rows) if (typeof r.v.lib_id === 'string') out.add(libKey(r.v.lib_id));
+  return out;
 }
 
 /** The libraries whose register rows are left out with their report: excluded, not accepted, or `rowsLeftOut`. */

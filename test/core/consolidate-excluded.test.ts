@@ -179,8 +179,21 @@ describe('libraries whose report is not counted for another reason than an error
     return c;
   };
 
-  it('a library marked inactive: its register rows go with its report', () => {
-    expectRowsLeftOut(marked('No'), LIB);
+  it('a library marked inactive: its register rows go with its report, and the sheets say whose they are', () => {
+    const c = expectRowsLeftOut(marked('No'), LIB);
+    // Listed for its rows; the sample's inactive libraries without any are not.
+    expect(c.libraries.rowsLeftOut).toEqual([LIB]);
+    const t = translator('en');
+    const plan = generatedPlan({
+      consolidation: c,
+      validation: checked(marked('No')),
+      language: 'en',
+      madeAt: 0,
+      version: 'test',
+      existingSheets: [],
+    });
+    const texts = plan.sheets.flatMap((sh) => (sh.blocks ?? []).flatMap((bl) => bl.values.flat().map(String)));
+    expect(texts.some((x) => x.includes(t.t('generated.rows_left_out_also', { list: LIB })))).toBe(true);
   });
 
   it('a library whose `active` cell is not yes or no: excluded with the reason, its register rows with it', () => {
@@ -204,5 +217,6 @@ describe('libraries whose report is not counted for another reason than an error
     };
     const c = expectRowsLeftOut(empty, lib, { acceptedOnly: true });
     expect(c.libraries.missing).toContain(lib);
+    expect(c.libraries.rowsLeftOut).toEqual([lib]);
   });
 });
