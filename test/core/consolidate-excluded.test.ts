@@ -184,6 +184,7 @@ describe('libraries whose report is not counted for another reason than an error
     // Listed for its rows; the sample's inactive libraries without any are not.
     expect(c.libraries.rowsLeftOut).toEqual([LIB]);
     const t = translator('en');
+    expect(consolidationJson(c, t).libraries.rows_left_out).toEqual([LIB]);
     const plan = generatedPlan({
       consolidation: c,
       validation: checked(marked('No')),
