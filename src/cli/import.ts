@@ -201,6 +201,7 @@ export function importJson(plan: ImportPlan, t: Translator) {
       })),
     })),
     new_reports: plan.newReports,
+    reports_not_taken: plan.reportsNotTaken.map((r) => ({ lib_id: r.libId, source: r.source })),
     filled: plan.filled.map((f) => ({
       lib_id: f.libId,
       indicator: f.indicator,

@@ -26,6 +26,8 @@ export function consolidationText(c: Consolidation, t: Translator): string {
   if (c.libraries.missing.length > 0) lines.push(`  ${t.t('cli.missing')} ${c.libraries.missing.join(', ')}`);
   if (c.libraries.notAccepted.length > 0)
     lines.push(`  ${t.t('cli.not_accepted')} ${c.libraries.notAccepted.map((n) => n.libId).join(', ')}`);
+  if (c.libraries.rowsLeftOut.length > 0)
+    lines.push(`  ${t.t('cli.rows_left_out')} ${c.libraries.rowsLeftOut.join(', ')}`);
   const y = (code: string) => c.indicators[code]?.year;
   const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : t.number(v));
   lines.push(

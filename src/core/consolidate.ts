@@ -28,6 +28,7 @@ import {
   withEventsV2,
   type FullEvents,
   type MethodSummary,
+  type RegistryLibrary,
 } from './consolidate-method';
 import {
   countByStatus,
@@ -105,7 +106,13 @@ export interface Consolidation {
     readonly missing: readonly string[];
     /** Reports left out because they are not accepted (only with `acceptedOnly`). */
     readonly notAccepted: readonly { readonly libId: string; readonly status: ReportStatus }[];
-    /** Register rows of the libraries left out (excluded, or not accepted), not counted either (section 4). */
+    /**
+     * Libraries listed neither as excluded nor as not accepted whose register rows are not counted
+     * either, as their report is not: the inactive, and with `acceptedOnly` the missing reports not
+     * accepted; only those that have register rows, which the generated sheets name.
+     */
+    readonly rowsLeftOut: readonly string[];
+    /** Register rows of the libraries left out (excluded, not accepted, `rowsLeftOut`), not counted either (section 4). */
     readonly registerRowsLeftOut: number;
     /** The active libraries by the status of their report (section 6). */
     readonly byStatus: StatusCounts;
@@ -251,11 +258,11 @@ export function consolidate(validation: Validation, options: ConsolidateOptions 
   const includeErrors = options.includeErrors ?? false;
   const acceptedOnly = options.acceptedOnly ?? false;
   const statuses = reportStatuses(wb);
-  const libraries = activeLibraries(wb);
-  const territories = territoriesOf(wb);
-  const chosen = chooseReports(validation, libraries, statuses, options);
-  const sums = sumReports(wb, libraries, chosen.included, territories);
   const registry = allLibraries(wb);
+  const libraries = registry.filter((l) => l.active);
+  const territories = territoriesOf(wb);
+  const chosen = chooseReports(validation, registry, statuses, registerOwners(wb), options);
+  const sums = sumReports(wb, libraries, chosen.included, territories);
   const terrOf = new Map(registry.map((l) => [l.id, l.terr]));
   // An excluded library is excluded from every figure (section 4): its register rows go with its report.
   const counted = countedRegisters(validation, leftOutLibraries(chosen));
@@ -322,29 +329,41 @@ interface Chosen {
   readonly excluded: Excluded[];
   readonly missing: string[];
   readonly notAccepted: { libId: string; status: ReportStatus }[];
+  readonly rowsLeftOut: string[];
 }
 
 /** Which reports are counted, and why each of the others is not (section 4; section 6 for `acceptedOnly`). */
 function chooseReports(
   validation: Validation,
-  libraries: readonly Library[],
+  registry: readonly RegistryEntry[],
   statuses: ReadonlyMap<string, LibraryStatus>,
+  owners: ReadonlySet<string>,
   options: ConsolidateOptions,
 ): Chosen {
   const errorsByLib = excludingErrors(validation.findings);
-  const chosen: Chosen = { included: [], excluded: [], missing: [], notAccepted: [] };
-  for (const lib of libraries) {
+  const chosen: Chosen = { included: [], excluded: [], missing: [], notAccepted: [], rowsLeftOut: [] };
+  for (const lib of registry) {
     const forced = options.alwaysExcluded?.get(lib.id);
     if (forced && forced.length > 0) {
       chosen.excluded.push({ libId: lib.id, first: forced[0] as Finding, errors: forced.length });
       continue;
     }
-    const report = validation.workbook.reports.get(lib.id);
-    if (!report || report.empty) {
-      chosen.missing.push(lib.id);
+    if (!lib.active) {
+      // Its report is not counted, so neither are its register rows; an `active` cell that says neither yes
+      // nor no is an error of the library, listed with it, rather than a library that quietly counts nowhere.
+      const errs = lib.activeUnknown ? errorsByLib.get(lib.id) : undefined;
+      if (errs && errs.length > 0)
+        chosen.excluded.push({ libId: lib.id, first: errs[0] as Finding, errors: errs.length });
+      else if (owners.has(lib.id)) chosen.rowsLeftOut.push(lib.id);
       continue;
     }
     const status = statusOf(statuses, lib.id).status;
+    const report = validation.workbook.reports.get(lib.id);
+    if (!report || report.empty) {
+      chosen.missing.push(lib.id);
+      if (options.acceptedOnly && status !== 'accepted' && owners.has(lib.id)) chosen.rowsLeftOut.push(lib.id);
+      continue;
+    }
     if (options.acceptedOnly && status !== 'accepted') {
       chosen.notAccepted.push({ libId: lib.id, status });
       continue;
@@ -421,12 +440,25 @@ function sumReports(
   return { indicators, byTerritory, byType: typeTotals, ratios, ratiosByTerritory };
 }
 
-/** The libraries whose register rows are left out with their report: excluded, or not accepted. */
+/** The libraries that own rows of the registers consolidation counts (by `libKey`). */
+function registerOwners(wb: ParsedWorkbook): Set<string> {
+  const out = new Set<string>();
+  for (const [, reg] of reportRegisters(wb))
+    for (const r of reg.rows) if (typeof r.v.lib_id === 'string') out.add(libKey(r.v.lib_id));
+  return out;
+}
+
+/** The libraries whose register rows are left out with their report: excluded, not accepted, or `rowsLeftOut`. */
 export function leftOutLibraries(libraries: {
   readonly excluded: readonly Excluded[];
   readonly notAccepted: readonly { readonly libId: string }[];
+  readonly rowsLeftOut: readonly string[];
 }): Set<string> {
-  return new Set([...libraries.excluded.map((e) => e.libId), ...libraries.notAccepted.map((n) => n.libId)]);
+  return new Set([
+    ...libraries.excluded.map((e) => e.libId),
+    ...libraries.notAccepted.map((n) => n.libId),
+    ...libraries.rowsLeftOut,
+  ]);
 }
 
 /**
@@ -459,9 +491,12 @@ function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return v;
 }
 
-function allLibraries(wb: ParsedWorkbook): (Library & { active: boolean })[] {
+/** A library of the registry, and whether its `active` cell says neither yes nor no (an error there). */
+type RegistryEntry = RegistryLibrary & { readonly activeUnknown: boolean };
+
+function allLibraries(wb: ParsedWorkbook): RegistryEntry[] {
   const seen = new Set<string>();
-  const out: (Library & { active: boolean })[] = [];
+  const out: RegistryEntry[] = [];
   for (const row of wb.registers.Libraries.rows) {
     const id = row.v.lib_id;
     if (typeof id !== 'string' || seen.has(libKey(id))) continue;
@@ -471,13 +506,10 @@ function allLibraries(wb: ParsedWorkbook): (Library & { active: boolean })[] {
       terr: typeof row.v.terr_code === 'string' ? row.v.terr_code : null,
       type: typeof row.v.type === 'string' ? row.v.type : null,
       active: row.v.active === 'yes',
+      activeUnknown: row.v.active !== 'yes' && row.v.active !== 'no',
     });
   }
   return out;
-}
-
-function activeLibraries(wb: ParsedWorkbook): Library[] {
-  return allLibraries(wb).filter((l) => l.active);
 }
 
 const blankCounts = <E extends 'event_form' | 'event_format' | 'event_language' | 'audience'>(e: E) =>

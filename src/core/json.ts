@@ -67,6 +67,7 @@ export function consolidationJson(c: Consolidation, t: Translator) {
       excluded: c.libraries.excluded.map((e) => ({ lib_id: e.libId, reason: exclusionReason(e.first, e.errors, t) })),
       missing: c.libraries.missing,
       not_accepted: c.libraries.notAccepted.map((n) => ({ lib_id: n.libId, status: n.status })),
+      rows_left_out: c.libraries.rowsLeftOut,
       by_status: c.libraries.byStatus,
     },
     indicators,

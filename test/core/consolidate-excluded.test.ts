@@ -33,17 +33,20 @@ const registerFigures = (c: Consolidation) => {
   };
 };
 
-describe('the libraries left out of the consolidation', () => {
-  const v = checked(mistakes);
-  const c = consolidate(v);
-  const out = new Set(c.libraries.excluded.map((e) => e.libId));
-  /** The sample without the excluded libraries' register rows (their reports and registry rows kept). */
+/**
+ * The content without the register rows of some libraries (their reports and
+ * registry rows kept), and how many rows went.
+ */
+function withoutRowsOf(
+  content: WorkbookContent,
+  out: ReadonlySet<string>,
+): { content: WorkbookContent; removed: number } {
   const kept: WorkbookContent = {
-    ...mistakes,
-    ...Object.fromEntries(REGISTERS.map((r) => [r, (mistakes[r] ?? []).filter((row) => !out.has(String(row.lib_id)))])),
+    ...content,
+    ...Object.fromEntries(REGISTERS.map((r) => [r, (content[r] ?? []).filter((row) => !out.has(String(row.lib_id)))])),
   };
   // A training row of a library kept may cite an event of one left out: the citation goes, the row stays.
-  const gone = new Set(mistakes.events.filter((e) => out.has(String(e.lib_id))).map((e) => String(e.event_id)));
+  const gone = new Set(content.events.filter((e) => out.has(String(e.lib_id))).map((e) => String(e.event_id)));
   const cites = new Set(kept.training.filter((r) => gone.has(String(r.event_id))).map((r) => String(r.lib_id)));
   const without: WorkbookContent = {
     ...kept,
@@ -51,7 +54,15 @@ describe('the libraries left out of the consolidation', () => {
     // That edit would be an accepted report changed (S3): its library goes back to draft, which counts alike.
     submissions: kept.submissions.filter((r) => !cites.has(String(r.lib_id))),
   };
-  const removed = REGISTERS.reduce((n, r) => n + (mistakes[r]?.length ?? 0) - (without[r]?.length ?? 0), 0);
+  const removed = REGISTERS.reduce((n, r) => n + (content[r]?.length ?? 0) - (without[r]?.length ?? 0), 0);
+  return { content: without, removed };
+}
+
+describe('the libraries left out of the consolidation', () => {
+  const v = checked(mistakes);
+  const c = consolidate(v);
+  const out = new Set(c.libraries.excluded.map((e) => e.libId));
+  const { content: without, removed } = withoutRowsOf(mistakes, out);
 
   it('leave their register rows out with their reports: the figures of the registers without those rows', () => {
     expect(c.libraries.excluded.length).toBeGreaterThan(10);
@@ -145,5 +156,68 @@ describe('the libraries left out of the consolidation', () => {
     const rowsOnly = board.rows.filter((r) => r.errors > r.reportErrors && r.reportErrors === 0);
     expect(rowsOnly.length).toBeGreaterThan(0);
     for (const r of rowsOnly) expect(c.libraries.included).toContain(r.libId);
+  });
+});
+
+describe('libraries whose report is not counted for another reason than an error in it', () => {
+  const clean = karagandaSample({ language: 'en' });
+  const LIB = 'KRG_CGB';
+  const marked = (active: string): WorkbookContent => ({
+    ...clean,
+    libraries: clean.libraries.map((l) => (l.lib_id === LIB ? { ...l, active } : l)),
+  });
+  /** Its register rows are not counted: the figures are those of the same workbook without them. */
+  const expectRowsLeftOut = (content: WorkbookContent, lib: string, options = {}) => {
+    const c = consolidate(checked(content), options);
+    const { content: without, removed } = withoutRowsOf(content, new Set([lib]));
+    // Not vacuous: the library holds events, training and methodological work.
+    expect(removed).toBeGreaterThan(20);
+    expect(c.libraries.included).not.toContain(lib);
+    const reference = consolidate(checked(without), options);
+    expect(registerFigures(c)).toEqual(registerFigures(reference));
+    expect(c.libraries.registerRowsLeftOut).toBe(reference.libraries.registerRowsLeftOut + removed);
+    return c;
+  };
+
+  it('a library marked inactive: its register rows go with its report, and the sheets say whose they are', () => {
+    const c = expectRowsLeftOut(marked('No'), LIB);
+    // Listed for its rows; the sample's inactive libraries without any are not.
+    expect(c.libraries.rowsLeftOut).toEqual([LIB]);
+    const t = translator('en');
+    expect(consolidationJson(c, t).libraries.rows_left_out).toEqual([LIB]);
+    const plan = generatedPlan({
+      consolidation: c,
+      validation: checked(marked('No')),
+      language: 'en',
+      madeAt: 0,
+      version: 'test',
+      existingSheets: [],
+    });
+    const texts = plan.sheets.flatMap((sh) => (sh.blocks ?? []).flatMap((bl) => bl.values.flat().map(String)));
+    expect(texts.some((x) => x.includes(t.t('generated.rows_left_out_also', { list: LIB })))).toBe(true);
+  });
+
+  it('a library whose `active` cell is not yes or no: excluded with the reason, its register rows with it', () => {
+    const c = expectRowsLeftOut(marked('Perhaps'), LIB);
+    expect(c.libraries.excluded.map((e) => e.libId)).toContain(LIB);
+  });
+
+  it('with accepted reports only, a library with an empty report that is not accepted: its register rows go too', () => {
+    const statuses = consolidate(checked(clean), { acceptedOnly: true }).libraries.notAccepted;
+    // One whose events no other library's training cites: leaving those citations out would change what is accepted.
+    const cited = (id: string) =>
+      clean.training.some(
+        (r) => r.lib_id !== id && clean.events.some((e) => e.lib_id === id && e.event_id === r.event_id),
+      );
+    const lib = statuses.find(
+      (n) => clean.events.filter((e) => e.lib_id === n.libId).length > 20 && !cited(n.libId),
+    )!.libId;
+    const empty: WorkbookContent = {
+      ...clean,
+      reports: clean.reports.map((r) => (r.libId === lib ? { ...r, values: {} } : r)),
+    };
+    const c = expectRowsLeftOut(empty, lib, { acceptedOnly: true });
+    expect(c.libraries.missing).toContain(lib);
+    expect(c.libraries.rowsLeftOut).toEqual([lib]);
   });
 });

@@ -1,4 +1,6 @@
 import { planImport, resolveImport, startImport, type ImportSource } from '../../src/core/import';
+import { importNotices } from '../../src/core/import/text';
+import { translator } from '../../src/i18n';
 import { validate } from '../../src/core/validate';
 import { consolidate } from '../../src/core/consolidate';
 import type { Snapshot, TableSnapshot } from '../../src/core/snapshot';
@@ -141,6 +143,19 @@ describe('import: rows without a key', () => {
     expect(plan.conflicts).toEqual([]);
   });
 
+  it('compares numbers to the 15 digits a spreadsheet keeps: the same row saved again by LibreOffice is a duplicate', () => {
+    // 0.1 × 3 × 240 is 72.00000000000001 in binary (a value pasted from a calculation); LibreOffice writes 72.
+    const computed = { ...course, hours: 0.1 * 3 * 240 };
+    expect(computed.hours).not.toBe(72);
+    const plan = planImport(
+      snapshotOf({ ...content, training: [computed] }),
+      [source('tr.xlsx', { ...content, training: [{ ...course, hours: 72 }] })],
+      { importedAt: AT },
+    );
+    expect(plan.added.find((a) => a.table === 'Training')).toBeUndefined();
+    expect(plan.duplicates.filter((d) => d.table === 'Training')).toHaveLength(1);
+  });
+
   it("takes a branch's row that leaves blank what its file cannot hold as the oblast's row", () => {
     // The branch's course at another library's event names no event_id: that event is not in its register.
     const own = branchSample('ru');
@@ -208,6 +223,33 @@ describe("import: no choice changes another library's row", () => {
     const after = table(applyChanges(target, plan.changes), 'Events').rows;
     const changed = after.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before[i]));
     expect(changed.map((r) => [r[0], r[1], r[11]])).toEqual([[mine['event_id'], 'KRG_CGB', 777]]);
+  });
+});
+
+describe('import: reports the target does not take', () => {
+  it("lists a source's report of a library the target marks inactive, rather than leave it behind unsaid", () => {
+    const content = smallContent('ru');
+    const lib = 'ABA_B01';
+    // The target has the library marked inactive, so it has no report sheet for it.
+    const target = snapshotOf({
+      ...content,
+      libraries: content.libraries.map((l) => (l['lib_id'] === lib ? { ...l, active: 'Нет' } : l)),
+      reports: content.reports.filter((r) => r.libId !== lib),
+    });
+    const plan = planImport(target, [source('aba_b01.xlsx', partOf(content, new Set([lib])))], { importedAt: AT });
+    expect(plan.newReports).toEqual([]);
+    expect(plan.reportsNotTaken).toEqual([{ libId: lib, source: 'aba_b01.xlsx' }]);
+    const t = translator('ru');
+    expect(importNotices(plan, t).some((n) => n.includes(`${lib} (aba_b01.xlsx)`))).toBe(true);
+    // Nor is a report whose library is in neither registry left behind unsaid.
+    const unlisted = partOf(content, new Set([lib]));
+    const orphan = planImport(target, [source('orphan.xlsx', { ...unlisted, libraries: [] })], { importedAt: AT });
+    expect(orphan.reportsNotTaken).toEqual([{ libId: lib, source: 'orphan.xlsx' }]);
+    // A target that takes it lists nothing.
+    expect(
+      planImport(snapshotOf(content), [source('aba_b01.xlsx', partOf(content, new Set([lib])))], { importedAt: AT })
+        .reportsNotTaken,
+    ).toEqual([]);
   });
 });
 

@@ -77,6 +77,40 @@ describe('import: which sources are refused', () => {
     expect(text).toContain('40,000');
   });
 
+  it('refuses a source whose table or column is missing or renamed: its rows would come without those values', () => {
+    const s = snapshotOf(branch);
+    const renamedTable = { ...s, tables: s.tables.map((x) => (x.name === 'Events' ? { ...x, name: 'Events2' } : x)) };
+    const events = s.tables.find((x) => x.name === 'Events')!;
+    // An optional column renamed: its values would be left behind without an error in the target.
+    const children = 12;
+    expect(events.header[children]).toBe('из них дети');
+    const renamedColumn = {
+      ...s,
+      tables: s.tables.map((x) =>
+        x.name === 'Events' ? { ...x, header: x.header.map((h, i) => (i === children ? 'Дети' : h)) } : x,
+      ),
+    };
+    expect(refusals([source('table.xlsx', renamedTable), source('column.xlsx', renamedColumn)])).toEqual([
+      ['import.refused.structure', 'table.xlsx'],
+      ['import.refused.structure', 'column.xlsx'],
+    ]);
+    const text = t.t('import.refused.structure', { file: 'column.xlsx', table: 'Events' });
+    expect(text).toContain('Events');
+    // The same workbook as the standard has it is imported.
+    expect(refusals([source('branch.xlsx', branch)])).toEqual([]);
+  });
+
+  it('refuses a source with a report row the reader cannot take: its values would be left behind', () => {
+    const s = snapshotOf(branch);
+    const report = s.tables.find((x) => x.name.startsWith('R_'))!;
+    const t03 = report.rows.findIndex((r) => r[0] === 'T03');
+    // The code typed again as «T3»: the row's figures are no indicator's now.
+    const retyped = withCell(s, report.name, t03, 0, 'T3');
+    expect(refusals([source('t3.xlsx', retyped)])).toEqual([['import.refused.report_rows', 't3.xlsx']]);
+    const text = t.t('import.refused.report_rows', { file: 't3.xlsx', table: report.name });
+    expect(text).toContain(report.name);
+  });
+
   it('imports a source of another region and says so in the plan', () => {
     const other = { ...branch, settings: { ...branch.settings, region: 'Павлодарская область' } };
     const plan = planImport(target, [source('pvl.xlsx', other)], { importedAt: AT });

@@ -396,6 +396,7 @@ export function resolveImport(a: ImportAnalysis, options: ImportOptions): Import
       return { table: n, count: rows.length, rows };
     }),
     newReports: a.reports.newReports().map((r) => r.libId),
+    reportsNotTaken: a.reports.notTaken,
     filled: a.reports.filled,
     duplicates: a.duplicates,
     conflicts,

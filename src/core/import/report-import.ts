@@ -13,7 +13,7 @@ import type { WorkTable } from './registers';
 import { IMPORTED_COLUMNS, NewReport, reportCell, reportCellAddress, type ReportCell } from './reports';
 import { sameValue, shown } from './values';
 import type { Overwrites, ReportFill } from './changes';
-import type { FilledCell, ImportConflict } from './types';
+import type { FilledCell, ImportConflict, ReportNotTaken } from './types';
 
 export interface ReportHooks {
   filled(): void;
@@ -22,6 +22,8 @@ export interface ReportHooks {
 
 export class ReportImport {
   readonly filled: FilledCell[] = [];
+  /** Sources' reports with values the target takes from no library of that id (unknown, inactive, or no sheet name). */
+  readonly notTaken: ReportNotTaken[] = [];
   private readonly fresh = new Map<string, NewReport>();
   private readonly fills = new Map<string, ReportFill>();
   private readonly sheetNames: Set<string>;
@@ -46,10 +48,12 @@ export class ReportImport {
   source(src: ParsedWorkbook, file: string, libraries: WorkTable, hooks: ReportHooks): void {
     for (const report of src.reports.values()) {
       const lib = libraries.find(report.libId);
-      if (!lib) continue;
       const own = this.wb.reports.get(report.libId);
-      const fresh = own ? undefined : this.newReport(report.libId, lib.cmp);
-      if (!own && !fresh) continue;
+      const fresh = own || !lib ? undefined : this.newReport(report.libId, lib.cmp);
+      if (!own && !fresh) {
+        if (!report.empty) this.notTaken.push({ libId: report.libId, source: file });
+        continue;
+      }
       for (const [code, line] of report.lines) {
         const targetLine = own?.lines.get(code);
         if (own && !targetLine) continue;

@@ -71,10 +71,42 @@ export function refusal(
     return refused('import.refused.other_year', { year: String(src.meta.year), target: String(target.year) });
   if (src.meta.level && target.level && rank(src.meta.level) < rank(target.level))
     return refused('import.refused.level');
+  const unread = src.findings.find((f) => UNREAD.has(f.message.key) && imported(f.table));
+  if (unread) return refused('import.refused.structure', { table: unread.table });
+  const row = src.findings.find((f) => UNREAD_ROWS.has(f.message.key));
+  if (row) return refused('import.refused.report_rows', { table: row.table });
   const long = tooLong(source.snapshot);
   if (long) return refused('import.refused.too_long', { cell: long.cell, length: long.length });
   return null;
 }
+
+/**
+ * Findings of a table or column the reader could not find: a source's rows
+ * would come without its values, and an optional column's values would be
+ * left behind with no error in the target. (A column out of order is read by
+ * its header, and a version 1 workbook's missing tables are no finding.)
+ */
+const UNREAD = new Set([
+  'S1.table_missing',
+  'S1.table_renamed',
+  'S1.column_missing',
+  'S1.column_unknown',
+  'S1.column_duplicate',
+]);
+
+/** A report row the reader takes for no indicator (a code retyped, blank or twice, a row after the last): its values would stay behind. */
+const UNREAD_ROWS = new Set([
+  'S1.report_row_unknown',
+  'S1.report_row_no_code',
+  'S1.report_row_extra',
+  'S1.report_row_duplicate',
+]);
+
+const IMPORTED = new Set<string>(REGISTER_TABLES.map((n) => n.toUpperCase()));
+
+/** A table the import reads rows or values from: a register (the registry too) or a report. */
+const imported = (table: string): boolean =>
+  IMPORTED.has(table.toUpperCase()) || table.toUpperCase().startsWith(REPORT_TABLE_PREFIX);
 
 /** Levels from the highest: an oblast's workbook may take a ЦБС's, not the reverse. */
 const rank = (level: Level): number => LEVELS.indexOf(level);
@@ -89,10 +121,8 @@ export function otherRegion(name: string, src: ParsedWorkbook, target: TargetMet
 
 /** The first cell of an imported table holding more text than Excel takes. */
 function tooLong(s: Snapshot): { cell: string; length: number } | null {
-  const imported = new Set<string>(REGISTER_TABLES.map((n) => n.toUpperCase()));
   for (const t of s.tables) {
-    const name = t.name.toUpperCase();
-    if (!imported.has(name) && !name.startsWith(REPORT_TABLE_PREFIX)) continue;
+    if (!imported(t.name)) continue;
     for (let n = 0; n < t.rows.length; n++) {
       const row = t.rows[n] as readonly unknown[];
       for (let i = 0; i < row.length; i++) {

@@ -27,11 +27,15 @@ export const importMessage = (m: Message, t: Translator): string => t.t(m.key, m
 export const renumberedText = (r: RenumberedRow, t: Translator): string =>
   [`${tableLabel(r.table, t)} ${r.oldKey} → ${r.newKey}`, r.libId ?? '', r.from.file].filter(Boolean).join(' · ');
 
-/** What a person is told besides the counts: another region, the accepted reports it changes. */
+/** What a person is told besides the counts: another region, reports not taken, the accepted reports it changes. */
 export function importNotices(plan: ImportPlan, t: Translator): string[] {
   const out = plan.otherRegions.map((r) =>
     t.t('import.other_region', { file: r.source, region: r.region, target: r.target }),
   );
+  if (plan.reportsNotTaken.length > 0) {
+    const names = plan.reportsNotTaken.map((r) => `${r.libId} (${r.source})`).join(', ');
+    out.push(t.t('import.reports_not_taken', { names }));
+  }
   if (plan.accepted.length > 0)
     out.push(t.t('import.accepted', { count: plan.accepted.length, names: plan.accepted.join(', ') }));
   return out;

@@ -152,10 +152,22 @@ export interface OtherRegion {
   readonly target: string;
 }
 
+/** A source's report the target does not take (`ImportPlan.reportsNotTaken`). */
+export interface ReportNotTaken {
+  readonly libId: string;
+  readonly source: string;
+}
+
 export interface ImportPlan {
   readonly added: readonly AddedTable[];
   /** Libraries that get a report sheet, new to the target. */
   readonly newReports: readonly string[];
+  /**
+   * Reports of the sources with values that are not imported: the target
+   * takes no report from that library (in no registry, marked inactive, or
+   * its code cannot name a sheet). Said, so that a report is never left behind unsaid.
+   */
+  readonly reportsNotTaken: readonly ReportNotTaken[];
   readonly filled: readonly FilledCell[];
   readonly duplicates: readonly DuplicateRow[];
   readonly conflicts: readonly ImportConflict[];

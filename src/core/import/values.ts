@@ -17,10 +17,19 @@ import { isBlank, looseText } from '../values';
 export type Comparable = string | number | null;
 
 export function comparable(parsed: FieldValue, raw: CellValue, bad: boolean): Comparable {
-  if (!bad && parsed !== null) return parsed;
+  if (!bad && parsed !== null) return typeof parsed === 'number' ? spreadsheetNumber(parsed) : parsed;
   const w = rawValue(raw);
   if (w === null) return null;
   return `raw:${JSON.stringify(w)}`;
+}
+
+/**
+ * A number as a spreadsheet keeps it: 15 significant digits. LibreOffice
+ * writes no more, so a row saved again there (72.00000000000001 become 72)
+ * is still the row it was, not one more row to count.
+ */
+function spreadsheetNumber(n: number): number {
+  return Number.isFinite(n) ? Number(n.toPrecision(15)) : n;
 }
 
 export function sameValue(a: Comparable, b: Comparable): boolean {

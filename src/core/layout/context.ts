@@ -92,7 +92,11 @@ export class Context {
    */
   rowsLeftOut(): string {
     const n = this.c.libraries.registerRowsLeftOut;
-    return n > 0 ? ' ' + this.t.t('generated.rows_left_out', { count: n }) : '';
+    if (n === 0) return '';
+    // Libraries whose report is not counted without being excluded (inactive ...): named, or no list says whose rows went.
+    const also = this.c.libraries.rowsLeftOut;
+    const whose = also.length > 0 ? ' ' + this.t.t('generated.rows_left_out_also', { list: also.join(', ') }) : '';
+    return ' ' + this.t.t('generated.rows_left_out', { count: n }) + whose;
   }
 
   /**
