@@ -40,6 +40,7 @@ function figures(c: Consolidation) {
       // A register row's cell moves when the register is split: the rule that excludes is what must not.
       excluded: sorted(j.libraries.excluded, (e) => e.lib_id).map((e) => `${e.lib_id} ${e.reason.split(' ')[0]}`),
       not_accepted: sorted(j.libraries.not_accepted, (e) => e.lib_id),
+      rows_left_out: sorted(j.libraries.rows_left_out),
     },
     visits: { ...j.visits, not_visited: sorted(j.visits.not_visited) },
   };
